@@ -1,0 +1,33 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import { EngineHealthIndicators } from './engine-health.indicators';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly engines: EngineHealthIndicators,
+  ) {}
+
+  /** Readiness: every engine and the worker, 503 with details when one is down. */
+  @Get()
+  @HealthCheck()
+  @ApiOperation({ summary: 'Readiness of PostgreSQL, Temporal, its worker, and Kafka' })
+  ready() {
+    return this.health.check([
+      () => this.engines.postgres(),
+      () => this.engines.temporal(),
+      () => this.engines.worker(),
+      () => this.engines.kafka(),
+    ]);
+  }
+
+  /** Liveness: the process answers. */
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness of the API process' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+}

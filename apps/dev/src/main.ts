@@ -1,0 +1,93 @@
+import { loadConfigOrExit } from '@selter/config';
+import { isPortFree, redact, startEngines, waitUntil } from '@selter/engines';
+import { createLogger } from '@selter/logging';
+import { SupervisedService } from './service';
+
+/**
+ * `npm start`: PostgreSQL, Temporal (with its Web UI) and Kafka on embedded defaults (or the
+ * servers named by DATABASE_URL, TEMPORAL_ADDRESS, KAFKA_BROKERS), then the api and worker.
+ * Ctrl-C stops everything, our processes first and PostgreSQL last; data stays in SELTER_DATA_DIR.
+ */
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const log = createLogger({ component: 'selter', level: config.log.level, format: config.log.format });
+  const ports = config.embeddedPorts;
+  const wanted: Array<[string, number, boolean]> = [
+    ['HTTP_PORT', config.http.port, true],
+    ['PG_PORT', ports.postgres, !config.external.databaseUrl],
+    ['TEMPORAL_PORT', ports.temporal, !config.external.temporalAddress],
+    ['TEMPORAL_UI_PORT', ports.temporalUi, !config.external.temporalAddress],
+    ['KAFKA_PORT', ports.kafka, !config.external.kafkaBrokers],
+  ];
+  for (const [name, port, needed] of wanted) {
+    if (needed && !(await isPortFree(port))) {
+      log.fatal(`port ${port} is in use (another npm start?); free it or set ${name}`);
+      process.exit(78);
+    }
+  }
+  log.info({ dataDir: config.dataDir, cacheDir: config.cacheDir }, 'starting engines');
+  const engines = await startEngines({
+    dataDir: config.dataDir,
+    cacheDir: config.cacheDir,
+    persistent: true,
+    ports,
+    external: config.external,
+    log: (line) => log.info(line),
+  });
+  for (const s of engines.status) log.info({ engine: s.name, mode: s.mode }, `${s.name}: ${s.mode} (${s.detail})`);
+  const e = engines.endpoints;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: e.databaseUrl,
+    TEMPORAL_ADDRESS: e.temporalAddress,
+    ...(e.kafkaBrokers ? { KAFKA_BROKERS: e.kafkaBrokers.join(',') } : {}),
+    LOG_FORMAT: config.log.format,
+  };
+  const logDir = `${config.dataDir}/logs`;
+  const services = [
+    new SupervisedService({ name: 'worker', entry: 'apps/worker/src/main.ts', env, logDir }, log),
+    new SupervisedService({ name: 'api', entry: 'apps/api/src/main.ts', env, logDir }, log),
+  ];
+  let shuttingDown: Promise<void> | undefined;
+  const shutdown = (signal: string): Promise<void> =>
+    (shuttingDown ??= (async () => {
+      log.info(`${signal}: stopping api and worker, then the engines`);
+      await Promise.all(services.map((s) => s.stop()));
+      await engines.stop();
+      log.info('stopped; data kept in ' + config.dataDir);
+    })());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => void shutdown(signal).then(() => process.exit(0)));
+  }
+  for (const service of services) service.start();
+  const api = `http://${config.http.host}:${config.http.port}`;
+  try {
+    await waitUntil('api', async () => {
+      const res = await fetch(`${api}/health`);
+      if (!res.ok) throw new Error(`health ${res.status}: ${await res.text()}`);
+    }, { timeoutMs: 120_000, intervalMs: 500 });
+  } catch (error) {
+    log.fatal({ err: error, logDir }, 'the service did not become ready; stopping');
+    await shutdown('startup failure');
+    process.exit(1);
+  }
+  const lines = [
+    '',
+    'Selter is up.',
+    `  API health     ${api}/health`,
+    `  API docs       ${api}/docs`,
+    `  Temporal UI    ${e.temporalUiUrl ?? '(external Temporal: see its own UI)'}`,
+    `  PostgreSQL     ${redact(e.databaseUrl)}`,
+    `  Temporal       ${e.temporalAddress}`,
+    `  Kafka          ${e.kafkaBrokers?.join(',') ?? 'none: events wait in the outbox until KAFKA_BROKERS is set'}`,
+    `  Logs           ${logDir}/`,
+    'Press Ctrl-C to stop.',
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`selter failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

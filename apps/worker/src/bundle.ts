@@ -1,0 +1,29 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+
+/** Where `nx build worker` leaves the pre-built workflow bundle. */
+export const PREBUILT_BUNDLE = resolve(__dirname, '../dist/workflow-bundle.js');
+
+/**
+ * Bundles `@selter/workflows` with Temporal's webpack bundler. The libraries it imports are npm
+ * workspace packages whose package.json points at their TypeScript source, which the bundler
+ * resolves like any package (it ignores tsconfig `paths`, which we therefore do not use).
+ */
+export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({ workflowsPath: require.resolve('@selter/workflows') });
+}
+
+/** The pre-built bundle when present (containers), otherwise a fresh one (development). */
+export async function loadWorkflowBundle(): Promise<{ code: string }> {
+  if (existsSync(PREBUILT_BUNDLE)) return { code: readFileSync(PREBUILT_BUNDLE, 'utf8') };
+  return bundleWorkflows();
+}
+
+if (require.main === module) {
+  void bundleWorkflows().then(({ code }) => {
+    mkdirSync(dirname(PREBUILT_BUNDLE), { recursive: true });
+    writeFileSync(PREBUILT_BUNDLE, code);
+    process.stderr.write(`workflow bundle written to ${PREBUILT_BUNDLE} (${code.length} bytes)\n`);
+  });
+}

@@ -1,0 +1,43 @@
+import { loadConfigOrExit } from '@selter/config';
+import { createLogger } from '@selter/logging';
+import { Runtime, type LogLevel, type LogMetadata } from '@temporalio/worker';
+import { loadWorkflowBundle } from './bundle';
+import { startSelterWorker } from './worker';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const log = createLogger({ component: 'worker', level: config.log.level, format: config.log.format });
+  const address = config.external.temporalAddress;
+  if (!address) {
+    log.fatal('TEMPORAL_ADDRESS is required for the worker (npm start sets it when it starts the dev server)');
+    process.exit(78);
+  }
+  // Route the SDK's own logs through our JSON logger. The SDK also shuts the worker down
+  // gracefully on SIGINT/SIGTERM (its default shutdownSignals), finishing in-flight tasks.
+  Runtime.install({
+    logger: {
+      log: (level: LogLevel, message: string, meta?: LogMetadata) => log[level === 'TRACE' ? 'trace' : (level.toLowerCase() as 'info')](meta ?? {}, message),
+      trace: (m, meta) => log.trace(meta ?? {}, m),
+      debug: (m, meta) => log.debug(meta ?? {}, m),
+      info: (m, meta) => log.info(meta ?? {}, m),
+      warn: (m, meta) => log.warn(meta ?? {}, m),
+      error: (m, meta) => log.error(meta ?? {}, m),
+    },
+  });
+  const workflowBundle = await loadWorkflowBundle();
+  const running = await startSelterWorker({
+    address,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    workflowBundle,
+    activities: {},
+  });
+  log.info({ taskQueue: config.temporal.taskQueue, address }, 'worker polling');
+  await running.run;
+  log.info('worker stopped');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`worker failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
