@@ -28,6 +28,7 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs,workflows,activities}/**/*.int.spec.ts', '<rootDir>/test/**/*.spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+      setupFiles: ['<rootDir>/libs/testing/src/quiet-temporal.ts'],
       slowTestThreshold: 30,
     },
   ],

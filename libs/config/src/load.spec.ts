@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError, configSchema, loadConfig } from '.';
+
+const load = (env: NodeJS.ProcessEnv) => loadConfig(env, '/srv/selter', false);
+
+describe('loadConfig', () => {
+  it('runs on embedded defaults when nothing is set', () => {
+    const config = load({ HOME: '/home/dev' });
+    expect(config.external).toEqual({});
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000 });
+    expect(config.dataDir).toBe('/srv/selter/.data');
+    expect(config.cacheDir).toMatch(/\.cache\/selter$/);
+    expect(config.log.format).toBe('json');
+  });
+
+  it('points at existing servers when their variables are set', () => {
+    const config = load({
+      DATABASE_URL: 'postgres://u:p@db:5432/selter',
+      TEMPORAL_ADDRESS: 'temporal:7233',
+      KAFKA_BROKERS: 'k1:9092,k2:9092',
+    });
+    expect(config.external).toEqual({
+      databaseUrl: 'postgres://u:p@db:5432/selter',
+      temporalAddress: 'temporal:7233',
+      kafkaBrokers: ['k1:9092', 'k2:9092'],
+    });
+  });
+
+  it('treats an empty variable as unset, as .env files write them', () => {
+    expect(load({ DATABASE_URL: '', KAFKA_BROKERS: ' ' }).external).toEqual({});
+  });
+
+  it('keys the engine cache by XDG_CACHE_HOME, or SELTER_CACHE_DIR when given', () => {
+    expect(load({ XDG_CACHE_HOME: '/var/cache' }).cacheDir).toBe('/var/cache/selter');
+    expect(load({ SELTER_CACHE_DIR: '/opt/selter-cache' }).cacheDir).toBe('/opt/selter-cache');
+  });
+
+  it.each([
+    [{ HTTP_PORT: 'abc' }, /^Invalid configuration: HTTP_PORT: .*\(got "abc"\)$/],
+    [{ HTTP_PORT: '70000' }, /HTTP_PORT/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
+    [{ KAFKA_BROKERS: 'localhost' }, /KAFKA_BROKERS: expected host:port/],
+    [{ TEMPORAL_ADDRESS: 'no-port' }, /TEMPORAL_ADDRESS: expected host:port/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+  ])('refuses %j with one line naming the variable', (env, message) => {
+    expect(() => load(env)).toThrow(ConfigError);
+    expect(() => load(env)).toThrow(message);
+    expect(() => load(env)).not.toThrow(/\n/);
+  });
+
+  it('names every bad variable at once', () => {
+    expect(() => load({ HTTP_PORT: 'x', PG_PORT: '-1' })).toThrow(/HTTP_PORT.*; PG_PORT/);
+  });
+});
+
+describe('.env.example', () => {
+  it('lists exactly the variables the schema reads', () => {
+    const text = readFileSync(join(__dirname, '../../../.env.example'), 'utf8');
+    const listed = text
+      .split('\n')
+      .filter((line) => /^[A-Z_]+=/.test(line))
+      .map((line) => line.split('=')[0])
+      .sort();
+    expect(listed).toEqual(Object.keys(configSchema.shape).sort());
+  });
+});

@@ -1,0 +1,2 @@
+export { testEndpoints, uniqueName, createTestDatabase, type TestEndpoints } from './endpoints';
+export { TEST_ENV } from './env';

@@ -1,0 +1,107 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { freePort, waitUntil } from '@selter/engines';
+import { Client, Connection } from '@temporalio/client';
+import postgres from 'postgres';
+
+const ROOT = resolve(__dirname, '../..');
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+}
+
+/** Runs `npm start` in its own process group, as a terminal would, and waits for its banner. */
+async function npmStart(env: NodeJS.ProcessEnv): Promise<Started> {
+  const child = spawn('npm', ['start'], { cwd: ROOT, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await waitUntil('npm start banner', async () => {
+    if (child.exitCode !== null) throw new Error(`npm start exited ${child.exitCode}:\n${output}`);
+    if (!output.includes('Selter is up.')) throw new Error('not yet');
+  }, { timeoutMs: 180_000, intervalMs: 250, abortIf: () => (child.exitCode !== null ? `exited ${child.exitCode}:\n${output.slice(-3000)}` : undefined) });
+  return { child, output: () => output };
+}
+
+/**
+ * Ctrl-C: SIGINT to the whole foreground process group, then waits until every process of the
+ * group is gone. Returns the launcher's last words. (npm itself re-raises SIGINT, so it ends by
+ * signal, as it does in a terminal.)
+ */
+async function ctrlC({ child, output }: Started): Promise<string> {
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  process.kill(-(child.pid as number), 'SIGINT');
+  await exited;
+  await waitUntil('every process of npm start gone', async () => {
+    const left = processesOfGroup(child.pid as number);
+    if (left.length) throw new Error(left.join('\n'));
+  }, { timeoutMs: 60_000 });
+  return output();
+}
+
+function processesOfGroup(pgid: number): string[] {
+  const ps = execFileSync('ps', ['-eo', 'pgid=,args='], { encoding: 'utf8' });
+  return ps.split('\n').filter((line) => line.trim().startsWith(`${pgid} `));
+}
+
+describe('npm start', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'selter-start-'));
+  chmodSync(dataDir, 0o755);
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('runs the whole stack, stops cleanly on Ctrl-C and finds the same data when started again', async () => {
+    const ports = { http: await freePort(), pg: await freePort(), temporal: await freePort(), ui: await freePort(), kafka: await freePort() };
+    const env = {
+      SELTER_DATA_DIR: dataDir,
+      HTTP_PORT: String(ports.http),
+      PG_PORT: String(ports.pg),
+      TEMPORAL_PORT: String(ports.temporal),
+      TEMPORAL_UI_PORT: String(ports.ui),
+      KAFKA_PORT: String(ports.kafka),
+      LOG_FORMAT: 'json',
+      DATABASE_URL: '',
+      TEMPORAL_ADDRESS: '',
+      KAFKA_BROKERS: '',
+    };
+    const databaseUrl = `postgres://postgres:postgres@127.0.0.1:${ports.pg}/selter`;
+
+    const first = await npmStart(env);
+    expect(first.output()).toContain(`http://127.0.0.1:${ports.http}/health`);
+    expect(first.output()).toContain(`http://127.0.0.1:${ports.ui}`);
+    const health = await fetch(`http://127.0.0.1:${ports.http}/health`);
+    expect(health.status).toBe(200);
+    const body = (await health.json()) as { status: string; info: Record<string, { status: string; mode?: string }> };
+    expect(body.status).toBe('ok');
+    expect(Object.keys(body.info).sort()).toEqual(['kafka', 'postgres', 'temporal', 'worker']);
+    expect(body.info['kafka']?.mode).toBe('broker');
+    expect((await fetch(`http://127.0.0.1:${ports.ui}`)).status).toBe(200);
+
+    // Leave a trace in PostgreSQL and in Temporal's persistent state.
+    const sql = postgres(databaseUrl, { max: 1, onnotice: () => undefined });
+    await sql`create table survived (note text)`;
+    await sql`insert into survived values ('before restart')`;
+    await sql.end();
+    const connection = await Connection.connect({ address: `127.0.0.1:${ports.temporal}` });
+    const result = await new Client({ connection }).workflow.execute('probe', { taskQueue: 'selter', workflowId: 'probe-before-restart' });
+    expect(result.taskQueue).toBe('selter');
+    await connection.close();
+
+    expect(await ctrlC(first)).toContain('stopped; data kept in');
+
+    const second = await npmStart(env);
+    try {
+      const again = postgres(databaseUrl, { max: 1, onnotice: () => undefined });
+      expect(await again`select note from survived`).toEqual([{ note: 'before restart' }]);
+      await again.end();
+      const conn = await Connection.connect({ address: `127.0.0.1:${ports.temporal}` });
+      const described = await new Client({ connection: conn }).workflow.getHandle('probe-before-restart').describe();
+      expect(described.status.name).toBe('COMPLETED');
+      await conn.close();
+    } finally {
+      expect(await ctrlC(second)).toContain('stopped; data kept in');
+    }
+  });
+});
