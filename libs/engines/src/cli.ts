@@ -1,10 +1,11 @@
 import { loadConfigOrExit } from '@selter/config';
+import { ensureComposeCli } from './compose';
 import { ensureKafkaJars } from './kafka';
 import { ensureTemporalCli } from './temporal';
 
 /**
  * `install`: builds or fetches the engines that the configuration will need and the cache
- * lacks. Engines pointed at by TEMPORAL_ADDRESS or KAFKA_BROKERS are not installed.
+ * lacks, and the compose CLI the deployment test uses. Engines pointed at by TEMPORAL_ADDRESS or KAFKA_BROKERS are not installed.
  */
 function main(command: string | undefined): void {
   const config = loadConfigOrExit();
@@ -21,6 +22,9 @@ function main(command: string | undefined): void {
     const libs = ensureKafkaJars(config.cacheDir, log);
     if (libs) log(`Kafka jars: ${libs}`);
   }
+  // The tests validate docker-compose.yml with it.
+  const compose = ensureComposeCli(config.cacheDir, log);
+  log(compose ? `docker compose: ${[compose.command, ...compose.args].join(' ')}` : 'docker compose: unavailable (needs Go)');
 }
 
 main(process.argv[2]);

@@ -5,4 +5,5 @@ export { startEmbeddedPostgres, postgresBinDir, DEFAULT_DATABASE, type RunningPo
 export { ensureTemporalCli, cachedTemporalCli, startTemporalDevServer, type RunningTemporal } from './temporal';
 export { ensureKafkaJars, startKafkaBroker, kafkaUnavailableReason, parseJavaMajor, KAFKA_POM, type RunningKafka } from './kafka';
 export { startEngines, redact, type EngineEndpoints, type EngineStatus, type EngineName, type RunningEngines, type StartEnginesOptions } from './stack';
-export { TEMPORAL_CLI_VERSION, KAFKA_VERSION } from './versions';
+export { TEMPORAL_CLI_VERSION, TEMPORAL_SERVER_VERSION, KAFKA_VERSION, COMPOSE_VERSION } from './versions';
+export { ensureComposeCli, type ComposeCommand } from './compose';

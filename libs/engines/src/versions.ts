@@ -4,3 +4,7 @@
  */
 export const TEMPORAL_CLI_VERSION = '1.5.1';
 export const KAFKA_VERSION = '3.9.1';
+/** Only to validate docker-compose.yml: the newest tag whose go.mod `go install` accepts. */
+export const COMPOSE_VERSION = '2.28.1';
+/** The Temporal server inside CLI v1.5.1; the compose deployment runs the same server. */
+export const TEMPORAL_SERVER_VERSION = '1.29.1';
