@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `prestart`, `pretest` and `prebench`: make a fresh clone runnable with nothing run before.
 // 1. npm dependencies, when node_modules is missing or older than package-lock.json;
-// 2. the engines (Temporal CLI build, Kafka jars), when not yet in the cache outside the work tree.
+// 2. the engines (Temporal CLI build, Kafka jars), when not yet in the cache outside the work tree,
+//    and for the tests the compose CLI.
 // Plain Node with no dependencies, because it runs before any are installed.
 'use strict';
 const { execFileSync } = require('node:child_process');
@@ -31,7 +32,9 @@ if (!existsSync(path.join(root, 'node_modules')) || installed !== hashOf(lock)) 
   writeFileSync(stamp, `${hashOf(lock)}\n`);
 }
 
-execFileSync(process.execPath, [path.join(root, 'scripts', 'run.cjs'), path.join(root, 'libs', 'engines', 'src', 'cli.ts'), 'install'], {
+// `--with-compose` (pretest): also the compose CLI that validates docker-compose.yml.
+const extra = process.argv.includes('--with-compose') ? ['--with-compose'] : [];
+execFileSync(process.execPath, [path.join(root, 'scripts', 'run.cjs'), path.join(root, 'libs', 'engines', 'src', 'cli.ts'), 'install', ...extra], {
   cwd: root,
   stdio: 'inherit',
 });

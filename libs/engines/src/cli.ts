@@ -7,11 +7,11 @@ import { ensureTemporalCli } from './temporal';
  * `install`: builds or fetches the engines that the configuration will need and the cache
  * lacks, and the compose CLI the deployment test uses. Engines pointed at by TEMPORAL_ADDRESS or KAFKA_BROKERS are not installed.
  */
-function main(command: string | undefined): void {
+function main(command: string | undefined, flags: string[]): void {
   const config = loadConfigOrExit();
   const log = (line: string): void => void process.stderr.write(`[engines] ${line}\n`);
   if (command !== 'install') {
-    log(`unknown command "${command ?? ''}"; usage: engines install`);
+    log(`unknown command "${command ?? ''}"; usage: engines install [--with-compose]`);
     process.exit(64);
   }
   if (!config.external.temporalAddress) {
@@ -22,9 +22,11 @@ function main(command: string | undefined): void {
     const libs = ensureKafkaJars(config.cacheDir, log);
     if (libs) log(`Kafka jars: ${libs}`);
   }
-  // The tests validate docker-compose.yml with it.
-  const compose = ensureComposeCli(config.cacheDir, log);
-  log(compose ? `docker compose: ${[compose.command, ...compose.args].join(' ')}` : 'docker compose: unavailable (needs Go)');
+  if (flags.includes('--with-compose')) {
+    // The tests validate docker-compose.yml with it.
+    const compose = ensureComposeCli(config.cacheDir, log);
+    log(compose ? `docker compose: ${[compose.command, ...compose.args].join(' ')}` : 'docker compose: unavailable (needs Go)');
+  }
 }
 
-main(process.argv[2]);
+main(process.argv[2], process.argv.slice(3));
