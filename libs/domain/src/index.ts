@@ -1,0 +1,63 @@
+// Public API of @selter/domain: pure deciders, events, rules, policies and errors. No I/O, clock or randomness.
+export type { Actor, CommandMetadata, EventMetadata, Role } from './shared/metadata';
+export { eventMetadataOf } from './shared/metadata';
+export type { Command, Event } from './shared/message';
+export { RULE_IDS, type Reason, type RuleId } from './shared/rule-id';
+export { DomainError, type DecideResult } from './shared/errors';
+export { ERROR_CODES, type ErrorCode, type ErrorCodeEntry, type ErrorKind } from './shared/error-codes';
+export * as time from './shared/time';
+export type { IsoDate, IsoInstant, DayCounting } from './shared/time';
+
+export type * from './policy/types';
+export { KASN_2019 } from './policy/kasn-2019';
+export { BKN_2024, BKN_2025 } from './policy/bkn-2024';
+export { derivePolicy, KASN_2019_MIN3, KASN_2019_SE52, BKN_2024_ASSESSMENT_2Y } from './policy/variants';
+export { INDONESIAN_HOLIDAYS } from './policy/holidays';
+export {
+  createPolicyRegistry,
+  DEFAULT_POLICIES,
+  getPolicy,
+  isInForce,
+  policyFor,
+  type PolicyRegistry,
+} from './policy/registry';
+
+export { RULES, type RuleEntry } from './rules/registry';
+export type { ApplicantProfile, PriorPostKind } from './rules/applicant';
+export type { EligibilityContext, EligibilityPredicate } from './rules/eligibility';
+export { AGE_LIMIT, EDUCATION, EXPERIENCE, PRIOR_POST } from './rules/eligibility';
+export {
+  HOME_PPK_RECOMMENDATION,
+  LEADERSHIP_TRAINING,
+  RANK,
+  REQUIRED_DOCUMENTS,
+} from './rules/eligibility-documents';
+export {
+  ELIGIBILITY_PREDICATES,
+  evaluateEligibility,
+  type EligibilityOutcome,
+  type FailedRequirement,
+} from './rules/evaluate';
+
+export type * from './round/plan-types';
+export type * from './round/events';
+export type * from './round/commands';
+export { initialState, applicantIn, TERMINAL_POST_STATUSES } from './round/state';
+export type {
+  RoundState,
+  RoundStatus,
+  PostState,
+  PostStatus,
+  ApplicantState,
+  Shortlist,
+  Appointee,
+} from './round/state';
+export { decide, tryDecide, createRoundDecider, type RoundDecider } from './round/decide';
+export { evolve } from './round/evolve';
+export { MANDATORY_STAGE_KINDS } from './round/validate-stages';
+export { electionWindowOn } from './round/election-window';
+
+export type * from './rotation/types';
+export { initialRotationState } from './rotation/types';
+export { decideRotation, tryDecideRotation, createRotationDecider } from './rotation/decide';
+export { evolveRotation } from './rotation/evolve';

@@ -1,0 +1,109 @@
+import type { OversightLetter, RoundPlan, StageDefinition } from './plan-types';
+import type { ApplicantWithdrawn, IneligibleFinalist, StageResult, Witness } from './events';
+import type { ApplicantProfile } from '../rules/applicant';
+import type { Command } from '../shared/message';
+import type { RuleId } from '../shared/rule-id';
+import type { IsoDate } from '../shared/time';
+
+type PostRef = { postId: string };
+
+export type PlanRound = Command<'PlanRound', { roundId: string; plan: RoundPlan; policyId?: string }>;
+export type RevisePlan = Command<'RevisePlan', { plan: RoundPlan; reason: string }>;
+export type SubmitPlanForRecommendation = Command<'SubmitPlanForRecommendation', Record<string, never>>;
+export type RecordPlanRecommendation = Command<
+  'RecordPlanRecommendation',
+  OversightLetter & { decision: 'approved' | 'rejected'; reason?: string }
+>;
+export type RecordMendagriApproval = Command<
+  'RecordMendagriApproval',
+  { purpose: 'selection' | 'inauguration'; postId?: string; letterNumber: string }
+>;
+export type AnnounceRound = Command<
+  'AnnounceRound',
+  {
+    reach: 'national' | 'province' | 'agency';
+    signedBy: 'pansel-chair' | 'secretariat-head';
+    secretariatContact: string;
+  }
+>;
+export type RegisterApplicant = Command<
+  'RegisterApplicant',
+  PostRef & { applicantId: string; applicant: ApplicantProfile; invited?: boolean }
+>;
+export type ExtendRegistration = Command<'ExtendRegistration', PostRef & { approval?: OversightLetter }>;
+export type CloseRegistration = Command<'CloseRegistration', PostRef>;
+export type DecideUnderfilledPost = Command<
+  'DecideUnderfilledPost',
+  PostRef & OversightLetter & { decision: 'continue' | 'drop' | 'postpone'; reason: string }
+>;
+export type RecordAdministrativeVerdict = Command<
+  'RecordAdministrativeVerdict',
+  PostRef & { applicantId: string; findings?: readonly { ruleId: RuleId; note: string }[] }
+>;
+export type RecordStageResults = Command<
+  'RecordStageResults',
+  PostRef & { stageId: string; results: readonly StageResult[]; absent?: readonly string[] }
+>;
+export type WithdrawApplicant = Command<
+  'WithdrawApplicant',
+  PostRef & {
+    applicantId: string;
+    cause: Exclude<ApplicantWithdrawn['data']['cause'], 'absent'>;
+    note: string;
+  }
+>;
+export type PublishStageResults = Command<'PublishStageResults', PostRef & { stageId: string }>;
+export type AmendStage = Command<'AmendStage', OversightLetter & { stage: StageDefinition; reason: string }>;
+export type ProposeShortlist = Command<'ProposeShortlist', PostRef & { finalists: readonly string[] }>;
+export type ReviewShortlist = Command<
+  'ReviewShortlist',
+  PostRef & OversightLetter & { ineligible?: readonly IneligibleFinalist[]; acceptFewer?: boolean }
+>;
+export type AnnounceShortlist = Command<'AnnounceShortlist', PostRef>;
+export type ConsultDprdLeadership = Command<'ConsultDprdLeadership', PostRef & { letterNumber: string }>;
+export type ChooseAppointee = Command<'ChooseAppointee', PostRef & { applicantId: string; note?: string }>;
+export type ReportToGovernor = Command<'ReportToGovernor', PostRef & { letterNumber: string }>;
+export type RecordInaugurationRecommendation = Command<
+  'RecordInaugurationRecommendation',
+  PostRef & OversightLetter
+>;
+export type IssueAppointmentDecree = Command<'IssueAppointmentDecree', PostRef & { decreeNumber: string }>;
+export type InaugurateAppointee = Command<
+  'InaugurateAppointee',
+  PostRef & { inauguratedOn: IsoDate; witnesses: readonly Witness[]; clergy: string; minutesNumber: string }
+>;
+export type CancelPost = Command<'CancelPost', PostRef & { reason: string }>;
+export type RerunPost = Command<
+  'RerunPost',
+  PostRef & OversightLetter & { reason: string; registrationDeadline: IsoDate }
+>;
+export type CancelRound = Command<'CancelRound', { reason: string }>;
+
+export type RoundCommand =
+  | PlanRound
+  | RevisePlan
+  | SubmitPlanForRecommendation
+  | RecordPlanRecommendation
+  | RecordMendagriApproval
+  | AnnounceRound
+  | RegisterApplicant
+  | ExtendRegistration
+  | CloseRegistration
+  | DecideUnderfilledPost
+  | RecordAdministrativeVerdict
+  | RecordStageResults
+  | WithdrawApplicant
+  | PublishStageResults
+  | AmendStage
+  | ProposeShortlist
+  | ReviewShortlist
+  | AnnounceShortlist
+  | ConsultDprdLeadership
+  | ChooseAppointee
+  | ReportToGovernor
+  | RecordInaugurationRecommendation
+  | IssueAppointmentDecree
+  | InaugurateAppointee
+  | CancelPost
+  | RerunPost
+  | CancelRound;

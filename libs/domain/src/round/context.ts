@@ -1,0 +1,118 @@
+import type { RoundCommand } from './commands';
+import type { RoundEvent, RoundEventData, RoundEventType } from './events';
+import type { AnnouncedRound, PostState, RoundState } from './state';
+import { getPolicy, holidaysOf, type PolicyRegistry } from '../policy/registry';
+import type { GateAuthority, OversightGate, Policy } from '../policy/types';
+import { fail } from '../shared/errors';
+import { eventMetadataOf, type EventMetadata } from '../shared/metadata';
+import { dateOf, type IsoDate, type IsoInstant } from '../shared/time';
+
+/** What every command handler needs: the round's own policy, today's date and an event factory. */
+export interface Ctx {
+  readonly roundId: string;
+  readonly policy: Policy;
+  readonly holidays: ReadonlySet<IsoDate>;
+  readonly now: IsoInstant;
+  readonly today: IsoDate;
+  readonly emit: <T extends RoundEventType>(
+    type: T,
+    data: RoundEventData<T>,
+  ) => Extract<RoundEvent, { type: T }>;
+}
+
+/** Builds the handler context; the policy comes from the state (or, for PlanRound, from the command). */
+export function contextFor(command: RoundCommand, roundId: string, policy: Policy): Ctx {
+  const metadata: EventMetadata = eventMetadataOf(command.metadata);
+  const now = command.metadata.now;
+  const today = dateOf(now);
+  return {
+    roundId,
+    policy,
+    now,
+    today,
+    holidays: holidaysOf(policy),
+    // The generic pairing of `type` and `data` is checked at each call site; TS cannot re-prove it here.
+    emit: (type, data) => ({ type, data: { ...data, roundId, at: now }, metadata }) as unknown as never,
+  };
+}
+
+export function policyOf(state: Exclude<RoundState, { status: 'empty' }>, registry: PolicyRegistry): Policy {
+  return getPolicy(state.policyId, registry);
+}
+
+/** The announced round, or ROUND.WRONG_STATUS naming the status it is in. */
+export function requireAnnounced(state: RoundState, command: string): AnnouncedRound {
+  if (state.status !== 'announced') {
+    fail(
+      'ROUND.WRONG_STATUS',
+      `Perintah ${command} tidak dapat dijalankan pada status ronde ${state.status}`,
+      `${command} is not allowed while the round is ${state.status}`,
+      { status: state.status, command },
+    );
+  }
+  return state;
+}
+
+/** The post's sub-state, or POST.UNKNOWN. */
+export function requirePost(state: AnnouncedRound, postId: string): PostState {
+  const post = state.posts[postId];
+  if (!post)
+    fail(
+      'POST.UNKNOWN',
+      `Jabatan ${postId} tidak ada dalam ronde ini`,
+      `Post ${postId} is not in this round`,
+      { postId },
+    );
+  return post;
+}
+
+/** Narrows the post to one of the given statuses, or POST.WRONG_STATUS. */
+export function requirePostStatus<S extends PostState['status']>(
+  post: PostState,
+  statuses: readonly S[],
+  command: string,
+): Extract<PostState, { status: S }> {
+  if (!(statuses as readonly string[]).includes(post.status)) {
+    fail(
+      'POST.WRONG_STATUS',
+      `Perintah ${command} tidak dapat dijalankan pada jabatan berstatus ${post.status}`,
+      `${command} is not allowed while post ${post.plan.postId} is ${post.status}`,
+      { postId: post.plan.postId, status: post.status, expected: statuses },
+    );
+  }
+  return post as Extract<PostState, { status: S }>;
+}
+
+/** Refuses a letter from a body that does not hold the gate under the round's policy. */
+export function requireAuthority(
+  policy: Policy,
+  gate: OversightGate,
+  issuedBy: string | undefined,
+): GateAuthority {
+  const authority = policy.gates[gate].value;
+  if (authority === 'none') {
+    fail(
+      'GATE.NOT_IN_POLICY',
+      `Gerbang ${gate} tidak ada dalam kebijakan ${policy.id}`,
+      `Gate ${gate} does not exist under policy ${policy.id}`,
+      { gate, policyId: policy.id },
+    );
+  }
+  if (issuedBy !== authority) {
+    fail(
+      'GATE.WRONG_AUTHORITY',
+      `Gerbang ${gate} dipegang ${authority} menurut kebijakan ${policy.id}, bukan ${issuedBy ?? '-'}`,
+      `Gate ${gate} is held by ${authority} under policy ${policy.id}, not ${issuedBy ?? 'nobody'}`,
+      { gate, policyId: policy.id, expected: authority, actual: issuedBy },
+    );
+  }
+  return authority;
+}
+
+/** Refuses an empty reason: cancellations, rejections and amendments must say why. */
+export function requireReason(reason: string | undefined, what: string): string {
+  if (!reason || reason.trim().length === 0) {
+    fail('REASON.REQUIRED', `Alasan wajib diisi untuk ${what}`, `A reason is required for ${what}`, { what });
+  }
+  return reason;
+}

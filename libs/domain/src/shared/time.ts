@@ -1,0 +1,145 @@
+import { fail } from './errors';
+
+/** A calendar date `YYYY-MM-DD` (no time zone: a date as printed on a letter or a decree). */
+export type IsoDate = string;
+/** An ISO-8601 instant with offset, e.g. `2024-08-01T09:00:00+07:00`. */
+export type IsoInstant = string;
+
+export type DayCounting = 'calendar' | 'working';
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+// Civil-date arithmetic on day numbers (days since 1970-01-01): pure integer maths, no Date object.
+function toDayNumber(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function fromDayNumber(n: number): IsoDate {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function daysInMonth(y: number, m: number): number {
+  return toDayNumber(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1) - toDayNumber(y, m, 1);
+}
+
+function parts(date: IsoDate): [number, number, number] {
+  const match = DATE.exec(date);
+  const [y, m, d] = [Number(match?.[1]), Number(match?.[2]), Number(match?.[3])];
+  if (!match || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) {
+    fail('TIME.INVALID', `Tanggal tidak valid: ${date}`, `Invalid date: ${date}`, { date });
+  }
+  return [y, m, d];
+}
+
+/** Day number of a date (days since 1970-01-01); throws TIME.INVALID for a malformed date. */
+export function dayNumber(date: IsoDate): number {
+  return toDayNumber(...parts(date));
+}
+
+/** The calendar date of an instant, in the offset it was written with (the caller's local date). */
+export function dateOf(instant: IsoInstant): IsoDate {
+  const match = INSTANT.exec(instant);
+  if (!match?.[1])
+    fail('TIME.INVALID', `Waktu tidak valid: ${instant}`, `Invalid instant: ${instant}`, { instant });
+  parts(match[1]);
+  return match[1];
+}
+
+export function isIsoDate(value: string): boolean {
+  const match = DATE.exec(value);
+  if (!match) return false;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+export function compareDates(a: IsoDate, b: IsoDate): number {
+  return dayNumber(a) - dayNumber(b);
+}
+
+export function addCalendarDays(date: IsoDate, days: number): IsoDate {
+  return fromDayNumber(dayNumber(date) + days);
+}
+
+/** Adds months, clamping to the month's last day (31 Aug + 6 months = 28/29 Feb). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = parts(date);
+  const index = y * 12 + (m - 1) + months;
+  const ny = Math.floor(index / 12);
+  const nm = (index % 12) + 1;
+  return fromDayNumber(toDayNumber(ny, nm, Math.min(d, daysInMonth(ny, nm))));
+}
+
+/** Adds years; a 29 February anniversary falls on 28 February in a common year. */
+export function addYears(date: IsoDate, years: number): IsoDate {
+  return addMonths(date, years * 12);
+}
+
+/** Monday-Friday and not a listed national holiday or collective leave day. */
+export function isWorkingDay(date: IsoDate, holidays: ReadonlySet<IsoDate>): boolean {
+  const weekday = (((dayNumber(date) + 4) % 7) + 7) % 7; // 0 = Sunday; 1970-01-01 was a Thursday
+  return weekday !== 0 && weekday !== 6 && !holidays.has(date);
+}
+
+/** Adds `days` working days: the result is the `days`-th working day after `date`. */
+export function addWorkingDays(date: IsoDate, days: number, holidays: ReadonlySet<IsoDate>): IsoDate {
+  let current = dayNumber(date);
+  for (let counted = 0; counted < days;) {
+    current += 1;
+    if (isWorkingDay(fromDayNumber(current), holidays)) counted += 1;
+  }
+  return fromDayNumber(current);
+}
+
+/** Adds days counted as the policy says (calendar or working days with its holiday list). */
+export function addDays(
+  date: IsoDate,
+  days: number,
+  counting: DayCounting,
+  holidays: ReadonlySet<IsoDate>,
+): IsoDate {
+  return counting === 'calendar' ? addCalendarDays(date, days) : addWorkingDays(date, days, holidays);
+}
+
+export interface Age {
+  readonly years: number;
+  readonly days: number;
+}
+
+/** Exact age on a date: full years plus days since the last birthday (56 years 0 days is "56"). */
+export function ageOn(birthDate: IsoDate, on: IsoDate): Age {
+  let years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  if (compareDates(addYears(birthDate, years), on) > 0) years -= 1;
+  return { years, days: daysBetween(addYears(birthDate, years), on) };
+}
+
+/** True when at least `years` full years separate `from` and `to`. */
+export function hasCompletedYears(from: IsoDate, to: IsoDate, years: number): boolean {
+  return compareDates(addYears(from, years), to) <= 0;
+}
+
+/** Whole years between two dates (tenure, service). */
+export function fullYearsBetween(from: IsoDate, to: IsoDate): number {
+  return ageOn(from, to).years;
+}

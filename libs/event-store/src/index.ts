@@ -1,0 +1,14 @@
+export type { AppendResult, EventMetadata, ExpectedVersion, LogPosition, NewEvent, StoredEvent } from './types';
+export { LOG_START } from './types';
+export { ConcurrencyError, IdempotencyConflictError, InvalidAppendError } from './errors';
+export { appendToStream } from './append';
+export { readStream, readCommitted, readCommittedHashes, onAppends, positionOf, type LogLeaf } from './read';
+export { migrate, loadMigrations, EVENT_STORE_MIGRATIONS, MigrationChecksumError, type Migration } from './migrate';
+export { canonicalRecord, chainHash, GENESIS_HASH } from './hash-chain';
+export * from './merkle';
+export { generateSigner, loadOrCreateSigner, signerFromPrivatePem, keyFingerprint, publicKeyPem, type CheckpointSigner } from './signing';
+export { parseSignedCheckpoint, type CheckpointBody, type SignedCheckpoint } from './checkpoint-format';
+export { Checkpointer, readCheckpoints, latestCheckpoint } from './checkpoint';
+export { verifyStore, type VerifyReport, type VerifyProblem, type ProblemCode, type VerifyOptions } from './verify';
+export { exportBundle, verifyBundle, StreamNotCheckpointedError, type EvidenceBundle, type BundleVerdict } from './bundle';
+export { proveConsistency, checkpointsConsistent, readLeaves } from './consistency';

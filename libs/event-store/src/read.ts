@@ -1,0 +1,69 @@
+import type { Sql } from 'postgres';
+import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './rows';
+import { LOG_START, type LogPosition, type StoredEvent } from './types';
+
+/** A stream's events in version order, optionally only up to a version or a moment. */
+export async function readStream(sql: Sql, streamId: string, upTo: { version?: number; time?: string } = {}): Promise<StoredEvent[]> {
+  const rows = await sql<EventRow[]>`
+    select ${sql.unsafe(EVENT_COLUMNS)} from events
+    where stream_id = ${streamId}
+      ${upTo.version === undefined ? sql`` : sql`and stream_version <= ${upTo.version}`}
+      ${upTo.time === undefined ? sql`` : sql`and recorded_at <= ${upTo.time}`}
+    order by stream_version`;
+  return rows.map(toStoredEvent);
+}
+
+/**
+ * The next committed events after `after`, in committed order (writing transaction, then global
+ * position). Only transactions older than every running one are read, so an append that commits
+ * late can never fall behind a position a reader has already passed.
+ */
+export async function readCommitted(sql: Sql, after: LogPosition = LOG_START, limit = 1000): Promise<StoredEvent[]> {
+  const rows = await sql<EventRow[]>`
+    select ${sql.unsafe(EVENT_COLUMNS)} from events
+    where (transaction_id, global_position) > (${after.transactionId.toString()}::xid8, ${after.globalPosition.toString()}::bigint)
+      and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+    order by transaction_id, global_position
+    limit ${limit}`;
+  return rows.map(toStoredEvent);
+}
+
+/** The position of an event, for checkpoints. */
+export const positionOf = (e: Pick<StoredEvent, 'transactionId' | 'globalPosition'>): LogPosition => ({
+  transactionId: e.transactionId,
+  globalPosition: e.globalPosition,
+});
+
+/**
+ * Calls `onAppend` whenever an append commits (LISTEN/NOTIFY), and also every `pollMs` in case a
+ * notification is lost (NOTIFY is not durable across reconnects). Returns a stop function.
+ */
+export async function onAppends(sql: Sql, onAppend: () => void, pollMs = 1_000): Promise<() => Promise<void>> {
+  const listener = await sql.listen('selter_events', () => onAppend());
+  const timer = setInterval(onAppend, pollMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await listener.unlisten();
+  };
+}
+
+/** A leaf of the checkpoint tree: an event's chain hash at its place in the committed order. */
+export interface LogLeaf extends LogPosition {
+  hash: Buffer;
+}
+
+/**
+ * The chain hashes after `after` in committed order, at most `limit`, and never past `upTo`
+ * when given; like readCommitted, only transactions older than every running one.
+ */
+export async function readCommittedHashes(sql: Sql, after: LogPosition, limit: number, upTo?: LogPosition): Promise<LogLeaf[]> {
+  const rows = await sql<{ transaction_id: string; global_position: string; hash: Buffer }[]>`
+    select transaction_id::text, global_position::text, hash from events
+    where (transaction_id, global_position) > (${after.transactionId.toString()}::xid8, ${after.globalPosition.toString()}::bigint)
+      and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+      ${upTo ? sql`and (transaction_id, global_position) <= (${upTo.transactionId.toString()}::xid8, ${upTo.globalPosition.toString()}::bigint)` : sql``}
+    order by transaction_id, global_position
+    limit ${limit}`;
+  return rows.map((r) => ({ transactionId: BigInt(r.transaction_id), globalPosition: BigInt(r.global_position), hash: r.hash }));
+}

@@ -1,0 +1,138 @@
+import type { Sql } from 'postgres';
+import { appendToStream } from './append';
+import { exportBundle, verifyBundle } from './bundle';
+import { Checkpointer } from './checkpoint';
+import type { SignedCheckpoint } from './checkpoint-format';
+import { checkpointsConsistent, proveConsistency } from './consistency';
+import { chainHash } from './hash-chain';
+import { readStream } from './read';
+import { generateSigner, type CheckpointSigner } from './signing';
+import { event, freshStore } from './test-support';
+import { verifyStore } from './verify';
+
+// Each case builds a small log (three streams, interleaved), takes a signed checkpoint held
+// "outside" (the returned object), then tampers as a database superuser would, triggers off.
+interface World {
+  store: Awaited<ReturnType<typeof freshStore>>;
+  signer: CheckpointSigner;
+  checkpoint: SignedCheckpoint;
+  position: (stream: string, version: number) => Promise<string>;
+}
+
+async function world(): Promise<World> {
+  const store = await freshStore();
+  const signer = generateSigner();
+  for (let i = 1; i <= 6; i += 1) {
+    await appendToStream(store.sql, 'round-a', i - 1 || 'no_stream', [event('StageResultRecorded', { nip: `A${i}`, score: 70 + i })]);
+    if (i <= 4) await appendToStream(store.sql, 'round-b', i - 1 || 'no_stream', [event('StageResultRecorded', { nip: `B${i}`, score: 60 + i })]);
+    if (i <= 3) await appendToStream(store.sql, 'round-c', i - 1 || 'no_stream', [event('StageResultRecorded', { nip: `C${i}`, score: 50 + i })]);
+  }
+  const checkpoint = (await new Checkpointer(store.sql, signer).checkpoint()) as SignedCheckpoint;
+  const position = async (stream: string, version: number): Promise<string> =>
+    ((await store.sql`select global_position::text as p from events where stream_id = ${stream} and stream_version = ${version}`)[0]?.p as string);
+  return { store, signer, checkpoint, position };
+}
+
+/** Runs statements as a superuser with every trigger off: what an attacker with the database could do. */
+const tamper = (sql: Sql, work: (tx: Sql) => Promise<unknown>) =>
+  sql.begin(async (tx) => {
+    await tx`set local session_replication_role = replica`;
+    await work(tx as unknown as Sql);
+  });
+
+/** Rewrites a stream from `version` on with new data and recomputed hashes (a valid-looking chain). */
+async function rewriteSuffix(sql: Sql, stream: string, fromVersion: number): Promise<void> {
+  const events = await readStream(sql, stream);
+  let prev = events[fromVersion - 2]?.hash as Buffer;
+  for (const e of events.slice(fromVersion - 1)) {
+    const record = e.record.replace(/"score":\d+/, '"score":99');
+    const hash = chainHash(prev, record);
+    await tamper(sql, (tx) => tx`update events set record = ${record}, prev_hash = ${prev}, hash = ${hash} where event_id = ${e.eventId}`);
+    prev = hash;
+  }
+}
+
+describe('tamper evidence: verify finds each alteration and says where', () => {
+  let w: World;
+  beforeEach(async () => (w = await world()));
+  afterEach(() => w.store.close());
+  const verify = (trusted: SignedCheckpoint[] = []) => verifyStore(w.store.sql, { publicKeys: [w.signer.publicKey], trusted });
+
+  it('an untouched log verifies', async () => {
+    expect(await verify([w.checkpoint])).toEqual({ ok: true, eventsChecked: 13, streamsChecked: 3, checkpointsChecked: 2 });
+  });
+
+  it('a changed payload', async () => {
+    await tamper(w.store.sql, (tx) => tx`update events set record = replace(record, '"score":73', '"score":93') where stream_id = 'round-a' and stream_version = 3`);
+    expect((await verify()).problem).toMatchObject({ code: 'HASH_MISMATCH', streamId: 'round-a', streamVersion: 3, globalPosition: await w.position('round-a', 3) });
+  });
+
+  it('a deleted middle event', async () => {
+    await tamper(w.store.sql, (tx) => tx`delete from events where stream_id = 'round-a' and stream_version = 3`);
+    expect((await verify()).problem).toMatchObject({ code: 'VERSION_GAP', streamId: 'round-a', streamVersion: 4, globalPosition: await w.position('round-a', 4) });
+  });
+
+  it('a reordered pair', async () => {
+    const second = await w.position('round-b', 2);
+    const third = await w.position('round-b', 3);
+    await tamper(w.store.sql, async (tx) => {
+      const cols = 'stream_version, event_id, type, schema_version, recorded_at, record, prev_hash, hash';
+      await tx.unsafe(`create temp table swap as select global_position, ${cols} from events where global_position in (${second}, ${third})`);
+      await tx.unsafe(`update events set event_id = gen_random_uuid(), stream_version = stream_version + 1000 where global_position in (${second}, ${third})`);
+      await tx.unsafe(`update events e set (${cols}) = (select ${cols} from swap s where s.global_position = case when e.global_position = ${second} then ${third} else ${second} end) where e.global_position in (${second}, ${third})`);
+    });
+    expect((await verify()).problem).toMatchObject({ code: 'VERSION_GAP', streamId: 'round-b', streamVersion: 3, globalPosition: second });
+  });
+
+  it('a truncated tail, against the checkpoint', async () => {
+    await tamper(w.store.sql, (tx) => tx`delete from events where global_position in (select global_position from events order by transaction_id desc, global_position desc limit 2)`);
+    expect((await verify()).problem).toMatchObject({ code: 'LOG_TRUNCATED', checkpointSequence: 1 });
+  });
+
+  it('a rewritten suffix with recomputed hashes, against the signed checkpoint in the database', async () => {
+    await rewriteSuffix(w.store.sql, 'round-b', 3);
+    expect((await verify()).problem).toMatchObject({ code: 'CHECKPOINT_ROOT_MISMATCH', checkpointSequence: 1 });
+  });
+
+  it('a rewritten suffix whose stored checkpoints were deleted too, against the copy held outside', async () => {
+    await rewriteSuffix(w.store.sql, 'round-b', 3);
+    await tamper(w.store.sql, (tx) => tx`delete from event_checkpoints`);
+    expect((await verify()).ok).toBe(true); // the database alone can no longer tell...
+    expect((await verify([w.checkpoint])).problem).toMatchObject({ code: 'TRUSTED_CHECKPOINT_MISMATCH', checkpointSequence: 1 }); // ...the outside copy can
+  });
+
+  it('a forged checkpoint signature, or a checkpoint signed by an untrusted key', async () => {
+    await tamper(w.store.sql, (tx) => tx`update event_checkpoints set signature = set_byte(signature, 0, (get_byte(signature, 0) + 1) % 256)`);
+    expect((await verify()).problem).toMatchObject({ code: 'CHECKPOINT_SIGNATURE_INVALID', checkpointSequence: 1 });
+    const intruder = generateSigner();
+    await tamper(w.store.sql, (tx) => tx`delete from event_checkpoints`);
+    await new Checkpointer(w.store.sql, intruder).checkpoint();
+    expect((await verify()).problem).toMatchObject({ code: 'CHECKPOINT_SIGNATURE_INVALID', checkpointSequence: 1 });
+  });
+
+  it('a forged inclusion proof, or an altered event in an exported bundle', async () => {
+    const bundle = await exportBundle(w.store.sql, 'round-a', w.signer);
+    expect(verifyBundle(JSON.parse(JSON.stringify(bundle)), w.signer.keyId)).toEqual({ ok: true, keyId: w.signer.keyId });
+    const forgedPath = { ...bundle, inclusion: { ...bundle.inclusion, path: bundle.inclusion.path.map((h, i) => (i === 0 ? 'ff'.repeat(32) : h)) } };
+    expect(verifyBundle(forgedPath)).toMatchObject({ ok: false, reason: expect.stringMatching(/inclusion proof invalid/) });
+    const wrongLeaf = { ...bundle, inclusion: { ...bundle.inclusion, leafIndex: (bundle.inclusion.leafIndex + 1) % bundle.inclusion.treeSize } };
+    expect(verifyBundle(wrongLeaf).ok).toBe(false);
+    const altered = { ...bundle, events: bundle.events.map((e, i) => (i === 2 ? { ...e, record: e.record.replace('"score":73', '"score":93') } : e)) };
+    expect(verifyBundle(altered)).toMatchObject({ ok: false, streamVersion: 3, reason: 'hash chain broken' });
+    expect(verifyBundle(bundle, 'another-key').ok).toBe(false);
+  });
+
+  it('two checkpoints that are not consistent with each other', async () => {
+    await appendToStream(w.store.sql, 'round-c', 3, [event('StageResultRecorded', { nip: 'C4', score: 54 })]);
+    const later = (await new Checkpointer(w.store.sql, w.signer).checkpoint()) as SignedCheckpoint;
+    const honest = await proveConsistency(w.store.sql, w.checkpoint.body.treeSize, later.body.treeSize);
+    expect(checkpointsConsistent(w.checkpoint, later, honest)).toBe(true);
+    // An insider with the key rewrites history and signs a new checkpoint over it.
+    await rewriteSuffix(w.store.sql, 'round-a', 2);
+    await tamper(w.store.sql, (tx) => tx`delete from event_checkpoints`);
+    const forged = (await new Checkpointer(w.store.sql, w.signer).checkpoint()) as SignedCheckpoint;
+    const proof = await proveConsistency(w.store.sql, w.checkpoint.body.treeSize, forged.body.treeSize);
+    expect(checkpointsConsistent(w.checkpoint, forged, proof)).toBe(false);
+    expect((await verify([w.checkpoint, forged])).problem).toMatchObject({ code: 'TRUSTED_CHECKPOINT_MISMATCH', checkpointSequence: 1 });
+  });
+});
