@@ -45,9 +45,10 @@ export default tseslint.config(
     },
   },
   {
-    // Tests may use the testing library from any layer.
-    files: ['**/*.spec.ts'],
-    rules: { '@nx/enforce-module-boundaries': ['error', { allow: [], depConstraints: depConstraints(['type:testing']) }] },
+    // Tests (and their helpers) may use the testing library and, for fault tests that start and
+    // kill their own servers, the engine launchers, from any layer.
+    files: ['**/*.spec.ts', '**/*.test-helper.ts'],
+    rules: { '@nx/enforce-module-boundaries': ['error', { allow: [], depConstraints: depConstraints(['type:testing', 'type:tooling']) }] },
   },
   {
     files: ['workflows/**/*.ts'],

@@ -53,7 +53,8 @@ export class ManagedProcess {
     for (const stream of [this.child.stdout, this.child.stderr]) {
       let pending = '';
       stream?.on('data', (chunk: Buffer) => {
-        this.log.write(chunk);
+        // A killed process's pipes (shared with its own children) can still flush after exit.
+        if (!this.log.writableEnded) this.log.write(chunk);
         if (!options.onLine) return;
         pending += chunk.toString('utf8');
         const lines = pending.split('\n');

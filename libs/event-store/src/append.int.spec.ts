@@ -2,7 +2,7 @@ import { ConcurrencyError, IdempotencyConflictError, InvalidAppendError } from '
 import { appendToStream } from './append';
 import { GENESIS_HASH, chainHash } from './hash-chain';
 import { readStream } from './read';
-import { event, freshStore } from './test-support';
+import { event, freshStore } from './store.test-helper';
 
 describe('event store: append and read (PostgreSQL)', () => {
   let store: Awaited<ReturnType<typeof freshStore>>;

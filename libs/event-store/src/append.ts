@@ -1,9 +1,12 @@
-import type { Sql, TransactionSql } from 'postgres';
+import type { Sql } from 'postgres';
 import { ConcurrencyError, IdempotencyConflictError, InvalidAppendError } from './errors';
 import { canonicalRecord, chainHash, GENESIS_HASH } from './hash-chain';
+import { HeadCache } from './head-cache';
+import { notifyAppended } from './notify';
 import type { AppendResult, ExpectedVersion, NewEvent } from './types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const caches = new WeakMap<Sql, HeadCache>();
 
 function validate(streamId: string, events: readonly NewEvent[]): void {
   if (!streamId || streamId.length > 200) throw new InvalidAppendError('stream id must be 1-200 characters');
@@ -18,10 +21,10 @@ function validate(streamId: string, events: readonly NewEvent[]): void {
 }
 
 /** A retry of an append that already happened returns the original positions, or conflicts. */
-async function priorAppend(tx: TransactionSql, streamId: string, events: readonly NewEvent[]): Promise<AppendResult | undefined> {
+async function priorAppend(sql: Sql, streamId: string, events: readonly NewEvent[]): Promise<AppendResult | undefined> {
   const ids = events.map((e) => e.eventId.toLowerCase());
-  const rows = await tx<{ stream_id: string; stream_version: string; global_position: string; event_id: string; record: string }[]>`
-    select stream_id, stream_version, global_position::text, event_id::text, record from events where event_id in ${tx(ids)}`;
+  const rows = await sql<{ stream_id: string; stream_version: string; global_position: string; event_id: string; record: string }[]>`
+    select stream_id, stream_version, global_position::text, event_id::text, record from events where event_id in ${sql(ids)}`;
   if (rows.length === 0) return undefined;
   const byId = new Map(rows.map((r) => [r.event_id, r]));
   const positions = events.map((e) => {
@@ -31,55 +34,66 @@ async function priorAppend(tx: TransactionSql, streamId: string, events: readonl
     if (row.record !== canonicalRecord(streamId, Number(row.stream_version), e)) throw new IdempotencyConflictError(e.eventId, 'payload differs');
     return { eventId: e.eventId, streamVersion: Number(row.stream_version), globalPosition: BigInt(row.global_position) };
   });
-  const last = positions[positions.length - 1];
-  return { streamId, nextExpectedVersion: last?.streamVersion ?? 0, positions, deduplicated: true };
+  return { streamId, nextExpectedVersion: positions[positions.length - 1]?.streamVersion ?? 0, positions, deduplicated: true };
 }
 
-function checkExpected(streamId: string, expected: ExpectedVersion, actual: number): void {
-  const ok = expected === 'any' || (expected === 'no_stream' ? actual === 0 : expected === actual);
-  if (!ok) throw new ConcurrencyError(streamId, expected, actual);
+/** The version and hash the new events chain to: the expected one (cached: it never changes), or the head. */
+async function chainStart(sql: Sql, cache: HeadCache, streamId: string, expected: ExpectedVersion): Promise<{ version: number; hash: Buffer }> {
+  if (expected === 'no_stream' || expected === 0) return { version: 0, hash: GENESIS_HASH };
+  if (expected !== 'any') {
+    const cached = cache.hashAt(streamId, expected);
+    if (cached) return { version: expected, hash: cached };
+    const [row] = await sql<{ hash: Buffer }[]>`select hash from events where stream_id = ${streamId} and stream_version = ${expected}`;
+    if (!row) throw new ConcurrencyError(streamId, expected, await headVersion(sql, streamId));
+    return { version: expected, hash: row.hash };
+  }
+  const [head] = await sql<{ stream_version: string; hash: Buffer }[]>`
+    select stream_version, hash from events where stream_id = ${streamId} order by stream_version desc limit 1`;
+  return head ? { version: Number(head.stream_version), hash: head.hash } : { version: 0, hash: GENESIS_HASH };
 }
 
-const isUniqueViolation = (error: unknown, constraint: string): boolean =>
-  (error as { code?: string; constraint_name?: string }).code === '23505' && (error as { constraint_name?: string }).constraint_name === constraint;
+async function headVersion(sql: Sql, streamId: string): Promise<number> {
+  const [row] = await sql<{ v: string | null }[]>`select max(stream_version)::text as v from events where stream_id = ${streamId}`;
+  return Number(row?.v ?? 0);
+}
+
+const isUniqueViolation = (error: unknown): boolean => (error as { code?: string }).code === '23505';
 
 /**
- * Appends events to a stream in one transaction, chaining each event's hash to the previous one.
- * Fails with ConcurrencyError when the stream is not at `expected`; a retry with the same event
- * ids and content returns the original positions; a reused id with other content throws.
+ * Appends events to a stream, chaining each event's hash to the previous one, in one INSERT
+ * statement (atomic on its own). The unique (stream, version) constraint, not isolation, decides
+ * races: the loser gets ConcurrencyError with the actual version. A retry with the same event ids
+ * and content returns the original positions; a reused id with other content throws.
  */
 export async function appendToStream(sql: Sql, streamId: string, expected: ExpectedVersion, events: readonly NewEvent[]): Promise<AppendResult> {
   validate(streamId, events);
+  const cache = caches.get(sql) ?? caches.set(sql, new HeadCache()).get(sql)!;
+  const start = await chainStart(sql, cache, streamId, expected);
+  let prevHash = start.hash;
+  const rows = events.map((e, i) => {
+    const streamVersion = start.version + i + 1;
+    const record = canonicalRecord(streamId, streamVersion, e);
+    const hash = chainHash(prevHash, record);
+    const row = { stream_id: streamId, stream_version: streamVersion, event_id: e.eventId, type: e.type, schema_version: e.schemaVersion ?? 1, recorded_at: e.recordedAt, record, prev_hash: prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
   try {
-    return await sql.begin(async (tx) => {
-      const prior = await priorAppend(tx, streamId, events);
-      if (prior) return prior;
-      const [head] = await tx<{ stream_version: string; hash: Buffer }[]>`
-        select stream_version, hash from events where stream_id = ${streamId} order by stream_version desc limit 1`;
-      const actual = head ? Number(head.stream_version) : 0;
-      checkExpected(streamId, expected, actual);
-      let prevHash = head?.hash ?? GENESIS_HASH;
-      const rows = events.map((e, i) => {
-        const streamVersion = actual + i + 1;
-        const record = canonicalRecord(streamId, streamVersion, e);
-        const hash = chainHash(prevHash, record);
-        const row = { stream_id: streamId, stream_version: streamVersion, event_id: e.eventId, type: e.type, schema_version: e.schemaVersion ?? 1, recorded_at: e.recordedAt, record, prev_hash: prevHash, hash };
-        prevHash = hash;
-        return row;
-      });
-      const inserted = await tx<{ event_id: string; stream_version: string; global_position: string }[]>`
-        insert into events ${tx(rows)} returning event_id::text, stream_version, global_position::text`;
-      const positions = inserted.map((r) => ({ eventId: r.event_id, streamVersion: Number(r.stream_version), globalPosition: BigInt(r.global_position) }));
-      return { streamId, nextExpectedVersion: actual + events.length, positions, deduplicated: false };
-    });
+    const inserted = await sql<{ global_position: string }[]>`insert into events ${sql(rows)} returning global_position::text`;
+    const last = rows[rows.length - 1]!;
+    cache.remember(streamId, last.stream_version, last.hash);
+    notifyAppended(sql);
+    return {
+      streamId,
+      nextExpectedVersion: last.stream_version,
+      positions: rows.map((r, i) => ({ eventId: r.event_id, streamVersion: r.stream_version, globalPosition: BigInt(inserted[i]!.global_position) })),
+      deduplicated: false,
+    };
   } catch (error) {
-    // A concurrent writer took the version first (the constraint, not isolation, decides).
-    if (isUniqueViolation(error, 'events_stream_version_unique')) {
-      const [row] = await sql<{ v: string | null }[]>`select max(stream_version)::text as v from events where stream_id = ${streamId}`;
-      throw new ConcurrencyError(streamId, expected, Number(row?.v ?? 0));
-    }
-    // A concurrent retry of this very append won: resolve it as a retry.
-    if (isUniqueViolation(error, 'events_event_id_unique')) return sql.begin(async (tx) => (await priorAppend(tx, streamId, events)) ?? Promise.reject(error));
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    // Either this very append happened before (an activity retry), or another writer took the version.
+    const prior = await priorAppend(sql, streamId, events);
+    if (prior) return prior;
+    throw new ConcurrencyError(streamId, expected, await headVersion(sql, streamId));
   }
 }

@@ -9,7 +9,7 @@ import { ConcurrencyError } from './errors';
 import { EVENT_STORE_MIGRATIONS, loadMigrations, migrate } from './migrate';
 import { readStream } from './read';
 import { generateSigner } from './signing';
-import { event } from './test-support';
+import { event } from './store.test-helper';
 import { verifyStore } from './verify';
 
 describe('event store: PostgreSQL killed with kill -9 under load', () => {

@@ -2,7 +2,8 @@ export type { AppendResult, EventMetadata, ExpectedVersion, LogPosition, NewEven
 export { LOG_START } from './types';
 export { ConcurrencyError, IdempotencyConflictError, InvalidAppendError } from './errors';
 export { appendToStream } from './append';
-export { readStream, readCommitted, readCommittedHashes, onAppends, positionOf, type LogLeaf } from './read';
+export { APPENDS_CHANNEL, notifyAppended } from './notify';
+export { readStream, readCommitted, readCommittedEvents, readCommittedHashes, onAppends, positionOf, type LogLeaf, type CommittedEvent } from './read';
 export { migrate, loadMigrations, EVENT_STORE_MIGRATIONS, MigrationChecksumError, type Migration } from './migrate';
 export { canonicalRecord, chainHash, GENESIS_HASH } from './hash-chain';
 export * from './merkle';

@@ -1,8 +1,8 @@
 import { appendToStream } from './append';
 import { canonicalRecord, chainHash, GENESIS_HASH } from './hash-chain';
 import { EVENT_STORE_MIGRATIONS, loadMigrations, migrate, MigrationChecksumError } from './migrate';
-import { onAppends, positionOf, readCommitted } from './read';
-import { event, freshStore } from './test-support';
+import { onAppends, positionOf, readCommitted, readCommittedHashes } from './read';
+import { event, freshStore } from './store.test-helper';
 import { LOG_START } from './types';
 
 describe('event store: committed reads, migrations and the database role', () => {
@@ -31,6 +31,24 @@ describe('event store: committed reads, migrations and the database role', () =>
     const read = await readCommitted(store.sql, after);
     expect(read.map((e) => e.streamId)).toEqual(['late', 'fast']);
     expect(read[0]!.globalPosition > read[1]!.globalPosition).toBe(true); // committed order, not position order
+  });
+
+  it('pages through the log in numeric order, never skipping across 9 -> 10 or 99 -> 100 (regression)', async () => {
+    const db = await freshStore();
+    try {
+      // Positions 1-120 in few transactions: within one, only the position orders the events.
+      for (let i = 0; i < 4; i += 1) await appendToStream(db.sql, `page-${i}`, 'no_stream', Array.from({ length: 30 }, () => event()));
+      const seen: bigint[] = [];
+      for (let after = LOG_START, page = await readCommitted(db.sql, after, 4); page.length > 0; page = await readCommitted(db.sql, after, 4)) {
+        seen.push(...page.map((e) => e.globalPosition));
+        after = positionOf(page[page.length - 1]!);
+      }
+      expect(seen).toEqual(Array.from({ length: 120 }, (_, i) => BigInt(i + 1)));
+      const leaves = await readCommittedHashes(db.sql, LOG_START, 12);
+      expect(leaves.map((l) => l.globalPosition)).toEqual(Array.from({ length: 12 }, (_, i) => BigInt(i + 1)));
+    } finally {
+      await db.close();
+    }
   });
 
   it('wakes a listener when an append commits', async () => {

@@ -1,6 +1,10 @@
 import type { StoredEvent } from './types';
 
-/** The columns every read selects; xid8 and int8 travel as text and become bigints. */
+/**
+ * The columns every read selects; xid8 and int8 travel as text and become bigints. Their output
+ * names shadow the table's columns in ORDER BY, so every ORDER BY names `events.` explicitly
+ * (otherwise position 10 sorts before 9 as text).
+ */
 export const EVENT_COLUMNS = 'stream_id, stream_version, global_position::text, transaction_id::text, event_id, type, schema_version, recorded_at, record, prev_hash, hash';
 
 export interface EventRow {

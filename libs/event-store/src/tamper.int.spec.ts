@@ -7,7 +7,7 @@ import { checkpointsConsistent, proveConsistency } from './consistency';
 import { chainHash } from './hash-chain';
 import { readStream } from './read';
 import { generateSigner, type CheckpointSigner } from './signing';
-import { event, freshStore } from './test-support';
+import { event, freshStore } from './store.test-helper';
 import { verifyStore } from './verify';
 
 // Each case builds a small log (three streams, interleaved), takes a signed checkpoint held

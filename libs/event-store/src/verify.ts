@@ -133,7 +133,7 @@ export async function verifyStore(sql: Sql, options: VerifyOptions): Promise<Ver
     const cursor = sql<Row[]>`
       select stream_id, stream_version, global_position::text, transaction_id::text, event_id::text, type, record, prev_hash, hash
       from events where transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-      order by transaction_id, global_position`.cursor(5_000);
+      order by events.transaction_id, events.global_position`.cursor(5_000);
     for await (const rows of cursor) {
       for (const row of rows) {
         checkEvent(row, heads);

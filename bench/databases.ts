@@ -1,0 +1,15 @@
+import { EVENT_STORE_MIGRATIONS, loadMigrations, migrate } from '@selter/event-store';
+import postgres, { type Sql } from 'postgres';
+
+/** A fresh database for one scenario on the run's server, migrated, with a client of `max` connections. */
+export async function scenarioDatabase(serverUrl: string, name: string, max = 20): Promise<{ url: string; sql: Sql }> {
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
+  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const sql = postgres(url.toString(), { max, onnotice: () => undefined });
+  await migrate(sql, loadMigrations('event-store', EVENT_STORE_MIGRATIONS));
+  return { url: url.toString(), sql };
+}

@@ -1,0 +1,59 @@
+import type { RotationEvent } from '@selter/domain';
+import type { Admin } from 'kafkajs';
+
+export interface TopicSpec {
+  topic: string;
+  numPartitions: number;
+  replicationFactor: number;
+  configEntries: { name: string; value: string }[];
+}
+
+export interface TopicCatalog {
+  round: TopicSpec;
+  rotation: TopicSpec;
+  /** Signed event-store checkpoints, published by the event store; compacted (latest per key). */
+  checkpoint: TopicSpec;
+  all: TopicSpec[];
+  /** The topic of an event's family. */
+  topicOf(eventType: string): string;
+}
+
+const ROTATION_TYPES: ReadonlySet<string> = new Set<RotationEvent['type']>([
+  'RotationPlanned', 'RotationRecommended', 'RotationRecommendationRejected', 'RotationTestsRecorded',
+  'RotationMappingProposed', 'RotationApproved', 'RotationDecreed', 'OpenSelectionRequired',
+]);
+
+/**
+ * One topic per event family, versioned in the name (a breaking envelope change gets `.v2`).
+ * `prefix` lets tests and benchmarks use their own topics on a shared broker.
+ */
+export function topicCatalog({ prefix = 'selter', partitions = 6, replicationFactor = 1 } = {}): TopicCatalog {
+  const minIsr = String(Math.min(2, replicationFactor));
+  const events = (family: string): TopicSpec => ({
+    topic: `${prefix}.${family}.v1`, numPartitions: partitions, replicationFactor,
+    configEntries: [{ name: 'cleanup.policy', value: 'delete' }, { name: 'min.insync.replicas', value: minIsr }],
+  });
+  const round = events('round');
+  const rotation = events('rotation');
+  const checkpoint: TopicSpec = {
+    topic: `${prefix}.checkpoint.v1`, numPartitions: 1, replicationFactor,
+    configEntries: [{ name: 'cleanup.policy', value: 'compact' }, { name: 'min.insync.replicas', value: minIsr }],
+  };
+  return {
+    round, rotation, checkpoint, all: [round, rotation, checkpoint],
+    // Anything not known as a rotation event is a round event: rounds are the main family and
+    // an unknown type there is more likely a new round event than a new family.
+    topicOf: (type) => (ROTATION_TYPES.has(type) ? rotation.topic : round.topic),
+  };
+}
+
+/**
+ * Creates the missing topics with their partitions and settings: the broker does not create
+ * topics on first use (`auto.create.topics.enable=false`), so the owner creates them, once, right.
+ */
+export async function ensureTopics(admin: Admin, topics: readonly TopicSpec[]): Promise<string[]> {
+  const existing = new Set(await admin.listTopics());
+  const missing = topics.filter((t) => !existing.has(t.topic));
+  if (missing.length > 0) await admin.createTopics({ topics: missing, waitForLeaders: true });
+  return missing.map((t) => t.topic);
+}

@@ -1,0 +1,92 @@
+import type { StoredEvent } from '@selter/event-store';
+
+/** The part of a stored event a read model may look at (plain objects in unit tests). */
+export type ProjectedEvent = Pick<
+  StoredEvent,
+  'eventId' | 'type' | 'streamId' | 'streamVersion' | 'globalPosition' | 'recordedAt' | 'data' | 'metadata'
+>;
+
+/**
+ * One stream's rows of a read model, by row key. `evolve` replaces rows (never mutates a row it
+ * got), so the runner writes back exactly the keys that were set or deleted.
+ */
+export interface RowSet<Row> {
+  get(key: string): Row | undefined;
+  set(row: Row): void;
+  delete(key: string): void;
+  values(): IterableIterator<Row>;
+}
+
+/** A read model: one table, whose rows all belong to one event stream, and its `evolve`. */
+export interface ReadModel<Row extends object = Record<string, unknown>> {
+  /** Also the name of its checkpoint. */
+  readonly name: string;
+  readonly table: string;
+  /** The column holding the stream id: rows are loaded and rewritten per stream. */
+  readonly streamColumn: keyof Row & string;
+  /** Primary-key columns, the stream column first. */
+  readonly key: readonly (keyof Row & string)[];
+  /** Every column, as the table declares it. */
+  readonly columns: readonly (keyof Row & string)[];
+  /** Event types this model reads; the others only advance its checkpoint. */
+  readonly handles: ReadonlySet<string>;
+  /** Evolve only adds rows: nothing is loaded before a batch (a timeline). */
+  readonly appendOnly?: boolean;
+  evolve(rows: RowSet<Row>, event: ProjectedEvent): void;
+}
+
+/** The key of a row inside its read model: its key columns joined. */
+export function rowKey<Row extends object>(model: Pick<ReadModel<Row>, 'key'>, row: Row): string {
+  return model.key.map((column) => String(row[column])).join('\u001f');
+}
+
+/** A key built from values given in key-column order (what `evolve` uses to find a row). */
+export const keyOf = (...values: ReadonlyArray<string | number>): string => values.join('\u001f');
+
+/** A row set that remembers what changed, for the runner and for unit tests. */
+export class TrackedRows<Row extends object> implements RowSet<Row> {
+  readonly changed = new Set<string>();
+  private readonly rows = new Map<string, Row>();
+  /** Deleted rows as they were, so their key columns can be sent to the database. */
+  private readonly removed = new Map<string, Row>();
+
+  constructor(
+    private readonly model: Pick<ReadModel<Row>, 'key'>,
+    initial: Iterable<Row> = [],
+  ) {
+    for (const row of initial) this.rows.set(rowKey(model, row), row);
+  }
+
+  get(key: string): Row | undefined {
+    return this.rows.get(key);
+  }
+
+  set(row: Row): void {
+    const key = rowKey(this.model, row);
+    this.rows.set(key, row);
+    this.changed.add(key);
+  }
+
+  delete(key: string): void {
+    const row = this.rows.get(key);
+    if (!row) return;
+    this.rows.delete(key);
+    this.removed.set(key, row);
+    this.changed.add(key);
+  }
+
+  values(): IterableIterator<Row> {
+    return this.rows.values();
+  }
+
+  /** Rows to upsert and keys to delete since construction. */
+  changes(): { upserts: Row[]; deletes: Row[] } {
+    const upserts: Row[] = [];
+    const deletes: Row[] = [];
+    for (const key of this.changed) {
+      const row = this.rows.get(key) ?? this.removed.get(key);
+      if (row) (this.rows.has(key) ? upserts : deletes).push(row);
+    }
+    return { upserts, deletes };
+  }
+}

@@ -1,0 +1,19 @@
+import type { AnyReadModel } from '../table-io';
+import { applicantsReadModel } from './applicants/evolve';
+import { pendingDecisionsReadModel } from './pending-decisions/evolve';
+import { roundsReadModel } from './rounds/evolve';
+import { timelineReadModel } from './timeline/evolve';
+
+export { applicantsReadModel, pendingDecisionsReadModel, roundsReadModel, timelineReadModel };
+export type { RoundPostRow } from './rounds/row';
+export type { ApplicantRow } from './applicants/row';
+export type { PendingDecisionRow } from './pending-decisions/row';
+export type { TimelineRow } from './timeline/row';
+export { roundPosts, postsInStatus } from './rounds/queries';
+export { postApplicants } from './applicants/queries';
+export { pendingDecisionsFor } from './pending-decisions/queries';
+export { roundTimeline } from './timeline/queries';
+export { ROUND_EVENT_TYPES } from './event-types';
+
+/** Every read model the round workflow and the API use. */
+export const ROUND_READ_MODELS: readonly AnyReadModel[] = [roundsReadModel, applicantsReadModel, pendingDecisionsReadModel, timelineReadModel];
