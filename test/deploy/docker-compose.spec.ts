@@ -36,10 +36,10 @@ describe('docker-compose.yml', () => {
     const broken = join(dir, 'docker-compose.yml');
     writeFileSync(broken, 'services:\n  api:\n    image: node:20\n    portz: ["3000:3000"]\n');
     expect(() => compose(cli, broken)).toThrow(/portz/);
-    expect(Object.keys(services).sort()).toEqual(['api', 'kafka', 'postgres', 'temporal', 'temporal-ui', 'worker']);
+    expect(Object.keys(services).sort()).toEqual(['api', 'backbone', 'kafka', 'postgres', 'temporal', 'temporal-ui', 'worker']);
   });
 
-  it.each(['api', 'worker'])('%s: is built from the Dockerfile, runs an entry point that exists, and its variables parse', (name) => {
+  it.each(['api', 'worker', 'backbone'])('%s: is built from the Dockerfile, runs an entry point that exists, and its variables parse', (name) => {
     const service = services[name] as ComposeService;
     expect(service.build?.dockerfile).toBe('Dockerfile');
     expect(existsSync(join(ROOT, 'Dockerfile'))).toBe(true);
@@ -65,6 +65,7 @@ describe('docker-compose.yml', () => {
     expect(services['api']?.ports?.[0]?.target).toBe(config.http.port);
     expect(services['temporal-ui']?.environment?.['TEMPORAL_ADDRESS']).toBe(config.external.temporalAddress);
     expect(services['worker']?.environment).toEqual(env);
+    expect(services['backbone']?.environment).toMatchObject(env);
   });
 
   it('runs the same engine versions as npm start and npm test', () => {

@@ -5,7 +5,8 @@ import { SupervisedService } from './service';
 
 /**
  * `npm start`: PostgreSQL, Temporal (with its Web UI) and Kafka on embedded defaults (or the
- * servers named by DATABASE_URL, TEMPORAL_ADDRESS, KAFKA_BROKERS), then the api and worker.
+ * servers named by DATABASE_URL, TEMPORAL_ADDRESS, KAFKA_BROKERS), then the backbone (migrations,
+ * projections, relay, checkpoints), the worker and the api.
  * Ctrl-C stops everything, our processes first and PostgreSQL last; data stays in SELTER_DATA_DIR.
  */
 async function main(): Promise<void> {
@@ -45,13 +46,14 @@ async function main(): Promise<void> {
   };
   const logDir = `${config.dataDir}/logs`;
   const services = [
+    new SupervisedService({ name: 'backbone', entry: 'apps/backbone/src/main.ts', env, logDir }, log),
     new SupervisedService({ name: 'worker', entry: 'apps/worker/src/main.ts', env, logDir }, log),
     new SupervisedService({ name: 'api', entry: 'apps/api/src/main.ts', env, logDir }, log),
   ];
   let shuttingDown: Promise<void> | undefined;
   const shutdown = (signal: string): Promise<void> =>
     (shuttingDown ??= (async () => {
-      log.info(`${signal}: stopping api and worker, then the engines`);
+      log.info(`${signal}: stopping api, worker and backbone, then the engines`);
       await Promise.all(services.map((s) => s.stop()));
       await engines.stop();
       log.info('stopped; data kept in ' + config.dataDir);

@@ -38,6 +38,8 @@ export const configSchema = z.object({
   KAFKA_BROKERS: brokerList,
   KAFKA_CLIENT_ID: z.string().min(1).default('selter'),
   SELTER_DATA_DIR: z.string().min(1).default('.data'),
+  CHECKPOINT_KEY_FILE: optionalText,
+  CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
   SELTER_CACHE_DIR: optionalText,
   XDG_CACHE_HOME: optionalText,
   PG_PORT: port.default(54329),
@@ -57,6 +59,11 @@ export interface Config {
   external: { databaseUrl?: string; temporalAddress?: string; kafkaBrokers?: string[] };
   temporal: { namespace: string; taskQueue: string };
   kafka: { clientId: string };
+  /**
+   * The Ed25519 key (PKCS#8 PEM) that signs event-store checkpoints: CHECKPOINT_KEY_FILE, which
+   * must exist, or else a key generated on first start under the data folder (embedded default).
+   */
+  checkpoints: { keyFile: string; keyFileGiven: boolean; intervalSeconds: number };
   /** Where embedded engines keep their data (git-ignored). */
   dataDir: string;
   /** Where engine binaries and jars are cached, outside the work tree and keyed by version. */
@@ -77,6 +84,11 @@ export function toConfig(raw: RawConfig, cwd: string, isTty: boolean): Config {
     },
     temporal: { namespace: raw.TEMPORAL_NAMESPACE, taskQueue: raw.TEMPORAL_TASK_QUEUE },
     kafka: { clientId: raw.KAFKA_CLIENT_ID },
+    checkpoints: {
+      keyFile: resolve(cwd, raw.CHECKPOINT_KEY_FILE ?? join(raw.SELTER_DATA_DIR, 'keys', 'checkpoint-ed25519.pem')),
+      keyFileGiven: raw.CHECKPOINT_KEY_FILE !== undefined,
+      intervalSeconds: raw.CHECKPOINT_INTERVAL_SECONDS,
+    },
     dataDir: resolve(cwd, raw.SELTER_DATA_DIR),
     cacheDir: resolve(raw.SELTER_CACHE_DIR ?? join(raw.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'selter')),
     embeddedPorts: {

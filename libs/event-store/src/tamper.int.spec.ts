@@ -81,7 +81,7 @@ describe('tamper evidence: verify finds each alteration and says where', () => {
       await tx.unsafe(`update events set event_id = gen_random_uuid(), stream_version = stream_version + 1000 where global_position in (${second}, ${third})`);
       await tx.unsafe(`update events e set (${cols}) = (select ${cols} from swap s where s.global_position = case when e.global_position = ${second} then ${third} else ${second} end) where e.global_position in (${second}, ${third})`);
     });
-    expect((await verify()).problem).toMatchObject({ code: 'VERSION_GAP', streamId: 'round-b', streamVersion: 3, globalPosition: second });
+    expect((await verify()).problem).toMatchObject({ code: 'OUT_OF_ORDER', streamId: 'round-b', streamVersion: 3, globalPosition: second });
   });
 
   it('a truncated tail, against the checkpoint', async () => {

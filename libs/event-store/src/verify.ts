@@ -2,8 +2,8 @@ import type { KeyObject } from 'node:crypto';
 import type { Sql } from 'postgres';
 import { NO_PREVIOUS_CHECKPOINT, type SignedCheckpoint } from './checkpoint-format';
 import { readCheckpoints } from './checkpoint';
-import { chainHash, GENESIS_HASH } from './hash-chain';
-import { leafHash, MerkleFrontier } from './merkle';
+import { MerkleFrontier } from './merkle';
+import { CHAIN_REASONS, firstChainProblem, readHorizon } from './verify-chains';
 import { keyFingerprint, verifySignature } from './signing';
 
 export type ProblemCode =
@@ -11,6 +11,7 @@ export type ProblemCode =
   | 'HASH_MISMATCH'
   | 'CHAIN_BROKEN'
   | 'VERSION_GAP'
+  | 'OUT_OF_ORDER'
   | 'CHECKPOINT_SIGNATURE_INVALID'
   | 'CHECKPOINT_CHAIN_BROKEN'
   | 'CHECKPOINT_ROOT_MISMATCH'
@@ -43,18 +44,6 @@ export interface VerifyOptions {
   onProgress?: (eventsChecked: number) => void;
 }
 
-interface Row {
-  stream_id: string;
-  stream_version: string;
-  global_position: string;
-  transaction_id: string;
-  event_id: string;
-  type: string;
-  record: string;
-  prev_hash: Buffer;
-  hash: Buffer;
-}
-
 class Found extends Error {
   constructor(readonly problem: VerifyProblem) {
     super(problem.reason);
@@ -80,45 +69,48 @@ function checkStoredCheckpoints(checkpoints: SignedCheckpoint[], keys: Map<strin
   });
 }
 
-function checkEvent(row: Row, heads: Map<string, { version: number; hash: Buffer }>): void {
-  const where = { globalPosition: row.global_position, streamId: row.stream_id, streamVersion: Number(row.stream_version) };
-  const record = JSON.parse(row.record) as { streamId?: unknown; streamVersion?: unknown; eventId?: unknown; type?: unknown };
-  if (record.streamId !== row.stream_id || record.streamVersion !== where.streamVersion || record.eventId !== row.event_id || record.type !== row.type) {
-    throw new Found({ code: 'RECORD_ALTERED', ...where, reason: 'the columns disagree with the hashed record' });
+function checkRoot(cp: SignedCheckpoint, frontier: MerkleFrontier, globalPosition: string, label: ProblemCode): void {
+  if (frontier.root().toString('hex') !== cp.body.rootHash || (cp.body.treeSize > 0 && globalPosition !== cp.body.lastGlobalPosition)) {
+    throw new Found({ code: label, checkpointSequence: cp.body.sequence, ...(globalPosition ? { globalPosition } : {}), reason: `the log's first ${cp.body.treeSize} events do not hash to checkpoint ${cp.body.sequence}'s root (history rewritten)` });
   }
-  if (!chainHash(row.prev_hash, row.record).equals(row.hash)) {
-    throw new Found({ code: 'HASH_MISMATCH', ...where, reason: 'the record does not hash to the stored hash (payload changed)' });
-  }
-  const head = heads.get(row.stream_id) ?? { version: 0, hash: GENESIS_HASH };
-  if (where.streamVersion !== head.version + 1) {
-    throw new Found({ code: 'VERSION_GAP', ...where, reason: `version ${where.streamVersion} follows version ${head.version} (an event is missing or moved)` });
-  }
-  if (!row.prev_hash.equals(head.hash)) {
-    throw new Found({ code: 'CHAIN_BROKEN', ...where, reason: `previous hash does not match version ${head.version}` });
-  }
-  heads.set(row.stream_id, { version: where.streamVersion, hash: row.hash });
 }
 
-function checkRoot(cp: SignedCheckpoint, frontier: MerkleFrontier, row: Row | undefined, label: ProblemCode): void {
-  if (frontier.root().toString('hex') !== cp.body.rootHash || (row && row.global_position !== cp.body.lastGlobalPosition)) {
-    throw new Found({ code: label, checkpointSequence: cp.body.sequence, ...(row ? { globalPosition: row.global_position } : {}), reason: `the log's first ${cp.body.treeSize} events do not hash to checkpoint ${cp.body.sequence}'s root (history rewritten)` });
+/** Rebuilds the checkpoint tree from the leaves in committed order, checking each checkpoint at its size. */
+async function checkTree(sql: Sql, horizon: string, bySize: Map<number, Array<[SignedCheckpoint, ProblemCode]>>, onProgress?: (n: number) => void): Promise<{ size: number; last: string }> {
+  const frontier = new MerkleFrontier();
+  let last = '';
+  for (const [cp, label] of bySize.get(0) ?? []) checkRoot(cp, frontier, last, label);
+  const cursor = sql<Array<{ leaf: Buffer; gp: string }>>`
+    select pg_catalog.sha256(${Buffer.from([0])}::bytea || hash) as leaf, global_position::text as gp
+    from events where transaction_id < ${horizon}::xid8
+    order by events.transaction_id, events.global_position`.cursor(10_000);
+  for await (const rows of cursor) {
+    for (const row of rows) {
+      frontier.append(row.leaf);
+      last = row.gp;
+      for (const [cp, label] of bySize.get(frontier.size) ?? []) checkRoot(cp, frontier, last, label);
+    }
+    onProgress?.(frontier.size);
   }
+  return { size: frontier.size, last };
 }
 
 /**
- * Walks every stream's hash chain in committed order, recomputes the checkpoint tree, and checks
- * every stored and trusted checkpoint against it. Stops at the first problem and says where.
+ * Verifies the whole store: every stream's hash chain (checked inside PostgreSQL, which is what
+ * makes a million events a matter of seconds), the checkpoint tree rebuilt from the log, and every
+ * stored and trusted checkpoint against it. Reports the first problem and where it is. For
+ * verification that trusts nothing of ours, export a bundle and run verifyBundle offline.
  */
 export async function verifyStore(sql: Sql, options: VerifyOptions): Promise<VerifyReport> {
   const keys = new Map(options.publicKeys.map((k) => [keyFingerprint(k), k]));
   const checkpoints = await readCheckpoints(sql);
   const trusted = options.trusted ?? [];
   const bySize = new Map<number, Array<[SignedCheckpoint, ProblemCode]>>();
-  for (const cp of checkpoints) bySize.set(cp.body.treeSize, [...(bySize.get(cp.body.treeSize) ?? []), [cp, 'CHECKPOINT_ROOT_MISMATCH']]);
-  for (const cp of trusted) bySize.set(cp.body.treeSize, [...(bySize.get(cp.body.treeSize) ?? []), [cp, 'TRUSTED_CHECKPOINT_MISMATCH']]);
-  const heads = new Map<string, { version: number; hash: Buffer }>();
-  const frontier = new MerkleFrontier();
-  const report = (problem?: VerifyProblem): VerifyReport => ({ ok: !problem, eventsChecked: frontier.size, streamsChecked: heads.size, checkpointsChecked: checkpoints.length + trusted.length, ...(problem ? { problem } : {}) });
+  const add = (cp: SignedCheckpoint, label: ProblemCode) => bySize.set(cp.body.treeSize, [...(bySize.get(cp.body.treeSize) ?? []), [cp, label]]);
+  checkpoints.forEach((cp) => add(cp, 'CHECKPOINT_ROOT_MISMATCH'));
+  trusted.forEach((cp) => add(cp, 'TRUSTED_CHECKPOINT_MISMATCH'));
+  let counts = { events: 0, streams: 0 };
+  const report = (problem?: VerifyProblem): VerifyReport => ({ ok: !problem, eventsChecked: counts.events, streamsChecked: counts.streams, checkpointsChecked: checkpoints.length + trusted.length, ...(problem ? { problem } : {}) });
   try {
     checkStoredCheckpoints(checkpoints, keys);
     for (const cp of trusted) {
@@ -128,24 +120,22 @@ export async function verifyStore(sql: Sql, options: VerifyOptions): Promise<Ver
         throw new Found({ code: 'TRUSTED_CHECKPOINT_MISMATCH', checkpointSequence: cp.body.sequence, reason: `stored checkpoint ${cp.body.sequence} differs from the trusted copy (checkpoints rewritten)` });
       }
     }
-    for (const [cp] of (bySize.get(0) ?? [])) checkRoot(cp, frontier, undefined, 'CHECKPOINT_ROOT_MISMATCH');
-    let last: Row | undefined;
-    const cursor = sql<Row[]>`
-      select stream_id, stream_version, global_position::text, transaction_id::text, event_id::text, type, record, prev_hash, hash
-      from events where transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-      order by events.transaction_id, events.global_position`.cursor(5_000);
-    for await (const rows of cursor) {
-      for (const row of rows) {
-        checkEvent(row, heads);
-        frontier.append(leafHash(row.hash));
-        last = row;
-        for (const [cp, label] of bySize.get(frontier.size) ?? []) checkRoot(cp, frontier, row, label);
-      }
-      options.onProgress?.(frontier.size);
+    // The chains (in PostgreSQL) and the tree (here) are independent: run them side by side.
+    const horizon = await readHorizon(sql);
+    const [chain, tree, streams] = await Promise.all([
+      firstChainProblem(sql, horizon),
+      checkTree(sql, horizon, bySize, options.onProgress).then((t) => ({ ok: true as const, t }), (error: unknown) => ({ ok: false as const, error })),
+      sql<Array<{ n: number }>>`select count(distinct stream_id)::int as n from events where transaction_id < ${horizon}::xid8`,
+    ]);
+    counts = { events: tree.ok ? tree.t.size : 0, streams: streams[0]?.n ?? 0 };
+    if (chain) {
+      const { transactionId: _tx, ...where } = chain;
+      throw new Found({ ...where, reason: CHAIN_REASONS[chain.code]?.(chain) ?? chain.code });
     }
-    const beyond = [...checkpoints, ...trusted].filter((cp) => cp.body.treeSize > frontier.size).sort((a, b) => a.body.treeSize - b.body.treeSize)[0];
+    if (!tree.ok) throw tree.error;
+    const beyond = [...checkpoints, ...trusted].filter((cp) => cp.body.treeSize > tree.t.size).sort((a, b) => a.body.treeSize - b.body.treeSize)[0];
     if (beyond) {
-      throw new Found({ code: 'LOG_TRUNCATED', checkpointSequence: beyond.body.sequence, ...(last ? { globalPosition: last.global_position } : {}), reason: `checkpoint ${beyond.body.sequence} covers ${beyond.body.treeSize} events but the log ends after ${frontier.size}` });
+      throw new Found({ code: 'LOG_TRUNCATED', checkpointSequence: beyond.body.sequence, ...(tree.t.last ? { globalPosition: tree.t.last } : {}), reason: `checkpoint ${beyond.body.sequence} covers ${beyond.body.treeSize} events but the log ends after ${tree.t.size}` });
     }
     return report();
   } catch (error) {

@@ -5,3 +5,4 @@ export { RELAY_PRODUCER_CONFIG, RELAY_ACKS } from './producer';
 export { createDeduplicatingHandler, type DedupeOutcome } from './dedupe';
 export { MESSAGING_MIGRATIONS, messagingMigrations } from './migrations';
 export type { Log } from './log';
+export { CheckpointPublisher, type PublishedCheckpoint } from './checkpoint-publisher';

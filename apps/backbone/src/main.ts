@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { loadConfigOrExit } from '@selter/config';
+import { loadOrCreateSigner } from '@selter/event-store';
+import { createLogger } from '@selter/logging';
+import { Kafka, logLevel } from 'kafkajs';
+import postgres from 'postgres';
+import { startBackbone } from './backbone';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const log = createLogger({ component: 'backbone', level: config.log.level, format: config.log.format });
+  const { databaseUrl, kafkaBrokers } = config.external;
+  if (!databaseUrl) {
+    log.fatal('DATABASE_URL is required for the backbone (npm start sets it for the embedded PostgreSQL)');
+    process.exit(78);
+  }
+  if (config.checkpoints.keyFileGiven && !existsSync(config.checkpoints.keyFile)) {
+    log.fatal(`CHECKPOINT_KEY_FILE ${config.checkpoints.keyFile} does not exist`);
+    process.exit(78);
+  }
+  const signer = loadOrCreateSigner(config.checkpoints.keyFile);
+  log.info({ keyId: signer.keyId, keyFile: config.checkpoints.keyFile }, 'checkpoint signing key');
+  const sql = postgres(databaseUrl, { max: 6, onnotice: () => undefined });
+  const kafka = kafkaBrokers ? new Kafka({ clientId: `${config.kafka.clientId}-backbone`, brokers: kafkaBrokers, logLevel: logLevel.WARN }) : undefined;
+  const stop = await startBackbone({ sql, ...(kafka ? { kafka } : {}), signer, checkpointIntervalMs: config.checkpoints.intervalSeconds * 1000, log });
+  log.info('backbone running: projections, relay, checkpoints');
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      void stop()
+        .then(() => sql.end({ timeout: 5 }))
+        .then(() => process.exit(0));
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`backbone failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
