@@ -1,6 +1,7 @@
 -- The event table is the audit record and the outbox (ADR 0006).
 -- `record` holds the event exactly as hashed: RFC 8785 canonical JSON. jsonb reorders keys, so
--- the hash is never computed over jsonb text; data and metadata are derived from `record`.
+-- the hash is never computed over jsonb text; `record_json` is derived from `record` (parsed once,
+-- on insert) for queries and for verification, and can never disagree with it.
 create table events (
   global_position bigint generated always as identity primary key,
   -- The writing transaction: readers take only transactions older than every running one, so an
@@ -13,8 +14,7 @@ create table events (
   schema_version integer not null,
   recorded_at timestamptz not null,
   record text not null,
-  data jsonb generated always as ((record::jsonb) -> 'data') stored,
-  metadata jsonb generated always as ((record::jsonb) -> 'metadata') stored,
+  record_json jsonb generated always as (record::jsonb) stored,
   prev_hash bytea not null check (length(prev_hash) = 32),
   hash bytea not null check (length(hash) = 32),
   -- Contiguous per-stream versions are guarded by this constraint, not by isolation level.

@@ -23,13 +23,13 @@ export async function readHorizon(sql: Sql): Promise<string> {
 async function firstRowProblem(sql: Sql, horizon: string): Promise<ChainProblem | undefined> {
   const [row] = await sql<Row[]>`
     select case
-        when not (e.record::jsonb @> jsonb_build_object('streamId', e.stream_id, 'streamVersion', e.stream_version, 'eventId', e.event_id::text, 'type', e.type)) then 'RECORD_ALTERED'
+        when not (e.record_json @> jsonb_build_object('streamId', e.stream_id, 'streamVersion', e.stream_version, 'eventId', e.event_id::text, 'type', e.type)) then 'RECORD_ALTERED'
         else 'HASH_MISMATCH' end as code,
       e.global_position::text as gp, e.transaction_id::text as tx, e.stream_id, e.stream_version::int as v
     from events e
     where e.transaction_id < ${horizon}::xid8
       and (pg_catalog.sha256(e.prev_hash || pg_catalog.convert_to(e.record, 'UTF8')) <> e.hash
-        or not (e.record::jsonb @> jsonb_build_object('streamId', e.stream_id, 'streamVersion', e.stream_version, 'eventId', e.event_id::text, 'type', e.type)))
+        or not (e.record_json @> jsonb_build_object('streamId', e.stream_id, 'streamVersion', e.stream_version, 'eventId', e.event_id::text, 'type', e.type)))
     order by e.transaction_id, e.global_position
     limit 1`;
   return toProblem(row);

@@ -125,7 +125,7 @@ export async function verifyStore(sql: Sql, options: VerifyOptions): Promise<Ver
     const [chain, tree, streams] = await Promise.all([
       firstChainProblem(sql, horizon),
       checkTree(sql, horizon, bySize, options.onProgress).then((t) => ({ ok: true as const, t }), (error: unknown) => ({ ok: false as const, error })),
-      sql<Array<{ n: number }>>`select count(distinct stream_id)::int as n from events where transaction_id < ${horizon}::xid8`,
+      sql<Array<{ n: number }>>`select count(*)::int as n from events where stream_version = 1 and transaction_id < ${horizon}::xid8`,
     ]);
     counts = { events: tree.ok ? tree.t.size : 0, streams: streams[0]?.n ?? 0 };
     if (chain) {
