@@ -1,3 +1,3 @@
-// Activity factories (`createRoundActivities({ events, clock })`) are added here by the workflows
-// issue; each takes its dependencies as arguments, and Nest DI stays in the apps (STYLE.md rule 6).
-export {};
+// Activity factories: each takes its dependencies as arguments; Nest DI stays in the apps (STYLE.md rule 6).
+export { createRoundActivities, type RoundActivityDeps } from './round/round-activities';
+export { auditMetadataOf } from './round/audit-metadata';

@@ -1,2 +1,3 @@
 // The workflow bundle's entry: every workflow the worker registers is exported here.
 export { probe, type ProbeResult } from './probe';
+export { selectionRound } from './round/selection-round';

@@ -1,6 +1,7 @@
 import { loadConfigOrExit } from '@selter/config';
 import { createLogger } from '@selter/logging';
 import { Runtime, type LogLevel, type LogMetadata } from '@temporalio/worker';
+import { wireActivities } from './activities';
 import { loadWorkflowBundle } from './bundle';
 import { startSelterWorker } from './worker';
 
@@ -10,6 +11,11 @@ async function main(): Promise<void> {
   const address = config.external.temporalAddress;
   if (!address) {
     log.fatal('TEMPORAL_ADDRESS is required for the worker (npm start sets it when it starts the dev server)');
+    process.exit(78);
+  }
+  const databaseUrl = config.external.databaseUrl;
+  if (!databaseUrl) {
+    log.fatal('DATABASE_URL is required for the worker: its activities append to the event store');
     process.exit(78);
   }
   // Route the SDK's own logs through our JSON logger. The SDK also shuts the worker down
@@ -25,15 +31,17 @@ async function main(): Promise<void> {
     },
   });
   const workflowBundle = await loadWorkflowBundle();
+  const wired = await wireActivities(databaseUrl);
   const running = await startSelterWorker({
     address,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     workflowBundle,
-    activities: {},
+    activities: wired.activities,
   });
   log.info({ taskQueue: config.temporal.taskQueue, address }, 'worker polling');
-  await running.run;
+  // SIGTERM: the SDK stops polling and lets in-flight activities finish; only then close the pool.
+  await running.run.finally(() => wired.close());
   log.info('worker stopped');
 }
 

@@ -1,0 +1,82 @@
+import type { Role, RoundCommand, RoundEvent, RoundState } from '@selter/domain';
+import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+
+/** The business key of a round: its workflow id and its event-store stream id (STYLE.md rule 7). */
+export function roundWorkflowId(agency: string, roundId: string): string {
+  return `round-${agency}-${roundId}`;
+}
+
+export interface RoundWorkflowInput {
+  readonly agency: string;
+  readonly roundId: string;
+}
+
+/** How a round workflow ended. */
+export interface RoundOutcome {
+  readonly status: RoundState['status'];
+  readonly version: number;
+}
+
+export type RoundCommandType = RoundCommand['type'];
+export type RoundCommandOf<T extends RoundCommandType> = Extract<RoundCommand, { type: T }>;
+
+/** Every round command is a human decision, hence one Update each (named after the command). */
+export const ROUND_COMMAND_TYPES = [
+  'PlanRound',
+  'RevisePlan',
+  'SubmitPlanForRecommendation',
+  'RecordPlanRecommendation',
+  'RecordMendagriApproval',
+  'AnnounceRound',
+  'RegisterApplicant',
+  'ExtendRegistration',
+  'CloseRegistration',
+  'DecideUnderfilledPost',
+  'RecordAdministrativeVerdict',
+  'RecordStageResults',
+  'WithdrawApplicant',
+  'PublishStageResults',
+  'AmendStage',
+  'ProposeShortlist',
+  'ReviewShortlist',
+  'AnnounceShortlist',
+  'ConsultDprdLeadership',
+  'ChooseAppointee',
+  'ReportToGovernor',
+  'RecordInaugurationRecommendation',
+  'IssueAppointmentDecree',
+  'InaugurateAppointee',
+  'CancelPost',
+  'RerunPost',
+  'CancelRound',
+] as const satisfies readonly RoundCommandType[];
+
+// Fails to compile when the domain gains a command that has no Update here.
+type MissingUpdate = Exclude<RoundCommandType, (typeof ROUND_COMMAND_TYPES)[number]>;
+const everyCommandHasAnUpdate: MissingUpdate extends never ? true : MissingUpdate = true;
+void everyCommandHasAnUpdate;
+
+/** What an accepted decision returns to its caller: the events it produced and the round's new version. */
+export interface DecisionResult {
+  readonly events: readonly RoundEvent[];
+  readonly version: number;
+}
+
+export type RoundUpdate<T extends RoundCommandType> = UpdateDefinition<DecisionResult, [RoundCommandOf<T>], T>;
+
+/** The Update for one command type; its only argument is the command. */
+export function roundUpdate<T extends RoundCommandType>(type: T): RoundUpdate<T> {
+  return defineUpdate<DecisionResult, [RoundCommandOf<T>], T>(type);
+}
+
+/** A decision a role is awaited for, on the round or on one post. */
+export interface AwaitedDecision {
+  readonly role: Role;
+  readonly command: RoundCommandType;
+  readonly postId?: string;
+}
+
+export const roundStateQuery: QueryDefinition<RoundState> = defineQuery<RoundState>('state');
+export const awaitingQuery: QueryDefinition<readonly AwaitedDecision[]> =
+  defineQuery<readonly AwaitedDecision[]>('awaiting');
