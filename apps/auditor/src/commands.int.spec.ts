@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appendToStream, Checkpointer, EVENT_STORE_MIGRATIONS, generateSigner, loadMigrations, migrate } from '@selter/event-store';
+import { createTestDatabase } from '@selter/testing';
+import postgres from 'postgres';
+import { exportCommand, verifyBundleCommand, verifyCommand } from './commands';
+
+describe('auditor commands', () => {
+  it('verify the store, export a round, and verify the bundle offline; a tampered bundle fails', async () => {
+    const db = await createTestDatabase('auditor');
+    const sql = postgres(db.url, { max: 4, onnotice: () => undefined });
+    const dir = mkdtempSync(join(tmpdir(), 'auditor-'));
+    try {
+      await migrate(sql, loadMigrations('event-store', EVENT_STORE_MIGRATIONS));
+      const signer = generateSigner();
+      const event = (type: string, data: object) => ({ eventId: randomUUID(), type, data, metadata: { actor: { id: 'ppk-1', role: 'ppk' } }, recordedAt: '2026-04-01T09:00:00.000Z' });
+      await appendToStream(sql, 'round-kab-bulukumba-1', 'no_stream', [event('RoundPlanned', { posts: 9 }), event('AppointeeChosen', { postId: 'sekda', applicantId: 'a-17' })]);
+      await appendToStream(sql, 'round-kab-gowa-1', 'no_stream', [event('RoundPlanned', { posts: 3 })]);
+      await new Checkpointer(sql, signer).checkpoint();
+
+      expect(await verifyCommand(sql, [signer.publicKey])).toMatchObject({ exitCode: 0, output: { ok: true, eventsChecked: 3, streamsChecked: 2 } });
+      const file = join(dir, 'bundle.json');
+      expect(await exportCommand(sql, 'round-kab-bulukumba-1', file, signer.publicKey)).toMatchObject({ exitCode: 0, output: { events: 2, treeSize: 3 } });
+      expect(verifyBundleCommand(file, signer.keyId)).toMatchObject({ exitCode: 0, output: { ok: true, keyId: signer.keyId } });
+
+      const tampered = join(dir, 'tampered.json');
+      writeFileSync(tampered, readFileSync(file, 'utf8').replace('a-17', 'a-18'));
+      expect(verifyBundleCommand(tampered)).toMatchObject({ exitCode: 1, output: { ok: false, reason: 'hash chain broken', streamVersion: 2 } });
+      expect(verifyBundleCommand(file, 'someone-elses-key')).toMatchObject({ exitCode: 1 });
+    } finally {
+      await sql.end();
+      await db.drop();
+    }
+  });
+});

@@ -1,0 +1,33 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { exportBundle, verifyBundle, verifyStore, type EvidenceBundle, type VerifyReport } from '@selter/event-store';
+import type { Sql } from 'postgres';
+
+/** What a command prints and how the process should exit (0 = verified). */
+export interface Outcome {
+  exitCode: number;
+  output: unknown;
+}
+
+/** `verify --key public.pem [--trusted checkpoints.json]`: the whole store against its checkpoints. */
+export async function verifyCommand(sql: Sql, publicKeys: KeyObject[], trustedFile?: string): Promise<Outcome> {
+  const trusted = trustedFile ? (JSON.parse(readFileSync(trustedFile, 'utf8')) as Parameters<typeof verifyStore>[1]['trusted']) : [];
+  const report: VerifyReport = await verifyStore(sql, { publicKeys, ...(trusted ? { trusted } : {}) });
+  return { exitCode: report.ok ? 0 : 1, output: report };
+}
+
+/** `export <streamId> <file> --key public.pem`: one round's evidence, verifiable offline. */
+export async function exportCommand(sql: Sql, streamId: string, file: string, publicKey: KeyObject): Promise<Outcome> {
+  const bundle = await exportBundle(sql, streamId, { publicKey });
+  writeFileSync(file, `${JSON.stringify(bundle, null, 2)}\n`);
+  return { exitCode: 0, output: { file, streamId, events: bundle.events.length, treeSize: bundle.inclusion.treeSize } };
+}
+
+/** `verify-bundle <file> [--key-id id]`: needs no database, only the file. */
+export function verifyBundleCommand(file: string, expectedKeyId?: string): Outcome {
+  const bundle = JSON.parse(readFileSync(file, 'utf8')) as EvidenceBundle;
+  const verdict = verifyBundle(bundle, expectedKeyId);
+  return { exitCode: verdict.ok ? 0 : 1, output: { file, streamId: bundle.streamId, events: bundle.events.length, ...verdict } };
+}
+
+export const readPublicKey = (file: string): KeyObject => createPublicKey(readFileSync(file, 'utf8'));
