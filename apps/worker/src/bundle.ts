@@ -15,9 +15,15 @@ export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({ workflowsPath: require.resolve('@selter/workflows'), logger: new DefaultLogger('WARN') });
 }
 
-/** The pre-built bundle when present (containers), otherwise a fresh one (development). */
-export async function loadWorkflowBundle(): Promise<{ code: string }> {
-  if (existsSync(PREBUILT_BUNDLE)) return { code: readFileSync(PREBUILT_BUNDLE, 'utf8') };
+/**
+ * In production (the image bundles at build time) the pre-built bundle; elsewhere always a fresh
+ * one, so a bundle left by an earlier `nx build worker` never runs workflow code older than the source.
+ */
+export async function loadWorkflowBundle(production: boolean): Promise<{ code: string }> {
+  if (production) {
+    if (!existsSync(PREBUILT_BUNDLE)) throw new Error(`no pre-built workflow bundle at ${PREBUILT_BUNDLE} (run: nx build worker)`);
+    return { code: readFileSync(PREBUILT_BUNDLE, 'utf8') };
+  }
   return bundleWorkflows();
 }
 

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
       error: (m, meta) => log.error(meta ?? {}, m),
     },
   });
-  const workflowBundle = await loadWorkflowBundle();
+  const workflowBundle = await loadWorkflowBundle(config.env === 'production');
   const wired = await wireActivities(databaseUrl);
   const running = await startSelterWorker({
     address,
