@@ -1,4 +1,4 @@
-import { createRoundActivities } from '@selter/activities';
+import { createRotationActivities, createRoundActivities } from '@selter/activities';
 import { EVENT_STORE_MIGRATIONS, loadMigrations, migrate } from '@selter/event-store';
 import postgres from 'postgres';
 
@@ -16,5 +16,6 @@ export async function wireActivities(databaseUrl: string): Promise<WiredActiviti
   const sql = postgres(databaseUrl, { max: 10, connect_timeout: 5, onnotice: () => undefined });
   await migrate(sql, loadMigrations('event-store', EVENT_STORE_MIGRATIONS));
   const round = createRoundActivities({ sql, clock: () => new Date() });
-  return { activities: { ...round }, close: () => sql.end({ timeout: 5 }) };
+  const rotation = createRotationActivities({ sql });
+  return { activities: { ...round, ...rotation }, close: () => sql.end({ timeout: 5 }) };
 }

@@ -2,3 +2,4 @@
 export * from './round';
 export type * from './activities';
 export type { DecisionRefusal } from './failure';
+export * from './rotation';
