@@ -8,7 +8,8 @@ import { applicantsReadModel, projectionsMigrations, rebuild, roundsReadModel } 
 import type { Scenario } from '../harness';
 
 const EVENTS = 1_000_000;
-// Large batches let a round's many changes to one row coalesce into one write per batch.
+// Events per read, for the raw read and the rebuild alike (the rebuild coalesces a row's many
+// changes in memory and writes it once per flush, whatever the batch size).
 const BATCH = 20_000;
 
 const meta = { actor: { id: 'pansel-1', role: 'pansel' }, correlationId: randomUUID() };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import postgres, { type Sql } from 'postgres';
 import { appendToStream, EVENT_STORE_MIGRATIONS, loadMigrations, migrate, type NewEvent } from '@selter/event-store';
 import { createTestDatabase } from '@selter/testing';
-import { createProjectionRunner, projectionsMigrations, ROUND_READ_MODELS, applicantsReadModel, roundsReadModel } from './index';
+import { applyBatch, createProjectionRunner, projectionsMigrations, rebuild, ROUND_READ_MODELS, applicantsReadModel, roundsReadModel } from './index';
 
 const actor = { id: 'pansel-1', role: 'pansel' };
 const event = (type: string, data: Record<string, unknown>): NewEvent => ({
@@ -88,6 +88,30 @@ describe('projection runner on PostgreSQL', () => {
     expect(result.done).toBe(true);
     expect(result.events).toBe(42);
     expect(progress[progress.length - 1]).toBe(42);
+    expect(await dump(sql)).toEqual(before);
+  });
+
+  it('rebuilds every model through many small flushes, dropping streams from memory and reloading them', async () => {
+    await createProjectionRunner(sql, ROUND_READ_MODELS).catchUp();
+    const before = await dump(sql);
+    const result = await rebuild(sql, ROUND_READ_MODELS, { batchSize: 4, flushEvery: 5, maxCachedRows: 1 });
+    expect(result.events).toBe(42);
+    expect(await dump(sql)).toEqual(before);
+  });
+
+  it('finishes a rebuild that another runner writes into from where that runner left the checkpoints', async () => {
+    await createProjectionRunner(sql, ROUND_READ_MODELS).catchUp();
+    const before = await dump(sql);
+    let other: Promise<unknown> | undefined;
+    const result = await rebuild(sql, ROUND_READ_MODELS, {
+      batchSize: 3,
+      flushEvery: 3,
+      onProgress: (p) => {
+        if (p.events >= 9) other ??= applyBatch(sql, ROUND_READ_MODELS, 5);
+      },
+    });
+    await other;
+    expect(result.done).toBe(true);
     expect(await dump(sql)).toEqual(before);
   });
 });

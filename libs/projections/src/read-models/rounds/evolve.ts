@@ -37,9 +37,15 @@ const UNDERFILLED: Readonly<Record<string, string>> = { drop: 'dropped', postpon
 
 /** Post-level facts, in the order a post lives through them. */
 function evolvePost(rows: Rows, event: ProjectedEvent, d: Fields, at: string): void {
+  if (event.type === 'ApplicantRegistered') {
+    // The most frequent event by far: one new row, no closures or partial rows.
+    const postId = str(d, 'postId');
+    const row = postId === undefined ? undefined : rows.get(keyOf(event.streamId, postId));
+    if (row) rows.set({ ...row, applicants: row.applicants + 1, updated_at: at });
+    return;
+  }
   const on = (patch: (row: RoundPostRow) => Partial<RoundPostRow>): void => patchPost(rows, event.streamId, d, (r) => ({ ...patch(r), updated_at: at }));
   switch (event.type) {
-    case 'ApplicantRegistered': return on((r) => ({ applicants: r.applicants + 1 }));
     case 'RegistrationExtended': return on((r) => ({ registration_deadline: str(d, 'newDeadline') ?? r.registration_deadline, extensions: num(d, 'extension') ?? r.extensions + 1 }));
     case 'MinimumApplicantsNotReached': return on(() => ({ post_status: 'awaiting-oversight' }));
     case 'UnderfilledPostDecided': {
