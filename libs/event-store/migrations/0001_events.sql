@@ -23,7 +23,6 @@ create table events (
 );
 
 create index events_committed_order on events (transaction_id, global_position);
-create index events_type on events (type);
 
 -- Append-only, for everyone including the owner: UPDATE and DELETE per row, TRUNCATE per statement.
 create function events_refuse_change() returns trigger language plpgsql as $$
