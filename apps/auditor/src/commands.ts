@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { exportBundle, verifyBundle, verifyStore, type EvidenceBundle, type VerifyReport } from '@selter/event-store';
+import { exportBundle, verifyBundle, verifyStore, type EvidenceBundle, type SignedCheckpoint, type VerifyReport } from '@selter/event-store';
 import type { Sql } from 'postgres';
 
 /** What a command prints and how the process should exit (0 = verified). */
@@ -9,10 +9,13 @@ export interface Outcome {
   output: unknown;
 }
 
-/** `verify --key public.pem [--trusted checkpoints.json]`: the whole store against its checkpoints. */
-export async function verifyCommand(sql: Sql, publicKeys: KeyObject[], trustedFile?: string): Promise<Outcome> {
-  const trusted = trustedFile ? (JSON.parse(readFileSync(trustedFile, 'utf8')) as Parameters<typeof verifyStore>[1]['trusted']) : [];
-  const report: VerifyReport = await verifyStore(sql, { publicKeys, ...(trusted ? { trusted } : {}) });
+/**
+ * `verify`: the whole store against its stored checkpoints and against copies held outside it
+ * (a file of signed checkpoints, and/or those read from the Kafka checkpoint topic).
+ */
+export async function verifyCommand(sql: Sql, publicKeys: KeyObject[], trustedFile?: string, published: SignedCheckpoint[] = []): Promise<Outcome> {
+  const fromFile = trustedFile ? (JSON.parse(readFileSync(trustedFile, 'utf8')) as SignedCheckpoint[]) : [];
+  const report: VerifyReport = await verifyStore(sql, { publicKeys, trusted: [...fromFile, ...published] });
   return { exitCode: report.ok ? 0 : 1, output: report };
 }
 

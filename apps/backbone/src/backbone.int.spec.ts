@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { appendToStream, generateSigner, parseSignedCheckpoint, verifyStore } from '@selter/event-store';
 import { RoundBuilder } from '@selter/domain/testing';
 import { createLogger } from '@selter/logging';
-import { topicCatalog, type PublishedCheckpoint } from '@selter/messaging';
+import { readPublishedCheckpoints, topicCatalog, type PublishedCheckpoint } from '@selter/messaging';
 import { roundPosts } from '@selter/projections';
 import { createTestDatabase, testEndpoints } from '@selter/testing';
 import { Kafka, logLevel } from 'kafkajs';
@@ -54,6 +54,9 @@ describe('the backbone service', () => {
       });
       const report = await verifyStore(sql, { publicKeys: [signer.publicKey], trusted: [published] });
       expect(report).toMatchObject({ ok: true, eventsChecked: planned.length });
+      // An auditor reads the same copies back from the topic, without the database's help.
+      const fromKafka = await readPublishedCheckpoints(kafka, topics.checkpoint.topic, `auditor-${randomUUID()}`);
+      expect(fromKafka.filter((cp) => cp.body.keyId === signer.keyId).map((cp) => cp.checkpointHash)).toContain(published.checkpointHash);
     } finally {
       await consumer.disconnect();
       await stop();

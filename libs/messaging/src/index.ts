@@ -6,3 +6,4 @@ export { createDeduplicatingHandler, type DedupeOutcome } from './dedupe';
 export { MESSAGING_MIGRATIONS, messagingMigrations } from './migrations';
 export type { Log } from './log';
 export { CheckpointPublisher, type PublishedCheckpoint } from './checkpoint-publisher';
+export { readPublishedCheckpoints } from './checkpoint-reader';
