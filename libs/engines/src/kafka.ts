@@ -92,6 +92,10 @@ function serverProperties(o: KafkaBrokerOptions, logDir: string): string {
     `log.dirs=${logDir}`,
     'num.partitions=3',
     'offsets.topic.replication.factor=1',
+    // One partition per internal topic (the defaults are 50 each): a single node gains nothing from
+    // more, and creating them delays the first idempotent producer and consumer group on 2 cores.
+    'offsets.topic.num.partitions=1',
+    'transaction.state.log.num.partitions=1',
     'transaction.state.log.replication.factor=1',
     'transaction.state.log.min.isr=1',
     'group.initial.rebalance.delay.ms=0',
@@ -109,7 +113,28 @@ const LOG4J = [
   'log4j.logger.org.apache.kafka=INFO',
 ].join('\n');
 
-/** Formats (first time only) and starts a single-node KRaft broker, waiting until it answers. */
+/**
+ * Ready means an idempotent producer can write: its first InitProducerId waits for the transaction
+ * coordinator, which a fresh broker loads lazily. Probing here keeps that wait out of the service.
+ */
+async function probeIdempotentProduce(kafka: Kafka): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({ topics: [{ topic: 'selter.engine-probe', numPartitions: 1 }], waitForLeaders: true });
+  } finally {
+    await admin.disconnect();
+  }
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  try {
+    await producer.send({ topic: 'selter.engine-probe', acks: -1, messages: [{ value: 'ready' }] });
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+/** Formats (first time only) and starts a single-node KRaft broker, waiting until it can take writes. */
 export async function startKafkaBroker(o: KafkaBrokerOptions): Promise<RunningKafka> {
   const logDir = join(o.dataDir, 'kraft');
   mkdirSync(o.dataDir, { recursive: true });
@@ -126,7 +151,8 @@ export async function startKafkaBroker(o: KafkaBrokerOptions): Promise<RunningKa
   }
   const proc = new ManagedProcess({ name: 'kafka', command: 'java', args: [...jvm, 'kafka.Kafka', propsFile], logFile: o.logFile });
   const brokers = [`127.0.0.1:${o.port}`];
-  const admin = new Kafka({ clientId: 'selter-engines', brokers, logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
+  const kafka = new Kafka({ clientId: 'selter-engines', brokers, logLevel: logLevel.NOTHING, retry: { retries: 0 } });
+  const admin = kafka.admin();
   await waitUntil(
     'Kafka',
     async () => {
@@ -139,5 +165,8 @@ export async function startKafkaBroker(o: KafkaBrokerOptions): Promise<RunningKa
     },
     { timeoutMs: 90_000, intervalMs: 300, abortIf: () => (proc.hasExited ? `exited early, see ${o.logFile}` : undefined) },
   );
+  // An idempotent producer needs a client that retries (kafkajs refuses one with retries: 0).
+  const retrying = new Kafka({ clientId: 'selter-engines', brokers, logLevel: logLevel.NOTHING });
+  await waitUntil('Kafka idempotent producer', () => probeIdempotentProduce(retrying), { timeoutMs: 90_000, intervalMs: 500 });
   return { brokers, process: proc, stop: () => proc.stop('SIGTERM', 30_000) };
 }
