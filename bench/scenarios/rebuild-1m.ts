@@ -1,10 +1,10 @@
 // rebuild-1m: rebuild the rounds and applicants read models from 1,000,000 stored events, against
 // the raw read of the same events (same committed reader, same batch size, no projection work).
 import { randomUUID } from 'node:crypto';
-import postgres, { type Sql } from 'postgres';
-import { appendToStream, EVENT_STORE_MIGRATIONS, loadMigrations, migrate, type NewEvent } from '@selter/event-store';
-import { readCommittedEvents } from '@selter/event-store';
+import type { Sql } from 'postgres';
+import { appendToStream, readCommittedEvents, type NewEvent } from '@selter/event-store';
 import { applicantsReadModel, projectionsMigrations, rebuild, roundsReadModel } from '@selter/projections';
+import { scenarioDatabase } from '../databases';
 import type { Scenario } from '../harness';
 
 const EVENTS = 1_000_000;
@@ -58,18 +58,6 @@ export async function seedEvents(sql: Sql, total: number, prefix: string): Promi
 }
 
 /** A fresh database on the bench's server, migrated, so scenarios never see each other's events. */
-export async function benchDatabase(url: string, name: string, migrations = projectionsMigrations()): Promise<Sql> {
-  const admin = postgres(url, { max: 1, onnotice: () => undefined });
-  await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const sql = postgres(target.toString(), { max: 8, onnotice: () => undefined });
-  await migrate(sql, [...loadMigrations('event-store', EVENT_STORE_MIGRATIONS), ...migrations]);
-  return sql;
-}
-
 async function rawReadRate(sql: Sql): Promise<number> {
   const start = performance.now();
   let read = 0;
@@ -88,7 +76,7 @@ const scenario: Scenario = {
   description: 'rebuild the rounds and applicants read models from 1,000,000 events vs the raw read of the same events',
   needs: ['postgres'],
   async run({ engines, log }) {
-    const sql = await benchDatabase(engines.databaseUrl, 'bench_rebuild');
+    const { sql } = await scenarioDatabase(engines.databaseUrl, 'bench_rebuild', 8, projectionsMigrations());
     try {
       const seedStart = performance.now();
       await seedEvents(sql, EVENTS, 'round');

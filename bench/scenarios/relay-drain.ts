@@ -8,7 +8,8 @@ import {
 } from '@selter/messaging';
 import { readCommittedEvents } from '@selter/event-store';
 import type { Scenario } from '../harness';
-import { benchDatabase, seedEvents } from './rebuild-1m';
+import { scenarioDatabase } from '../databases';
+import { seedEvents } from './rebuild-1m';
 
 const EVENTS = 100_000;
 const BATCH = 1_000;
@@ -63,7 +64,7 @@ const scenario: Scenario = {
   needs: ['postgres', 'kafka'],
   async run({ engines, log }) {
     if (!engines.kafkaBrokers) throw new Error('Kafka is not running');
-    const sql = await benchDatabase(engines.databaseUrl, 'bench_relay', messagingMigrations());
+    const { sql } = await scenarioDatabase(engines.databaseUrl, 'bench_relay', 8, messagingMigrations());
     const kafka = new Kafka({ clientId: 'bench-relay', brokers: engines.kafkaBrokers, logLevel: logLevel.ERROR });
     const admin = kafka.admin();
     await admin.connect();

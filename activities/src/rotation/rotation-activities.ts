@@ -1,5 +1,5 @@
 import type { AppendRotationEventsInput, RotationActivities } from '@selter/contracts';
-import type { RotationEvent, RoundEvent } from '@selter/domain';
+import type { RotationEvent } from '@selter/domain';
 import { appendToStream, type EventMetadata } from '@selter/event-store';
 import type { Sql } from 'postgres';
 import { auditMetadataOf } from '../round/audit-metadata';
@@ -8,13 +8,9 @@ export interface RotationActivityDeps {
   readonly sql: Sql;
 }
 
-/**
- * The same audit metadata as a round's events (actor, role, reason, rule ids such as R31 of the
- * ineligible incumbents). `auditMetadataOf` reads only `data` and `metadata`, which every domain
- * event has; its parameter is typed for rounds, hence the cast.
- */
+/** The same audit metadata as a round's events (actor, role, reason, rule ids such as R31 of the ineligible incumbents). */
 export function rotationAuditMetadataOf(event: RotationEvent): EventMetadata {
-  return auditMetadataOf(event as unknown as RoundEvent);
+  return auditMetadataOf(event);
 }
 
 /** The rotation workflow's side effects, built over their dependencies (STYLE.md rule 6). */

@@ -1,4 +1,4 @@
-import type { RoundEvent } from '@selter/domain';
+import type { EventMetadata as DomainEventMetadata } from '@selter/domain';
 import type { EventMetadata } from '@selter/event-store';
 
 /** Every `ruleId` named anywhere in the event's data (failed requirements, ineligible finalists, ...). */
@@ -14,11 +14,11 @@ function ruleIdsIn(value: unknown, found: Set<string> = new Set()): Set<string> 
 }
 
 /**
- * The audit metadata stored with an event: who (actor and role), why (the decision's reason and the
+ * The audit metadata stored with a round's or a rotation's event: who (actor and role), why (the decision's reason and the
  * rules it names), and which workflow run produced it, so the store answers "who decided this" alone.
  */
-export function auditMetadataOf(event: RoundEvent): EventMetadata {
-  const data = event.data as { reason?: unknown };
+export function auditMetadataOf(event: { data: unknown; metadata: DomainEventMetadata }): EventMetadata {
+  const data = (event.data ?? {}) as { reason?: unknown };
   const ruleIds = [...ruleIdsIn(event.data)].sort();
   return {
     ...event.metadata,

@@ -4,9 +4,9 @@ import { parseSignedCheckpoint } from './checkpoint-format';
 import { latestCheckpoint } from './checkpoint';
 import { chainHash, GENESIS_HASH } from './hash-chain';
 import { inclusionProof, leafHash, verifyInclusion } from './merkle';
-import { readCommittedHashes, readStream } from './read';
+import { readLeafEntries } from './consistency';
+import { readStream } from './read';
 import { keyFingerprint, publicKeyPem, verifySignature, type CheckpointSigner } from './signing';
-import { LOG_START } from './types';
 
 /** One stream's evidence, verifiable offline with `verifyBundle` and nothing else. */
 export interface EvidenceBundle {
@@ -31,17 +31,9 @@ export async function exportBundle(sql: Sql, streamId: string, signer: Pick<Chec
   const checkpoint = await latestCheckpoint(sql);
   if (!head) throw new StreamNotCheckpointedError(`stream ${streamId} has no events`);
   if (!checkpoint) throw new StreamNotCheckpointedError('no checkpoint yet: create one first');
-  const leaves: Buffer[] = [];
-  let leafIndex = -1;
-  for (let after = LOG_START; leaves.length < checkpoint.body.treeSize; ) {
-    const batch = await readCommittedHashes(sql, after, Math.min(50_000, checkpoint.body.treeSize - leaves.length));
-    if (batch.length === 0) break;
-    for (const leaf of batch) {
-      if (leaf.globalPosition === head.globalPosition) leafIndex = leaves.length;
-      leaves.push(leafHash(leaf.hash));
-    }
-    after = batch[batch.length - 1] as typeof after;
-  }
+  const entries = await readLeafEntries(sql, checkpoint.body.treeSize);
+  const leaves = entries.map((e) => e.leaf);
+  const leafIndex = entries.findIndex((e) => e.globalPosition === head.globalPosition);
   if (leafIndex < 0) throw new StreamNotCheckpointedError(`the latest checkpoint does not cover stream ${streamId}'s last event yet`);
   return {
     format: 'selter-evidence-bundle/1',

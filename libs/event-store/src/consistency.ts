@@ -4,16 +4,21 @@ import { consistencyProof, leafHash, verifyConsistency } from './merkle';
 import { readCommittedHashes } from './read';
 import { LOG_START } from './types';
 
-/** The first `count` leaves of the checkpoint tree, read from the log. */
-export async function readLeaves(sql: Sql, count: number): Promise<Buffer[]> {
-  const leaves: Buffer[] = [];
-  for (let after = LOG_START; leaves.length < count; ) {
-    const batch = await readCommittedHashes(sql, after, Math.min(50_000, count - leaves.length));
+/** The first `count` leaves of the checkpoint tree, read from the log, with the event each stands for. */
+export async function readLeafEntries(sql: Sql, count: number): Promise<Array<{ leaf: Buffer; globalPosition: bigint }>> {
+  const entries: Array<{ leaf: Buffer; globalPosition: bigint }> = [];
+  for (let after = LOG_START; entries.length < count; ) {
+    const batch = await readCommittedHashes(sql, after, Math.min(50_000, count - entries.length));
     if (batch.length === 0) break;
-    for (const leaf of batch) leaves.push(leafHash(leaf.hash));
+    for (const e of batch) entries.push({ leaf: leafHash(e.hash), globalPosition: e.globalPosition });
     after = batch[batch.length - 1] as typeof after;
   }
-  return leaves;
+  return entries;
+}
+
+/** The first `count` leaves of the checkpoint tree, read from the log. */
+export async function readLeaves(sql: Sql, count: number): Promise<Buffer[]> {
+  return (await readLeafEntries(sql, count)).map((e) => e.leaf);
 }
 
 /** A proof, from this database's log, that the tree of `firstSize` events is a prefix of the tree of `secondSize`. */
