@@ -35,6 +35,11 @@ export class DecisionRecord<C extends { type: string; metadata: object }, E, S e
     this.state = decider.initialState();
   }
 
+  /** Folds events already in the store (a new run after continue-as-new) without deciding anything. */
+  restore(events: readonly E[]): void {
+    this.state = events.reduce((s, e) => this.decider.evolve(s, e), this.state);
+  }
+
   /** Throws the refusal the caller sees when the domain (or routing) refuses the command. */
   validate(type: C['type'], command: C): void {
     this.decide(type, command);

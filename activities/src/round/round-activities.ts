@@ -1,5 +1,6 @@
-import type { AppendRoundEventsInput, AppendRoundEventsResult, RoundActivities } from '@selter/contracts';
-import { appendToStream } from '@selter/event-store';
+import type { AppendRoundEventsInput, AppendRoundEventsResult, ReadRoundEventsInput, RoundActivities } from '@selter/contracts';
+import type { RoundEvent } from '@selter/domain';
+import { appendToStream, readStream } from '@selter/event-store';
 import type { Sql } from 'postgres';
 import { auditMetadataOf } from './audit-metadata';
 
@@ -28,6 +29,12 @@ export function createRoundActivities({ sql }: RoundActivityDeps): RoundActiviti
       const expected = input.expectedVersion === 0 ? 'no_stream' : input.expectedVersion;
       const result = await appendToStream(sql, input.streamId, expected, events);
       return { nextExpectedVersion: result.nextExpectedVersion, deduplicated: result.deduplicated };
+    },
+
+    /** A page of the round's events as the domain folds them (type and data; metadata as decided). */
+    async readRoundEvents({ streamId, afterVersion, limit }: ReadRoundEventsInput): Promise<RoundEvent[]> {
+      const stored = await readStream(sql, streamId, { afterVersion, limit });
+      return stored.map(({ type, data, metadata }) => ({ type, data, metadata }) as RoundEvent);
     },
   };
 }

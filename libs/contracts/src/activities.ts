@@ -21,7 +21,16 @@ export interface AppendRoundEventsResult {
   readonly deduplicated: boolean;
 }
 
+/** A page of a round's stored events, for a new run (after continue-as-new) to fold its state from. */
+export interface ReadRoundEventsInput {
+  readonly streamId: string;
+  readonly afterVersion: number;
+  readonly limit: number;
+}
+
 /** The activities a round workflow calls; workflows import this with `import type` only. */
 export interface RoundActivities {
   appendRoundEvents(input: AppendRoundEventsInput): Promise<AppendRoundEventsResult>;
+  /** The events after a version, in stream order; the store is the record a new run starts from. */
+  readRoundEvents(input: ReadRoundEventsInput): Promise<RoundEvent[]>;
 }

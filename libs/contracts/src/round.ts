@@ -1,4 +1,4 @@
-import type { Role, RoundCommand, RoundEvent, RoundState } from '@selter/domain';
+import type { AwaitedDecision, HumanRoundCommand, RoundEvent, RoundState } from '@selter/domain';
 import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 
@@ -7,9 +7,28 @@ export function roundWorkflowId(agency: string, roundId: string): string {
   return `round-${agency}-${roundId}`;
 }
 
+/**
+ * The round's clock: the time of the latest decision, read at a point of workflow time. The
+ * clock runs on from there with workflow time, so deadlines follow the decisions' own calendar
+ * (ADR 0013): in production the API stamps decisions with the wall clock and the two agree.
+ */
+export interface ClockAnchor {
+  readonly at: string;
+  readonly workflowMs: number;
+}
+
+/** Where a run continued as new picks up: the stream version to fold to, and the clock. */
+export interface RoundResume {
+  readonly version: number;
+  readonly clock?: ClockAnchor;
+  /** Runs so far, for the history (1 for the first continuation). */
+  readonly continuation: number;
+}
+
 export interface RoundWorkflowInput {
   readonly agency: string;
   readonly roundId: string;
+  readonly resume?: RoundResume;
 }
 
 /** How a round workflow ended. */
@@ -18,8 +37,9 @@ export interface RoundOutcome {
   readonly version: number;
 }
 
-export type RoundCommandType = RoundCommand['type'];
-export type RoundCommandOf<T extends RoundCommandType> = Extract<RoundCommand, { type: T }>;
+/** The commands people send (one Update each); the round's clock issues its own inside the workflow. */
+export type RoundCommandType = HumanRoundCommand['type'];
+export type RoundCommandOf<T extends RoundCommandType> = Extract<HumanRoundCommand, { type: T }>;
 
 /** Every round command is a human decision, hence one Update each (named after the command). */
 export const ROUND_COMMAND_TYPES = [
@@ -70,12 +90,7 @@ export function roundUpdate<T extends RoundCommandType>(type: T): RoundUpdate<T>
   return defineUpdate<DecisionResult, [RoundCommandOf<T>], T>(type);
 }
 
-/** A decision a role is awaited for, on the round or on one post. */
-export interface AwaitedDecision {
-  readonly role: Role;
-  readonly command: RoundCommandType;
-  readonly postId?: string;
-}
+export type { AwaitedDecision };
 
 export const roundStateQuery: QueryDefinition<RoundState> = defineQuery<RoundState>('state');
 export const awaitingQuery: QueryDefinition<readonly AwaitedDecision[]> =

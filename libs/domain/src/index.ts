@@ -42,7 +42,9 @@ export {
 export type * from './round/plan-types';
 export type * from './round/events';
 export type * from './round/commands';
-export { initialState, applicantIn, TERMINAL_POST_STATUSES } from './round/state';
+export { initialState, applicantIn, TERMINAL_POST_STATUSES, ROUND_SCOPE } from './round/state';
+export { awaitedDecisions, serviceLevelOf, type AwaitedDecision } from './round/awaiting';
+export { roundSchedule, dueCommands, chaseTimes, type ScheduledCommand } from './round/schedule';
 export type {
   RoundState,
   RoundStatus,
@@ -51,6 +53,7 @@ export type {
   ApplicantState,
   Shortlist,
   Appointee,
+  Wait,
 } from './round/state';
 export { decide, tryDecide, createRoundDecider, type RoundDecider } from './round/decide';
 export { evolve } from './round/evolve';

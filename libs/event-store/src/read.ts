@@ -4,13 +4,19 @@ import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './rows';
 import { LOG_START, type LogPosition, type StoredEvent } from './types';
 
 /** A stream's events in version order, optionally only up to a version or a moment. */
-export async function readStream(sql: Sql, streamId: string, upTo: { version?: number; time?: string } = {}): Promise<StoredEvent[]> {
+export async function readStream(
+  sql: Sql,
+  streamId: string,
+  upTo: { version?: number; time?: string; afterVersion?: number; limit?: number } = {},
+): Promise<StoredEvent[]> {
   const rows = await sql<EventRow[]>`
     select ${sql.unsafe(EVENT_COLUMNS)} from events
     where stream_id = ${streamId}
+      ${upTo.afterVersion === undefined ? sql`` : sql`and stream_version > ${upTo.afterVersion}`}
       ${upTo.version === undefined ? sql`` : sql`and stream_version <= ${upTo.version}`}
       ${upTo.time === undefined ? sql`` : sql`and recorded_at <= ${upTo.time}`}
-    order by events.stream_version`;
+    order by events.stream_version
+    ${upTo.limit === undefined ? sql`` : sql`limit ${upTo.limit}`}`;
   return rows.map(toStoredEvent);
 }
 

@@ -12,7 +12,7 @@ import { uniqueName } from '@selter/testing';
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
-import { roundHarness, type RoundHarness } from '../rounds/rounds.test-helper';
+import { keepHistory, roundHarness, type RoundHarness } from '../rounds/rounds.test-helper';
 import {
   decideLocally,
   oneYearPandemic,
@@ -105,12 +105,14 @@ describe('rotation workflow (real Temporal, real PostgreSQL)', () => {
         for (const id of roundIds)
           expect(await statusOf(h, id)).toEqual({ type: 'selectionRound', status: 'RUNNING' });
         await terminateAll(h, roundIds);
-        // Determinism: the finished run (Updates, appends, child starts) replays with today's code.
+        // Determinism: the finished run (Updates, appends, child starts) replays with today's code,
+        // and is kept under workflows/histories/ for every later run to replay (RECORD_HISTORIES=1).
         await Worker.runReplayHistory(
           { workflowBundle: h.bundle },
           await handle.fetchHistory(),
           handle.workflowId,
         );
+        await keepHistory(handle, `rotation-14-incumbents-${eligible === 14 ? 'one-year-rule' : 'two-to-five-years'}`);
       });
     },
   );

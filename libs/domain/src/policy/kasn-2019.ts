@@ -109,6 +109,7 @@ export const KASN_2019: Policy = {
   },
   serviceLevels: {
     planRecommendationDays: i(14, undefined, 'Ciamis 2021: 5 days; soft SLA, reminders only'),
+    underfilledDecisionDays: i(14, undefined, 'Design choice: as long as the plan recommendation; soft SLA'),
     shortlistReviewDays: i(14, undefined, 'Sanggau 2021 waited > 1 month; soft SLA'),
     ppkChoiceDays: i(14, undefined, 'No deadline in law (2017 study); soft SLA'),
     inaugurationDays: i(30, undefined, 'Soft SLA; assessment validity is the practical ceiling'),

@@ -84,6 +84,7 @@ export interface ExtraApprovals {
 /** Soft service levels for reminders and escalation: they never decide anything. */
 export interface ServiceLevels {
   readonly planRecommendationDays: Sourced<number>;
+  readonly underfilledDecisionDays: Sourced<number>;
   readonly shortlistReviewDays: Sourced<number>;
   readonly ppkChoiceDays: Sourced<number>;
   readonly inaugurationDays: Sourced<number>;

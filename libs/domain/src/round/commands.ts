@@ -79,7 +79,21 @@ export type RerunPost = Command<
 >;
 export type CancelRound = Command<'CancelRound', { reason: string }>;
 
-export type RoundCommand =
+/** The round's clock: a post's registration deadline has passed (it closes, or extends per R18/R19). */
+export type PassRegistrationDeadline = Command<'PassRegistrationDeadline', PostRef>;
+/** The round's clock: an awaited decision is past its service level (a reminder, or an escalation). */
+export type ChaseDecision = Command<
+  'ChaseDecision',
+  { postId?: string; decision: string; level: 'reminder' | 'escalation' }
+>;
+
+/** Commands the round's own clock issues (actor role `system`): never a person's decision, so never an Update. */
+export type ClockRoundCommand = PassRegistrationDeadline | ChaseDecision;
+
+export type RoundCommand = HumanRoundCommand | ClockRoundCommand;
+
+/** Every decision a person takes in a round: one Temporal Update each. */
+export type HumanRoundCommand =
   | PlanRound
   | RevisePlan
   | SubmitPlanForRecommendation

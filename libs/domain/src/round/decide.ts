@@ -3,6 +3,7 @@ import { contextFor, policyOf, type Ctx } from './context';
 import type { RoundEvent } from './events';
 import { evolve } from './evolve';
 import { announceRound } from './handlers/announce';
+import { chaseDecision, passRegistrationDeadline } from './handlers/deadlines';
 import { cancelPost, cancelRound, rerunPost } from './handlers/cancellation';
 import { chooseAppointee, consultDprdLeadership, reportToGovernor } from './handlers/choice';
 import {
@@ -88,6 +89,10 @@ function route(command: RoundCommand, state: RoundState, ctx: Ctx): RoundEvent[]
       return rerunPost(command, state, ctx);
     case 'CancelRound':
       return cancelRound(command, state, ctx);
+    case 'PassRegistrationDeadline':
+      return passRegistrationDeadline(command, state, ctx);
+    case 'ChaseDecision':
+      return chaseDecision(command, state, ctx);
     default: {
       const unknown: never = command;
       return fail('COMMAND.UNKNOWN', 'Perintah tidak dikenal', 'Unknown command', {

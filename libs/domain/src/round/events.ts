@@ -3,6 +3,7 @@ import type { OversightBody } from '../policy/types';
 import type { ApplicantProfile } from '../rules/applicant';
 import type { FailedRequirement } from '../rules/evaluate';
 import type { Event } from '../shared/message';
+import type { Role } from '../shared/metadata';
 import type { Reason, RuleId } from '../shared/rule-id';
 import type { IsoDate, IsoInstant } from '../shared/time';
 
@@ -185,6 +186,22 @@ export type PostRerunStarted = RoundEvent_<
     registrationDeadline: IsoDate;
   }
 >;
+/** What the round's clock says about a decision someone owes: the role, the Update and its service level. */
+type Chase = {
+  postId?: string;
+  role: Role;
+  decision: string;
+  waitingSince: IsoInstant;
+  dueAt: IsoInstant;
+  serviceLevelDays: number;
+};
+/** A decision is past its service level: the one who owes it is reminded. Nothing is decided for them. */
+export type DecisionReminded = RoundEvent_<'DecisionReminded', Chase & { reminder: number }>;
+/** A decision is long overdue: it is raised to whoever oversees the one who owes it. Still nothing is decided. */
+export type DecisionEscalated = RoundEvent_<
+  'DecisionEscalated',
+  Chase & { escalatedTo: 'oversight-leadership' | 'oversight-body'; waitedDays: number }
+>;
 export type RoundCancelled = RoundEvent_<'RoundCancelled', { reason: string }>;
 export type RoundClosed = RoundEvent_<'RoundClosed', { inaugurated: number; withoutAppointee: number }>;
 
@@ -217,6 +234,8 @@ export type RoundEvent =
   | AppointeeInaugurated
   | PostCancelled
   | PostRerunStarted
+  | DecisionReminded
+  | DecisionEscalated
   | RoundCancelled
   | RoundClosed;
 

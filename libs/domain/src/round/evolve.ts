@@ -1,6 +1,8 @@
 import type { RoundAnnounced, RoundEvent } from './events';
 import { evolvePost, type PostEvent } from './evolve-post';
-import type { PostState, RoundState } from './state';
+import { ROUND_SCOPE, type PostState, type RoundState, type Wait } from './state';
+
+type RoundWaits = Readonly<Record<string, Wait>>;
 
 function announce(state: RoundState, event: RoundAnnounced): RoundState {
   if (state.status !== 'recommended') return { ...state, version: state.version + 1 };
@@ -39,21 +41,42 @@ function applyToPost(state: RoundState, event: PostEvent): RoundState {
   };
 }
 
+/** The waits after an event: a chase bumps its counters, anything else starts its scope's wait anew. */
+function nextWaits(waits: RoundWaits, event: RoundEvent): RoundWaits {
+  const scope = 'postId' in event.data && typeof event.data.postId === 'string' ? event.data.postId : ROUND_SCOPE;
+  const current = waits[scope];
+  if (event.type === 'DecisionReminded' || event.type === 'DecisionEscalated') {
+    if (!current) return waits;
+    const chased =
+      event.type === 'DecisionReminded'
+        ? { ...current, reminders: current.reminders + 1, remindedAt: event.data.at }
+        : { ...current, escalated: true };
+    return { ...waits, [scope]: chased };
+  }
+  return { ...waits, [scope]: { since: event.data.at, reminders: 0, escalated: false } };
+}
+
 /** Folds one round event into the state. Pure, total: an event that does not fit only bumps the version. */
 export function evolve(state: RoundState, event: RoundEvent): RoundState {
+  const next = evolveSteps(state, event);
+  if (next.status === 'empty') return next;
+  return { ...next, waits: nextWaits(state.status === 'empty' ? {} : state.waits, event) };
+}
+
+function evolveSteps(state: RoundState, event: RoundEvent): RoundState {
   const version = state.version + 1;
   switch (event.type) {
     case 'RoundPlanned': {
       if (state.status !== 'empty') return { ...state, version };
       const { roundId, plan, policyId } = event.data;
-      return { status: 'planned', version, roundId, plan, policyId, mendagriApprovals: [] };
+      return { status: 'planned', version, roundId, plan, policyId, mendagriApprovals: [], waits: {} };
     }
     case 'PlanRevised': {
       if (!['planned', 'submitted', 'rejected', 'recommended'].includes(state.status) || !('plan' in state)) {
         return { ...state, version };
       }
-      const { roundId, policyId, mendagriApprovals } = state;
-      return { status: 'planned', version, roundId, policyId, mendagriApprovals, plan: event.data.plan };
+      const { roundId, policyId, mendagriApprovals, waits } = state;
+      return { status: 'planned', version, roundId, policyId, mendagriApprovals, waits, plan: event.data.plan };
     }
     case 'PlanSubmittedForRecommendation':
       if (state.status !== 'planned') return { ...state, version };
@@ -94,6 +117,10 @@ export function evolve(state: RoundState, event: RoundEvent): RoundState {
         reason: event.data.reason,
         posts: 'posts' in state ? state.posts : {},
       };
+    case 'DecisionReminded':
+    case 'DecisionEscalated':
+      // Only the waits change (see `nextWaits`).
+      return { ...state, version };
     case 'RoundClosed':
       return state.status === 'announced' ? { ...state, status: 'closed', version } : { ...state, version };
     case 'ApplicantRegistered':

@@ -85,7 +85,25 @@ export interface MendagriApproval {
   readonly letterNumber: string;
 }
 
+/**
+ * How long a scope of the round (the round itself, or one post) has waited in its current step,
+ * and how often that wait was chased. A reminder or an escalation changes only the counters;
+ * any other event of the scope starts a new wait.
+ */
+export interface Wait {
+  readonly since: IsoInstant;
+  readonly reminders: number;
+  /** When the last reminder went out: the next one is due a reminder interval later. */
+  readonly remindedAt?: IsoInstant;
+  readonly escalated: boolean;
+}
+
+/** The key of the round's own wait in `waits` (posts use their post id). */
+export const ROUND_SCOPE = '';
+
 interface RoundBase {
+  /** Waits per scope: `ROUND_SCOPE` for the round, else the post id. */
+  readonly waits: Readonly<Record<string, Wait>>;
   /** Number of events folded: the stream version. */
   readonly version: number;
   readonly roundId: string;

@@ -76,6 +76,8 @@ export const ERROR_CODES = {
   'GATE.NOT_IN_POLICY': conflict,
   'GATE.APPROVAL_MISSING': conflict,
   'OATH.WITNESSES_INVALID': rule('R26'),
+  'DEADLINE.NOT_DUE': conflict,
+  'DECISION.NOT_AWAITED': conflict,
   'ROTATION.ALREADY_PLANNED': conflict,
   'ROTATION.NOT_PLANNED': notFound,
   'ROTATION.WRONG_STATUS': conflict,

@@ -1,5 +1,8 @@
-/** Who may act in Selter. Authorisation is the API's job; the domain only records the role. */
-export type Role = 'operator' | 'pansel' | 'ppk' | 'oversight' | 'auditor' | 'admin';
+/**
+ * Who may act in Selter. Authorisation is the API's job; the domain only records the role.
+ * `system` is the round's own clock (a deadline passed, a reminder due): never a person's decision.
+ */
+export type Role = 'operator' | 'pansel' | 'ppk' | 'oversight' | 'auditor' | 'admin' | 'system';
 
 export interface Actor {
   readonly id: string;

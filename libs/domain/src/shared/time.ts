@@ -143,3 +143,44 @@ export function hasCompletedYears(from: IsoDate, to: IsoDate, years: number): bo
 export function fullYearsBetween(from: IsoDate, to: IsoDate): number {
   return ageOn(from, to).years;
 }
+
+/** The offset rounds keep their clock in: WIB (UTC+7), where the law's dates are read. */
+export const ROUND_OFFSET = '+07:00';
+export const DAY_MS = 86_400_000;
+
+/** Milliseconds since the epoch of an instant, by integer maths (no Date object). */
+export function instantMillis(instant: IsoInstant): number {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|([+-])(\d{2}):(\d{2}))$/.exec(instant);
+  if (!match?.[1]) fail('TIME.INVALID', `Waktu tidak valid: ${instant}`, `Invalid instant: ${instant}`, { instant });
+  const [, date, hh, mm, ss, frac, , sign, oh, om] = match;
+  const fraction = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
+  const local = dayNumber(date) * DAY_MS + Number(hh) * 3_600_000 + Number(mm) * 60_000 + Number(ss ?? 0) * 1000 + fraction;
+  const offset = sign ? (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) * 60_000 : 0;
+  return local - offset;
+}
+
+/** The instant `ms` written in `offset` (default WIB), e.g. `2024-08-01T09:00:00.000+07:00`. */
+export function instantAt(ms: number, offset: string = ROUND_OFFSET): IsoInstant {
+  const match = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
+  const shift = match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) * 60_000 : 0;
+  const local = ms + shift;
+  const day = Math.floor(local / DAY_MS);
+  let rest = local - day * DAY_MS;
+  const hh = Math.floor(rest / 3_600_000);
+  rest -= hh * 3_600_000;
+  const mm = Math.floor(rest / 60_000);
+  rest -= mm * 60_000;
+  const ss = Math.floor(rest / 1000);
+  const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+  return `${fromDayNumber(day)}T${pad(hh)}:${pad(mm)}:${pad(ss)}.${pad(rest - ss * 1000, 3)}${match ? offset : 'Z'}`;
+}
+
+/** The first instant after a date has ended in WIB: a deadline on `date` has passed from then on. */
+export function endOfDate(date: IsoDate): IsoInstant {
+  return `${addCalendarDays(date, 1)}T00:00:00.000${ROUND_OFFSET}`;
+}
+
+/** An instant `days` calendar days (of 24 h) after another, written in WIB. */
+export function daysAfter(instant: IsoInstant, days: number): IsoInstant {
+  return instantAt(instantMillis(instant) + days * DAY_MS);
+}

@@ -10,7 +10,7 @@ export const ROUND_EVENT_TYPES = [
   'UnderfilledPostDecided', 'RegistrationClosed', 'AdministrativeVerdictRecorded', 'StageResultsRecorded', 'ApplicantWithdrawn',
   'StageResultsPublished', 'StageAmended', 'ShortlistProposed', 'ShortlistReviewed', 'ShortlistAnnounced',
   'DprdLeadershipConsulted', 'AppointeeChosen', 'AppointeeReportedToGovernor', 'InaugurationRecommended', 'AppointmentDecreed',
-  'AppointeeInaugurated', 'PostCancelled', 'PostRerunStarted', 'RoundCancelled', 'RoundClosed',
+  'AppointeeInaugurated', 'PostCancelled', 'PostRerunStarted', 'RoundCancelled', 'RoundClosed', 'DecisionReminded', 'DecisionEscalated',
 ] as const satisfies readonly RoundEventType[];
 
 export type KnownRoundEventType = (typeof ROUND_EVENT_TYPES)[number];

@@ -1,0 +1,125 @@
+import type { HumanRoundCommand } from './commands';
+import { ROUND_SCOPE, type PostState, type RoundState, type Wait } from './state';
+import type { Policy, ServiceLevels } from '../policy/types';
+import type { Role } from '../shared/metadata';
+import { daysAfter, type IsoInstant } from '../shared/time';
+
+/** A decision a role is awaited for, on the round or on one post, with its wait where one is kept. */
+export interface AwaitedDecision {
+  readonly role: Role;
+  readonly command: HumanRoundCommand['type'];
+  readonly postId?: string;
+  /** When the wait began (the scope's last change). */
+  readonly since?: IsoInstant;
+  /** Service level (PROCESS.md: soft SLAs, reminders only) for oversight and PPK decisions. */
+  readonly serviceLevelDays?: number;
+  readonly dueAt?: IsoInstant;
+  readonly reminders?: number;
+  readonly remindedAt?: IsoInstant;
+  readonly escalated?: boolean;
+}
+
+type Awaited = Pick<AwaitedDecision, 'role' | 'command' | 'postId'>;
+
+const on = (postId: string, role: Role, command: AwaitedDecision['command']): Awaited => ({ role, command, postId });
+
+/** The next decision a post waits for, by whom; none once the post has reached a final status. */
+function awaitedOnPost(postId: string, post: PostState): Awaited[] {
+  switch (post.status) {
+    case 'registration':
+      return [on(postId, 'operator', 'CloseRegistration')];
+    case 'awaiting-oversight':
+      return [on(postId, 'oversight', 'DecideUnderfilledPost')];
+    case 'selection':
+      return [on(postId, 'pansel', post.published.length === 0 ? 'RecordAdministrativeVerdict' : 'RecordStageResults')];
+    case 'shortlisted':
+      if (!post.shortlist.review) return [on(postId, 'oversight', 'ReviewShortlist')];
+      if (!post.shortlist.announced) return [on(postId, 'pansel', 'AnnounceShortlist')];
+      if (post.plan.kind === 'sekwan' && !post.dprdConsultation) return [on(postId, 'ppk', 'ConsultDprdLeadership')];
+      return [on(postId, 'ppk', 'ChooseAppointee')];
+    case 'chosen': {
+      const a = post.appointee;
+      if (post.plan.kind === 'sekda' && !a.governorReport) return [on(postId, 'ppk', 'ReportToGovernor')];
+      if (!a.inaugurationRecommendation) return [on(postId, 'oversight', 'RecordInaugurationRecommendation')];
+      return [on(postId, 'ppk', a.decree ? 'InaugurateAppointee' : 'IssueAppointmentDecree')];
+    }
+    case 'rerun-required':
+      return [on(postId, 'operator', 'RerunPost')];
+    case 'inaugurated':
+    case 'dropped':
+    case 'postponed':
+    case 'cancelled':
+      return [];
+    default: {
+      const exhaustive: never = post;
+      return exhaustive;
+    }
+  }
+}
+
+function awaitedSteps(state: RoundState): Awaited[] {
+  switch (state.status) {
+    case 'empty':
+      return [{ role: 'operator', command: 'PlanRound' }];
+    case 'planned':
+      return [{ role: 'operator', command: 'SubmitPlanForRecommendation' }];
+    case 'submitted':
+      return [{ role: 'oversight', command: 'RecordPlanRecommendation' }];
+    case 'rejected':
+      return [{ role: 'operator', command: 'RevisePlan' }];
+    case 'recommended':
+      return [{ role: 'operator', command: 'AnnounceRound' }];
+    case 'announced':
+      return state.postIds.flatMap((id) => {
+        const post = state.posts[id];
+        return post ? awaitedOnPost(id, post) : [];
+      });
+    case 'closed':
+    case 'cancelled':
+      return [];
+    default: {
+      const exhaustive: never = state;
+      return exhaustive;
+    }
+  }
+}
+
+/** The service level of the decisions the round's clock chases: the oversight body's and the PPK's. */
+const SERVICE_LEVEL: Partial<Record<AwaitedDecision['command'], keyof ServiceLevels>> = {
+  RecordPlanRecommendation: 'planRecommendationDays',
+  DecideUnderfilledPost: 'underfilledDecisionDays',
+  ReviewShortlist: 'shortlistReviewDays',
+  ConsultDprdLeadership: 'ppkChoiceDays',
+  ChooseAppointee: 'ppkChoiceDays',
+  ReportToGovernor: 'ppkChoiceDays',
+  RecordInaugurationRecommendation: 'inaugurationDays',
+  IssueAppointmentDecree: 'inaugurationDays',
+  InaugurateAppointee: 'inaugurationDays',
+};
+
+/** The service level of a decision under a policy, in days; undefined when no clock chases it. */
+export function serviceLevelOf(command: AwaitedDecision['command'], policy: Policy): number | undefined {
+  const key = SERVICE_LEVEL[command];
+  return key ? policy.serviceLevels[key].value : undefined;
+}
+
+/** The wait of the scope a decision belongs to. */
+export function waitOf(state: RoundState, postId: string | undefined): Wait | undefined {
+  return state.status === 'empty' ? undefined : state.waits[postId ?? ROUND_SCOPE];
+}
+
+/**
+ * The decisions each role is awaited for, with how long each has waited against its service level
+ * when a policy is given. A hint for inboxes and reminders, derived from state alone; the decider
+ * stays the only judge of whether a decision is allowed.
+ */
+export function awaitedDecisions(state: RoundState, policy?: Policy): AwaitedDecision[] {
+  return awaitedSteps(state).map((awaited) => {
+    const wait = waitOf(state, awaited.postId);
+    if (!wait) return awaited;
+    const days = policy ? serviceLevelOf(awaited.command, policy) : undefined;
+    const timing = { since: wait.since, reminders: wait.reminders, escalated: wait.escalated, ...(wait.remindedAt ? { remindedAt: wait.remindedAt } : {}) };
+    if (days === undefined) return { ...awaited, ...timing };
+    return { ...awaited, ...timing, serviceLevelDays: days, dueAt: daysAfter(wait.since, days) };
+  });
+}
