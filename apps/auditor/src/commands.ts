@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { exportBundle, verifyBundle, verifyStore, type EvidenceBundle, type SignedCheckpoint, type VerifyReport } from '@selter/event-store';
+import { exportBundle, verifyStore, type SignedCheckpoint, type VerifyReport } from '@selter/event-store';
 import type { Sql } from 'postgres';
 
 /** What a command prints and how the process should exit (0 = verified). */
@@ -24,13 +24,6 @@ export async function exportCommand(sql: Sql, streamId: string, file: string, pu
   const bundle = await exportBundle(sql, streamId, { publicKey });
   writeFileSync(file, `${JSON.stringify(bundle, null, 2)}\n`);
   return { exitCode: 0, output: { file, streamId, events: bundle.events.length, treeSize: bundle.inclusion.treeSize } };
-}
-
-/** `verify-bundle <file> [--key-id id]`: needs no database, only the file. */
-export function verifyBundleCommand(file: string, expectedKeyId?: string): Outcome {
-  const bundle = JSON.parse(readFileSync(file, 'utf8')) as EvidenceBundle;
-  const verdict = verifyBundle(bundle, expectedKeyId);
-  return { exitCode: verdict.ok ? 0 : 1, output: { file, streamId: bundle.streamId, events: bundle.events.length, ...verdict } };
 }
 
 export const readPublicKey = (file: string): KeyObject => createPublicKey(readFileSync(file, 'utf8'));

@@ -5,20 +5,57 @@ import { loadOrCreateSigner } from '@selter/event-store';
 import { readPublishedCheckpoints, topicCatalog } from '@selter/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 import postgres from 'postgres';
-import { exportCommand, readPublicKey, verifyBundleCommand, verifyCommand, type Outcome } from './commands';
+import { replayCommand, verifyBundleFile, type BundleCommandOptions } from './bundle-commands';
+import { exportCommand, readPublicKey, verifyCommand, type Outcome } from './commands';
 
 const USAGE = `usage: npm run audit -- <command>
   verify [--key public.pem] [--trusted checkpoints.json] [--kafka]
-                                                           verify every chain and checkpoint of the store;
-                                                           --kafka also against the checkpoints published to Kafka
-  export <streamId> <file> [--key public.pem]              write one round's evidence bundle
-  verify-bundle <file> [--key-id id]                       verify a bundle offline (no database)
-Without --key, the embedded default's checkpoint key (SELTER_DATA_DIR/keys) is used.`;
+      verify every chain and checkpoint of the store; --kafka also against the checkpoints published to Kafka
+  export <streamId> <file> [--key public.pem]
+      write one round's evidence bundle
+  verify <bundle> [--public-key public.pem | --key-id id] [--format json|text] [--progress]
+      verify a bundle offline (no database); exit 0 when it verifies, 1 with the first bad version otherwise
+      (verify-bundle <bundle> is the same)
+  replay <bundle> [--at version] [--format json|text] [--unverified] [--public-key public.pem]
+      the round's or rotation's state right after that version (default: the last), folded by the domain
+Without --key, the embedded default's checkpoint key (SELTER_DATA_DIR/keys) is used. The progress bar
+shows on stderr when it is a terminal, or with --progress.`;
+
+const OPTIONS = {
+  key: { type: 'string' },
+  'public-key': { type: 'string' },
+  trusted: { type: 'string' },
+  'key-id': { type: 'string' },
+  kafka: { type: 'boolean' },
+  at: { type: 'string' },
+  format: { type: 'string' },
+  unverified: { type: 'boolean' },
+  progress: { type: 'boolean' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+/** The commands that need only a bundle file, never the database or the configuration. */
+function offlineCommand(command: string | undefined, args: string[], values: Values): Outcome | undefined {
+  const file = args[0];
+  if (!file || !(command === 'verify-bundle' || command === 'verify' || command === 'replay')) return undefined;
+  if (values.format !== undefined && values.format !== 'json' && values.format !== 'text') return { exitCode: 64, output: '--format is json or text' };
+  const options: BundleCommandOptions = {
+    ...(values['public-key'] ? { publicKey: readPublicKey(values['public-key']) } : {}),
+    ...(values['key-id'] ? { expectedKeyId: values['key-id'] } : {}),
+    ...(values.format ? { format: values.format } : {}),
+    ...(values.progress ? { progress: true } : {}),
+  };
+  if (command !== 'replay') return verifyBundleFile(file, options);
+  const at = values.at === undefined ? undefined : Number(values.at);
+  return replayCommand(file, at, { ...options, ...(values.unverified ? { unverified: true } : {}) });
+}
 
 async function main(): Promise<Outcome> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { key: { type: 'string' }, trusted: { type: 'string' }, 'key-id': { type: 'string' }, kafka: { type: 'boolean' } } });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: OPTIONS });
   const [command, ...args] = positionals;
-  if (command === 'verify-bundle' && args[0]) return verifyBundleCommand(args[0], values['key-id']);
+  const offline = offlineCommand(command, args, values);
+  if (offline) return offline;
   const config = loadConfigOrExit();
   const key = values.key ? readPublicKey(values.key) : loadOrCreateSigner(config.checkpoints.keyFile).publicKey;
   const databaseUrl = config.external.databaseUrl ?? `postgres://postgres:postgres@127.0.0.1:${config.embeddedPorts.postgres}/selter`;

@@ -1,27 +1,62 @@
-import { createPublicKey } from 'node:crypto';
 import type { Sql } from 'postgres';
-import { parseSignedCheckpoint } from './checkpoint-format';
+import { inclusionProofs } from './bundle-proofs';
 import { latestCheckpoint } from './checkpoint';
-import { chainHash, GENESIS_HASH } from './hash-chain';
-import { inclusionProof, leafHash, verifyInclusion } from './merkle';
 import { readLeafEntries } from './consistency';
 import { readStream } from './read';
-import { keyFingerprint, publicKeyPem, verifySignature, type CheckpointSigner } from './signing';
+import { publicKeyPem, type CheckpointSigner } from './signing';
+
+export const BUNDLE_FORMAT = 'selter-evidence-bundle/2';
+
+/** One event of a bundle: the exact hashed record and its link in the stream's chain. */
+export interface BundleEvent {
+  streamVersion: number;
+  globalPosition: string;
+  record: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** An RFC 9162 audit path proving one event's hash is leaf `leafIndex` of the checkpoint's tree. */
+export interface BundleInclusion {
+  /** The event proven (format 2; format 1 proves the last event and leaves it implicit). */
+  streamVersion?: number;
+  leafIndex: number;
+  treeSize: number;
+  path: string[];
+}
 
 /** One stream's evidence, verifiable offline with `verifyBundle` and nothing else. */
 export interface EvidenceBundle {
-  format: 'selter-evidence-bundle/1';
+  format: 'selter-evidence-bundle/1' | typeof BUNDLE_FORMAT;
   streamId: string;
-  events: Array<{ streamVersion: number; globalPosition: string; record: string; prevHash: string; hash: string }>;
+  events: BundleEvent[];
   checkpoint: { signedBody: string; signature: string };
-  /** Proves the stream's last event (and through the chain, all before it) is in the checkpoint's tree. */
-  inclusion: { leafIndex: number; treeSize: number; path: string[] };
+  /** Proves the stream's head (and through the chain, every event before it) is in the checkpoint's tree. */
+  inclusion: BundleInclusion;
+  /**
+   * Proofs for earlier events (every one in a round-sized bundle, every n-th in a huge one). They
+   * add nothing to a bundle that verifies; when a rewritten chain fails the head's proof, they
+   * tell the auditor the first event the signed tree does not contain.
+   */
+  anchors?: Array<{ streamVersion: number; leafIndex: number; path: string[] }>;
   publicKeyPem: string;
 }
 
 export class StreamNotCheckpointedError extends Error {
   override readonly name = 'StreamNotCheckpointedError';
   readonly code = 'EVENT_STORE.STREAM_NOT_CHECKPOINTED';
+}
+
+/** At most this many path hashes of anchors per bundle (about 4 MB of hex). */
+const ANCHOR_BUDGET = 65_536;
+
+/** Versions 1..head-1 to anchor: all of them while the budget allows, else every `step`-th. */
+function anchorVersions(head: number, treeSize: number): number[] {
+  const depth = Math.max(1, Math.ceil(Math.log2(treeSize)));
+  const step = Math.max(1, Math.ceil(((head - 1) * depth) / ANCHOR_BUDGET));
+  const versions: number[] = [];
+  for (let v = step; v < head; v += step) versions.push(v);
+  return versions;
 }
 
 /** Builds the bundle for a stream whose last event the latest checkpoint covers. */
@@ -32,43 +67,22 @@ export async function exportBundle(sql: Sql, streamId: string, signer: Pick<Chec
   if (!head) throw new StreamNotCheckpointedError(`stream ${streamId} has no events`);
   if (!checkpoint) throw new StreamNotCheckpointedError('no checkpoint yet: create one first');
   const entries = await readLeafEntries(sql, checkpoint.body.treeSize);
-  const leaves = entries.map((e) => e.leaf);
-  const leafIndex = entries.findIndex((e) => e.globalPosition === head.globalPosition);
-  if (leafIndex < 0) throw new StreamNotCheckpointedError(`the latest checkpoint does not cover stream ${streamId}'s last event yet`);
+  const leafIndexOf = new Map(entries.map((e, i) => [e.globalPosition, i]));
+  const headIndex = leafIndexOf.get(head.globalPosition);
+  if (headIndex === undefined) throw new StreamNotCheckpointedError(`the latest checkpoint does not cover stream ${streamId}'s last event yet`);
+  const anchored = anchorVersions(head.streamVersion, entries.length).flatMap((v) => {
+    const leafIndex = leafIndexOf.get(events[v - 1]?.globalPosition ?? -1n);
+    return leafIndex === undefined ? [] : [{ streamVersion: v, leafIndex }];
+  });
+  const [headPath = [], ...anchorPaths] = inclusionProofs([headIndex, ...anchored.map((a) => a.leafIndex)], entries.map((e) => e.leaf));
+  const hex = (path: Buffer[]): string[] => path.map((h) => h.toString('hex'));
   return {
-    format: 'selter-evidence-bundle/1',
+    format: BUNDLE_FORMAT,
     streamId,
     events: events.map((e) => ({ streamVersion: e.streamVersion, globalPosition: e.globalPosition.toString(), record: e.record, prevHash: e.prevHash.toString('hex'), hash: e.hash.toString('hex') })),
     checkpoint: { signedBody: checkpoint.signedBody, signature: checkpoint.signature },
-    inclusion: { leafIndex, treeSize: leaves.length, path: inclusionProof(leafIndex, leaves).map((h) => h.toString('hex')) },
+    inclusion: { streamVersion: head.streamVersion, leafIndex: headIndex, treeSize: entries.length, path: hex(headPath) },
+    anchors: anchored.map((a, i) => ({ ...a, path: hex(anchorPaths[i] ?? []) })),
     publicKeyPem: publicKeyPem(signer.publicKey),
   };
-}
-
-export interface BundleVerdict {
-  ok: boolean;
-  keyId?: string;
-  reason?: string;
-  streamVersion?: number;
-}
-
-/** Verifies a bundle offline: the chain, the signature, and the inclusion of the stream's head. */
-export function verifyBundle(bundle: EvidenceBundle, expectedKeyId?: string): BundleVerdict {
-  const key = createPublicKey(bundle.publicKeyPem);
-  const keyId = keyFingerprint(key);
-  const fail = (reason: string, streamVersion?: number): BundleVerdict => ({ ok: false, keyId, reason, ...(streamVersion ? { streamVersion } : {}) });
-  if (expectedKeyId && keyId !== expectedKeyId) return fail(`signed with key ${keyId}, expected ${expectedKeyId}`);
-  let prev = GENESIS_HASH;
-  for (const [i, e] of bundle.events.entries()) {
-    const record = JSON.parse(e.record) as { streamId?: unknown; streamVersion?: unknown };
-    if (e.streamVersion !== i + 1 || record.streamVersion !== i + 1 || record.streamId !== bundle.streamId) return fail('versions are not 1..n of this stream', e.streamVersion);
-    if (e.prevHash !== prev.toString('hex') || !chainHash(prev, e.record).equals(Buffer.from(e.hash, 'hex'))) return fail('hash chain broken', e.streamVersion);
-    prev = Buffer.from(e.hash, 'hex');
-  }
-  const checkpoint = parseSignedCheckpoint(bundle.checkpoint.signedBody, bundle.checkpoint.signature);
-  if (checkpoint.body.keyId !== keyId || !verifySignature(key, checkpoint.signedBody, Buffer.from(checkpoint.signature, 'base64'))) return fail('checkpoint signature invalid');
-  const { leafIndex, treeSize, path } = bundle.inclusion;
-  if (treeSize !== checkpoint.body.treeSize) return fail('inclusion proof is for another tree size');
-  const proven = verifyInclusion(leafIndex, treeSize, leafHash(prev), path.map((h) => Buffer.from(h, 'hex')), Buffer.from(checkpoint.body.rootHash, 'hex'));
-  return proven ? { ok: true, keyId } : fail("the stream's last event is not in the checkpoint's tree (inclusion proof invalid)");
 }

@@ -11,5 +11,6 @@ export { generateSigner, loadOrCreateSigner, signerFromPrivatePem, keyFingerprin
 export { parseSignedCheckpoint, type CheckpointBody, type SignedCheckpoint } from './checkpoint-format';
 export { Checkpointer, readCheckpoints, latestCheckpoint } from './checkpoint';
 export { verifyStore, type VerifyReport, type VerifyProblem, type ProblemCode, type VerifyOptions } from './verify';
-export { exportBundle, verifyBundle, StreamNotCheckpointedError, type EvidenceBundle, type BundleVerdict } from './bundle';
+export { exportBundle, BUNDLE_FORMAT, StreamNotCheckpointedError, type EvidenceBundle, type BundleEvent, type BundleInclusion } from './bundle';
+export { verifyBundle, type BundleVerdict, type BundleProblem, type BundleProblemCode, type BundleVerifyOptions } from './bundle-verify';
 export { proveConsistency, checkpointsConsistent, readLeaves } from './consistency';
