@@ -1,12 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
 import type { Config } from '@selter/config';
 import type { Logger } from '@selter/logging';
 import { LoggerModule } from 'nestjs-pino';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthModule } from './auth/auth.module';
+import { PrincipalThrottlerGuard } from './auth/principal-throttler.guard';
+import { ClockController } from './clock/clock.controller';
 import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { InfrastructureModule, type ApiEndpoints } from './infrastructure/infrastructure.module';
+import { MetricsController } from './metrics/metrics.controller';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
+import { RoundsModule } from './rounds/rounds.module';
+
+const quiet = (url: string | undefined): boolean => /^\/(health|metrics)/.test(url ?? '');
 
 @Module({})
 export class AppModule {
@@ -24,13 +34,25 @@ export class AppModule {
               res.setHeader('x-request-id', id);
               return id;
             },
-            autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+            // Never log credentials.
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => quiet(req.url) },
           },
         }),
         InfrastructureModule.forRoot(config, endpoints),
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.api.rateLimitPerMinute }] }),
+        AuthModule.forRoot(config),
         HealthModule,
+        IdempotencyModule,
+        RoundsModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+      controllers: [MetricsController, ClockController],
+      providers: [
+        // Authentication first, so rate limits count per principal.
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: PrincipalThrottlerGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
     };
   }
 }

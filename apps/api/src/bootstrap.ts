@@ -4,19 +4,34 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Config } from '@selter/config';
 import type { Logger as PinoLogger } from '@selter/logging';
+import { json } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { ApiEndpoints } from './infrastructure/infrastructure.module';
+import { httpMetrics } from './metrics/http-metrics.middleware';
+import { ApiMetrics } from './metrics/metrics';
+import { bodyErrorsAsProblems } from './problem/body-errors';
+import { PROBLEM_SCHEMA } from './rounds/openapi';
+import { expandDecisionPaths } from './rounds/decide/decision-openapi';
 
 /** Builds the API application (without listening), so tests and `main` share the wiring. */
 export async function createApiApp(config: Config, endpoints: ApiEndpoints, logger: PinoLogger): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config, endpoints, logger), { bufferLogs: true, bodyParser: true });
+  const app = await NestFactory.create(AppModule.forRoot(config, endpoints, logger), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  app.use(httpMetrics(app.get(ApiMetrics)));
+  app.use(json({ limit: config.api.bodyLimitBytes }));
+  app.use(bodyErrorsAsProblems);
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle('Selter API').setDescription('Seleksi terbuka JPT Pratama').setVersion('0.1.0').build(),
+    new DocumentBuilder()
+      .setTitle('Selter API')
+      .setDescription('Seleksi terbuka JPT Pratama: rounds, decisions (one Temporal Update each), inbox, timeline. Errors are application/problem+json with a stable code.')
+      .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, Problem: PROBLEM_SCHEMA } };
+  SwaggerModule.setup('docs', app, expandDecisionPaths(document), { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }

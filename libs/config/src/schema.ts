@@ -46,7 +46,22 @@ export const configSchema = z.object({
   TEMPORAL_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
   KAFKA_PORT: port.default(9092),
-});
+  AUTH_ISSUER: optionalText,
+  AUTH_AUDIENCE: z.string().min(1).default('selter-api'),
+  AUTH_JWKS_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  DEV_ISSUER: optionalText.pipe(z.enum(['on', 'off']).optional()),
+  API_CLOCK: z.enum(['system', 'adjustable']).default('system'),
+  API_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(256),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+})
+  .refine((raw) => (raw.AUTH_ISSUER === undefined) === (raw.AUTH_JWKS_URL === undefined), {
+    path: ['AUTH_JWKS_URL'],
+    message: 'AUTH_ISSUER and AUTH_JWKS_URL go together (an issuer is trusted through its key set)',
+  })
+  .refine((raw) => raw.NODE_ENV !== 'production' || (raw.DEV_ISSUER !== 'on' && raw.API_CLOCK === 'system'), {
+    path: ['NODE_ENV'],
+    message: 'production refuses DEV_ISSUER=on and API_CLOCK=adjustable (development aids only)',
+  });
 
 export type RawConfig = z.infer<typeof configSchema>;
 
@@ -69,6 +84,20 @@ export interface Config {
   /** Where engine binaries and jars are cached, outside the work tree and keyed by version. */
   cacheDir: string;
   embeddedPorts: { postgres: number; temporal: number; temporalUi: number; kafka: number };
+  api: ApiConfig;
+}
+
+/** The HTTP API's own settings: who it trusts, its clock, its limits. */
+export interface ApiConfig {
+  /** An external OIDC-style issuer, trusted through its JWKS; absent when only the dev issuer is used. */
+  issuer?: { issuer: string; jwksUrl: string };
+  audience: string;
+  /** The built-in development issuer: `undefined` when not configured (npm start turns it on, the api alone keeps it off). */
+  devIssuer: 'on' | 'off' | undefined;
+  /** `adjustable`: an admin may set the API's clock (ADR 11); for black-box tests and demos only. */
+  clock: 'system' | 'adjustable';
+  bodyLimitBytes: number;
+  rateLimitPerMinute: number;
 }
 
 /** Turns validated variables into the Config shape the rest of the code uses. */
@@ -96,6 +125,14 @@ export function toConfig(raw: RawConfig, cwd: string, isTty: boolean): Config {
       temporal: raw.TEMPORAL_PORT,
       temporalUi: raw.TEMPORAL_UI_PORT,
       kafka: raw.KAFKA_PORT,
+    },
+    api: {
+      ...(raw.AUTH_ISSUER && raw.AUTH_JWKS_URL ? { issuer: { issuer: raw.AUTH_ISSUER, jwksUrl: raw.AUTH_JWKS_URL } } : {}),
+      audience: raw.AUTH_AUDIENCE,
+      devIssuer: raw.DEV_ISSUER,
+      clock: raw.API_CLOCK,
+      bodyLimitBytes: raw.API_BODY_LIMIT_KB * 1024,
+      rateLimitPerMinute: raw.API_RATE_LIMIT_PER_MINUTE,
     },
   };
 }

@@ -1,9 +1,11 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { Config } from '@selter/config';
-import { Connection } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import postgres, { type Sql } from 'postgres';
-import { CONFIG, KAFKA_ADMIN, SQL, TEMPORAL } from './tokens';
+import { AdjustableClock, SystemClock } from '../clock/clock';
+import { ApiMetrics } from '../metrics/metrics';
+import { CLOCK, CONFIG, KAFKA_ADMIN, SQL, TEMPORAL, TEMPORAL_CLIENT } from './tokens';
 
 /** The endpoints the API needs; `npm start` passes the embedded engines' addresses. */
 export interface ApiEndpoints {
@@ -14,8 +16,9 @@ export interface ApiEndpoints {
 
 /**
  * Owns the process-wide connections to PostgreSQL, Temporal and Kafka, created once at boot
- * and closed on shutdown. Temporal's connection is lazy so the API starts (and reports the
- * engine as down) even while Temporal is still coming up.
+ * and closed on shutdown, the clock decisions are stamped with, and the metrics registry.
+ * Temporal's connection is lazy so the API starts (and reports the engine as down) even while
+ * Temporal is still coming up.
  */
 @Global()
 @Module({})
@@ -27,6 +30,9 @@ export class InfrastructureModule implements OnApplicationShutdown {
         { provide: CONFIG, useValue: config },
         { provide: SQL, useFactory: () => postgres(endpoints.databaseUrl, { max: 10, connect_timeout: 5, onnotice: () => undefined }) },
         { provide: TEMPORAL, useFactory: () => Connection.lazy({ address: endpoints.temporalAddress }) },
+        { provide: TEMPORAL_CLIENT, inject: [TEMPORAL], useFactory: (connection: Connection) => new Client({ connection, namespace: config.temporal.namespace }) },
+        { provide: CLOCK, useFactory: () => (config.api.clock === 'adjustable' ? new AdjustableClock() : new SystemClock()) },
+        ApiMetrics,
         {
           provide: KAFKA_ADMIN,
           useFactory: () =>
@@ -35,7 +41,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
               : null,
         },
       ],
-      exports: [CONFIG, SQL, TEMPORAL, KAFKA_ADMIN],
+      exports: [CONFIG, SQL, TEMPORAL, TEMPORAL_CLIENT, CLOCK, KAFKA_ADMIN, ApiMetrics],
     };
   }
 

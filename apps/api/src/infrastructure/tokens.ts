@@ -2,4 +2,6 @@
 export const CONFIG = Symbol('CONFIG');
 export const SQL = Symbol('SQL');
 export const TEMPORAL = Symbol('TEMPORAL');
+export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 export const KAFKA_ADMIN = Symbol('KAFKA_ADMIN');
+export const CLOCK = Symbol('CLOCK');

@@ -1,4 +1,5 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 
 /** RFC 9457 problem details, with Selter's stable `code` (and `ruleId` where a rule applies). */
@@ -9,6 +10,9 @@ export interface ProblemDetails {
   code: string;
   detail?: string;
   ruleId?: string;
+  /** A refused decision's reason, in Bahasa Indonesia (`id`) and English (`en`). */
+  reason?: { id: string; en: string };
+  details?: Record<string, unknown>;
   instance?: string;
   requestId?: string;
   /** Further members specific to the problem (e.g. the failed fields). */
@@ -22,11 +26,48 @@ export class ProblemException extends HttpException {
   }
 }
 
-const codeFor = (status: number): string => `HTTP.${HttpStatus[status] ?? status}`;
+const CODE_OF_STATUS: Record<number, string> = {
+  400: 'REQUEST.INVALID',
+  401: 'AUTH.UNAUTHENTICATED',
+  403: 'AUTH.FORBIDDEN',
+  404: 'REQUEST.NOT_FOUND',
+  405: 'REQUEST.METHOD_NOT_ALLOWED',
+  413: 'REQUEST.TOO_LARGE',
+  415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE.LIMITED',
+};
+const codeFor = (status: number): string => CODE_OF_STATUS[status] ?? `HTTP.${HttpStatus[status] ?? status}`;
+
+/** Any thrown value as the problem the caller sees: no stack trace, a stable code. */
+export function toProblem(exception: unknown): ProblemDetails {
+  if (exception instanceof ProblemException) {
+    const { title, ...rest } = exception.problem;
+    return { type: 'about:blank', title: title ?? HttpStatus[rest.status] ?? 'Error', ...rest };
+  }
+  if (exception instanceof ThrottlerException) {
+    return { type: 'about:blank', title: 'Too Many Requests', status: 429, code: 'RATE.LIMITED', detail: 'Too many requests; retry later.' };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const body = exception.getResponse();
+    const detail = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
+    return { type: 'about:blank', title: HttpStatus[status] ?? 'Error', status, code: codeFor(status), detail: Array.isArray(detail) ? detail.join('; ') : String(detail) };
+  }
+  return { type: 'about:blank', title: 'Internal Server Error', status: 500, code: 'INTERNAL.UNEXPECTED', detail: 'An unexpected error occurred; it has been logged.' };
+}
+
+/** Writes a problem as `application/problem+json`, with the request's id and path. */
+export function sendProblem(request: Request & { id?: unknown }, response: Response, problem: ProblemDetails): void {
+  problem.instance = request.originalUrl;
+  if (request.id) problem.requestId = String(request.id);
+  if (problem.status === 401) response.setHeader('www-authenticate', 'Bearer realm="selter"');
+  response.status(problem.status).type('application/problem+json').json(problem);
+}
 
 /**
  * The single place where errors become HTTP responses: every failure leaves as
- * `application/problem+json` with a stable code, and never with a stack trace.
+ * `application/problem+json` with a stable code, and never with a stack trace. Refusals of
+ * authentication and authorisation are logged (warn) with who was refused and why.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -34,32 +75,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request & { id?: string }>();
-    const response = http.getResponse<Response>();
-    const problem = this.toProblem(exception);
-    problem.instance = request.originalUrl;
-    if (request.id) problem.requestId = String(request.id);
+    const request = http.getRequest<Request & { id?: string; principal?: { id: string; role: string } }>();
+    const problem = toProblem(exception);
     if (problem.status >= 500) this.logger.error({ err: exception, code: problem.code }, 'request failed');
-    response.status(problem.status).type('application/problem+json').json(problem);
-  }
-
-  private toProblem(exception: unknown): ProblemDetails {
-    if (exception instanceof ProblemException) {
-      const { title, ...rest } = exception.problem;
-      return { type: 'about:blank', title: title ?? HttpStatus[rest.status] ?? 'Error', ...rest };
+    else if (problem.status === 401 || problem.status === 403) {
+      this.logger.warn({ code: problem.code, principal: request.principal?.id, role: request.principal?.role, path: request.originalUrl, detail: problem.detail }, 'request refused');
     }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const body = exception.getResponse();
-      const detail = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
-      return {
-        type: 'about:blank',
-        title: HttpStatus[status] ?? 'Error',
-        status,
-        code: codeFor(status),
-        detail: Array.isArray(detail) ? detail.join('; ') : String(detail),
-      };
-    }
-    return { type: 'about:blank', title: 'Internal Server Error', status: 500, code: 'INTERNAL.UNEXPECTED', detail: 'An unexpected error occurred; it has been logged.' };
+    sendProblem(request, http.getResponse<Response>(), problem);
   }
 }

@@ -6,13 +6,14 @@ import { timelineReadModel } from './timeline/evolve';
 
 export { applicantsReadModel, pendingDecisionsReadModel, roundsReadModel, timelineReadModel };
 export type { RoundPostRow } from './rounds/row';
+export type { RoundSummaryRow } from './rounds/queries';
 export type { ApplicantRow } from './applicants/row';
 export type { PendingDecisionRow } from './pending-decisions/row';
 export type { TimelineRow } from './timeline/row';
-export { roundPosts, postsInStatus } from './rounds/queries';
+export { roundPosts, postsInStatus, listRounds } from './rounds/queries';
 export { postApplicants } from './applicants/queries';
 export { pendingDecisionsFor } from './pending-decisions/queries';
-export { roundTimeline } from './timeline/queries';
+export { roundTimeline, lastEventAt } from './timeline/queries';
 export { ROUND_EVENT_TYPES } from './event-types';
 
 /** Every read model the round workflow and the API use. */

@@ -1,0 +1,27 @@
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import type { Config } from '@selter/config';
+import { TOKEN_VERIFIER } from './auth.guard';
+import { DevIssuer } from './dev-issuer';
+import { DEV_ISSUER, DevIssuerController } from './dev-issuer.controller';
+import { TokenVerifier } from './token-verifier';
+
+/** The issuer of the development tokens: the API's own address, under /dev-auth. */
+export const devIssuerUrl = (config: Config): string => `http://${config.http.host}:${config.http.port}/dev-auth`;
+
+/** Authentication: the token verifier and (DEV_ISSUER=on) the development issuer; AppModule installs the guard. */
+@Module({})
+export class AuthModule {
+  static forRoot(config: Config): DynamicModule {
+    const dev = config.api.devIssuer === 'on';
+    const providers: Provider[] = [
+      { provide: DEV_ISSUER, useFactory: () => (dev ? DevIssuer.create(devIssuerUrl(config), config.api.audience) : null) },
+      {
+        provide: TOKEN_VERIFIER,
+        inject: [DEV_ISSUER],
+        useFactory: (issuer: DevIssuer | null) =>
+          new TokenVerifier({ audience: config.api.audience, ...(config.api.issuer ? { external: config.api.issuer } : {}), ...(issuer ? { dev: issuer } : {}) }),
+      },
+    ];
+    return { module: AuthModule, providers, controllers: dev ? [DevIssuerController] : [], exports: [TOKEN_VERIFIER] };
+  }
+}

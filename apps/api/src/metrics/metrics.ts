@@ -1,0 +1,23 @@
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+
+/** The API's Prometheus registry: process metrics, HTTP latency per route, decisions per type and outcome. */
+export class ApiMetrics {
+  readonly registry = new Registry();
+  readonly http = new Histogram({
+    name: 'selter_http_request_duration_seconds',
+    help: 'HTTP requests by method, route and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+  readonly decisions = new Counter({
+    name: 'selter_decisions_total',
+    help: 'Decisions sent as Temporal Updates, by command type and outcome (accepted, or the refusal code)',
+    labelNames: ['type', 'outcome'],
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'selter_api_' });
+  }
+}

@@ -1,0 +1,51 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+
+/** RFC 9457 problem details as every error response carries them. */
+export const PROBLEM_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: ['type', 'title', 'status', 'code'],
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    code: { type: 'string', description: 'Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED' },
+    detail: { type: 'string' },
+    ruleId: { type: 'string', description: 'The rule (R1-R33) a refusal enforces' },
+    reason: { type: 'object', properties: { id: { type: 'string' }, en: { type: 'string' } }, description: 'Bahasa Indonesia and English' },
+    details: { type: 'object', additionalProperties: true },
+    errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+    instance: { type: 'string' },
+    requestId: { type: 'string' },
+  },
+};
+
+const problem = (status: number, description: string) =>
+  ApiResponse({ status, description, content: { 'application/problem+json': { schema: PROBLEM_SCHEMA } } });
+
+export const DECISION_RESULT_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: ['roundId', 'version', 'events'],
+  properties: {
+    roundId: { type: 'string', example: 'round-kabcontoh-2024-01' },
+    version: { type: 'integer', description: 'The round stream version after the decision' },
+    events: { type: 'array', items: { type: 'object', required: ['type', 'data', 'metadata'], properties: { type: { type: 'string' }, data: { type: 'object' }, metadata: { type: 'object' } } } },
+  },
+};
+
+/** The responses of every decision endpoint. */
+export const DECISION_RESPONSES = applyDecorators(
+  ApiResponse({ status: 200, description: 'Accepted: the events recorded', schema: DECISION_RESULT_SCHEMA }),
+  problem(400, 'REQUEST.INVALID: a missing, malformed or unknown field'),
+  problem(401, 'AUTH.UNAUTHENTICATED'),
+  problem(403, 'AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3)'),
+  problem(404, 'ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ...'),
+  problem(409, 'Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS'),
+  problem(413, 'REQUEST.TOO_LARGE'),
+  problem(422, 'A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED'),
+  problem(429, 'RATE.LIMITED'),
+);
+
+/** The responses of every read endpoint. */
+export const QUERY_RESPONSES = applyDecorators(problem(400, 'REQUEST.INVALID'), problem(401, 'AUTH.UNAUTHENTICATED'), problem(403, 'AUTH.FORBIDDEN'), problem(404, 'ROUND.NOT_FOUND'), problem(429, 'RATE.LIMITED'));

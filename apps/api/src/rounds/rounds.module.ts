@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { RoundAccess } from '../access/round-access';
+import { DecideController } from './decide/decide.http.controller';
+import { DecideHandler } from './decide/decide.handler';
+import { DecisionRecorder } from './decide/decision-recorder';
+import { GetRoundController } from './get-round/get-round.http.controller';
+import { GetRoundHandler } from './get-round/get-round.handler';
+import { GetTimelineController } from './get-timeline/get-timeline.http.controller';
+import { GetTimelineHandler } from './get-timeline/get-timeline.handler';
+import { InboxController } from './inbox/inbox.http.controller';
+import { InboxHandler } from './inbox/inbox.handler';
+import { ListApplicantsController } from './list-applicants/list-applicants.http.controller';
+import { ListApplicantsHandler } from './list-applicants/list-applicants.handler';
+import { ListRoundsController } from './list-rounds/list-rounds.http.controller';
+import { ListRoundsHandler } from './list-rounds/list-rounds.handler';
+import { PlanRoundController } from './plan-round/plan-round.http.controller';
+import { PlanRoundHandler } from './plan-round/plan-round.handler';
+import { RoundFactsCache } from './round-facts';
+
+/** Selection rounds: one folder per use case (command or query), each with its controller and handler. */
+@Module({
+  imports: [CqrsModule],
+  controllers: [PlanRoundController, DecideController, ListRoundsController, GetRoundController, ListApplicantsController, GetTimelineController, InboxController],
+  providers: [
+    RoundFactsCache,
+    RoundAccess,
+    DecisionRecorder,
+    PlanRoundHandler,
+    DecideHandler,
+    ListRoundsHandler,
+    GetRoundHandler,
+    ListApplicantsHandler,
+    GetTimelineHandler,
+    InboxHandler,
+  ],
+})
+export class RoundsModule {}

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+
+export interface Reply<T = Record<string, unknown>> {
+  status: number;
+  type: string;
+  body: T;
+  headers: Headers;
+}
+
+/** A small HTTP client for the api under test, logging in seeded users through the development issuer. */
+export class ApiClient {
+  private readonly tokens = new Map<string, Promise<string>>();
+
+  constructor(readonly url: string) {}
+
+  token(user: string): Promise<string> {
+    let token = this.tokens.get(user);
+    if (!token) {
+      token = this.raw('POST', '/dev-auth/token', { body: { user } }).then((r) => {
+        if (r.status !== 200) throw new Error(`no token for ${user}: ${JSON.stringify(r.body)}`);
+        return String(r.body['access_token']);
+      });
+      this.tokens.set(user, token);
+    }
+    return token;
+  }
+
+  async raw<T = Record<string, unknown>>(method: string, path: string, o: { body?: unknown; token?: string; key?: string; rawBody?: string; headers?: Record<string, string> } = {}): Promise<Reply<T>> {
+    const headers: Record<string, string> = { ...(o.headers ?? {}) };
+    if (o.token) headers['authorization'] = `Bearer ${o.token}`;
+    if (o.key) headers['idempotency-key'] = o.key;
+    const body = o.rawBody ?? (o.body === undefined ? undefined : JSON.stringify(o.body));
+    if (body !== undefined) headers['content-type'] ??= 'application/json';
+    const res = await fetch(`${this.url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const text = await res.text();
+    return { status: res.status, type: res.headers.get('content-type') ?? '', body: (text ? JSON.parse(text) : {}) as T, headers: res.headers };
+  }
+
+  async get<T = Record<string, unknown>>(user: string, path: string): Promise<Reply<T>> {
+    return this.raw<T>('GET', path, { token: await this.token(user) });
+  }
+
+  /** POSTs as a seeded user, with a fresh Idempotency-Key unless one is given. */
+  async post<T = Record<string, unknown>>(user: string, path: string, body: unknown, key: string = randomUUID()): Promise<Reply<T>> {
+    return this.raw<T>('POST', path, { token: await this.token(user), body, key });
+  }
+
+  /** Sets the api's clock (API_CLOCK=adjustable) to a date (09:00 WIB) or an instant. */
+  async setClock(at: string): Promise<void> {
+    const now = at.includes('T') ? at : `${at}T09:00:00+07:00`;
+    const r = await this.raw('PUT', '/admin/clock', { token: await this.token('admin'), body: { now } });
+    if (r.status !== 200) throw new Error(`clock: ${JSON.stringify(r.body)}`);
+  }
+
+  /** Sends a decision as a seeded user on a given day (the api's clock is set first). */
+  async decide(user: string, roundId: string, type: string, data: unknown, date?: string): Promise<Reply> {
+    if (date) await this.setClock(date);
+    return this.post(user, `/rounds/${roundId}/decisions/${type}`, data);
+  }
+}

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { waitUntil } from '@selter/engines';
+import { ApiClient } from './client';
+import { JourneyBuilder, send, USER_OF } from './journey';
+import { startApiStack, type ApiStack } from './stack';
+
+type Inbox = { items: Array<{ roundId: string; postId: string | null; command: string; serviceLevelDays: number | null; waitedDays: number | null; overdue: boolean }> };
+
+/** Decisions the workflow awaits from a role: before each, that role's inbox must list it (and no other role's). */
+const GATES = new Set(['SubmitPlanForRecommendation', 'RecordPlanRecommendation', 'AnnounceRound', 'CloseRegistration', 'RecordAdministrativeVerdict', 'ReviewShortlist', 'ChooseAppointee', 'RecordInaugurationRecommendation', 'IssueAppointmentDecree', 'InaugurateAppointee']);
+
+describe('a whole round through the API', () => {
+  let stack: ApiStack;
+  let api: ApiClient;
+  beforeAll(async () => {
+    stack = await startApiStack();
+    api = new ApiClient(stack.url);
+  }, 120_000);
+  afterAll(() => stack?.stop());
+
+  it('runs from plan to inauguration by the seeded users of every role, each finding its decisions in its inbox', async () => {
+    const localId = `j-${randomUUID().slice(0, 8)}`;
+    const roundId = `round-kabcontoh-${localId}`;
+    const b = new JourneyBuilder();
+    b.announce().register('dinkes', 4).closeAll().verify().stages().shortlist('dinkes').appoint('dinkes');
+    b.run(b.inaugurateCommand('dinkes'));
+    const inboxChecks: string[] = [];
+    for (const command of b.take()) {
+      const user = USER_OF[command.metadata.actor.role as keyof typeof USER_OF];
+      if (GATES.has(command.type)) {
+        await api.setClock(command.metadata.now);
+        const inbox = await api.get<Inbox>(user, '/inbox');
+        const mine = inbox.body.items.filter((i) => i.roundId === roundId);
+        expect(mine.map((i) => i.command)).toContain(command.type);
+        if (command.type === 'ReviewShortlist') expect(mine.find((i) => i.command === 'ReviewShortlist')?.serviceLevelDays).toBe(14);
+        const others = await api.get<Inbox>(user === 'ppk.kabcontoh' ? 'operator.kabcontoh' : 'ppk.kabcontoh', '/inbox');
+        expect(others.body.items.filter((i) => i.roundId === roundId).map((i) => i.command)).not.toContain(command.type);
+        if (command.metadata.actor.role === 'oversight') {
+          const kasn = await api.get<Inbox>('liaison.kasn', '/inbox');
+          expect(kasn.body.items.filter((i) => i.roundId === roundId)).toEqual([]);
+        }
+        inboxChecks.push(command.type);
+      }
+      const reply = await send(api, localId, command);
+      if (reply.status >= 300) throw new Error(`${command.type}: ${reply.status} ${JSON.stringify(reply.body)}`);
+      expect(reply.body['roundId']).toBe(roundId);
+    }
+    expect(new Set(inboxChecks).size).toBe(GATES.size);
+
+    // Reads reflect the decisions once the projections have caught up.
+    const round = await waitUntil('post inaugurated in the read model', async () => {
+      const r = await api.get<{ status: string; posts: Array<{ postId: string; status: string; appointeeId: string }> }>('auditor.kabcontoh', `/rounds/${roundId}`);
+      if (r.body.posts?.[0]?.status !== 'inaugurated') throw new Error(JSON.stringify(r.body));
+      return r.body;
+    }, { timeoutMs: 20_000 });
+    expect(round.status).toBe('closed');
+    const applicants = await api.get<{ applicants: Array<{ rank: number | null; scores: Record<string, number> }>; publications: unknown[] }>('ppk.kabcontoh', `/rounds/${roundId}/posts/dinkes/applicants`);
+    expect(applicants.status).toBe(200);
+    expect(applicants.body.applicants).toHaveLength(4);
+    expect(applicants.body.applicants[0]?.rank).toBe(1);
+    expect(applicants.body.publications.length).toBe(6);
+    const timeline = await api.get<{ events: Array<{ type: string; actor: { id: string; role: string } }> }>('admin', `/rounds/${roundId}/timeline`);
+    expect([...new Set(timeline.body.events.map((e) => e.actor.role))]).toEqual(expect.arrayContaining(['operator', 'pansel', 'oversight', 'ppk']));
+    expect(timeline.body.events.at(-1)?.type).toBe('RoundClosed');
+    const listed = await api.get<{ rounds: Array<{ id: string }> }>('pansel1.kabcontoh', '/rounds');
+    expect(listed.body.rounds.map((r) => r.id)).toContain(roundId);
+    expect((await api.get<{ rounds: Array<{ id: string }> }>('pansel1.kotalain', '/rounds')).body.rounds).toEqual([]);
+  });
+
+  it('stamps every event with the actor, the role and the request id as correlation id', async () => {
+    const b = new JourneyBuilder();
+    const localId = `m-${randomUUID().slice(0, 8)}`;
+    const [plan] = b.take();
+    if (plan?.type !== 'PlanRound') throw new Error('no plan');
+    await api.setClock(plan.metadata.now);
+    const requestId = `req-${randomUUID()}`;
+    const reply = await api.raw('POST', '/rounds', { token: await api.token('operator.kabcontoh'), body: { roundId: localId, plan: plan.data.plan, policyId: 'bkn-2024' }, headers: { 'x-request-id': requestId } });
+    expect(reply.status).toBe(201);
+    const [row] = await stack.sql<Array<{ metadata: { actor: { id: string; role: string }; correlationId: string } }>>`
+      select record_json->'metadata' as metadata from events where stream_id = ${`round-kabcontoh-${localId}`}`;
+    expect(row?.metadata.actor).toEqual({ id: 'operator.kabcontoh', role: 'operator' });
+    expect(row?.metadata.correlationId).toBe(requestId);
+  });
+});
