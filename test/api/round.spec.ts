@@ -81,4 +81,19 @@ describe('a whole round through the API', () => {
     expect(row?.metadata.actor).toEqual({ id: 'operator.kabcontoh', role: 'operator' });
     expect(row?.metadata.correlationId).toBe(requestId);
   });
+
+  it('serves its OpenAPI document (one operation per decision), Prometheus metrics and readiness', async () => {
+    const doc = await api.raw<{ paths: Record<string, { post?: { operationId: string; requestBody?: unknown } }> }>('GET', '/docs/openapi.json');
+    expect(doc.status).toBe(200);
+    const close = doc.body.paths['/rounds/{roundId}/decisions/CloseRegistration']?.post;
+    expect(close?.operationId).toBe('decideCloseRegistration');
+    expect(JSON.stringify(close?.requestBody)).toContain('postId');
+    expect(doc.body.paths['/rounds/{roundId}/decisions/{type}']).toBeUndefined();
+    const metrics = await fetch(`${stack.url}/metrics`).then((r) => r.text());
+    expect(metrics).toMatch(/selter_decisions_total\{type="CloseRegistration",outcome="accepted"\} \d+/);
+    expect(metrics).toContain('selter_http_request_duration_seconds_bucket');
+    const health = await api.raw<{ info: Record<string, unknown> }>('GET', '/health');
+    expect(health.status).toBe(200);
+    expect(Object.keys(health.body.info).sort()).toEqual(['kafka', 'postgres', 'temporal', 'worker']);
+  });
 });
