@@ -43,6 +43,8 @@ async function main(): Promise<void> {
     TEMPORAL_ADDRESS: e.temporalAddress,
     ...(e.kafkaBrokers ? { KAFKA_BROKERS: e.kafkaBrokers.join(',') } : {}),
     LOG_FORMAT: config.log.format,
+    // The embedded setup runs the built-in development issuer unless DEV_ISSUER=off (ADR 10).
+    DEV_ISSUER: config.api.devIssuer ?? 'on',
   };
   const logDir = `${config.dataDir}/logs`;
   const services = [
@@ -83,10 +85,27 @@ async function main(): Promise<void> {
     `  Temporal       ${e.temporalAddress}`,
     `  Kafka          ${e.kafkaBrokers?.join(',') ?? 'none: events wait in the outbox until KAFKA_BROKERS is set'}`,
     `  Logs           ${logDir}/`,
+    ...(await seededUsers(api)),
     'Press Ctrl-C to stop.',
     '',
   ];
   process.stdout.write(lines.join('\n'));
+}
+
+/** The development issuer's seeded users, as the running api lists them, and how to get a token. */
+async function seededUsers(api: string): Promise<string[]> {
+  const res = await fetch(`${api}/dev-auth/users`).catch(() => undefined);
+  if (!res?.ok) return ['  Auth           development issuer off (DEV_ISSUER=off): tokens come from AUTH_ISSUER'];
+  const users = (await res.json()) as Array<{ sub: string; role: string; agency?: string; oversight_body?: string }>;
+  return [
+    '',
+    'Seeded users (development issuer, tokens valid 1 h):',
+    ...users.map((u) => `  ${u.sub.padEnd(20)} ${u.role.padEnd(10)} ${u.agency ?? u.oversight_body ?? 'all agencies'}`),
+    'Get a token:',
+    `  curl -s -X POST ${api}/dev-auth/token -H 'content-type: application/json' -d '{"user":"operator.kabcontoh"}'`,
+    `Then: curl -H "Authorization: Bearer <access_token>" ${api}/inbox   (examples: apps/api/api.http)`,
+    '',
+  ];
 }
 
 main().catch((error: unknown) => {
