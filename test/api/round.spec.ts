@@ -96,4 +96,19 @@ describe('a whole round through the API', () => {
     expect(health.status).toBe(200);
     expect(Object.keys(health.body.info).sort()).toEqual(['kafka', 'postgres', 'temporal', 'worker']);
   });
+
+  it('plans a rotation and takes its oversight decision only from the body holding the gate', async () => {
+    await api.setClock('2024-10-01');
+    const rotationId = `r-${randomUUID().slice(0, 8)}`;
+    const incumbents = [2, 3, 4].map((years, i) => ({ nip: `n${i}`, name: `Pejabat ${i}`, postId: `p${i}`, dateOfBirth: '1970-01-01', inauguratedOn: `${2024 - years}-09-01` }));
+    const planned = await api.post('operator.kabcontoh', '/rotations', { rotationId, policyId: 'bkn-2024', posts: incumbents.map((o) => ({ postId: o.postId, title: `Kepala ${o.postId}` })), incumbents });
+    expect(planned.status).toBe(201);
+    expect((planned.body['events'] as Array<{ type: string }>)[0]?.type).toBe('RotationPlanned');
+    const path = `/rotations/rotation-kabcontoh-${rotationId}/decisions/RecordRotationRecommendation`;
+    expect((await api.post('liaison.kasn', path, { issuedBy: 'KASN', letterNumber: 'K-9', decision: 'approved' })).body['code']).toBe('AUTH.FORBIDDEN');
+    expect((await api.post('operator.kotalain', path, { issuedBy: 'BKN', letterNumber: 'B-9', decision: 'approved' })).body['code']).toBe('AUTH.FORBIDDEN');
+    expect((await api.post('liaison.bkn', path, { issuedBy: 'BKN', letterNumber: 'B-9', decision: 'approved' })).status).toBe(200);
+    const early = await api.post('ppk.kabcontoh', `/rotations/rotation-kabcontoh-${rotationId}/decisions/IssueRotationDecree`, { decreeNumber: '821/1' });
+    expect(early.status).toBe(409);
+  });
 });

@@ -14,6 +14,7 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { InfrastructureModule, type ApiEndpoints } from './infrastructure/infrastructure.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
+import { RotationsModule } from './rotations/rotations.module';
 import { RoundsModule } from './rounds/rounds.module';
 
 const quiet = (url: string | undefined): boolean => /^\/(health|metrics)/.test(url ?? '');
@@ -45,6 +46,7 @@ export class AppModule {
         HealthModule,
         IdempotencyModule,
         RoundsModule,
+        RotationsModule,
       ],
       controllers: [MetricsController, ClockController],
       providers: [

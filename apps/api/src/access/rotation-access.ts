@@ -1,0 +1,50 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { rotationStateQuery, type RotationCommandType } from '@selter/contracts';
+import { getPolicy, type OversightGate, type Role } from '@selter/domain';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { Principal } from '../auth/principal';
+import { TEMPORAL_CLIENT } from '../infrastructure/tokens';
+import { forbidden, notFound } from '../problem/problems';
+import type { RoundRef } from '../rounds/round-id';
+import { spansAgencies } from './round-access';
+
+/** Who may send each rotation decision (PP 131-132: the agency runs the tests, the body recommends and approves, the PPK decrees). */
+export const ROTATION_ROLES_OF: Readonly<Record<RotationCommandType, readonly Role[]>> = {
+  PlanRotation: ['operator', 'admin'],
+  RecordRotationRecommendation: ['oversight'],
+  RecordRotationTests: ['operator', 'admin'],
+  ProposeRotationMapping: ['operator', 'admin'],
+  RecordRotationApproval: ['oversight'],
+  IssueRotationDecree: ['ppk'],
+};
+const ROTATION_GATE_OF: Readonly<Partial<Record<RotationCommandType, OversightGate>>> = {
+  RecordRotationRecommendation: 'rotationRecommendation',
+  RecordRotationApproval: 'rotationApproval',
+};
+
+/** Authorisation of rotation decisions: role, tenancy, and the liaison's body holding the gate under the rotation's policy. */
+@Injectable()
+export class RotationAccess {
+  constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
+
+  async assertDecide(p: Principal, rotation: RoundRef, type: RotationCommandType, data: Record<string, unknown>): Promise<void> {
+    if (!ROTATION_ROLES_OF[type].includes(p.role)) throw forbidden(`${type} is not a decision for the ${p.role} role.`);
+    if (!spansAgencies(p) && p.agency !== rotation.agency) throw forbidden(`${rotation.id} belongs to another agency.`);
+    const gate = ROTATION_GATE_OF[type];
+    if (p.role !== 'oversight' || !gate) return;
+    const policyId = await this.policyOf(rotation);
+    const holder = policyId ? getPolicy(policyId).gates[gate].value : undefined;
+    if (holder !== p.body) throw forbidden(`Under policy ${policyId ?? '?'} the ${gate} gate is held by ${holder ?? 'no oversight body'}, not ${p.body ?? '?'}.`);
+    if (data['issuedBy'] !== p.body) throw forbidden(`A ${p.body ?? '?'} liaison cannot record a letter issued by ${String(data['issuedBy'])}.`);
+  }
+
+  private async policyOf(rotation: RoundRef): Promise<string | undefined> {
+    try {
+      const state = await this.client.workflow.getHandle(rotation.id).query(rotationStateQuery);
+      return state.status === 'empty' ? undefined : state.policyId;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) throw notFound('ROTATION.NOT_FOUND', `No rotation ${rotation.id}.`);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { invalidRequest } from '../../problem/problems';
+import { Caller, type CommandContext } from '../../rounds/command-context';
+import { DECISION_RESPONSES } from '../../rounds/openapi';
+import type { RoundRef } from '../../rounds/round-id';
+import { issuesOf, ZodPipe } from '../../validation/zod.pipe';
+import { ROTATION_BODIES, ROTATION_DECISION_TYPES, type RotationDecisionType } from '../rotation-bodies';
+import { rotationIdParam } from '../rotation-id';
+import type { RotationDecisionResponse } from '../rotation-recorder';
+import { DecideRotationCommand } from './decide-rotation.command';
+
+const rotationDecisionType = z.enum(ROTATION_DECISION_TYPES as [RotationDecisionType, ...RotationDecisionType[]]);
+
+@ApiTags('rotations')
+@ApiBearerAuth()
+@Controller('rotations/:rotationId/decisions')
+export class DecideRotationController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':type')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send a decision to a rotation', operationId: 'decideRotation' })
+  @ApiParam({ name: 'rotationId', example: 'rotation-kabcontoh-2024-01' })
+  @ApiParam({ name: 'type', enum: ROTATION_DECISION_TYPES })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiBody({ schema: { type: 'object' } })
+  @DECISION_RESPONSES
+  decide(
+    @Caller() ctx: CommandContext,
+    @Param('rotationId', new ZodPipe(rotationIdParam, 'rotation id')) rotation: RoundRef,
+    @Param('type', new ZodPipe(rotationDecisionType, 'decision type')) type: RotationDecisionType,
+    @Body() body: unknown,
+  ): Promise<RotationDecisionResponse> {
+    const parsed = ROTATION_BODIES[type].safeParse(body ?? {});
+    if (!parsed.success) throw invalidRequest(`The ${type} body is invalid.`, issuesOf(parsed.error));
+    return this.commands.execute(new DecideRotationCommand(ctx, rotation, type, parsed.data as Record<string, unknown>));
+  }
+}

@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { RotationCommand } from '@selter/domain';
+import type { Client } from '@temporalio/client';
+import { TEMPORAL_CLIENT } from '../infrastructure/tokens';
+import { ApiMetrics } from '../metrics/metrics';
+import { ProblemException } from '../problem/problem-details.filter';
+import type { CommandContext } from '../rounds/command-context';
+import type { RoundRef } from '../rounds/round-id';
+import { sendDecision, updateIdOf } from '../rounds/send-decision';
+
+/** What an accepted rotation decision answers. */
+export interface RotationDecisionResponse {
+  readonly rotationId: string;
+  readonly version: number;
+  readonly events: readonly unknown[];
+}
+
+/** Sends an authorised rotation decision as its Update and counts the outcome. */
+@Injectable()
+export class RotationRecorder {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly metrics: ApiMetrics,
+  ) {}
+
+  async record(ctx: CommandContext, rotation: RoundRef, command: RotationCommand): Promise<RotationDecisionResponse> {
+    try {
+      const result = await sendDecision(this.client, rotation.id, command, updateIdOf(ctx.principal.id, ctx.idempotencyKey), 'ROTATION.NOT_FOUND');
+      this.metrics.decisions.inc({ type: command.type, outcome: 'accepted' });
+      return { rotationId: rotation.id, version: result.version, events: result.events };
+    } catch (error) {
+      this.metrics.decisions.inc({ type: command.type, outcome: error instanceof ProblemException ? error.problem.code : 'error' });
+      throw error;
+    }
+  }
+}

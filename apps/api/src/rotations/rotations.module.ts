@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { RotationAccess } from '../access/rotation-access';
+import { DecideRotationController } from './decide-rotation/decide-rotation.http.controller';
+import { DecideRotationHandler } from './decide-rotation/decide-rotation.handler';
+import { PlanRotationController } from './plan-rotation/plan-rotation.http.controller';
+import { PlanRotationHandler } from './plan-rotation/plan-rotation.handler';
+import { RotationRecorder } from './rotation-recorder';
+
+/** Rotations of sitting officials (uji kompetensi): plan, then each decision as its Update. */
+@Module({
+  imports: [CqrsModule],
+  controllers: [PlanRotationController, DecideRotationController],
+  providers: [RotationAccess, RotationRecorder, PlanRotationHandler, DecideRotationHandler],
+})
+export class RotationsModule {}
