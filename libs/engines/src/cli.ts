@@ -2,6 +2,7 @@ import { loadConfigOrExit } from '@selter/config';
 import { ensureComposeCli } from './compose';
 import { ensureKafkaJars } from './kafka';
 import { ensureTemporalCli } from './temporal';
+import { ensureTemporalTestServer } from './temporal-test-server';
 
 /**
  * `install`: builds or fetches the engines that the configuration will need and the cache
@@ -23,6 +24,9 @@ function main(command: string | undefined, flags: string[]): void {
     if (libs) log(`Kafka jars: ${libs}`);
   }
   if (flags.includes('--with-compose')) {
+    // The deadline tests skip weeks of timers on it.
+    const testServer = ensureTemporalTestServer(config.cacheDir, log);
+    log(testServer ? `Temporal test server jars: ${testServer}` : 'Temporal test server: unavailable (needs Java and Maven)');
     // The tests validate docker-compose.yml with it.
     const compose = ensureComposeCli(config.cacheDir, log);
     log(compose ? `docker compose: ${[compose.command, ...compose.args].join(' ')}` : 'docker compose: unavailable (needs Go)');

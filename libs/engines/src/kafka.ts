@@ -1,7 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import { ensureMavenJars, javaUnavailableReason, type MavenEngine } from './maven';
 import { ManagedProcess } from './process';
 import { KAFKA_VERSION } from './versions';
 import { waitUntil } from './wait';
@@ -9,58 +10,16 @@ import { waitUntil } from './wait';
 /** The tools pom that pins the broker's jars (tools/engines/kafka/pom.xml). */
 export const KAFKA_POM = resolve(__dirname, '../../../tools/engines/kafka/pom.xml');
 
-function javaMajor(): number | undefined {
-  // `java -version` prints to stderr.
-  const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
-  return result.error ? undefined : parseJavaMajor(`${result.stdout}${result.stderr}`);
-}
-
-/** `openjdk version "17.0.15"` → 17; `"1.8.0_392"` → 8. */
-export function parseJavaMajor(versionOutput: string): number | undefined {
-  const match = /version "(\d+)(?:\.(\d+))?/.exec(versionOutput);
-  if (!match?.[1]) return undefined;
-  const first = Number(match[1]);
-  return first === 1 && match[2] ? Number(match[2]) : first;
-}
-
-function hasCommand(command: string, args: string[]): boolean {
-  return spawnSync(command, args, { stdio: 'ignore' }).status === 0;
-}
+const KAFKA_ENGINE: MavenEngine = { key: `kafka-${KAFKA_VERSION}`, title: `Kafka ${KAFKA_VERSION}`, pom: KAFKA_POM, minJava: 17 };
 
 /** Why the embedded broker cannot run here, or undefined when it can. */
 export function kafkaUnavailableReason(): string | undefined {
-  const major = javaMajor();
-  if (major === undefined) return 'no java on PATH';
-  if (major < 17) return `java ${major} found, Kafka ${KAFKA_VERSION} here needs 17+`;
-  return undefined;
+  return javaUnavailableReason(KAFKA_ENGINE.minJava, KAFKA_ENGINE.title);
 }
 
-/**
- * Fetches the broker's jars from Maven Central into `<cache>/kafka-<version>/libs` once, and
- * returns that folder; undefined (with the reason logged) when Java 17+ or Maven is missing.
- */
+/** The broker's jars, fetched from Maven Central once; undefined when Java 17+ or Maven is missing. */
 export function ensureKafkaJars(cacheDir: string, log: (line: string) => void): string | undefined {
-  const libs = join(cacheDir, `kafka-${KAFKA_VERSION}`, 'libs');
-  if (existsSync(join(libs, '.complete'))) return libs;
-  const reason = kafkaUnavailableReason() ?? (hasCommand('mvn', ['-v']) ? undefined : 'no mvn on PATH');
-  if (reason) {
-    log(`embedded Kafka unavailable: ${reason}`);
-    return undefined;
-  }
-  const staging = `${libs}.${process.pid}`;
-  log(`fetching Kafka ${KAFKA_VERSION} jars from Maven Central (once per machine)`);
-  execFileSync(
-    'mvn',
-    ['-B', '-q', '-f', KAFKA_POM, 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${staging}`],
-    { stdio: 'inherit' },
-  );
-  writeFileSync(join(staging, '.complete'), `${KAFKA_VERSION}\n`);
-  if (!existsSync(join(libs, '.complete'))) {
-    rmSync(libs, { recursive: true, force: true });
-    renameSync(staging, libs);
-  }
-  rmSync(staging, { recursive: true, force: true });
-  return libs;
+  return ensureMavenJars(KAFKA_ENGINE, cacheDir, (line) => log(line.replace(`${KAFKA_ENGINE.title} unavailable`, 'embedded Kafka unavailable')));
 }
 
 export interface KafkaBrokerOptions {

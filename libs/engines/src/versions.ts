@@ -8,3 +8,5 @@ export const KAFKA_VERSION = '3.9.1';
 export const COMPOSE_VERSION = '2.28.1';
 /** The Temporal server inside CLI v1.5.1; the compose deployment runs the same server. */
 export const TEMPORAL_SERVER_VERSION = '1.29.1';
+/** Temporal's time-skipping test server (Java, Maven Central), for tests of timers of days. */
+export const TEMPORAL_TEST_SERVER_VERSION = '1.38.0';

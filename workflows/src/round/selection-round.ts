@@ -122,7 +122,7 @@ export async function selectionRound(input: RoundWorkflowInput): Promise<RoundOu
       continue;
     }
     const version = record.state.version;
-    const rang = next && waitMs !== undefined ? alarm.arm(time.instantMillis(next.at), waitMs) : (alarm.disarm(), () => false);
+    const rang = next && waitMs !== undefined ? alarm.arm(waitMs) : (alarm.disarm(), () => false);
     await condition(() => record.state.version !== version || runIsFull() || rang());
   }
   // The last decision's append may still be in flight: finish it before the run completes.

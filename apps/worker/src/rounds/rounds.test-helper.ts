@@ -14,19 +14,27 @@ import { bundleWorkflows } from '../bundle';
 
 /** Engines for one test file: a migrated event store, a Temporal client, the workflow bundle (built once). */
 export interface RoundHarness {
+  /** The Temporal server: the run's dev server, or a test's own (time-skipping, lowered limits). */
+  address: string;
+  connection: Connection;
   sql: Sql;
   client: Client;
   bundle: WorkflowBundleWithSourceMap;
   close(): Promise<void>;
 }
 
-export async function roundHarness(): Promise<RoundHarness> {
+export async function roundHarness(
+  address = testEndpoints().temporalAddress,
+  connect: (address: string) => Promise<Connection> = (a) => Connection.connect({ address: a }),
+): Promise<RoundHarness> {
   const db = await createTestDatabase('rounds');
   const sql = postgres(db.url, { max: 5, onnotice: () => undefined });
   await migrate(sql, loadMigrations('event-store', EVENT_STORE_MIGRATIONS));
-  const connection = await Connection.connect({ address: testEndpoints().temporalAddress });
+  const connection = await connect(address);
   const bundle = await bundleWorkflows();
   return {
+    address,
+    connection,
     sql,
     client: new Client({ connection }),
     bundle,
@@ -41,7 +49,7 @@ export async function roundHarness(): Promise<RoundHarness> {
 /** Runs `fn` while a worker polls a task queue of its own, then drains the worker. */
 export async function withRoundWorker<T>(h: RoundHarness, fn: (taskQueue: string) => Promise<T>): Promise<T> {
   const taskQueue = uniqueName('rounds');
-  const connection = await NativeConnection.connect({ address: testEndpoints().temporalAddress });
+  const connection = await NativeConnection.connect({ address: h.address });
   const worker = await Worker.create({
     connection,
     taskQueue,

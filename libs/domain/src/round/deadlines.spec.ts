@@ -3,11 +3,11 @@ import { decide } from './decide';
 import { dueCommands, roundSchedule } from './schedule';
 import type { RoundState } from './state';
 import { getPolicy } from '../policy/registry';
-import { planOfPosts, RoundBuilder } from '../testing';
+import { planOfPosts, ROUND_CLOCK_ACTOR, RoundBuilder, runClock } from '../testing';
 import type { CommandMetadata } from '../shared/metadata';
 import { daysAfter, endOfDate, instantAt, instantMillis } from '../shared/time';
 
-const CLOCK: CommandMetadata['actor'] = { id: 'selter-clock', role: 'system' };
+const CLOCK: CommandMetadata['actor'] = ROUND_CLOCK_ACTOR;
 const at = (now: string): CommandMetadata => ({ now, actor: CLOCK, correlationId: 'clock' });
 const policy = getPolicy('bkn-2024');
 
@@ -87,6 +87,16 @@ describe('the round clock', () => {
     const state = b.stream.state as Extract<RoundState, { status: 'announced' }>;
     expect(state.posts['post-01']?.status).toBe('awaiting-oversight');
     expect(awaitedDecisions(state, policy)[0]).toMatchObject({ since, reminders: 4, escalated: true });
+  });
+
+  it('runs the clock over a silent month as its timers would: each command at its own instant', () => {
+    const b = new RoundBuilder(planOfPosts(1)).announce().register('post-01', 1);
+    const start = `${b.round.posts['post-01']?.deadline ?? ''}T09:00:00+07:00`;
+    const { events, state } = runClock(b.stream.state, policy, daysAfter(start, 60));
+    expect(events.map((e) => e.type).slice(0, 3)).toEqual(['RegistrationExtended', 'RegistrationExtended', 'MinimumApplicantsNotReached']);
+    expect(events.filter((e) => e.type === 'DecisionEscalated')).toHaveLength(1);
+    for (const e of events) expect(e.metadata.actor).toEqual(ROUND_CLOCK_ACTOR);
+    expect(state.status === 'announced' && state.posts['post-01']?.status).toBe('awaiting-oversight');
   });
 
   it('starts a new wait when the decision arrives, and refuses a chase for a decision no longer awaited', () => {

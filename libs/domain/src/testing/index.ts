@@ -5,3 +5,4 @@ export { buildFullRound, type FullRoundOptions } from './full-round';
 export { lcg } from './random';
 export * from './builder';
 export { buildLargeRound, LARGEST_ROUND } from './large-round';
+export { runClock, ROUND_CLOCK_ACTOR } from './clock';
