@@ -71,22 +71,39 @@ async function restore(record: RoundRecord, version: number): Promise<void> {
 export async function selectionRound(input: RoundWorkflowInput): Promise<RoundOutcome> {
   const record = new RoundRecord(roundWorkflowId(input.agency, input.roundId), input.roundId, appendRoundEvents);
   const clock = new RoundClock(input.resume?.clock);
-  if (input.resume) await restore(record, input.resume.version);
+  // A continued run folds its state back from the store first. Handlers are registered at once (the
+  // SDK rejects Updates that find none at the end of the first activation); an Update arriving in
+  // that window is admitted and judged in its handler once the state is back: a refusal then fails
+  // the Update with the same code, rule and reason, and appends nothing.
+  let restoring = input.resume !== undefined;
+  const restored = input.resume
+    ? restore(record, input.resume.version).then(() => void (restoring = false))
+    : Promise.resolve();
 
   let updatesThisRun = 0;
   for (const type of ROUND_COMMAND_TYPES) {
     setHandler(
       roundUpdate(type),
-      (command) => {
+      async (command) => {
+        if (restoring) await restored;
         updatesThisRun += 1;
         clock.observe(command.metadata.now);
         return record.accept(type, command);
       },
-      { validator: (command) => record.validate(type, command) },
+      {
+        validator: (command) => {
+          if (!restoring) record.validate(type, command);
+        },
+      },
     );
   }
-  setHandler(roundStateQuery, () => record.state);
-  setHandler(awaitingQuery, () => awaitedDecisions(record.state, policyOf(record.state)));
+  const settled = (): RoundState => {
+    if (restoring) throw new Error('the round is being restored from the event store; ask again');
+    return record.state;
+  };
+  setHandler(roundStateQuery, settled);
+  setHandler(awaitingQuery, () => awaitedDecisions(settled(), policyOf(record.state)));
+  await restored;
 
   const runIsFull = (): boolean => {
     const info = workflowInfo();
