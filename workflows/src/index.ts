@@ -2,3 +2,4 @@
 export { probe, type ProbeResult } from './probe';
 export { selectionRound } from './round/selection-round';
 export { rotation } from './rotation/rotation';
+export { bareDecisions, type BareDecisionsInput } from './bench/bare-decisions';
