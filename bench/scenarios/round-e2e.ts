@@ -1,14 +1,12 @@
 // round-e2e: 100 rounds of the 9-post, 43-applicant shape (the domain's buildFullRound, every post
 // to inauguration) driven concurrently through every decision as Temporal Updates on the run's dev
 // server, against a bare workflow taking the same Updates and appending nothing, in the same run.
-import { createRoundActivities } from '@selter/activities';
 import { roundWorkflowId } from '@selter/contracts';
 import type { RoundCommand } from '@selter/domain';
-import { planOfPosts, RoundBuilder, WITHOUT_RECOMMENDATION } from '@selter/domain/testing';
-import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker } from '@temporalio/worker';
-import { scenarioDatabase } from '../databases';
+import { planOfPosts, WITHOUT_RECOMMENDATION } from '@selter/domain/testing';
+import type { WorkflowHandle } from '@temporalio/client';
 import type { Scenario } from '../harness';
+import { RecordingBuilder, startBenchWorker } from '../rounds';
 
 const ROUNDS = 100;
 const POSTS = 9;
@@ -20,20 +18,6 @@ const TARGET_RATIO = 0.5;
 const TARGET_P99_MS = 250;
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
-
-const recorded = new WeakMap<RoundBuilder, RoundCommand[]>();
-
-/** The domain's RoundBuilder, keeping the commands it ran (to replay them as Updates). */
-class RecordingBuilder extends RoundBuilder {
-  override run(command: RoundCommand): this {
-    recorded.set(this, [...(recorded.get(this) ?? []), command]);
-    return super.run(command);
-  }
-
-  get commands(): RoundCommand[] {
-    return recorded.get(this) ?? [];
-  }
-}
 
 /**
  * Every decision of buildFullRound({ posts: 9, applicants: 43 }) (same defaults: bkn-2024, seed 7,
@@ -116,16 +100,7 @@ const scenario: Scenario = {
   needs: ['postgres', 'temporal'],
   async run({ engines, log }) {
     const commands = fullRoundCommands();
-    const { sql } = await scenarioDatabase(engines.databaseUrl, 'bench_round_e2e', 20);
-    const taskQueue = 'bench-round-e2e';
-    const [bundle, workerConnection, connection] = await Promise.all([
-      bundleWorkflowCode({ workflowsPath: require.resolve('@selter/workflows'), logger: new DefaultLogger('WARN') }),
-      NativeConnection.connect({ address: engines.temporalAddress }),
-      Connection.connect({ address: engines.temporalAddress }),
-    ]);
-    const worker = await Worker.create({ connection: workerConnection, taskQueue, workflowBundle: bundle, activities: createRoundActivities({ sql, clock: () => new Date() }) });
-    const running = worker.run();
-    const client = new Client({ connection });
+    const { sql, client, taskQueue, close } = await startBenchWorker(engines, 'round-e2e');
     const stamp = Date.now();
     const real = (label: string) => (r: number): Promise<WorkflowHandle> => {
       // A distinct agency per round; the builder plans 'round-1', which is the workflow's roundId.
@@ -167,11 +142,7 @@ const scenario: Scenario = {
         },
       };
     } finally {
-      worker.shutdown();
-      await running;
-      await workerConnection.close();
-      await connection.close();
-      await sql.end();
+      await close();
     }
   },
 };

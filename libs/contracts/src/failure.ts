@@ -10,3 +10,27 @@ export interface DecisionRefusal {
   readonly reason: Reason;
   readonly details: Record<string, unknown>;
 }
+
+/**
+ * The refusal a round answers for the moment it switches to a new run (continue-as-new, ADR 13):
+ * nothing was decided; the same decision sent again lands on the new run.
+ */
+export const SWITCHING_RUNS = 'ROUND.SWITCHING_RUNS';
+
+/** True when an Update failed only because its workflow was switching runs. */
+export function isSwitchingRuns(error: unknown): boolean {
+  const cause = (error as { cause?: { type?: unknown } } | null)?.cause;
+  return cause?.type === SWITCHING_RUNS;
+}
+
+/** Sends a decision, again while its round switches runs (a moment; at most ~`attempts` × `delayMs`). */
+export async function sendThroughRunSwitch<T>(send: () => Promise<T>, attempts = 100, delayMs = 100): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await send();
+    } catch (error) {
+      if (!isSwitchingRuns(error) || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+}

@@ -1,3 +1,4 @@
+import { sendThroughRunSwitch } from '@selter/contracts';
 import { createHash } from 'node:crypto';
 import type { DecisionRefusal } from '@selter/contracts';
 import { ApplicationFailure } from '@temporalio/common';
@@ -33,7 +34,10 @@ export async function sendDecision<C extends { type: string }>(
   notFoundCode?: string,
 ): Promise<{ events: readonly { type: string }[]; version: number }> {
   try {
-    return await client.workflow.getHandle(workflowId).executeUpdate<{ events: readonly { type: string }[]; version: number }, [C]>(command.type, { args: [command], ...(updateId ? { updateId } : {}) });
+    // A round switching runs refuses for a moment with nothing decided: send the same decision again.
+    return await sendThroughRunSwitch(() =>
+      client.workflow.getHandle(workflowId).executeUpdate<{ events: readonly { type: string }[]; version: number }, [C]>(command.type, { args: [command], ...(updateId ? { updateId } : {}) }),
+    );
   } catch (error) {
     throw problemOfUpdate(error, workflowId, notFoundCode);
   }

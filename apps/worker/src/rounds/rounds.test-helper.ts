@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRoundActivities } from '@selter/activities';
-import { roundWorkflowId, type DecisionResult, type RoundWorkflowInput } from '@selter/contracts';
+import { roundWorkflowId, sendThroughRunSwitch, type DecisionResult, type RoundWorkflowInput } from '@selter/contracts';
 import { evolve, initialState, type RoundCommand, type RoundEvent, type RoundState } from '@selter/domain';
 import { RoundBuilder } from '@selter/domain/testing';
 import { EVENT_STORE_MIGRATIONS, loadMigrations, migrate, readStream } from '@selter/event-store';
@@ -76,7 +76,7 @@ export async function startRound(h: RoundHarness, taskQueue: string, agency = un
 
 /** Sends one command as its Update and waits for the outcome. */
 export function decideRemotely(handle: WorkflowHandle, command: RoundCommand): Promise<DecisionResult> {
-  return handle.executeUpdate<DecisionResult, [RoundCommand]>(command.type, { args: [command] });
+  return sendThroughRunSwitch(() => handle.executeUpdate<DecisionResult, [RoundCommand]>(command.type, { args: [command] }));
 }
 
 const recorded = new WeakMap<RoundBuilder, RoundCommand[]>();
