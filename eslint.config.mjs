@@ -45,6 +45,18 @@ export default tseslint.config(
     },
   },
   {
+    // The browser console: the same type-aware rules for its TSX (apps/web/tsconfig.json adds JSX and the DOM).
+    files: ['apps/web/**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'error',
+      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints: depConstraints([]) }],
+    },
+  },
+  {
     // Tests (and their helpers) may use the testing library and, for fault tests that start and
     // kill their own servers, the engine launchers, from any layer.
     files: ['**/*.spec.ts', '**/*.test-helper.ts'],

@@ -1,0 +1,4 @@
+/** The console's shell. */
+export function App(): React.JSX.Element {
+  return <main>Selter</main>;
+}
