@@ -1,4 +1,7 @@
+import { useTranslation } from 'react-i18next';
+
 /** The console's shell. */
 export function App(): React.JSX.Element {
-  return <main>Selter</main>;
+  const { t } = useTranslation();
+  return <main>{t('app.title')}</main>;
 }
