@@ -18,6 +18,17 @@ describe('a whole round through the API', () => {
   }, 120_000);
   afterAll(() => stack?.stop());
 
+  /** The caller's inbox items for a round, once they name `command` (or after 15 s, whatever they are). */
+  async function inboxUntil(user: string, roundId: string, command: string): Promise<Inbox['items']> {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const inbox = await api.get<Inbox>(user, '/inbox');
+      const mine = inbox.body.items.filter((i) => i.roundId === roundId);
+      if (mine.some((i) => i.command === command) || Date.now() > deadline) return mine;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   it('runs from plan to inauguration by the seeded users of every role, each finding its decisions in its inbox', async () => {
     const localId = `j-${randomUUID().slice(0, 8)}`;
     const roundId = `round-kabcontoh-${localId}`;
@@ -29,8 +40,8 @@ describe('a whole round through the API', () => {
       const user = USER_OF[command.metadata.actor.role as keyof typeof USER_OF];
       if (GATES.has(command.type)) {
         await api.setClock(command.metadata.now);
-        const inbox = await api.get<Inbox>(user, '/inbox');
-        const mine = inbox.body.items.filter((i) => i.roundId === roundId);
+        // The inbox lists rounds from the projections, a moment behind the decision that changed them.
+        const mine = await inboxUntil(user, roundId, command.type);
         expect(mine.map((i) => i.command)).toContain(command.type);
         if (command.type === 'ReviewShortlist') expect(mine.find((i) => i.command === 'ReviewShortlist')?.serviceLevelDays).toBe(14);
         const others = await api.get<Inbox>(user === 'ppk.kabcontoh' ? 'operator.kabcontoh' : 'ppk.kabcontoh', '/inbox');
