@@ -4,7 +4,7 @@ import { ApiClient } from './client';
 import { JourneyBuilder, send, USER_OF } from './journey';
 import { startApiStack, type ApiStack } from './stack';
 
-type Inbox = { items: Array<{ roundId: string; postId: string | null; command: string; serviceLevelDays: number | null; waitedDays: number | null; overdue: boolean }> };
+type Inbox = { items: Array<{ roundId: string; postId: string | null; command: string; serviceLevelDays: number | null; waitedDays: number | null; overdue: boolean; reminders: number; escalated: boolean }> };
 
 /** Decisions the workflow awaits from a role: before each, that role's inbox must list it (and no other role's). */
 const GATES = new Set(['SubmitPlanForRecommendation', 'RecordPlanRecommendation', 'AnnounceRound', 'CloseRegistration', 'RecordAdministrativeVerdict', 'ReviewShortlist', 'ChooseAppointee', 'RecordInaugurationRecommendation', 'IssueAppointmentDecree', 'InaugurateAppointee']);
@@ -43,6 +43,8 @@ describe('a whole round through the API', () => {
         // The inbox lists rounds from the projections, a moment behind the decision that changed them.
         const mine = await inboxUntil(user, roundId, command.type);
         expect(mine.map((i) => i.command)).toContain(command.type);
+        // Decided promptly: no reminder was sent and nothing escalated.
+        expect(mine.find((i) => i.command === command.type)).toMatchObject({ reminders: 0, escalated: false });
         if (command.type === 'ReviewShortlist') expect(mine.find((i) => i.command === 'ReviewShortlist')?.serviceLevelDays).toBe(14);
         const others = await api.get<Inbox>(user === 'ppk.kabcontoh' ? 'operator.kabcontoh' : 'ppk.kabcontoh', '/inbox');
         expect(others.body.items.filter((i) => i.roundId === roundId).map((i) => i.command)).not.toContain(command.type);

@@ -62,10 +62,22 @@ export class InboxHandler implements IQueryHandler<InboxQuery, { now: string; it
 
   private async awaitedOf(p: Principal, round: RoundRef): Promise<Array<{ decision: AwaitedDecision; facts: RoundFacts }>> {
     try {
-      const [facts, awaited] = await Promise.all([this.facts.get(round), this.client.workflow.getHandle(round.id).query(awaitingQuery)]);
+      const [facts, awaited] = await Promise.all([this.facts.get(round), this.awaitingOf(round.id)]);
       return awaited.filter((a) => isMine(p, a, facts)).map((decision) => ({ decision, facts }));
     } catch {
       return []; // a round whose workflow is gone (retention) waits on nobody
+    }
+  }
+
+  /** The round's awaited decisions; asked again for the moment a round folds back after continue-as-new (ADR 13). */
+  private async awaitingOf(workflowId: string, attempts = 20): Promise<readonly AwaitedDecision[]> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.client.workflow.getHandle(workflowId).query(awaitingQuery);
+      } catch (error) {
+        if (attempt >= attempts || !String((error as Error).message).includes('restored from the event store')) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     }
   }
 
@@ -81,9 +93,11 @@ export class InboxHandler implements IQueryHandler<InboxQuery, { now: string; it
   }
 
   private item(roundId: string, roundName: string | null, a: AwaitedDecision, facts: RoundFacts, since: Map<string, number>, now: string): InboxItem {
-    const began = since.get(`${roundId}/${a.postId ?? ''}`) ?? since.get(`${roundId}/*`);
+    // The workflow's own record of the wait comes first (the domain folds it from the events); the
+    // projections' latest event is the fallback for a workflow that does not report one.
+    const began = a.since !== undefined ? time.instantMillis(a.since) : (since.get(`${roundId}/${a.postId ?? ''}`) ?? since.get(`${roundId}/*`));
     const key = SERVICE_LEVEL_OF[a.command];
-    const sla = key && facts.policyId ? getPolicy(facts.policyId).serviceLevels[key].value : null;
+    const sla = a.serviceLevelDays ?? (key && facts.policyId ? getPolicy(facts.policyId).serviceLevels[key].value : null);
     const nowMs = time.instantMillis(now);
     const dueMs = began !== undefined && sla !== null ? began + sla * time.DAY_MS : undefined;
     return {
@@ -97,6 +111,8 @@ export class InboxHandler implements IQueryHandler<InboxQuery, { now: string; it
       serviceLevelDays: sla,
       dueAt: dueMs === undefined ? null : time.instantAt(dueMs),
       overdue: dueMs !== undefined && nowMs > dueMs,
+      reminders: a.reminders ?? 0,
+      escalated: a.escalated ?? false,
     };
   }
 }

@@ -15,6 +15,10 @@ export interface InboxItem {
   serviceLevelDays: number | null;
   dueAt: string | null;
   overdue: boolean;
+  /** Reminders the round's clock has sent for this wait (DecisionReminded). */
+  reminders: number;
+  /** True once the wait was escalated (DecisionEscalated): to the oversight body's leadership, or to the body for a PPK. */
+  escalated: boolean;
 }
 
 export class InboxQuery extends Query<{ now: string; items: InboxItem[] }> {
