@@ -1,27 +1,14 @@
 // Shared by the round benchmarks: a worker over the real workflows and activities, and a builder
 // that keeps the commands the domain accepted so they can be sent again as Updates.
 import { createRoundActivities } from '@selter/activities';
-import type { RoundCommand } from '@selter/domain';
-import { RoundBuilder } from '@selter/domain/testing';
 import type { EngineEndpoints } from '@selter/engines';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker } from '@temporalio/worker';
 import type { Sql } from 'postgres';
 import { scenarioDatabase } from './databases';
 
-const recorded = new WeakMap<RoundBuilder, RoundCommand[]>();
-
-/** The domain's RoundBuilder, keeping the commands it ran (to replay them as Updates). */
-export class RecordingBuilder extends RoundBuilder {
-  override run(command: RoundCommand): this {
-    recorded.set(this, [...(recorded.get(this) ?? []), command]);
-    return super.run(command);
-  }
-
-  get commands(): RoundCommand[] {
-    return recorded.get(this) ?? [];
-  }
-}
+/** The domain's RoundBuilder records every command it runs (`commands`), to send them again as Updates. */
+export { RoundBuilder as RecordingBuilder } from '@selter/domain/testing';
 
 export interface BenchWorker {
   sql: Sql;

@@ -130,23 +130,6 @@ async function tokenOf(base: string, user: string): Promise<string> {
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
-const recorded = new WeakMap<RoundBuilder, RoundCommand[]>();
-
-/** The domain's RoundBuilder, keeping the commands it ran (to replay them as Updates). */
-class RecordingBuilder extends RoundBuilder {
-  constructor() {
-    super(undefined, '2024-09-02', 'bkn-2024');
-  }
-
-  override run(command: RoundCommand): this {
-    recorded.set(this, [...(recorded.get(this) ?? []), command]);
-    return super.run(command);
-  }
-
-  get commands(): RoundCommand[] {
-    return recorded.get(this) ?? [];
-  }
-}
 
 /** Rounds planned, recommended and announced (registration open on NOW), straight through Temporal. */
 async function announcedRounds(client: Client, taskQueue: string, label: string): Promise<string[]> {
@@ -156,7 +139,7 @@ async function announcedRounds(client: Client, taskQueue: string, label: string)
       const roundId = `bench-${label}-${r}-${Date.now()}`;
       const workflowId = roundWorkflowId(agency, roundId);
       const handle = await client.workflow.start('selectionRound', { taskQueue, workflowId, args: [{ agency, roundId }] });
-      const b = new RecordingBuilder().announce();
+      const b = new RoundBuilder(undefined, '2024-09-02', 'bkn-2024').announce();
       for (const command of b.commands) {
         const sent = command.type === 'PlanRound' ? { ...command, data: { ...command.data, roundId } } : command;
         await handle.executeUpdate(command.type, { args: [sent] });

@@ -35,7 +35,7 @@ function fullRoundCommands(): RoundCommand[] {
   postIds.forEach((postId) => b.shortlist(postId).appoint(postId));
   postIds.forEach((postId) => b.run(b.inaugurateCommand(postId)));
   if (b.stream.state.status !== 'closed') throw new Error(`the recorded round ends ${b.stream.state.status}, not closed`);
-  return b.commands;
+  return [...b.commands];
 }
 
 interface Phase {

@@ -29,23 +29,10 @@ export function journeyPlan(): RoundPlan {
   return aPlan([aPost('dinkes')], { pansel: { decreeNumber: '800/1/2024', members } });
 }
 
-const recorded = new WeakMap<RoundBuilder, RoundCommand[]>();
-
-/** The domain's RoundBuilder, keeping each command it runs so the test can send them through the API. */
+/** The domain's RoundBuilder on the journey's plan; it records each command it runs (`take()`) for the test to send through the API. */
 export class JourneyBuilder extends RoundBuilder {
   constructor() {
     super(journeyPlan(), '2024-09-02', POLICY);
-  }
-
-  override run(command: RoundCommand): this {
-    recorded.set(this, [...(recorded.get(this) ?? []), command]);
-    return super.run(command);
-  }
-
-  take(): RoundCommand[] {
-    const commands = recorded.get(this) ?? [];
-    recorded.set(this, []);
-    return commands;
   }
 }
 

@@ -3,7 +3,6 @@ import { dirname, join } from 'node:path';
 import { createRoundActivities } from '@selter/activities';
 import { roundWorkflowId, sendThroughRunSwitch, type DecisionResult, type RoundWorkflowInput } from '@selter/contracts';
 import { evolve, initialState, type RoundCommand, type RoundEvent, type RoundState } from '@selter/domain';
-import { RoundBuilder } from '@selter/domain/testing';
 import { EVENT_STORE_MIGRATIONS, loadMigrations, migrate, readStream } from '@selter/event-store';
 import { createTestDatabase, testEndpoints, uniqueName } from '@selter/testing';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
@@ -79,22 +78,8 @@ export function decideRemotely(handle: WorkflowHandle, command: RoundCommand): P
   return sendThroughRunSwitch(() => handle.executeUpdate<DecisionResult, [RoundCommand]>(command.type, { args: [command] }));
 }
 
-const recorded = new WeakMap<RoundBuilder, RoundCommand[]>();
-
-/** The domain's RoundBuilder, also keeping every command it ran so a test can replay them as Updates. */
-export class RecordingBuilder extends RoundBuilder {
-  override run(command: RoundCommand): this {
-    recorded.set(this, [...(recorded.get(this) ?? []), command]);
-    return super.run(command);
-  }
-
-  /** The commands recorded since the last call. */
-  take(): RoundCommand[] {
-    const commands = recorded.get(this) ?? [];
-    recorded.set(this, []);
-    return commands;
-  }
-}
+/** The domain's RoundBuilder records every command it runs (`take()`), to send them again as Updates. */
+export { RoundBuilder as RecordingBuilder } from '@selter/domain/testing';
 
 /** Sends commands in order as Updates; returns every event the workflow said it produced. */
 export async function sendAll(handle: WorkflowHandle, commands: readonly RoundCommand[]): Promise<RoundEvent[]> {

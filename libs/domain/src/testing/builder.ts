@@ -19,6 +19,9 @@ export const WITNESSES: readonly Witness[] = [
 /** Drives a round through its stages with sensible defaults; each step runs real commands through `decide`. */
 export class RoundBuilder {
   readonly stream = new RoundStream();
+  /** Every command run, in order: tests and benchmarks send them again as Updates or HTTP requests. */
+  private readonly recorded: RoundCommand[] = [];
+  private taken = 0;
   readonly policy: Policy;
   readonly oversight: OversightBody;
   private readonly random: (min: number, max: number) => number;
@@ -42,8 +45,21 @@ export class RoundBuilder {
   }
 
   run(cmd: RoundCommand): this {
+    this.recorded.push(cmd);
     this.stream.run(cmd);
     return this;
+  }
+
+  /** Every command run so far. */
+  get commands(): readonly RoundCommand[] {
+    return this.recorded;
+  }
+
+  /** The commands run since the last call. */
+  take(): RoundCommand[] {
+    const commands = this.recorded.slice(this.taken);
+    this.taken = this.recorded.length;
+    return commands;
   }
 
   get round(): AnnouncedRound {
