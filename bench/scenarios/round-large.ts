@@ -1,7 +1,7 @@
 // round-large: the largest round we plan for (20 posts, 1,500 applicants) through registration,
 // administrative verdicts and two stages as Temporal Updates on the dev server: it completes those
 // phases inside Temporal's limits, continuing as new; the largest execution's history is printed.
-import { roundStateQuery, roundWorkflowId, sendThroughRunSwitch } from '@selter/contracts';
+import { queryThroughRestore, roundStateQuery, roundWorkflowId, sendThroughRunSwitch } from '@selter/contracts';
 import type { RoundCommand } from '@selter/domain';
 import { LARGEST_ROUND, planOfPosts } from '@selter/domain/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
@@ -70,16 +70,7 @@ const scenario: Scenario = {
       }
       const seconds = (performance.now() - began) / 1000;
       // Right after a continue-as-new the new run folds its state back from the store; ask again.
-      const state = await (async () => {
-        for (let attempt = 0; ; attempt += 1) {
-          try {
-            return await handle.query(roundStateQuery);
-          } catch (error) {
-            if (attempt >= 50) throw error;
-            await new Promise((r) => setTimeout(r, 200));
-          }
-        }
-      })();
+      const state = await queryThroughRestore(() => handle.query(roundStateQuery));
 
       const lengths: number[] = [];
       for (let runId: string | undefined = firstRunId; runId; ) {

@@ -1,5 +1,6 @@
 import {
   awaitingQuery,
+  RESTORING,
   ROUND_COMMAND_TYPES,
   SWITCHING_RUNS,
   roundStateQuery,
@@ -108,7 +109,7 @@ export async function selectionRound(input: RoundWorkflowInput): Promise<RoundOu
     );
   }
   const settled = (): RoundState => {
-    if (restoring) throw new Error('the round is being restored from the event store; ask again');
+    if (restoring) throw new Error(RESTORING);
     return record.state;
   };
   setHandler(roundStateQuery, settled);

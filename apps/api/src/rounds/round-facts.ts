@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { roundStateQuery } from '@selter/contracts';
+import { queryThroughRestore, roundStateQuery } from '@selter/contracts';
 import type { RoundState } from '@selter/domain';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { TEMPORAL_CLIENT } from '../infrastructure/tokens';
@@ -57,7 +57,7 @@ export class RoundFactsCache {
 
   private async load(round: RoundRef): Promise<RoundFacts> {
     try {
-      return factsOf(await this.client.workflow.getHandle(round.id).query(roundStateQuery));
+      return factsOf(await queryThroughRestore(() => this.client.workflow.getHandle(round.id).query(roundStateQuery)));
     } catch (error) {
       this.entries.delete(round.id);
       if (error instanceof WorkflowNotFoundError) throw notFound('ROUND.NOT_FOUND', `No round ${round.id}.`);

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { awaitingQuery, type AwaitedDecision } from '@selter/contracts';
+import { awaitingQuery, queryThroughRestore, type AwaitedDecision } from '@selter/contracts';
 import { getPolicy, time } from '@selter/domain';
 import { lastEventAt, listRounds } from '@selter/projections';
 import type { Client } from '@temporalio/client';
@@ -62,22 +62,10 @@ export class InboxHandler implements IQueryHandler<InboxQuery, { now: string; it
 
   private async awaitedOf(p: Principal, round: RoundRef): Promise<Array<{ decision: AwaitedDecision; facts: RoundFacts }>> {
     try {
-      const [facts, awaited] = await Promise.all([this.facts.get(round), this.awaitingOf(round.id)]);
+      const [facts, awaited] = await Promise.all([this.facts.get(round), queryThroughRestore(() => this.client.workflow.getHandle(round.id).query(awaitingQuery))]);
       return awaited.filter((a) => isMine(p, a, facts)).map((decision) => ({ decision, facts }));
     } catch {
       return []; // a round whose workflow is gone (retention) waits on nobody
-    }
-  }
-
-  /** The round's awaited decisions; asked again for the moment a round folds back after continue-as-new (ADR 13). */
-  private async awaitingOf(workflowId: string, attempts = 20): Promise<readonly AwaitedDecision[]> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.client.workflow.getHandle(workflowId).query(awaitingQuery);
-      } catch (error) {
-        if (attempt >= attempts || !String((error as Error).message).includes('restored from the event store')) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
     }
   }
 
