@@ -63,7 +63,7 @@ describe('a whole round through the API', () => {
     // Reads reflect the decisions once the projections have caught up.
     const round = await waitUntil('post inaugurated in the read model', async () => {
       const r = await api.get<{ status: string; posts: Array<{ postId: string; status: string; appointeeId: string }> }>('auditor.kabcontoh', `/rounds/${roundId}`);
-      if (r.body.posts?.[0]?.status !== 'inaugurated') throw new Error(JSON.stringify(r.body));
+      if (r.body.posts?.[0]?.status !== 'inaugurated' || r.body.status !== 'closed') throw new Error(JSON.stringify(r.body));
       return r.body;
     }, { timeoutMs: 20_000 });
     expect(round.status).toBe('closed');

@@ -98,8 +98,11 @@ describe('API security', () => {
   it('logs every refusal with its code and request id, and records nothing for refused requests', async () => {
     const reply = await api.raw('POST', `/rounds/${roundId}/decisions/CancelRound`, { token: await api.token('operator.kotalain'), body: { reason: 'x' }, headers: { 'x-request-id': 'sec-logged-403' } });
     expect(reply.status).toBe(403);
+    // The API runs as a child process: its log line arrives through a pipe a moment after the reply.
+    const logged = (l: string): boolean => l.includes('request refused') && l.includes('sec-logged-403') && l.includes('AUTH.FORBIDDEN');
+    for (const deadline = Date.now() + 10_000; !stack.logs().some(logged) && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
     const refusals = stack.logs().filter((l) => l.includes('request refused'));
-    expect(refusals.some((l) => l.includes('sec-logged-403') && l.includes('AUTH.FORBIDDEN'))).toBe(true);
+    expect(refusals.some(logged)).toBe(true);
     expect(refusals.some((l) => l.includes('sec-expired') && l.includes('AUTH.UNAUTHENTICATED'))).toBe(true);
     expect(stack.logs().some((l) => /eyJ[\w-]+\.eyJ/.test(l))).toBe(false); // no token in any log
     const types = await stack.sql<Array<{ type: string }>>`select type from events where stream_id = ${roundId} and stream_version > ${eventsBefore} order by stream_version`;
