@@ -78,6 +78,20 @@ describe('a whole round through the API', () => {
     const listed = await api.get<{ rounds: Array<{ id: string }> }>('pansel1.kabcontoh', '/rounds');
     expect(listed.body.rounds.map((r) => r.id)).toContain(roundId);
     expect((await api.get<{ rounds: Array<{ id: string }> }>('pansel1.kotalain', '/rounds')).body.rounds).toEqual([]);
+
+    // Citizens read every published ranking without signing in (R21).
+    type PublicView = { rounds: Array<{ roundId: string; posts: Array<{ postId: string; stages: Array<{ stageId: string; ranking: Array<{ rank: number; name: string | null }> }> }> }> };
+    const open = await api.raw<PublicView>('GET', '/public/agencies/kabcontoh/rounds');
+    expect(open.status).toBe(200);
+    const published = open.body.rounds.find((r) => r.roundId === roundId)?.posts.find((p) => p.postId === 'dinkes')?.stages ?? [];
+    expect(published).toHaveLength(applicants.body.publications.length);
+    for (const stage of published) {
+      expect(stage.ranking[0]?.rank).toBe(1);
+      expect(stage.ranking.every((line) => typeof line.name === 'string' && line.name.length > 0)).toBe(true);
+    }
+    const elsewhere = await api.raw<PublicView>('GET', '/public/agencies/kotalain/rounds');
+    expect(elsewhere.body.rounds.map((r) => r.roundId)).not.toContain(roundId);
+    expect((await api.raw('GET', '/public/agencies/Not-An-Agency/rounds')).status).toBe(400);
   });
 
   it('stamps every event with the actor, the role and the request id as correlation id', async () => {

@@ -17,11 +17,13 @@ import { ListRoundsHandler } from './list-rounds/list-rounds.handler';
 import { PlanRoundController } from './plan-round/plan-round.http.controller';
 import { PlanRoundHandler } from './plan-round/plan-round.handler';
 import { RoundFactsCache } from './round-facts';
+import { PublishedResultsController } from '../public/published-results/published-results.http.controller';
+import { PublishedResultsHandler } from '../public/published-results/published-results.handler';
 
 /** Selection rounds: one folder per use case (command or query), each with its controller and handler. */
 @Module({
   imports: [CqrsModule],
-  controllers: [PlanRoundController, DecideController, ListRoundsController, GetRoundController, ListApplicantsController, GetTimelineController, InboxController],
+  controllers: [PlanRoundController, DecideController, ListRoundsController, GetRoundController, ListApplicantsController, GetTimelineController, InboxController, PublishedResultsController],
   providers: [
     RoundFactsCache,
     RoundAccess,
@@ -33,6 +35,7 @@ import { RoundFactsCache } from './round-facts';
     ListApplicantsHandler,
     GetTimelineHandler,
     InboxHandler,
+    PublishedResultsHandler,
   ],
 })
 export class RoundsModule {}
