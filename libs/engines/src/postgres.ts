@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import postgres from 'postgres';
-import { postgresOsUser } from './os-user';
+import { grantTraverse, postgresOsUser } from './os-user';
 import { ManagedProcess } from './process';
 import { waitUntil } from './wait';
 
@@ -63,6 +63,11 @@ function initialise(dataDir: string, binDir: string, user: ReturnType<typeof pos
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const binDir = postgresBinDir();
   const user = postgresOsUser();
+  if (user) {
+    mkdirSync(dirname(options.dataDir), { recursive: true, mode: 0o755 });
+    const opened = [...grantTraverse(binDir), ...grantTraverse(dirname(options.dataDir))];
+    if (opened.length > 0) process.stderr.write(`[engines] the postgres OS user may now traverse (o+x): ${[...new Set(opened)].join(', ')}\n`);
+  }
   if (!existsSync(join(options.dataDir, 'PG_VERSION'))) initialise(options.dataDir, binDir, user);
   const settings = { listen_addresses: '127.0.0.1', unix_socket_directories: '', ...options.settings };
   const args = ['-D', options.dataDir, '-p', String(options.port)];
