@@ -11,6 +11,8 @@ import { scenarioDatabase } from './databases';
 export { RoundBuilder as RecordingBuilder } from '@selter/domain/testing';
 
 export interface BenchWorker {
+  /** The scenario's own database (for an API process to use too). */
+  url: string;
   sql: Sql;
   client: Client;
   taskQueue: string;
@@ -19,7 +21,7 @@ export interface BenchWorker {
 
 /** A fresh event store, the workflow bundle and a worker polling `taskQueue` with the real activities. */
 export async function startBenchWorker(engines: EngineEndpoints, name: string, poolSize = 20): Promise<BenchWorker> {
-  const { sql } = await scenarioDatabase(engines.databaseUrl, `bench_${name.replace(/-/g, '_')}`, poolSize);
+  const { url, sql } = await scenarioDatabase(engines.databaseUrl, `bench_${name.replace(/-/g, '_')}`, poolSize);
   const taskQueue = `bench-${name}`;
   const [bundle, workerConnection, connection] = await Promise.all([
     bundleWorkflowCode({ workflowsPath: require.resolve('@selter/workflows'), logger: new DefaultLogger('WARN') }),
@@ -29,6 +31,7 @@ export async function startBenchWorker(engines: EngineEndpoints, name: string, p
   const worker = await Worker.create({ connection: workerConnection, taskQueue, workflowBundle: bundle, activities: createRoundActivities({ sql, clock: () => new Date() }) });
   const running = worker.run();
   return {
+    url,
     sql,
     client: new Client({ connection }),
     taskQueue,

@@ -1,13 +1,11 @@
 import { join, resolve } from 'node:path';
-import { createRoundActivities } from '@selter/activities';
 import { roundWorkflowId, type DecisionResult } from '@selter/contracts';
 import type { RoundCommand } from '@selter/domain';
 import { anApplicant, nipOf, RoundBuilder } from '@selter/domain/testing';
 import { freePort, ManagedProcess, waitUntil } from '@selter/engines';
-import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker } from '@temporalio/worker';
-import { scenarioDatabase } from '../databases';
+import type { Client } from '@temporalio/client';
 import type { Scenario } from '../harness';
+import { startBenchWorker } from '../rounds';
 
 const ROOT = resolve(__dirname, '../..');
 const ROUNDS = 8;
@@ -69,15 +67,7 @@ const scenario: Scenario = {
   description: 'decisions through the API vs the same Temporal Updates sent directly: highest rate with p99 <= 250 ms',
   needs: ['postgres', 'temporal'],
   async run({ engines, workDir, log }) {
-    const { url, sql } = await scenarioDatabase(engines.databaseUrl, 'bench_api_decision', 20);
-    const taskQueue = 'bench-api-decision';
-    const [bundle, workerConnection, connection] = await Promise.all([
-      bundleWorkflowCode({ workflowsPath: require.resolve('@selter/workflows'), logger: new DefaultLogger('WARN') }),
-      NativeConnection.connect({ address: engines.temporalAddress }),
-      Connection.connect({ address: engines.temporalAddress }),
-    ]);
-    const worker = await Worker.create({ connection: workerConnection, taskQueue, workflowBundle: bundle, activities: createRoundActivities({ sql, clock: () => new Date() }) });
-    const running = worker.run();
+    const { url, client, taskQueue, close } = await startBenchWorker(engines, 'api-decision');
     const port = await freePort();
     const api = new ManagedProcess({
       name: 'api',
@@ -94,7 +84,6 @@ const scenario: Scenario = {
       }, { timeoutMs: 90_000, intervalMs: 250 });
       const token = await tokenOf(base, 'operator.kabcontoh');
       await tokenOf(base, 'admin').then((admin) => fetch(`${base}/admin/clock`, { method: 'PUT', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ now: NOW }) }));
-      const client = new Client({ connection });
       const direct = await announcedRounds(client, taskQueue, 'direct');
       const viaApi = await announcedRounds(client, taskQueue, 'api');
       let n = 0;
@@ -115,11 +104,7 @@ const scenario: Scenario = {
       return { unit: 'decisions/s', value, baseline, ratio: baseline ? value / baseline : 0, details: { target: 0.7, p99LimitMs: P99_LIMIT_MS, stepMs: STEP_MS, rounds: ROUNDS, api: apiRun.steps, direct: directRun.steps } };
     } finally {
       await api.stop('SIGTERM', 10_000);
-      worker.shutdown();
-      await running;
-      await workerConnection.close();
-      await connection.close();
-      await sql.end();
+      await close();
     }
   },
 };
