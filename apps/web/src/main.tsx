@@ -1,14 +1,31 @@
+import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
+import '@mantine/notifications/styles.css';
+import 'dayjs/locale/id';
+import 'dayjs/locale/en-gb';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
 import { App } from './app';
 import { initI18n } from './i18n';
+import { SessionProvider } from './session-context';
+import { theme } from './theme';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 void initI18n().then(() =>
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <MantineProvider theme={theme}>
+        <Notifications />
+        <BrowserRouter>
+          <SessionProvider>
+            <App />
+          </SessionProvider>
+        </BrowserRouter>
+      </MantineProvider>
     </StrictMode>,
   ),
 );

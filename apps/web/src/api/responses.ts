@@ -31,6 +31,8 @@ export interface InboxItem {
   serviceLevelDays: number | null;
   dueAt: string | null;
   overdue: boolean;
+  reminders: number;
+  escalated: boolean;
 }
 
 export interface Inbox {

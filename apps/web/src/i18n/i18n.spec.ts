@@ -1,39 +1,62 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import en from './en.json';
-import id from './id.json';
+import { join, relative, sep } from 'node:path';
+import { RESOURCES } from './index';
 import { flattenKeys, placeholders } from './keys';
 
-const languages = { id: flattenKeys(id), en: flattenKeys(en) };
+const SRC = join(__dirname, '..');
+type Namespace = keyof (typeof RESOURCES)['id'];
+const namespaces = Object.keys(RESOURCES.id) as Namespace[];
+const keysOf = (language: 'id' | 'en', ns: Namespace) => flattenKeys(RESOURCES[language][ns]);
 
-/** The literal keys the console's source passes to `t(...)`. */
-function keysUsedInSource(dir: string): string[] {
+function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return keysUsedInSource(path);
-    if (!/\.tsx?$/.test(entry.name) || entry.name.endsWith('.spec.ts')) return [];
-    return [...readFileSync(path, 'utf8').matchAll(/\bt\(\s*'([\w.]+)'/g)].map((match) => match[1] ?? '');
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(entry.name) && !/\.spec\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
   });
 }
 
-describe('translations', () => {
-  it.each(Object.entries(languages))('%s has exactly the keys of the other language', (name, keys) => {
-    const other = name === 'id' ? languages.en : languages.id;
-    expect([...keys.keys()].sort()).toEqual([...other.keys()].sort());
+/**
+ * The literal keys the console's source asks for, with their namespace: in src/features/<ns>/ a
+ * `t('key')` is of that feature's namespace, elsewhere of `translation`; `tc('key')` is always of
+ * `translation` (the shared texts a feature also uses).
+ */
+function keysUsedInSource(): Array<{ ns: string; key: string; file: string }> {
+  return sourceFiles(SRC).flatMap((file) => {
+    const parts = relative(SRC, file).split(sep);
+    const own = parts[0] === 'features' && parts[1] ? parts[1] : 'translation';
+    const text = readFileSync(file, 'utf8');
+    return [
+      ...[...text.matchAll(/\bt\(\s*'([\w.]+)'/g)].map((m) => ({ ns: own, key: m[1] ?? '', file })),
+      ...[...text.matchAll(/\btc\(\s*'([\w.]+)'/g)].map((m) => ({ ns: 'translation', key: m[1] ?? '', file })),
+    ];
+  });
+}
+
+describe.each(namespaces)('translations of %s', (ns) => {
+  const id = keysOf('id', ns);
+  const en = keysOf('en', ns);
+
+  it('has exactly the same keys in Bahasa Indonesia and English', () => {
+    expect([...en.keys()].sort()).toEqual([...id.keys()].sort());
   });
 
-  it.each(Object.entries(languages))('every %s text is a non-empty string', (_name, keys) => {
-    const bad = [...keys].filter(([, text]) => typeof text !== 'string' || text.trim() === '').map(([key]) => key);
+  it('has a non-empty text for every key in both languages', () => {
+    const bad = [...id, ...en].filter(([, text]) => typeof text !== 'string' || text.trim() === '').map(([key]) => key);
     expect(bad).toEqual([]);
   });
 
   it('interpolates the same placeholders in both languages', () => {
-    const differing = [...languages.id].filter(([key, text]) => placeholders(String(text)).join() !== placeholders(String(languages.en.get(key) ?? '')).join());
+    const differing = [...id].filter(([key, text]) => placeholders(String(text)).join() !== placeholders(String(en.get(key) ?? '')).join());
     expect(differing.map(([key]) => key)).toEqual([]);
   });
+});
 
-  it('knows every key the source asks for', () => {
-    const used = keysUsedInSource(join(__dirname, '..'));
-    expect(used.filter((key) => !languages.id.has(key))).toEqual([]);
+describe('the source', () => {
+  it('asks only for keys that exist', () => {
+    // A plural key (i18next's `key_one`, `key_other`) is asked for by its stem.
+    const known = (ns: string, key: string) => ['', '_one', '_other'].some((suffix) => keysOf('id', ns as Namespace).has(key + suffix));
+    const missing = keysUsedInSource().filter(({ ns, key }) => !known(ns, key));
+    expect(missing.map(({ ns, key, file }) => `${ns}:${key} (${relative(SRC, file)})`)).toEqual([]);
   });
 });

@@ -1,60 +1,97 @@
-import { useEffect, useState } from 'react';
+import { Anchor, Badge, Button, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { createApi } from '../api/client';
-import { problemText } from '../api/problem';
-import type { Inbox as InboxBody } from '../api/responses';
+import { Link } from 'react-router';
+import { bodyOf } from '../api/call';
+import type { Inbox as InboxBody, InboxItem } from '../api/responses';
+import { useLoad } from '../api/use-load';
+import { LoadedPage } from '../components/page';
 import { formatDateTime, formatWait, waitStatus } from '../format';
+import { LOCALES, type Language } from '../i18n';
+import { ROUTES } from '../routes';
+import { useSession } from '../session-context';
 
-type Loaded = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; inbox: InboxBody };
+const STATUS_COLOR = { overdue: 'red', onTime: 'green', noServiceLevel: 'gray' } as const;
 
-/** The decisions waiting on the caller (GET /inbox), oldest first, waited time against the service level. */
-export function Inbox({ token, locale }: { token: string; locale: string }): React.JSX.Element {
-  const { t } = useTranslation();
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+/** The decisions waiting on the caller (GET /inbox), oldest first, waited time against the service level, one click to decide. */
+export function Inbox(): React.JSX.Element {
+  const { t, i18n } = useTranslation();
+  const { api } = useSession();
+  const locale = LOCALES[(i18n.language === 'en' ? 'en' : 'id') as Language];
+  const inbox = useLoad(() => bodyOf(api.GET('/inbox')) as Promise<unknown> as Promise<InboxBody>, [api]);
 
-  useEffect(() => {
-    createApi(token)
-      .GET('/inbox')
-      .then(({ data, error }) => setLoaded(error ? { state: 'failed', message: problemText(t, error) } : { state: 'ready', inbox: data as unknown as InboxBody }))
-      .catch((thrown: unknown) => setLoaded({ state: 'failed', message: problemText(t, thrown) }));
-  }, [token, t]);
-
-  if (loaded.state === 'loading') return <p role="status">{t('inbox.loading')}</p>;
-  if (loaded.state === 'failed') return <p role="alert">{t('inbox.failed', { message: loaded.message })}</p>;
-  const { now, items } = loaded.inbox;
-  const oldestFirst = [...items].sort((a, b) => (a.since ?? '').localeCompare(b.since ?? ''));
   return (
-    <section aria-labelledby="inbox-title">
-      <h1 id="inbox-title">{t('inbox.title')}</h1>
-      <p>{t('inbox.asOf', { time: formatDateTime(now, locale) })}</p>
-      {oldestFirst.length === 0 ? (
-        <p>{t('inbox.empty')}</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('inbox.round')}</th>
-              <th scope="col">{t('inbox.post')}</th>
-              <th scope="col">{t('inbox.decision')}</th>
-              <th scope="col">{t('inbox.since')}</th>
-              <th scope="col">{t('inbox.waited')}</th>
-              <th scope="col">{t('inbox.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {oldestFirst.map((item) => (
-              <tr key={`${item.roundId}/${item.postId ?? ''}/${item.command}`}>
-                <td>{item.roundName ?? item.roundId}</td>
-                <td>{item.postId ?? t('inbox.wholeRound')}</td>
-                <td>{item.command}</td>
-                <td>{item.since ? formatDateTime(item.since, locale) : t('inbox.unknown')}</td>
-                <td>{formatWait(item.waitedDays, item.serviceLevelDays, locale) ?? t('inbox.unknown')}</td>
-                <td>{t(`inbox.${waitStatus(item)}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
+    <LoadedPage name="inbox" title={t('inbox.title')} loaded={inbox} actions={<Button variant="default" size="xs" onClick={inbox.reload}>{t('app.refresh')}</Button>}>
+      {({ now, items }) => {
+        const oldestFirst = [...items].sort((a, b) => (a.since ?? '').localeCompare(b.since ?? ''));
+        return (
+          <>
+            <Text size="sm" c="dimmed">
+              {t('inbox.asOf', { time: formatDateTime(now, locale) })}
+            </Text>
+            {oldestFirst.length === 0 ? (
+              <Text>{t('inbox.empty')}</Text>
+            ) : (
+              <Table.ScrollContainer minWidth={720}>
+                <Table striped highlightOnHover>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t('inbox.round')}</Table.Th>
+                      <Table.Th scope="col">{t('inbox.post')}</Table.Th>
+                      <Table.Th scope="col">{t('inbox.decision')}</Table.Th>
+                      <Table.Th scope="col">{t('inbox.since')}</Table.Th>
+                      <Table.Th scope="col">{t('inbox.waited')}</Table.Th>
+                      <Table.Th scope="col">{t('inbox.status')}</Table.Th>
+                      <Table.Th scope="col">{t('inbox.action')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {oldestFirst.map((item) => (
+                      <InboxRow key={`${item.roundId}/${item.postId ?? ''}/${item.command}`} item={item} locale={locale} />
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </>
+        );
+      }}
+    </LoadedPage>
+  );
+}
+
+function InboxRow({ item, locale }: { item: InboxItem; locale: string }): React.JSX.Element {
+  const { t } = useTranslation();
+  const status = waitStatus(item);
+  return (
+    <Table.Tr data-command={item.command}>
+      <Table.Td>
+        <Anchor component={Link} to={ROUTES.round(item.roundId)}>
+          {item.roundName ?? item.roundId}
+        </Anchor>
+      </Table.Td>
+      <Table.Td>{item.postId ?? t('inbox.wholeRound')}</Table.Td>
+      <Table.Td>{t(`commands.${item.command}`, { defaultValue: item.command })}</Table.Td>
+      <Table.Td>{item.since ? formatDateTime(item.since, locale) : t('inbox.unknown')}</Table.Td>
+      <Table.Td>{formatWait(item.waitedDays, item.serviceLevelDays, locale) ?? t('inbox.unknown')}</Table.Td>
+      <Table.Td>
+        <Badge color={STATUS_COLOR[status]} variant="light">
+          {t(`inbox.${status}`)}
+        </Badge>{' '}
+        {item.escalated ? (
+          <Badge color="red" variant="filled">
+            {t('inbox.escalated')}
+          </Badge>
+        ) : item.reminders > 0 ? (
+          <Badge color="orange" variant="light">
+            {t('inbox.reminded', { count: item.reminders })}
+          </Badge>
+        ) : null}
+      </Table.Td>
+      <Table.Td>
+        <Button component={Link} to={ROUTES.decide(item.roundId, item.command, item.postId)} size="xs" aria-label={t('inbox.decideLabel', { decision: t(`commands.${item.command}`, { defaultValue: item.command }), round: item.roundName ?? item.roundId })}>
+          {t('inbox.decide')}
+        </Button>
+      </Table.Td>
+    </Table.Tr>
   );
 }

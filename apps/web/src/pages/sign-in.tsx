@@ -1,57 +1,61 @@
-import { useEffect, useState } from 'react';
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { bodyOf } from '../api/call';
 import { createApi } from '../api/client';
-import { problemText } from '../api/problem';
+import { useLoad } from '../api/use-load';
 import type { DevToken, DevUser } from '../api/responses';
-import type { Session } from '../session';
-
-type Users = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; users: DevUser[] };
+import { LoadedPage } from '../components/page';
+import { ProblemAlert } from '../components/problem-alert';
+import { useSession } from '../session-context';
 
 /** The development issuer's sign-in: every seeded user, one button each (GET /dev-auth/users, POST /dev-auth/token). */
-export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }): React.JSX.Element {
+export function SignIn(): React.JSX.Element {
   const { t } = useTranslation();
-  const [users, setUsers] = useState<Users>({ state: 'loading' });
-  const [failure, setFailure] = useState<string | null>(null);
+  const { signIn } = useSession();
+  const users = useLoad(() => bodyOf(createApi().GET('/dev-auth/users')) as Promise<unknown> as Promise<DevUser[]>, []);
+  const [failure, setFailure] = useState<unknown>(null);
 
-  useEffect(() => {
-    createApi()
-      .GET('/dev-auth/users')
-      .then(({ data, error }) => setUsers(error ? { state: 'failed', message: problemText(t, error) } : { state: 'ready', users: data as unknown as DevUser[] }))
-      .catch((thrown: unknown) => setUsers({ state: 'failed', message: problemText(t, thrown) }));
-  }, [t]);
-
-  async function signIn(user: DevUser): Promise<void> {
+  async function signInAs(user: DevUser): Promise<void> {
     setFailure(null);
     try {
-      const { data, error } = await createApi().POST('/dev-auth/token', { body: { user: user.sub } });
-      if (error) return setFailure(problemText(t, error));
-      const token = data as unknown as DevToken;
-      onSignedIn({ token: token.access_token, user, expiresAt: Date.now() + token.expires_in * 1000 });
+      const token = (await bodyOf(createApi().POST('/dev-auth/token', { body: { user: user.sub } }))) as unknown as DevToken;
+      signIn({ token: token.access_token, user, expiresAt: Date.now() + token.expires_in * 1000 });
     } catch (thrown) {
-      setFailure(problemText(t, thrown));
+      setFailure(thrown);
     }
   }
 
   return (
-    <section aria-labelledby="sign-in-title">
-      <h1 id="sign-in-title">{t('signIn.title')}</h1>
-      <p>{t('signIn.intro')}</p>
-      {users.state === 'loading' && <p role="status">{t('signIn.loading')}</p>}
-      {users.state === 'failed' && <p role="alert">{t('signIn.failed', { message: users.message })}</p>}
-      {failure && <p role="alert">{failure}</p>}
-      {users.state === 'ready' && (
-        <ul>
-          {users.users.map((user) => (
-            <li key={user.sub}>
-              <button type="button" onClick={() => void signIn(user)}>
-                {t('signIn.as')}
-              </button>{' '}
-              <strong>{user.name}</strong>, {t(`roles.${user.role}`)}
-              {user.oversight_body ? ` (${user.oversight_body})` : ''}, {t('signIn.agency')}: {user.agency ?? t('signIn.allAgencies')}
-            </li>
-          ))}
-        </ul>
+    <LoadedPage name="sign-in" title={t('signIn.title')} loaded={users}>
+      {(list) => (
+        <Stack>
+          <Text>{t('signIn.intro')}</Text>
+          {failure !== null && <ProblemAlert failure={failure} />}
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+            {list.map((user) => (
+              <Card key={user.sub} withBorder padding="sm">
+                <Group justify="space-between" wrap="nowrap" align="flex-start">
+                  <Stack gap={2}>
+                    <Text fw={600}>{user.name}</Text>
+                    <Text size="sm">
+                      {t(`roles.${user.role}`)}
+                      {user.oversight_body ? ` (${user.oversight_body})` : ''}
+                    </Text>
+                    <Text size="sm" c="dimmed">
+                      {t('signIn.agency')}: {user.agency ?? t('signIn.allAgencies')}
+                    </Text>
+                  </Stack>
+                  <Badge variant="light">{user.sub}</Badge>
+                </Group>
+                <Button mt="sm" onClick={() => void signInAs(user)} aria-label={t('signIn.asUser', { name: user.name })}>
+                  {t('signIn.as')}
+                </Button>
+              </Card>
+            ))}
+          </SimpleGrid>
+        </Stack>
       )}
-    </section>
+    </LoadedPage>
   );
 }

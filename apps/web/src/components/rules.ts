@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react';
+import { getJson } from '../api/call';
+
+/** One rule of PROCESS.md (R1-R33) as GET /rules gives it: its title and its legal source. */
+export interface Rule {
+  id: string;
+  title: { id: string; en: string };
+  value: string;
+  source: string;
+  note?: string;
+}
+
+let catalogue: Promise<Map<string, Rule>> | undefined;
+
+/** The rule catalogue, fetched once per page load (it changes only with a release). */
+export function loadRules(): Promise<Map<string, Rule>> {
+  catalogue ??= getJson<Rule[] | { rules: Rule[] }>('/rules')
+    .then((body) => new Map((Array.isArray(body) ? body : body.rules).map((rule) => [rule.id, rule])))
+    .catch((failure: unknown) => {
+      catalogue = undefined;
+      throw failure;
+    });
+  return catalogue;
+}
+
+/** The rule with this id, once the catalogue has loaded (undefined before, or when unknown). */
+export function useRule(ruleId: string | undefined): Rule | undefined {
+  const [rule, setRule] = useState<Rule | undefined>();
+  useEffect(() => {
+    if (!ruleId) return setRule(undefined);
+    let live = true;
+    loadRules().then(
+      (rules) => live && setRule(rules.get(ruleId)),
+      () => live && setRule(undefined),
+    );
+    return () => {
+      live = false;
+    };
+  }, [ruleId]);
+  return rule;
+}
