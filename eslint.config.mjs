@@ -64,8 +64,13 @@ export default tseslint.config(
   },
   {
     files: ['workflows/**/*.ts'],
-    ignores: ['**/*.spec.ts'],
+    ignores: ['**/*.spec.ts', 'workflows/src/workflow-time.ts'],
     rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Read workflow time through workflow-time.ts (deterministic inside the sandbox, one documented place).' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Read workflow time through workflow-time.ts (deterministic inside the sandbox, one documented place).' },
+      ],
       'no-restricted-imports': [
         'error',
         {

@@ -1,6 +1,7 @@
 import { uuid4, workflowInfo } from '@temporalio/workflow';
 import { asRefusal, misdirected } from './round/refusal';
 import { serially } from './serially';
+import { workflowNowIso } from './workflow-time';
 
 /** The pure domain functions a record decides and folds with (round or rotation). */
 export interface Decider<C extends { type: string; metadata: object }, E, S extends { version: number }> {
@@ -55,7 +56,7 @@ export class DecisionRecord<C extends { type: string; metadata: object }, E, S e
     this.state = events.reduce((s, e) => this.decider.evolve(s, e), this.state);
     const version = this.state.version;
     if (events.length > 0) {
-      const batch = { streamId: this.streamId, expectedVersion, events: events.map((event) => ({ eventId: uuid4(), event })), recordedAt: new Date().toISOString() };
+      const batch = { streamId: this.streamId, expectedVersion, events: events.map((event) => ({ eventId: uuid4(), event })), recordedAt: workflowNowIso() };
       await this.inOrder(() => this.append(batch));
     }
     return { events, version };

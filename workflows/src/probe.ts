@@ -1,4 +1,5 @@
 import { workflowInfo } from '@temporalio/workflow';
+import { workflowNowIso } from './workflow-time';
 
 export interface ProbeResult {
   taskQueue: string;
@@ -11,5 +12,5 @@ export interface ProbeResult {
  * polls the task queue and executes bundled workflow code end to end.
  */
 export async function probe(): Promise<ProbeResult> {
-  return { taskQueue: workflowInfo().taskQueue, executedAt: new Date().toISOString() };
+  return { taskQueue: workflowInfo().taskQueue, executedAt: workflowNowIso() };
 }

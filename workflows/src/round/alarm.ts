@@ -1,4 +1,5 @@
 import { CancellationScope, isCancellation, sleep } from '@temporalio/workflow';
+import { workflowNowMs } from '../workflow-time';
 
 /** Re-arming within this much of the running timer keeps it: decisions stamped by the API jitter by milliseconds. */
 const TOLERANCE_MS = 1_000;
@@ -13,7 +14,7 @@ export class Alarm {
 
   /** Arms the alarm to ring `delayMs` from now (workflow time); returns a check that is true once it has rung. */
   arm(delayMs: number): () => boolean {
-    const ringAtMs = Date.now() + delayMs;
+    const ringAtMs = workflowNowMs() + delayMs;
     if (!this.current || Math.abs(this.current.ringAtMs - ringAtMs) > TOLERANCE_MS) {
       this.disarm();
       const scope = new CancellationScope();

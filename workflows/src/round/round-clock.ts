@@ -1,11 +1,12 @@
 import type { ClockAnchor } from '@selter/contracts';
 import { time, type IsoInstant } from '@selter/domain';
+import { workflowNowMs } from '../workflow-time';
 
 /**
  * The round's clock (ADR 0013): the time of the latest decision, running on with workflow time.
  * Workflow time alone would close a round's registration the moment a round whose decisions are
  * dated in the past (an imported round, a test scenario) is announced; the decisions' own time
- * alone would never move while everyone is silent. Deterministic: `Date.now()` is workflow time.
+ * alone would never move while everyone is silent. Deterministic: workflow time (workflow-time.ts).
  */
 export class RoundClock {
   constructor(private anchor: ClockAnchor | undefined) {}
@@ -22,12 +23,12 @@ export class RoundClock {
   /** A person's decision sets the clock to its time, if later than the clock reads. */
   observe(decidedAt: IsoInstant): void {
     const ms = time.instantMillis(decidedAt);
-    if (this.anchor === undefined || ms > this.nowMs()) this.anchor = { at: decidedAt, workflowMs: Date.now() };
+    if (this.anchor === undefined || ms > this.nowMs()) this.anchor = { at: decidedAt, workflowMs: workflowNowMs() };
   }
 
   nowMs(): number {
-    if (!this.anchor) return Date.now();
-    return time.instantMillis(this.anchor.at) + (Date.now() - this.anchor.workflowMs);
+    if (!this.anchor) return workflowNowMs();
+    return time.instantMillis(this.anchor.at) + (workflowNowMs() - this.anchor.workflowMs);
   }
 
   now(): IsoInstant {
