@@ -9,6 +9,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { PrincipalThrottlerGuard } from './auth/principal-throttler.guard';
 import { ClockController } from './clock/clock.controller';
+import { ConsoleModule } from './console/console.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { InfrastructureModule, type ApiEndpoints } from './infrastructure/infrastructure.module';
@@ -47,6 +48,7 @@ export class AppModule {
         IdempotencyModule,
         RoundsModule,
         RotationsModule,
+        ConsoleModule,
       ],
       controllers: [MetricsController, ClockController],
       providers: [

@@ -53,6 +53,7 @@ export const configSchema = z.object({
   API_CLOCK: z.enum(['system', 'adjustable']).default('system'),
   API_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(256),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  WEB_DIST_DIR: optionalText,
 })
   .refine((raw) => (raw.AUTH_ISSUER === undefined) === (raw.AUTH_JWKS_URL === undefined), {
     path: ['AUTH_JWKS_URL'],
@@ -98,6 +99,8 @@ export interface ApiConfig {
   clock: 'system' | 'adjustable';
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
+  /** The built web console the API serves at /console (WEB_DIST_DIR); absent: the repository's apps/web/dist. */
+  webDistDir?: string;
 }
 
 /** Turns validated variables into the Config shape the rest of the code uses. */
@@ -133,6 +136,7 @@ export function toConfig(raw: RawConfig, cwd: string, isTty: boolean): Config {
       clock: raw.API_CLOCK,
       bodyLimitBytes: raw.API_BODY_LIMIT_KB * 1024,
       rateLimitPerMinute: raw.API_RATE_LIMIT_PER_MINUTE,
+      ...(raw.WEB_DIST_DIR ? { webDistDir: resolve(cwd, raw.WEB_DIST_DIR) } : {}),
     },
   };
 }
