@@ -1,18 +1,42 @@
 import { loadConfigOrExit } from '@selter/config';
+import { ensureChromium } from './browser';
 import { ensureComposeCli } from './compose';
 import { ensureKafkaJars } from './kafka';
 import { ensureTemporalCli } from './temporal';
 import { ensureTemporalTestServer } from './temporal-test-server';
 
+const USAGE = 'usage: engines install [--with-compose] [--with-browser] | engines browser [--dry-run]';
+
+/**
+ * Finds Chromium or installs Debian's. A machine that cannot is told what to install; `install`
+ * goes on (as without Go or Java: only the tests that need it fail, saying the same).
+ */
+function browser(log: (line: string) => void, dryRun: boolean): boolean {
+  try {
+    const path = ensureChromium(log, { dryRun });
+    if (path) log(`Chromium: ${path}`);
+    return true;
+  } catch (error) {
+    log(`Chromium: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
+}
+
 /**
  * `install`: builds or fetches the engines that the configuration will need and the cache
- * lacks, and the compose CLI the deployment test uses. Engines pointed at by TEMPORAL_ADDRESS or KAFKA_BROKERS are not installed.
+ * lacks, the compose CLI the deployment test uses (`--with-compose`) and the browser of the
+ * browser tests and benchmark (`--with-browser`). Engines pointed at by TEMPORAL_ADDRESS or
+ * KAFKA_BROKERS are not installed. `browser [--dry-run]`: the browser alone.
  */
 function main(command: string | undefined, flags: string[]): void {
   const config = loadConfigOrExit();
   const log = (line: string): void => void process.stderr.write(`[engines] ${line}\n`);
+  if (command === 'browser') {
+    process.exitCode = browser(log, flags.includes('--dry-run')) ? 0 : 1;
+    return;
+  }
   if (command !== 'install') {
-    log(`unknown command "${command ?? ''}"; usage: engines install [--with-compose]`);
+    log(`unknown command "${command ?? ''}"; ${USAGE}`);
     process.exit(64);
   }
   if (!config.external.temporalAddress) {
@@ -31,6 +55,7 @@ function main(command: string | undefined, flags: string[]): void {
     const compose = ensureComposeCli(config.cacheDir, log);
     log(compose ? `docker compose: ${[compose.command, ...compose.args].join(' ')}` : 'docker compose: unavailable (needs Go)');
   }
+  if (flags.includes('--with-browser')) browser(log, false);
 }
 
 main(process.argv[2], process.argv.slice(3));

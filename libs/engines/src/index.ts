@@ -9,3 +9,4 @@ export { ensureTemporalTestServer, startTemporalTestServer, connectWithTestServi
 export { startEngines, redact, type EngineEndpoints, type EngineStatus, type EngineName, type RunningEngines, type StartEnginesOptions } from './stack';
 export { TEMPORAL_CLI_VERSION, TEMPORAL_SERVER_VERSION, KAFKA_VERSION, COMPOSE_VERSION, TEMPORAL_TEST_SERVER_VERSION } from './versions';
 export { ensureComposeCli, type ComposeCommand } from './compose';
+export { findChromium, ensureChromium, chromiumMissing, CHROMIUM_ARGS, CHROMIUM_CANDIDATES, CHROMIUM_INSTALL, type ChromiumHost } from './browser';
