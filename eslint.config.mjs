@@ -34,20 +34,9 @@ export default tseslint.config(
   ...nx.configs['flat/base'],
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
-    rules: {
-      '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-console': 'error',
-      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints: depConstraints([]) }],
-    },
-  },
-  {
-    // The browser console: the same type-aware rules for its TSX (apps/web/tsconfig.json adds JSX and the DOM).
-    files: ['apps/web/**/*.tsx'],
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    // TypeScript everywhere, and the browser console's TSX (apps/web/tsconfig.json adds JSX and the DOM).
+    files: ['**/*.ts', 'apps/web/**/*.tsx'],
+    languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
@@ -59,7 +48,7 @@ export default tseslint.config(
   {
     // Tests (and their helpers) may use the testing library and, for fault tests that start and
     // kill their own servers, the engine launchers, from any layer.
-    files: ['**/*.spec.ts', '**/*.test-helper.ts'],
+    files: ['**/*.spec.ts', '**/*.spec.tsx', '**/*.test-helper.ts'],
     rules: { '@nx/enforce-module-boundaries': ['error', { allow: [], depConstraints: depConstraints(['type:testing', 'type:tooling']) }] },
   },
   {
