@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { startApiStack, type ApiStack } from './stack';
 
 export interface Reply<T = Record<string, unknown>> {
   status: number;
@@ -57,4 +58,15 @@ export class ApiClient {
     if (date) await this.setClock(date);
     return this.post(user, `/rounds/${roundId}/decisions/${type}`, data);
   }
+}
+
+/** Starts the API stack before a test file's tests and stops it after them; `stack` and `api` are set once it is up. */
+export function useApiStack(extraEnv: NodeJS.ProcessEnv = {}): { stack: ApiStack; api: ApiClient } {
+  const under = {} as { stack: ApiStack; api: ApiClient };
+  beforeAll(async () => {
+    under.stack = await startApiStack(extraEnv);
+    under.api = new ApiClient(under.stack.url);
+  }, 120_000);
+  afterAll(() => under.stack?.stop());
+  return under;
 }

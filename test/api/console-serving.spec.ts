@@ -1,30 +1,23 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiClient } from './client';
-import { startApiStack, type ApiStack } from './stack';
+import { useApiStack } from './client';
 
 const INDEX = '<!doctype html><html><body><div id="root">console-index-marker</div><script type="module" src="/console/assets/app-abc123.js"></script></body></html>';
 const SCRIPT = 'console.info("app-abc123");';
 
 describe('the web console served by the API', () => {
-  let stack: ApiStack;
-  let api: ApiClient;
-  let dist: string;
-  const get = (path: string): Promise<Response> => fetch(`${stack.url}${path}`, { redirect: 'manual' });
-
-  beforeAll(async () => {
-    // A tiny stand-in for `npm run web:build`, so the test does not depend on a real build.
-    dist = await mkdtemp(join(tmpdir(), 'selter-web-dist-'));
-    await mkdir(join(dist, 'assets'));
-    await Promise.all([writeFile(join(dist, 'index.html'), INDEX), writeFile(join(dist, 'assets', 'app-abc123.js'), SCRIPT), writeFile(join(dist, 'favicon.svg'), '<svg/>'), writeFile(join(dist, '.env'), 'SECRET=1')]);
-    stack = await startApiStack({ WEB_DIST_DIR: dist });
-    api = new ApiClient(stack.url);
-  }, 120_000);
-  afterAll(async () => {
-    await stack?.stop();
-    await rm(dist, { recursive: true, force: true });
-  });
+  // A tiny stand-in for `npm run web:build`, so the test does not depend on a real build.
+  const dist = mkdtempSync(join(tmpdir(), 'selter-web-dist-'));
+  mkdirSync(join(dist, 'assets'));
+  writeFileSync(join(dist, 'index.html'), INDEX);
+  writeFileSync(join(dist, 'assets', 'app-abc123.js'), SCRIPT);
+  writeFileSync(join(dist, 'favicon.svg'), '<svg/>');
+  writeFileSync(join(dist, '.env'), 'SECRET=1');
+  const under = useApiStack({ WEB_DIST_DIR: dist });
+  afterAll(() => rm(dist, { recursive: true, force: true }));
+  const get = (path: string): Promise<Response> => fetch(`${under.stack.url}${path}`, { redirect: 'manual' });
 
   it('sends / to the console and serves its index, its files, and index.html for client routes', async () => {
     const home = await get('/');
@@ -45,7 +38,7 @@ describe('the web console served by the API', () => {
   });
 
   it('answers a missing asset with 404 problem+json and never serves dotfiles or files outside the build', async () => {
-    const missing = await api.raw('GET', '/console/assets/app-old999.js');
+    const missing = await under.api.raw('GET', '/console/assets/app-old999.js');
     expect({ status: missing.status, code: missing.body['code'], type: missing.type }).toEqual({ status: 404, code: 'CONSOLE.ASSET_NOT_FOUND', type: expect.stringContaining('application/problem+json') });
     for (const path of ['/console/.env', '/console/%2e%2e/%2e%2e/package.json', '/console/..%2f..%2fpackage.json', '/console/%E0%A4%A']) {
       const reply = await get(path);
@@ -56,17 +49,17 @@ describe('the web console served by the API', () => {
   });
 
   it('keeps the API as it was: unknown paths are problem+json, endpoints need a token, the OpenAPI document has no console path', async () => {
-    const unknown = await api.raw('GET', '/no/such/route');
+    const unknown = await under.api.raw('GET', '/no/such/route');
     expect({ status: unknown.status, code: unknown.body['code'], type: unknown.type }).toEqual({ status: 404, code: 'REQUEST.NOT_FOUND', type: expect.stringContaining('application/problem+json') });
-    expect((await api.raw('GET', '/rounds')).status).toBe(401);
-    const doc = await api.raw<{ paths: Record<string, unknown> }>('GET', '/docs/openapi.json');
+    expect((await under.api.raw('GET', '/rounds')).status).toBe(401);
+    const doc = await under.api.raw<{ paths: Record<string, unknown> }>('GET', '/docs/openapi.json');
     expect(Object.keys(doc.body.paths).filter((p) => p === '/' || p.startsWith('/console') || p.startsWith('/publik'))).toEqual([]);
   });
 
   it('says how to build the console when there is no build', async () => {
     await rm(join(dist, 'index.html'));
     for (const path of ['/console/', '/console/inbox', '/publik/kabcontoh']) {
-      const reply = await api.raw('GET', path);
+      const reply = await under.api.raw('GET', path);
       expect({ path, status: reply.status, code: reply.body['code'], type: reply.type }).toEqual({ path, status: 503, code: 'CONSOLE.NOT_BUILT', type: expect.stringContaining('application/problem+json') });
       expect(String(reply.body['detail'])).toContain('npm run web:build');
     }

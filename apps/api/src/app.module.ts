@@ -17,6 +17,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { RotationsModule } from './rotations/rotations.module';
 import { RoundsModule } from './rounds/rounds.module';
+import { RulesModule } from './rules/rules.module';
 
 const quiet = (url: string | undefined): boolean => /^\/(health|metrics)/.test(url ?? '');
 
@@ -48,6 +49,7 @@ export class AppModule {
         IdempotencyModule,
         RoundsModule,
         RotationsModule,
+        RulesModule,
         ConsoleModule,
       ],
       controllers: [MetricsController, ClockController],
