@@ -49,7 +49,14 @@ const filesUnder = (dir) =>
     : readdirSync(dir, { withFileTypes: true })
         .sort((a, b) => a.name.localeCompare(b.name))
         .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : /\.(spec|test)\.[jt]sx?$/.test(e.name) ? [] : [path.join(dir, e.name)]));
-const webInputs = () => [...filesUnder(path.join(web, 'src')), ...filesUnder(path.join(web, 'public')), ...['index.html', 'vite.config.mjs'].map((f) => path.join(web, f)), lock];
+// Vite's transform also reads the tsconfig chain (apps/web/tsconfig.json extends the base).
+const webInputs = () => [
+  ...filesUnder(path.join(web, 'src')),
+  ...filesUnder(path.join(web, 'public')),
+  ...['index.html', 'vite.config.mjs', 'tsconfig.json'].map((f) => path.join(web, f)),
+  path.join(root, 'tsconfig.base.json'),
+  lock,
+];
 // Relative paths, so another clone of the same commit finds its build current too.
 const webHash = () => hashOf(webInputs(), (f) => path.relative(root, f));
 
