@@ -1,0 +1,77 @@
+import { Alert, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { PostPlan, RoundPlan } from '@selter/domain';
+import { useCallback, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLoad } from '../../api/use-load';
+import { useSession } from '../../session-context';
+import { roundStateAt } from '../audit/api';
+import { LoadingOr } from './loading-or';
+
+/**
+ * The round's plan, fetched once for the page and only when someone asks for it. GET /rounds/{id}
+ * carries no plan, so it comes from the round's state at its head (GET …/audit/state), which the
+ * auditing roles may read.
+ */
+export function usePlanLoader(roundId: string): () => Promise<RoundPlan | null> {
+  const { session } = useSession();
+  const token = session?.token;
+  const plan = useRef<Promise<RoundPlan | null> | undefined>(undefined);
+  return useCallback(() => {
+    plan.current ??= roundStateAt(roundId, token).then(({ state }) => (state.status === 'empty' ? null : state.plan));
+    plan.current.catch(() => (plan.current = undefined));
+    return plan.current;
+  }, [roundId, token]);
+}
+
+/** A post's competency standard (SKJ: technical, managerial, socio-cultural) and requirements. */
+export function CompetencyStandard({ postId, load }: { postId: string; load: () => Promise<RoundPlan | null> }): React.JSX.Element {
+  const { t } = useTranslation('round');
+  const plan = useLoad(load, [load]);
+  return (
+    <LoadingOr loaded={plan} label={t('posts.standardLoading')}>
+      {(data) => <PostStandard post={data?.posts.find((p) => p.postId === postId)} />}
+    </LoadingOr>
+  );
+}
+
+function PostStandard({ post }: { post: PostPlan | undefined }): React.JSX.Element {
+  const { t } = useTranslation('round');
+  if (!post) return <Alert color="gray" role="note">{t('posts.noStandard')}</Alert>;
+  const groups = [
+    ['technical', post.competencyStandard.technical],
+    ['managerial', post.competencyStandard.managerial],
+    ['socioCultural', post.competencyStandard.socioCultural],
+  ] as const;
+  return (
+    <Stack gap="xs">
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        {groups.map(([kind, items]) => (
+          <div key={kind}>
+            <Text fw={700} size="sm">
+              {t(`competency.${kind}`)}
+            </Text>
+            {items.length ? (
+              <List size="sm">
+                {items.map((item) => (
+                  <List.Item key={item}>{item}</List.Item>
+                ))}
+              </List>
+            ) : (
+              <Text size="sm">–</Text>
+            )}
+          </div>
+        ))}
+      </SimpleGrid>
+      <Group gap="md">
+        <Text size="sm">
+          {t('competency.minRank')}: <strong>{post.requirements.minRank ?? '–'}</strong>
+        </Text>
+        {post.requirements.notes.map((note) => (
+          <Text size="sm" key={note}>
+            {note}
+          </Text>
+        ))}
+      </Group>
+    </Stack>
+  );
+}
