@@ -6,6 +6,7 @@ import type { Config } from '@selter/config';
 import type { Logger } from '@selter/logging';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthGuard } from './auth/auth.guard';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { PrincipalThrottlerGuard } from './auth/principal-throttler.guard';
 import { ClockController } from './clock/clock.controller';
@@ -49,6 +50,7 @@ export class AppModule {
         IdempotencyModule,
         RoundsModule,
         RotationsModule,
+        AuditModule,
         RulesModule,
         ConsoleModule,
       ],

@@ -13,6 +13,7 @@ import { ApiMetrics } from './metrics/metrics';
 import { bodyErrorsAsProblems } from './problem/body-errors';
 import { PROBLEM_SCHEMA } from './rounds/openapi';
 import { expandDecisionPaths } from './rounds/decide/decision-openapi';
+import { responseComponents } from './validation/response-schema';
 
 /** Builds the API application (without listening), so tests and `main` share the wiring. */
 export async function createApiApp(config: Config, endpoints: ApiEndpoints, logger: PinoLogger): Promise<INestApplication> {
@@ -31,7 +32,7 @@ export async function createApiApp(config: Config, endpoints: ApiEndpoints, logg
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );
-  document.components = { ...document.components, schemas: { ...document.components?.schemas, Problem: PROBLEM_SCHEMA } };
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...responseComponents(), Problem: PROBLEM_SCHEMA } };
   SwaggerModule.setup('docs', app, expandDecisionPaths(document), { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
+import { foldStream } from '@selter/domain';
 import { verifyBundle, type BundleVerdict, type EvidenceBundle } from '@selter/event-store';
 import type { Outcome } from './commands';
 import { progressBar } from './progress';
-import { domainEvent, foldStream, summarize } from './replay';
+import { domainEvent, summarize } from './replay';
 
 export interface BundleCommandOptions {
   /** A key obtained outside the bundle (`--public-key`): the bundle must carry and be signed by it. */

@@ -1,4 +1,5 @@
-import { foldStream, summarize } from './replay';
+import { foldStream } from '@selter/domain';
+import { summarize } from './replay';
 
 const planned = {
   type: 'RotationPlanned',

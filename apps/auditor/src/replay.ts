@@ -1,23 +1,9 @@
-import { DEFAULT_POLICIES, evolve, evolveRotation, initialRotationState, initialState, type RotationEvent, type RotationState, type RoundEvent, type RoundState } from '@selter/domain';
+import { DEFAULT_POLICIES, type FoldedStream, type RotationState, type RoundState } from '@selter/domain';
 import type { BundleEvent } from '@selter/event-store';
-
-export type Folded = { kind: 'round'; state: RoundState } | { kind: 'rotation'; state: RotationState };
 
 /** The event as the domain knows it: type, data and metadata from the hashed record. */
 export function domainEvent(e: Pick<BundleEvent, 'record'>): { type: string; data: unknown; metadata: unknown; recordedAt: string } {
   return JSON.parse(e.record) as { type: string; data: unknown; metadata: unknown; recordedAt: string };
-}
-
-/**
- * Folds a stream's events with the domain's own evolve: a rotation's from `RotationPlanned`, a
- * round's otherwise. The domain's state keeps the policy id the stream was planned under, and no
- * policy is consulted here: the past is folded from what was recorded, not re-decided.
- */
-export function foldStream(events: ReadonlyArray<{ type: string }>): Folded {
-  if (events[0]?.type === 'RotationPlanned') {
-    return { kind: 'rotation', state: (events as unknown as RotationEvent[]).reduce(evolveRotation, initialRotationState()) };
-  }
-  return { kind: 'round', state: (events as unknown as RoundEvent[]).reduce(evolve, initialState()) };
 }
 
 const policyTitle = (id: string): string => DEFAULT_POLICIES.get(id)?.title.en ?? 'unknown policy';
@@ -45,6 +31,6 @@ function rotationLines(state: RotationState): string[] {
 }
 
 /** A readable summary of a folded state (posts with status and applicant counts). */
-export function summarize(folded: Folded): string[] {
+export function summarize(folded: FoldedStream): string[] {
   return folded.kind === 'round' ? roundLines(folded.state) : rotationLines(folded.state);
 }

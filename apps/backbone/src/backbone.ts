@@ -1,9 +1,10 @@
-import { Checkpointer, EVENT_STORE_MIGRATIONS, loadMigrations, migrate, type CheckpointSigner } from '@selter/event-store';
+import { EVENT_STORE_MIGRATIONS, loadMigrations, migrate, type CheckpointSigner } from '@selter/event-store';
 import type { Logger } from '@selter/logging';
 import { CheckpointPublisher, createOutboxRelay, messagingMigrations, topicCatalog, type OutboxRelay } from '@selter/messaging';
 import { createProjectionRunner, projectionsMigrations, ROUND_READ_MODELS } from '@selter/projections';
 import type { Kafka } from 'kafkajs';
 import type { Sql } from 'postgres';
+import { startCheckpoints } from './checkpoints';
 
 export interface BackboneOptions {
   sql: Sql;
@@ -23,7 +24,8 @@ export const allMigrations = () => [
 
 /**
  * The services that keep the event log useful: read models (projections), the outbox relay to
- * Kafka, and signed checkpoints published outside the database. Returns a stop function.
+ * Kafka, and signed checkpoints published outside the database (on a timer, and soon when asked).
+ * Returns a stop function.
  */
 export async function startBackbone(o: BackboneOptions): Promise<() => Promise<void>> {
   const applied = await migrate(o.sql, allMigrations());
@@ -40,22 +42,9 @@ export async function startBackbone(o: BackboneOptions): Promise<() => Promise<v
   } else {
     o.log.warn('no Kafka broker configured: events stay in the outbox (the event table) until KAFKA_BROKERS is set');
   }
-  const checkpointer = new Checkpointer(o.sql, o.signer);
-  const checkpoint = async (): Promise<void> => {
-    try {
-      const signed = await checkpointer.checkpoint();
-      if (!signed) return;
-      o.log.info({ sequence: signed.body.sequence, treeSize: signed.body.treeSize, keyId: signed.body.keyId }, 'checkpoint signed');
-      await publisher?.publish(signed);
-    } catch (error) {
-      // The next tick retries; a missed checkpoint only widens the window the next one covers.
-      o.log.error({ err: error }, 'checkpoint failed');
-    }
-  };
-  await checkpoint();
-  const timer = setInterval(() => void checkpoint(), o.checkpointIntervalMs);
+  const stopCheckpoints = await startCheckpoints({ sql: o.sql, signer: o.signer, intervalMs: o.checkpointIntervalMs, log: o.log, ...(publisher ? { publish: (cp) => publisher.publish(cp) } : {}) });
   return async () => {
-    clearInterval(timer);
+    await stopCheckpoints();
     await relay?.stop();
     await projections.stop();
     await publisher?.close();

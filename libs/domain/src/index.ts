@@ -64,3 +64,5 @@ export type * from './rotation/types';
 export { initialRotationState } from './rotation/types';
 export { decideRotation, tryDecideRotation, createRotationDecider } from './rotation/decide';
 export { evolveRotation } from './rotation/evolve';
+
+export { foldStream, type FoldedStream } from './fold';

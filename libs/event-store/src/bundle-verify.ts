@@ -78,8 +78,10 @@ function recordNames(record: string, streamIdJson: string, version: number): boo
   }
 }
 
+type Chain = Pick<EvidenceBundle, 'streamId' | 'events'>;
+
 /** Where the event in slot `i` (version i + 1) is not what the chain needs, if anywhere. */
-function slotProblem(bundle: EvidenceBundle, i: number, prevHex: string, hasher: ChainHasher, streamIdJson: string): BundleProblem | undefined {
+function slotProblem(bundle: Chain, i: number, prevHex: string, hasher: ChainHasher, streamIdJson: string): BundleProblem | undefined {
   const e = bundle.events[i] as BundleEvent;
   const version = i + 1;
   const where = { streamVersion: version, globalPosition: e.globalPosition };
@@ -97,7 +99,7 @@ function slotProblem(bundle: EvidenceBundle, i: number, prevHex: string, hasher:
 }
 
 /** Walks the chain; returns each version's hash (index = version - 1), checked against its record. */
-function checkEvents(bundle: EvidenceBundle, progress: (n: number) => void): string[] {
+function checkEvents(bundle: Chain, progress: (n: number) => void): string[] {
   const hasher = new ChainHasher();
   const streamIdJson = JSON.stringify(bundle.streamId);
   const hashes: string[] = [];
@@ -113,6 +115,20 @@ function checkEvents(bundle: EvidenceBundle, progress: (n: number) => void): str
     if ((i + 1) % PROGRESS_EVERY === 0) progress(i + 1);
   }
   return hashes;
+}
+
+/**
+ * The first place a stream's events, in version order, break their hash chain (a missing, moved or
+ * altered event, a broken link), or undefined: the walk `verifyBundle` starts with, without a checkpoint.
+ */
+export function chainProblem(streamId: string, events: readonly BundleEvent[]): BundleProblem | undefined {
+  try {
+    checkEvents({ streamId, events: events as BundleEvent[] }, () => undefined);
+    return undefined;
+  } catch (error) {
+    if (error instanceof Found) return error.problem;
+    throw error;
+  }
 }
 
 function checkCheckpoint(bundle: EvidenceBundle, key: KeyObject, keyId: string): SignedCheckpoint {

@@ -4,6 +4,7 @@ import { latestCheckpoint } from './checkpoint';
 import { readLeafEntries } from './consistency';
 import { readStream } from './read';
 import { publicKeyPem, type CheckpointSigner } from './signing';
+import type { StoredEvent } from './types';
 
 export const BUNDLE_FORMAT = 'selter-evidence-bundle/2';
 
@@ -59,17 +60,40 @@ function anchorVersions(head: number, treeSize: number): number[] {
   return versions;
 }
 
-/** Builds the bundle for a stream whose last event the latest checkpoint covers. */
-export async function exportBundle(sql: Sql, streamId: string, signer: Pick<CheckpointSigner, 'publicKey'>): Promise<EvidenceBundle> {
-  const events = await readStream(sql, streamId);
-  const head = events[events.length - 1];
+export interface ExportOptions {
+  /**
+   * Export only the events the latest checkpoint covers (a prefix of the stream: the verification
+   * of a stream that grew since), instead of refusing a stream whose last event is not covered yet.
+   */
+  coveredOnly?: boolean;
+}
+
+/** An event as a bundle carries it: the hashed record and its chain link. */
+export const bundleEvent = (e: StoredEvent): BundleEvent => ({ streamVersion: e.streamVersion, globalPosition: e.globalPosition.toString(), record: e.record, prevHash: e.prevHash.toString('hex'), hash: e.hash.toString('hex') });
+
+/** The longest prefix of `events` whose last event is a leaf of the tree. */
+function coveredPrefix(events: StoredEvent[], leafIndexOf: Map<bigint, number>): StoredEvent[] {
+  let n = events.length;
+  while (n > 0 && !leafIndexOf.has((events[n - 1] as StoredEvent).globalPosition)) n -= 1;
+  return events.slice(0, n);
+}
+
+/** Builds the bundle for a stream whose last event the latest checkpoint covers (or, `coveredOnly`, its covered prefix). */
+export async function exportBundle(sql: Sql, streamId: string, signer: Pick<CheckpointSigner, 'publicKey'>, options: ExportOptions = {}): Promise<EvidenceBundle> {
+  return bundleOf(sql, streamId, await readStream(sql, streamId), signer, options);
+}
+
+/** The bundle of a stream's events, already read. */
+export async function bundleOf(sql: Sql, streamId: string, stored: StoredEvent[], signer: Pick<CheckpointSigner, 'publicKey'>, options: ExportOptions = {}): Promise<EvidenceBundle> {
   const checkpoint = await latestCheckpoint(sql);
-  if (!head) throw new StreamNotCheckpointedError(`stream ${streamId} has no events`);
+  if (stored.length === 0) throw new StreamNotCheckpointedError(`stream ${streamId} has no events`);
   if (!checkpoint) throw new StreamNotCheckpointedError('no checkpoint yet: create one first');
   const entries = await readLeafEntries(sql, checkpoint.body.treeSize);
   const leafIndexOf = new Map(entries.map((e, i) => [e.globalPosition, i]));
-  const headIndex = leafIndexOf.get(head.globalPosition);
-  if (headIndex === undefined) throw new StreamNotCheckpointedError(`the latest checkpoint does not cover stream ${streamId}'s last event yet`);
+  const events = options.coveredOnly ? coveredPrefix(stored, leafIndexOf) : stored;
+  const head = events[events.length - 1];
+  const headIndex = head && leafIndexOf.get(head.globalPosition);
+  if (!head || headIndex === undefined) throw new StreamNotCheckpointedError(`the latest checkpoint does not cover stream ${streamId}'s last event yet`);
   const anchored = anchorVersions(head.streamVersion, entries.length).flatMap((v) => {
     const leafIndex = leafIndexOf.get(events[v - 1]?.globalPosition ?? -1n);
     return leafIndex === undefined ? [] : [{ streamVersion: v, leafIndex }];
@@ -79,7 +103,7 @@ export async function exportBundle(sql: Sql, streamId: string, signer: Pick<Chec
   return {
     format: BUNDLE_FORMAT,
     streamId,
-    events: events.map((e) => ({ streamVersion: e.streamVersion, globalPosition: e.globalPosition.toString(), record: e.record, prevHash: e.prevHash.toString('hex'), hash: e.hash.toString('hex') })),
+    events: events.map(bundleEvent),
     checkpoint: { signedBody: checkpoint.signedBody, signature: checkpoint.signature },
     inclusion: { streamVersion: head.streamVersion, leafIndex: headIndex, treeSize: entries.length, path: hex(headPath) },
     anchors: anchored.map((a, i) => ({ ...a, path: hex(anchorPaths[i] ?? []) })),

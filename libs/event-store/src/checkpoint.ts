@@ -30,6 +30,16 @@ export async function latestCheckpoint(sql: Sql): Promise<SignedCheckpoint | und
   return row ? toSignedCheckpoint(row) : undefined;
 }
 
+/** Whether a stored checkpoint covers the stream's last event (false for a stream without events). */
+export async function checkpointCoversStream(sql: Sql, streamId: string): Promise<boolean> {
+  const [row] = await sql<Array<{ covered: boolean }>>`
+    select exists (
+      select 1 from event_checkpoints c,
+        (select transaction_id, global_position from events where stream_id = ${streamId} order by stream_version desc limit 1) h
+      where (c.last_transaction_id, c.last_global_position) >= (h.transaction_id, h.global_position)) as covered`;
+  return row?.covered ?? false;
+}
+
 /**
  * Signs checkpoints of the committed log. It keeps the tree's right edge in memory, so each
  * checkpoint costs only the events since the last one; on first use it replays the log's hashes

@@ -17,3 +17,11 @@ export function notifyAppended(sql: Sql): void {
     sql`select pg_notify(${APPENDS_CHANNEL}, '')`.catch(() => undefined);
   }, WINDOW_MS).unref();
 }
+
+/** Where a reader asks the checkpointer (the backbone) for a checkpoint now rather than at its next tick. */
+export const CHECKPOINT_REQUESTS_CHANNEL = 'selter_checkpoint_requests';
+
+/** Asks for a checkpoint soon: best effort (nobody may listen); the checkpointer coalesces and paces requests. */
+export async function requestCheckpoint(sql: Sql): Promise<void> {
+  await sql`select pg_notify(${CHECKPOINT_REQUESTS_CHANNEL}, '')`;
+}

@@ -21,7 +21,8 @@ export const PROBLEM_SCHEMA: SchemaObject = {
   },
 };
 
-const problem = (status: number, description: string) =>
+/** A problem+json response an operation may give. */
+export const problemResponse = (status: number, description: string) =>
   ApiResponse({ status, description, content: { 'application/problem+json': { schema: PROBLEM_SCHEMA } } });
 
 export const DECISION_RESULT_SCHEMA: SchemaObject = {
@@ -37,15 +38,15 @@ export const DECISION_RESULT_SCHEMA: SchemaObject = {
 /** The responses of every decision endpoint. */
 export const DECISION_RESPONSES = applyDecorators(
   ApiResponse({ status: 200, description: 'Accepted: the events recorded', schema: DECISION_RESULT_SCHEMA }),
-  problem(400, 'REQUEST.INVALID: a missing, malformed or unknown field'),
-  problem(401, 'AUTH.UNAUTHENTICATED'),
-  problem(403, 'AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3)'),
-  problem(404, 'ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ...'),
-  problem(409, 'Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS'),
-  problem(413, 'REQUEST.TOO_LARGE'),
-  problem(422, 'A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED'),
-  problem(429, 'RATE.LIMITED'),
+  problemResponse(400, 'REQUEST.INVALID: a missing, malformed or unknown field'),
+  problemResponse(401, 'AUTH.UNAUTHENTICATED'),
+  problemResponse(403, 'AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3)'),
+  problemResponse(404, 'ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ...'),
+  problemResponse(409, 'Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS'),
+  problemResponse(413, 'REQUEST.TOO_LARGE'),
+  problemResponse(422, 'A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED'),
+  problemResponse(429, 'RATE.LIMITED'),
 );
 
 /** The responses of every read endpoint. */
-export const QUERY_RESPONSES = applyDecorators(problem(400, 'REQUEST.INVALID'), problem(401, 'AUTH.UNAUTHENTICATED'), problem(403, 'AUTH.FORBIDDEN'), problem(404, 'ROUND.NOT_FOUND'), problem(429, 'RATE.LIMITED'));
+export const QUERY_RESPONSES = applyDecorators(problemResponse(400, 'REQUEST.INVALID'), problemResponse(401, 'AUTH.UNAUTHENTICATED'), problemResponse(403, 'AUTH.FORBIDDEN'), problemResponse(404, 'ROUND.NOT_FOUND'), problemResponse(429, 'RATE.LIMITED'));

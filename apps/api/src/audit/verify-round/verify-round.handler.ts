@@ -1,0 +1,44 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { requestCheckpoint, verifyStream } from '@selter/event-store';
+import type { Sql } from 'postgres';
+import { assertAudit } from '../../access/audit-access';
+import { nowInstant, type Clock } from '../../clock/clock';
+import { CLOCK, SQL } from '../../infrastructure/tokens';
+import { notFound } from '../../problem/problems';
+import { CheckpointKey } from '../checkpoint-key';
+import { VerifyRoundQuery, type RoundVerification } from './verify-round.query';
+
+/** Verifies a round's stream in the store as an offline auditor verifies its bundle, and says where it first fails. */
+@QueryHandler(VerifyRoundQuery)
+export class VerifyRoundHandler implements IQueryHandler<VerifyRoundQuery, RoundVerification> {
+  constructor(
+    @Inject(SQL) private readonly sql: Sql,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly key: CheckpointKey,
+  ) {}
+
+  async execute({ principal, round }: VerifyRoundQuery): Promise<RoundVerification> {
+    assertAudit(principal, round);
+    const verdict = await verifyStream(this.sql, round.id, this.key.get());
+    const { head, checkpoint } = verdict;
+    if (!head) throw notFound('ROUND.NOT_FOUND', `No round ${round.id}.`);
+    // Events after the latest checkpoint are checked by their chain alone: ask for one, so the next look proves them.
+    if (!checkpoint || checkpoint.coveredVersion < head.version) void requestCheckpoint(this.sql).catch(() => undefined);
+    const problems = verdict.problems.map((p) => ({ code: p.code, version: p.streamVersion ?? null, detail: p.reason }));
+    const versions = problems.flatMap((p) => (p.version === null ? [] : [p.version]));
+    return {
+      roundId: round.id,
+      verified: verdict.ok,
+      events: verdict.events,
+      headVersion: head.version,
+      headHash: head.hash,
+      firstBadVersion: versions.length ? Math.min(...versions) : null,
+      problems,
+      checkpoint: checkpoint
+        ? { sequence: checkpoint.sequence, size: checkpoint.treeSize, logPosition: checkpoint.lastGlobalPosition, signedAt: checkpoint.createdAt, keyFingerprint: checkpoint.keyId, coveredVersion: checkpoint.coveredVersion }
+        : null,
+      checkedAt: nowInstant(this.clock),
+    };
+  }
+}

@@ -1,0 +1,50 @@
+import { Query } from '@nestjs/cqrs';
+import { z } from 'zod';
+import type { Principal } from '../../auth/principal';
+import type { RoundRef } from '../../rounds/round-id';
+import { responseSchema } from '../../validation/response-schema';
+
+export const verificationProblem = responseSchema(
+  'VerificationProblem',
+  z.object({
+    code: z.string().describe('HASH_MISMATCH, RECORD_ALTERED, VERSION_GAP, OUT_OF_ORDER, CHAIN_BROKEN, CHECKPOINT_SIGNATURE_INVALID, CHECKPOINT_ROOT_MISMATCH, ...'),
+    version: z.number().int().nullable().describe('The first stream version the problem concerns (null: the checkpoint itself)'),
+    detail: z.string(),
+  }),
+);
+
+/** A round's stream checked in the store: its hash chain, and the latest signed checkpoint over what it covers. */
+export const roundVerification = responseSchema(
+  'RoundVerification',
+  z.object({
+    roundId: z.string(),
+    verified: z.boolean().describe('No problem found: every event chains to the one before, and the checkpoint proves the versions it covers'),
+    events: z.number().int(),
+    headVersion: z.number().int(),
+    headHash: z.string().describe('SHA-256 chain hash of the last event, hex'),
+    firstBadVersion: z.number().int().nullable(),
+    problems: z.array(verificationProblem),
+    checkpoint: z
+      .object({
+        sequence: z.number().int(),
+        size: z.number().int().describe('Events in the signed tree'),
+        logPosition: z.string().nullable().describe('Global position of the last event the tree covers'),
+        signedAt: z.string(),
+        keyFingerprint: z.string(),
+        coveredVersion: z.number().int().describe('The last version of this round the checkpoint proves; later ones are checked by the chain alone'),
+      })
+      .nullable()
+      .describe('The latest signed checkpoint, when it covers the round (null: not yet, one has been requested)'),
+    checkedAt: z.string(),
+  }),
+);
+export type RoundVerification = z.infer<typeof roundVerification>;
+
+export class VerifyRoundQuery extends Query<RoundVerification> {
+  constructor(
+    readonly principal: Principal,
+    readonly round: RoundRef,
+  ) {
+    super();
+  }
+}
