@@ -64,7 +64,7 @@ function Console(): React.JSX.Element {
           <Route path="/console/rounds/:roundId" element={<RoundView />} />
           <Route path="/console/rounds/:roundId/manage" element={<ManageRound />} />
           <Route path="/console/rounds/:roundId/applicants" element={<RegisterApplicants />} />
-          <Route path="/console/rounds/:roundId/decide/:type" element={<DecisionPage />} />
+          <Route path="/console/rounds/:roundId/decide/:type?" element={<DecisionPage />} />
           <Route path="/console/rounds/:roundId/audit" element={<AuditView />} />
           <Route path="*" element={<Navigate to={ROUTES.home} replace />} />
         </Routes>

@@ -1,8 +1,118 @@
+import { Alert, Anchor, Button, Group, List, Select, Stack, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Page } from '../../components/page';
+import { Link, useParams, useSearchParams } from 'react-router';
+import type { DecisionResult } from '../../api/decisions';
+import { useLoad } from '../../api/use-load';
+import { LoadedPage } from '../../components/page';
+import { ROUTES } from '../../routes';
+import { useSession } from '../../session-context';
+import { DecisionDataProvider, loadDecisionData, type DecisionData } from './context';
+import { formFor, REPEATED, ROUND_WIDE } from './forms';
+import { DecisionSummary } from './summary';
 
-/** Placeholder until this feature's page lands. */
+/**
+ * One decision on a round (the inbox's "Putuskan" links here): what is decided, for which post,
+ * waiting since when, and the form for its type. After a recorded decision: back to the inbox or
+ * on to the round; decisions taken one applicant or batch at a time keep their form for the next.
+ */
 export function DecisionPage(): React.JSX.Element {
   const { t } = useTranslation('decisions');
-  return <Page name="decision" title={t('title')} />;
+  const { t: tc } = useTranslation();
+  const { roundId = '', type = '' } = useParams();
+  const [search, setSearch] = useSearchParams();
+  const postId = search.get('post');
+  const { api } = useSession();
+  const loaded = useLoad(() => loadDecisionData(api, roundId, postId, type), [api, roundId, postId, type]);
+  const [done, setDone] = useState<DecisionResult | null>(null);
+  // A fresh form for each fresh answer, so its defaults (the next applicant) follow the recorded decision.
+  const data = loaded.state === 'ready' ? loaded.data : null;
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => setGeneration((n) => n + 1), [data]);
+  useEffect(() => setDone(null), [roundId, postId, type]);
+  const Form = formFor(type);
+  const title = type ? tc(`commands.${type}`, { defaultValue: type }) : t('title');
+  const needsPost = !ROUND_WIDE.has(type) && !postId;
+
+  function recorded(result: DecisionResult): void {
+    setDone(result);
+    loaded.reload();
+  }
+
+  return (
+    <LoadedPage name="decision" title={title} loaded={loaded}>
+      {(ready) => (
+        <DecisionDataProvider value={ready}>
+          <Stack gap="lg">
+            <DecisionSummary data={ready} />
+            {!ready.waiting && ready.post !== null && <Text size="sm" c="dimmed">{t('notWaiting')}</Text>}
+            {done && <Recorded roundId={roundId} result={done} />}
+            {!type ? (
+              <Awaited data={ready} />
+            ) : !Form ? (
+              <Unknown type={type} known={tc(`commands.${type}`, { defaultValue: '' }) !== ''} roundId={roundId} />
+            ) : needsPost ? (
+              <Select label={t('pickPost')} data={ready.round.posts.map((p) => ({ value: p.postId, label: p.title ?? p.postId }))} value={null} onChange={(value) => value && setSearch({ post: value })} w={{ base: '100%', sm: 420 }} />
+            ) : done && !REPEATED.has(type) ? null : (
+              <Form key={generation} roundId={roundId} postId={postId} onDone={recorded} />
+            )}
+          </Stack>
+        </DecisionDataProvider>
+      )}
+    </LoadedPage>
+  );
+}
+
+function Recorded({ roundId, result }: { roundId: string; result: DecisionResult }): React.JSX.Element {
+  const { t } = useTranslation('decisions');
+  return (
+    <Alert color="green" title={t('done.title')} role="status" data-testid="decision-done">
+      <Text size="sm">{t('done.events', { events: result.events.map((event) => event.type).join(', '), version: result.version })}</Text>
+      <Group mt="sm">
+        <Button component={Link} to={ROUTES.home} size="xs">
+          {t('done.inbox')}
+        </Button>
+        <Button component={Link} to={ROUTES.round(roundId)} size="xs" variant="default">
+          {t('done.round')}
+        </Button>
+      </Group>
+    </Alert>
+  );
+}
+
+function Unknown({ type, known, roundId }: { type: string; known: boolean; roundId: string }): React.JSX.Element {
+  const { t } = useTranslation('decisions');
+  return (
+    <Alert color="yellow" title={t(known ? 'unknown.noForm' : 'unknown.title')} role="alert" data-testid="decision-unknown">
+      <Text size="sm">{t(known ? 'unknown.noFormDetail' : 'unknown.detail', { type })}</Text>
+      <Group mt="sm">
+        <Anchor component={Link} to={ROUTES.home}>
+          {t('done.inbox')}
+        </Anchor>
+        <Anchor component={Link} to={ROUTES.round(roundId)}>
+          {t('done.round')}
+        </Anchor>
+      </Group>
+    </Alert>
+  );
+}
+
+/** Without a type: the decisions on this round that wait on the caller, each a link to its form. */
+function Awaited({ data }: { data: DecisionData }): React.JSX.Element {
+  const { t } = useTranslation('decisions');
+  const { t: tc } = useTranslation();
+  const items = data.waitingHere;
+  if (items.length === 0) return <Text>{t('nothingWaiting')}</Text>;
+  return (
+    <List aria-label={t('waitingHere')}>
+      {items.map((item) => (
+        <List.Item key={`${item.command}/${item.postId ?? ''}`}>
+          <Anchor component={Link} to={ROUTES.decide(data.round.id, item.command, item.postId)}>
+            {tc(`commands.${item.command}`, { defaultValue: item.command })}
+            {item.postId ? ` · ${data.round.posts.find((p) => p.postId === item.postId)?.title ?? item.postId}` : ''}
+          </Anchor>
+        </List.Item>
+      ))}
+    </List>
+  );
 }

@@ -1,0 +1,41 @@
+import type { ApplicantView } from './types';
+
+/** The shortlist's size under both policies (R22: the 3 best per post); the API holds the policy's number and enforces it. */
+export const SHORTLIST_SIZE = 3;
+
+/** Still in the running: eligible, not withdrawn, not eliminated by a published ranking (the domain's isProceeding). */
+export function isProceeding(applicant: ApplicantView): boolean {
+  return applicant.verdict === 'eligible' && !applicant.withdrawn && applicant.eliminatedAt === null;
+}
+
+/** Applicants the pansel has not yet given an administrative verdict. */
+export function awaitingVerdict(applicants: readonly ApplicantView[]): ApplicantView[] {
+  return applicants.filter((a) => a.verdict === null && !a.withdrawn);
+}
+
+/** Proceeding applicants in the order of the latest published ranking (rank, then total, then id). */
+export function rankedProceeding(applicants: readonly ApplicantView[]): ApplicantView[] {
+  const rank = (a: ApplicantView) => a.rank ?? Number.POSITIVE_INFINITY;
+  return applicants
+    .filter(isProceeding)
+    .sort((a, b) => rank(a) - rank(b) || (b.total ?? 0) - (a.total ?? 0) || a.applicantId.localeCompare(b.applicantId));
+}
+
+/**
+ * The tiga besar as the ranking shows them. The API's read model keeps no shortlist, so this is
+ * the top of the final ranking, which is what the domain lets the pansel propose (R22: the best
+ * scores); the decision's dry run checks a pick against the recorded shortlist (R23).
+ */
+export function finalistsOf(applicants: readonly ApplicantView[], size = SHORTLIST_SIZE): ApplicantView[] {
+  return rankedProceeding(applicants).slice(0, size);
+}
+
+/** The stage ids the applicants have scores for, in the order first seen. */
+export function scoredStages(applicants: readonly ApplicantView[]): string[] {
+  return [...new Set(applicants.flatMap((a) => Object.keys(a.scores)))];
+}
+
+/** How people see an applicant: the name, else the id. */
+export function applicantName(applicant: ApplicantView | undefined, fallback = '–'): string {
+  return applicant ? (applicant.name ?? applicant.applicantId) : fallback;
+}

@@ -1,0 +1,46 @@
+import type { DecisionType } from '../../../api/decisions';
+import type { DecisionForm } from '../form-contract';
+import { OPERATOR_FORMS } from '../../operator/forms';
+import { AdministrativeVerdictForm } from './administrative-verdict';
+import { AppointmentDecreeForm, InaugurateForm } from './appointment';
+import { ChooseAppointeeForm } from './choose-appointee';
+import { DprdConsultationForm, GovernorReportForm, MendagriApprovalForm } from './gates';
+import { InaugurationRecommendationForm, PlanRecommendationForm, UnderfilledPostForm } from './oversight';
+import { AnnounceShortlistForm, PublishStageForm } from './pansel-steps';
+import { ReviewShortlistForm } from './review-shortlist';
+import { ProposeShortlistForm } from './shortlist';
+import { StageResultsForm } from './stage-results';
+
+/** The pansel's, the oversight liaison's and the PPK's decision forms, by decision type. */
+export const DECISION_FORMS: Partial<Record<DecisionType, DecisionForm>> = {
+  RecordAdministrativeVerdict: AdministrativeVerdictForm,
+  RecordStageResults: StageResultsForm,
+  PublishStageResults: PublishStageForm,
+  ProposeShortlist: ProposeShortlistForm,
+  AnnounceShortlist: AnnounceShortlistForm,
+  RecordPlanRecommendation: PlanRecommendationForm,
+  DecideUnderfilledPost: UnderfilledPostForm,
+  ReviewShortlist: ReviewShortlistForm,
+  RecordInaugurationRecommendation: InaugurationRecommendationForm,
+  ConsultDprdLeadership: DprdConsultationForm,
+  ChooseAppointee: ChooseAppointeeForm,
+  ReportToGovernor: GovernorReportForm,
+  RecordMendagriApproval: MendagriApprovalForm,
+  IssueAppointmentDecree: AppointmentDecreeForm,
+  InaugurateAppointee: InaugurateForm,
+};
+
+// The operator's own forms come last: where both folders have one (the Mendagri approval is the
+// operator's decision), the operator's screen is the one its users know.
+const FORMS: Partial<Record<string, DecisionForm>> = { ...DECISION_FORMS, ...OPERATOR_FORMS };
+
+/** The form for a decision type, if the console has one. */
+export function formFor(type: string): DecisionForm | undefined {
+  return Object.hasOwn(FORMS, type) ? FORMS[type] : undefined;
+}
+
+/** Decisions about the whole round: their body names no post (RecordMendagriApproval may name one). */
+export const ROUND_WIDE: ReadonlySet<string> = new Set(['RevisePlan', 'SubmitPlanForRecommendation', 'RecordPlanRecommendation', 'RecordMendagriApproval', 'AnnounceRound', 'AmendStage', 'CancelRound']);
+
+/** Decisions taken many times on one post (one applicant, one batch of scores, one stage at a time): the form stays after each. */
+export const REPEATED: ReadonlySet<string> = new Set(['RecordAdministrativeVerdict', 'RecordStageResults', 'PublishStageResults', 'RegisterApplicant', 'WithdrawApplicant']);

@@ -1,0 +1,50 @@
+import { Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DecisionSubmit } from '../../../components/decision-submit';
+import { finalistsOf, isProceeding, SHORTLIST_SIZE } from '../applicants';
+import { publishStageBody } from '../bodies';
+import { useDecisionData } from '../context';
+import type { DecisionFormProps } from '../form-contract';
+import { RankingTable } from './ranking-table';
+import { StageField } from './stage-field';
+
+/** PublishStageResults: the stage's ranked scores and who proceeds, published once every participant has a result (R21). */
+export function PublishStageForm({ roundId, postId, onDone }: DecisionFormProps): React.JSX.Element {
+  const { t } = useTranslation('decisions');
+  const { applicants } = useDecisionData();
+  const [stageId, setStageId] = useState('');
+  const stage = stageId.trim();
+  const present = applicants.filter((a) => !a.withdrawn);
+  const proceeding = applicants.filter(isProceeding);
+  const verdicts = present.filter((a) => a.verdict !== null).length;
+  const scored = proceeding.filter((a) => a.scores[stage] !== undefined).length;
+  return (
+    <Stack gap="md">
+      <StageField value={stageId} onChange={setStageId} />
+      <Text data-testid="stage-progress">
+        {t('publish.verdicts', { done: verdicts, total: present.length })}
+        {stage !== '' && ` · ${t('publish.scores', { stage, done: scored, total: proceeding.length })}`}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {t('publish.hint')}
+      </Text>
+      <DecisionSubmit roundId={roundId} type="PublishStageResults" body={publishStageBody(postId, stageId)} onDone={onDone} />
+    </Stack>
+  );
+}
+
+/** AnnounceShortlist: the public tiga besar; under BKN's policy only after BKN approved it. */
+export function AnnounceShortlistForm({ roundId, postId, onDone }: DecisionFormProps): React.JSX.Element {
+  const { t } = useTranslation('decisions');
+  const { applicants } = useDecisionData();
+  return (
+    <Stack gap="md">
+      <RankingTable applicants={finalistsOf(applicants)} caption={t('finalists.caption', { size: SHORTLIST_SIZE })} />
+      <Text size="sm" c="dimmed">
+        {t('announce.hint')}
+      </Text>
+      <DecisionSubmit roundId={roundId} type="AnnounceShortlist" body={postId ? { postId } : null} onDone={onDone} />
+    </Stack>
+  );
+}
