@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { rotationStateQuery, type RotationCommandType } from '@selter/contracts';
-import { getPolicy, type OversightGate, type Role } from '@selter/domain';
+import { getPolicy, type OversightGate, type Role, type RotationState } from '@selter/domain';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Principal } from '../auth/principal';
 import { TEMPORAL_CLIENT } from '../infrastructure/tokens';
@@ -39,12 +39,17 @@ export class RotationAccess {
   }
 
   private async policyOf(rotation: RoundRef): Promise<string | undefined> {
-    try {
-      const state = await this.client.workflow.getHandle(rotation.id).query(rotationStateQuery);
-      return state.status === 'empty' ? undefined : state.policyId;
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) throw notFound('ROTATION.NOT_FOUND', `No rotation ${rotation.id}.`);
-      throw error;
-    }
+    const state = await rotationStateOf(this.client, rotation);
+    return state.status === 'empty' ? undefined : state.policyId;
+  }
+}
+
+/** The rotation's current state, as its workflow holds it (the state Query; 404 ROTATION.NOT_FOUND without one). */
+export async function rotationStateOf(client: Client, rotation: RoundRef): Promise<RotationState> {
+  try {
+    return await client.workflow.getHandle(rotation.id).query(rotationStateQuery);
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) throw notFound('ROTATION.NOT_FOUND', `No rotation ${rotation.id}.`);
+    throw error;
   }
 }

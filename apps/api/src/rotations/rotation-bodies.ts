@@ -1,5 +1,6 @@
 import type { RotationCommandOf, RotationCommandType } from '@selter/contracts';
 import { z } from 'zod';
+import { ZodPipe } from '../validation/zod.pipe';
 import { LOCAL_ROUND_ID } from '../rounds/round-id';
 import { id, isoDate, list, nip, oversightLetter, score, text } from '../rounds/schemas/common';
 
@@ -24,3 +25,10 @@ export const ROTATION_BODIES: { readonly [T in RotationDecisionType]: z.ZodType<
 };
 export const ROTATION_DECISION_TYPES = Object.keys(ROTATION_BODIES) as RotationDecisionType[];
 export type { RotationDecisionType };
+
+/** The `{type}` path parameter of the rotation decision routes. */
+export const rotationDecisionTypeParam = z.enum(ROTATION_DECISION_TYPES as [RotationDecisionType, ...RotationDecisionType[]]);
+
+/** A rotation decision's body checked against its type's schema (400 REQUEST.INVALID naming each field). */
+export const rotationDecisionData = (type: RotationDecisionType, body: unknown): Record<string, unknown> =>
+  new ZodPipe(ROTATION_BODIES[type], `${type} body`).transform(body ?? {}) as Record<string, unknown>;

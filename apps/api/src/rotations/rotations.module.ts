@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { RotationAccess } from '../access/rotation-access';
+import { CheckRotationDecisionController } from './check-rotation-decision/check-rotation-decision.http.controller';
+import { CheckRotationDecisionHandler } from './check-rotation-decision/check-rotation-decision.handler';
 import { DecideRotationController } from './decide-rotation/decide-rotation.http.controller';
 import { DecideRotationHandler } from './decide-rotation/decide-rotation.handler';
 import { PlanRotationController } from './plan-rotation/plan-rotation.http.controller';
@@ -10,7 +12,7 @@ import { RotationRecorder } from './rotation-recorder';
 /** Rotations of sitting officials (uji kompetensi): plan, then each decision as its Update. */
 @Module({
   imports: [CqrsModule],
-  controllers: [PlanRotationController, DecideRotationController],
-  providers: [RotationAccess, RotationRecorder, PlanRotationHandler, DecideRotationHandler],
+  controllers: [PlanRotationController, DecideRotationController, CheckRotationDecisionController],
+  providers: [RotationAccess, RotationRecorder, PlanRotationHandler, DecideRotationHandler, CheckRotationDecisionHandler],
 })
 export class RotationsModule {}

@@ -57,11 +57,20 @@ export class RoundFactsCache {
 
   private async load(round: RoundRef): Promise<RoundFacts> {
     try {
-      return factsOf(await queryThroughRestore(() => this.client.workflow.getHandle(round.id).query(roundStateQuery)));
+      return factsOf(await roundStateOf(this.client, round));
     } catch (error) {
       this.entries.delete(round.id);
-      if (error instanceof WorkflowNotFoundError) throw notFound('ROUND.NOT_FOUND', `No round ${round.id}.`);
       throw error;
     }
+  }
+}
+
+/** The round's current state, as its workflow holds it (the state Query; 404 ROUND.NOT_FOUND without one). */
+export async function roundStateOf(client: Client, round: RoundRef): Promise<RoundState> {
+  try {
+    return await queryThroughRestore(() => client.workflow.getHandle(round.id).query(roundStateQuery));
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) throw notFound('ROUND.NOT_FOUND', `No round ${round.id}.`);
+    throw error;
   }
 }

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { RoundAccess } from '../access/round-access';
+import { CheckDecisionController } from './check-decision/check-decision.http.controller';
+import { CheckDecisionHandler } from './check-decision/check-decision.handler';
 import { DecideController } from './decide/decide.http.controller';
 import { DecideHandler } from './decide/decide.handler';
 import { DecisionRecorder } from './decide/decision-recorder';
@@ -23,13 +25,14 @@ import { PublishedResultsHandler } from '../public/published-results/published-r
 /** Selection rounds: one folder per use case (command or query), each with its controller and handler. */
 @Module({
   imports: [CqrsModule],
-  controllers: [PlanRoundController, DecideController, ListRoundsController, GetRoundController, ListApplicantsController, GetTimelineController, InboxController, PublishedResultsController],
+  controllers: [PlanRoundController, DecideController, CheckDecisionController, ListRoundsController, GetRoundController, ListApplicantsController, GetTimelineController, InboxController, PublishedResultsController],
   providers: [
     RoundFactsCache,
     RoundAccess,
     DecisionRecorder,
     PlanRoundHandler,
     DecideHandler,
+    CheckDecisionHandler,
     ListRoundsHandler,
     GetRoundHandler,
     ListApplicantsHandler,

@@ -19,11 +19,13 @@ export function problemOfUpdate(error: unknown, workflowId: string, notFoundCode
     return refused({ code, reason: { id: error.cause.message, en: error.cause.message } });
   }
   if (error instanceof WorkflowNotFoundError) return notFound(notFoundCode, `No running workflow ${workflowId}.`);
-  if (error instanceof Error && /already completed|workflow execution.*(completed|closed)/i.test(error.message)) {
-    return new ProblemException({ status: 409, code: `${notFoundCode.split('.')[0] ?? 'ROUND'}.FINISHED`, detail: `${workflowId} has finished; it takes no more decisions.` });
-  }
+  if (error instanceof Error && /already completed|workflow execution.*(completed|closed)/i.test(error.message)) return finished(workflowId, notFoundCode);
   return error;
 }
+
+/** 409 `ROUND.FINISHED` (or `ROTATION.FINISHED`): the workflow has ended and takes no more decisions. */
+export const finished = (workflowId: string, notFoundCode = 'ROUND.NOT_FOUND'): ProblemException =>
+  new ProblemException({ status: 409, code: `${notFoundCode.split('.')[0] ?? 'ROUND'}.FINISHED`, detail: `${workflowId} has finished; it takes no more decisions.` });
 
 /** Sends one decision (round or rotation) as its Update and waits for the workflow's verdict: accepted events, or a refusal. */
 export async function sendDecision<C extends { type: string }>(

@@ -1,18 +1,14 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
-import { invalidRequest } from '../../problem/problems';
 import { Caller, type CommandContext } from '../../rounds/command-context';
 import { DECISION_RESPONSES } from '../../rounds/openapi';
 import type { RoundRef } from '../../rounds/round-id';
-import { issuesOf, ZodPipe } from '../../validation/zod.pipe';
-import { ROTATION_BODIES, ROTATION_DECISION_TYPES, type RotationDecisionType } from '../rotation-bodies';
+import { ZodPipe } from '../../validation/zod.pipe';
+import { ROTATION_DECISION_TYPES, rotationDecisionData, rotationDecisionTypeParam, type RotationDecisionType } from '../rotation-bodies';
 import { rotationIdParam } from '../rotation-id';
 import type { RotationDecisionResponse } from '../rotation-recorder';
 import { DecideRotationCommand } from './decide-rotation.command';
-
-const rotationDecisionType = z.enum(ROTATION_DECISION_TYPES as [RotationDecisionType, ...RotationDecisionType[]]);
 
 @ApiTags('rotations')
 @ApiBearerAuth()
@@ -31,11 +27,9 @@ export class DecideRotationController {
   decide(
     @Caller() ctx: CommandContext,
     @Param('rotationId', new ZodPipe(rotationIdParam, 'rotation id')) rotation: RoundRef,
-    @Param('type', new ZodPipe(rotationDecisionType, 'decision type')) type: RotationDecisionType,
+    @Param('type', new ZodPipe(rotationDecisionTypeParam, 'decision type')) type: RotationDecisionType,
     @Body() body: unknown,
   ): Promise<RotationDecisionResponse> {
-    const parsed = ROTATION_BODIES[type].safeParse(body ?? {});
-    if (!parsed.success) throw invalidRequest(`The ${type} body is invalid.`, issuesOf(parsed.error));
-    return this.commands.execute(new DecideRotationCommand(ctx, rotation, type, parsed.data as Record<string, unknown>));
+    return this.commands.execute(new DecideRotationCommand(ctx, rotation, type, rotationDecisionData(type, body)));
   }
 }

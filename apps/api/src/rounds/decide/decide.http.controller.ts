@@ -1,16 +1,12 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
-import { invalidRequest } from '../../problem/problems';
-import { issuesOf, ZodPipe } from '../../validation/zod.pipe';
+import { ZodPipe } from '../../validation/zod.pipe';
 import { Caller, type CommandContext, type DecisionResponse } from '../command-context';
 import { DECISION_RESPONSES } from '../openapi';
 import { roundIdParam, type RoundRef } from '../round-id';
-import { DECISION_BODIES, DECISION_TYPES, type DecisionType } from '../schemas/decision-bodies';
+import { DECISION_TYPES, decisionData, decisionTypeParam, type DecisionType } from '../schemas/decision-bodies';
 import { DecideCommand } from './decide.command';
-
-const decisionType = z.enum(DECISION_TYPES as [DecisionType, ...DecisionType[]]);
 
 /**
  * Every human decision of a round after its plan, one route per command type: the OpenAPI
@@ -33,11 +29,9 @@ export class DecideController {
   decide(
     @Caller() ctx: CommandContext,
     @Param('roundId', new ZodPipe(roundIdParam, 'round id')) round: RoundRef,
-    @Param('type', new ZodPipe(decisionType, 'decision type')) type: DecisionType,
+    @Param('type', new ZodPipe(decisionTypeParam, 'decision type')) type: DecisionType,
     @Body() body: unknown,
   ): Promise<DecisionResponse> {
-    const parsed = DECISION_BODIES[type].safeParse(body ?? {});
-    if (!parsed.success) throw invalidRequest(`The ${type} body is invalid.`, issuesOf(parsed.error));
-    return this.commands.execute(new DecideCommand(ctx, round, type, parsed.data as Record<string, unknown>));
+    return this.commands.execute(new DecideCommand(ctx, round, type, decisionData(type, body)));
   }
 }

@@ -1,5 +1,6 @@
 import type { RoundCommandOf, RoundCommandType } from '@selter/contracts';
 import { z } from 'zod';
+import { ZodPipe } from '../../validation/zod.pipe';
 import { id, isoDate, list, oversightLetter, postRef, ruleId, score, text } from './common';
 import { applicantProfile, roundPlan, stageDefinition } from './plan.schema';
 
@@ -54,3 +55,10 @@ export const DECISION_BODIES: Bodies = {
 
 export const DECISION_TYPES = Object.keys(DECISION_BODIES) as DecisionType[];
 export type { DecisionType };
+
+/** The `{type}` path parameter of the decision routes. */
+export const decisionTypeParam = z.enum(DECISION_TYPES as [DecisionType, ...DecisionType[]]);
+
+/** A decision's body checked against its type's schema; anything else is 400 REQUEST.INVALID naming each field. */
+export const decisionData = (type: DecisionType, body: unknown): Record<string, unknown> =>
+  new ZodPipe(DECISION_BODIES[type], `${type} body`).transform(body ?? {}) as Record<string, unknown>;
