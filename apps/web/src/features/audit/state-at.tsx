@@ -21,9 +21,10 @@ export function StateAt({ at }: { at: RoundStateAt }): React.JSX.Element {
     <Stack gap="md" data-at={at.at}>
       <EventAt at={at} />
       <Group gap="md">
-        <Text size="sm">
-          {t('state.status')}: <RoundStatusBadge status={state.status} />
-        </Text>
+        <Group gap={6}>
+          <Text size="sm">{t('state.status')}:</Text>
+          <RoundStatusBadge status={state.status} />
+        </Group>
         {policy && (
           <Text size="sm">
             {t('state.policy')}: <strong>{policy.title[i18n.language === 'en' ? 'en' : 'id']}</strong> ({policy.id})
