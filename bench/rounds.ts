@@ -1,7 +1,8 @@
-// Shared by the round benchmarks: a worker over the real workflows and activities, and a builder
-// that keeps the commands the domain accepted so they can be sent again as Updates.
+// Shared by the round benchmarks: a worker over the real workflows and activities, the api as its
+// own process, and a builder that keeps the commands the domain accepted so they can be sent again.
+import { join, resolve } from 'node:path';
 import { createRoundActivities } from '@selter/activities';
-import type { EngineEndpoints } from '@selter/engines';
+import { freePort, ManagedProcess, waitUntil, type EngineEndpoints } from '@selter/engines';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker } from '@temporalio/worker';
 import type { Sql } from 'postgres';
@@ -43,4 +44,45 @@ export async function startBenchWorker(engines: EngineEndpoints, name: string, p
       await sql.end();
     },
   };
+}
+
+const ROOT = resolve(__dirname, '..');
+
+/** A running api process. */
+export interface BenchApi {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The api as its own process over a bench worker's database and task queue: the development
+ * issuer, an adjustable clock, no rate limit, logs to `logFile`. Resolves once it is live.
+ */
+export async function startBenchApi(w: BenchWorker, engines: EngineEndpoints, logFile: string, env: NodeJS.ProcessEnv = {}): Promise<BenchApi> {
+  const port = await freePort();
+  const api = new ManagedProcess({
+    name: 'api',
+    command: process.execPath,
+    args: [join(ROOT, 'scripts/run.cjs'), join(ROOT, 'apps/api/src/main.ts')],
+    env: { ...process.env, DATABASE_URL: w.url, TEMPORAL_ADDRESS: engines.temporalAddress, TEMPORAL_TASK_QUEUE: w.taskQueue, HTTP_PORT: String(port), DEV_ISSUER: 'on', API_CLOCK: 'adjustable', API_RATE_LIMIT_PER_MINUTE: '1000000', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', KAFKA_BROKERS: '', ...env },
+    cwd: ROOT,
+    logFile,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = (): Promise<void> => api.stop('SIGTERM', 10_000);
+  try {
+    await waitUntil('api', async () => {
+      if ((await fetch(`${url}/health/live`)).status !== 200) throw new Error('not yet');
+    }, { timeoutMs: 90_000, intervalMs: 250 });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop };
+}
+
+/** A bearer token of a seeded user from the api's development issuer. */
+export async function devToken(url: string, user: string): Promise<string> {
+  const res = await fetch(`${url}/dev-auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user }) });
+  return ((await res.json()) as { access_token: string }).access_token;
 }

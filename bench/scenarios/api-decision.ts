@@ -1,13 +1,11 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { roundWorkflowId, type DecisionResult } from '@selter/contracts';
 import type { RoundCommand } from '@selter/domain';
 import { anApplicant, nipOf, RoundBuilder } from '@selter/domain/testing';
-import { freePort, ManagedProcess, waitUntil } from '@selter/engines';
 import type { Client } from '@temporalio/client';
 import type { Scenario } from '../harness';
-import { startBenchWorker } from '../rounds';
+import { devToken, startBenchApi, startBenchWorker } from '../rounds';
 
-const ROOT = resolve(__dirname, '../..');
 const ROUNDS = 8;
 const RATES = [10, 20, 40, 60, 80, 100, 130];
 const STEP_MS = 4_000;
@@ -67,23 +65,16 @@ const scenario: Scenario = {
   description: 'decisions through the API vs the same Temporal Updates sent directly: highest rate with p99 <= 250 ms',
   needs: ['postgres', 'temporal'],
   async run({ engines, workDir, log }) {
-    const { url, client, taskQueue, close } = await startBenchWorker(engines, 'api-decision');
-    const port = await freePort();
-    const api = new ManagedProcess({
-      name: 'api',
-      command: process.execPath,
-      args: [join(ROOT, 'scripts/run.cjs'), join(ROOT, 'apps/api/src/main.ts')],
-      env: { ...process.env, DATABASE_URL: url, TEMPORAL_ADDRESS: engines.temporalAddress, TEMPORAL_TASK_QUEUE: taskQueue, HTTP_PORT: String(port), DEV_ISSUER: 'on', API_CLOCK: 'adjustable', API_RATE_LIMIT_PER_MINUTE: '1000000', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', KAFKA_BROKERS: '' },
-      cwd: ROOT,
-      logFile: join(workDir, 'api-decision-api.log'),
+    const w = await startBenchWorker(engines, 'api-decision');
+    const { client, taskQueue, close } = w;
+    const api = await startBenchApi(w, engines, join(workDir, 'api-decision-api.log')).catch(async (error: unknown) => {
+      await close();
+      throw error;
     });
-    const base = `http://127.0.0.1:${port}`;
+    const base = api.url;
     try {
-      await waitUntil('api', async () => {
-        if ((await fetch(`${base}/health/live`)).status !== 200) throw new Error('not yet');
-      }, { timeoutMs: 90_000, intervalMs: 250 });
-      const token = await tokenOf(base, 'operator.kabcontoh');
-      await tokenOf(base, 'admin').then((admin) => fetch(`${base}/admin/clock`, { method: 'PUT', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ now: NOW }) }));
+      const token = await devToken(base, 'operator.kabcontoh');
+      await devToken(base, 'admin').then((admin) => fetch(`${base}/admin/clock`, { method: 'PUT', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ now: NOW }) }));
       const direct = await announcedRounds(client, taskQueue, 'direct');
       const viaApi = await announcedRounds(client, taskQueue, 'api');
       let n = 0;
@@ -103,17 +94,12 @@ const scenario: Scenario = {
       const baseline = directRun.best?.rate ?? 0;
       return { unit: 'decisions/s', value, baseline, ratio: baseline ? value / baseline : 0, details: { target: 0.7, p99LimitMs: P99_LIMIT_MS, stepMs: STEP_MS, rounds: ROUNDS, api: apiRun.steps, direct: directRun.steps } };
     } finally {
-      await api.stop('SIGTERM', 10_000);
+      await api.stop();
       await close();
     }
   },
 };
 export default scenario;
-
-async function tokenOf(base: string, user: string): Promise<string> {
-  const res = await fetch(`${base}/dev-auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user }) });
-  return ((await res.json()) as { access_token: string }).access_token;
-}
 
 
 /** Rounds planned, recommended and announced (registration open on NOW), straight through Temporal. */
