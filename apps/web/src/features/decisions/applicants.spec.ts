@@ -1,4 +1,4 @@
-import { awaitingVerdict, finalistsOf, rankedProceeding, scoredStages } from './applicants';
+import { awaitingVerdict, finalistsOf, rankedProceeding, scoredStages, shortlistOf } from './applicants';
 import type { ApplicantView } from './types';
 
 const applicant = (applicantId: string, patch: Partial<ApplicantView> = {}): ApplicantView => ({
@@ -40,5 +40,19 @@ describe('applicants of a post', () => {
 
   it('knows the stages with scores, in the order first seen', () => {
     expect(scoredStages(applicants)).toEqual(['assessment', 'interview']);
+  });
+});
+
+describe('the tiga besar', () => {
+  const applicants = ['a1', 'a2', 'a3', 'a4'].map((id, index) => applicant(id, { rank: index + 1, total: 90 - index }));
+  const facts = { agencyLevel: 'regency' as const, stages: [], currentStage: null, finalists: [{ applicantId: 'a2', rank: 1, total: 88 }, { applicantId: 'a4', rank: 2, total: 80 }, { applicantId: 'a1', rank: 3, total: 79 }], remaining: ['a2', 'a1'] };
+
+  it('follows the recorded shortlist when the round state is readable, and the review for the PPK', () => {
+    expect(shortlistOf(applicants, facts).finalists.map((a) => a.applicantId)).toEqual(['a2', 'a4', 'a1']);
+    expect(shortlistOf(applicants, facts, true)).toEqual({ finalists: [applicants[1], applicants[0]], recorded: true });
+  });
+
+  it('falls back on the ranking otherwise', () => {
+    expect(shortlistOf(applicants, null, true)).toEqual({ finalists: applicants.slice(0, 3), recorded: false });
   });
 });

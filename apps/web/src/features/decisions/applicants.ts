@@ -1,3 +1,4 @@
+import type { PlanFacts } from './plan-facts';
 import type { ApplicantView } from './types';
 
 /** The shortlist's size under both policies (R22: the 3 best per post); the API holds the policy's number and enforces it. */
@@ -38,4 +39,15 @@ export function scoredStages(applicants: readonly ApplicantView[]): string[] {
 /** How people see an applicant: the name, else the id. */
 export function applicantName(applicant: ApplicantView | undefined, fallback = '–'): string {
   return applicant ? (applicant.name ?? applicant.applicantId) : fallback;
+}
+
+/**
+ * The post's tiga besar: as recorded (and, `afterReview`, as left by the overseer's review) when
+ * the round's state is readable, else as the ranking shows them (`recorded` false).
+ */
+export function shortlistOf(applicants: readonly ApplicantView[], facts: PlanFacts | null, afterReview = false): { finalists: ApplicantView[]; recorded: boolean } {
+  if (!facts?.finalists) return { finalists: finalistsOf(applicants), recorded: false };
+  const remaining = afterReview ? facts.remaining : null;
+  const ids = facts.finalists.map((f) => f.applicantId).filter((id) => !remaining || remaining.includes(id));
+  return { finalists: ids.flatMap((id) => applicants.filter((a) => a.applicantId === id)), recorded: true };
 }

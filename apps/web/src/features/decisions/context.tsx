@@ -2,6 +2,9 @@ import { createContext, useContext } from 'react';
 import { bodyOf } from '../../api/call';
 import type { Api } from '../../api/client';
 import type { Inbox, InboxItem } from '../../api/responses';
+import type { Session } from '../../session';
+import { AUDITING_ROLES, roundStateAt } from '../audit/api';
+import { planFacts, type PlanFacts } from './plan-facts';
 import type { ApplicantsView, ApplicantView, PostView, RoundView } from './types';
 
 /** What a decision is about: the round, the post and its applicants, and how long it has waited. */
@@ -13,21 +16,33 @@ export interface DecisionData {
   waiting: InboxItem | null;
   /** Every decision on this round that waits on the caller. */
   waitingHere: InboxItem[];
+  /** The round's own record (stages, shortlist), where the caller's role may read it. */
+  facts: PlanFacts | null;
+}
+
+/** The round's facts for the roles that may read its state; nothing (and no refused call) for the others. */
+function loadFacts(session: Session | null, roundId: string, postId: string | null): Promise<PlanFacts | null> {
+  if (!session || !AUDITING_ROLES.has(session.user.role)) return Promise.resolve(null);
+  return roundStateAt(roundId, session.token).then(
+    ({ state }) => planFacts(state, postId),
+    () => null,
+  );
 }
 
 /**
- * The round (GET /rounds/{roundId}), the post's applicants (GET …/posts/{postId}/applicants) and
- * the caller's inbox line for this decision. The inbox is a nicety: when it cannot be read, the
- * page still decides.
+ * The round (GET /rounds/{roundId}), the post's applicants (GET …/posts/{postId}/applicants), the
+ * caller's inbox line for this decision and, where the role may read it, the round's state. The
+ * inbox and the state are niceties: when they cannot be read, the page still decides.
  */
-export async function loadDecisionData(api: Api, roundId: string, postId: string | null, command: string): Promise<DecisionData> {
+export async function loadDecisionData(api: Api, session: Session | null, roundId: string, postId: string | null, command: string): Promise<DecisionData> {
   const path = { roundId };
-  const [round, applicants, inbox] = await Promise.all([
+  const [round, applicants, inbox, facts] = await Promise.all([
     bodyOf(api.GET('/rounds/{roundId}', { params: { path } })) as Promise<unknown> as Promise<RoundView>,
     postId
       ? (bodyOf(api.GET('/rounds/{roundId}/posts/{postId}/applicants', { params: { path: { roundId, postId } } })) as Promise<unknown> as Promise<ApplicantsView>)
       : Promise.resolve(null),
     (bodyOf(api.GET('/inbox')) as Promise<unknown> as Promise<Inbox>).catch(() => null),
+    loadFacts(session, roundId, postId),
   ]);
   const waitingHere = inbox?.items.filter((item) => item.roundId === roundId) ?? [];
   const waiting = waitingHere.find((item) => item.command === command && (item.postId ?? null) === postId) ?? null;
@@ -37,6 +52,7 @@ export async function loadDecisionData(api: Api, roundId: string, postId: string
     applicants: applicants?.applicants ?? [],
     waiting,
     waitingHere,
+    facts,
   };
 }
 

@@ -22,8 +22,8 @@ export function DecisionPage(): React.JSX.Element {
   const { roundId = '', type = '' } = useParams();
   const [search, setSearch] = useSearchParams();
   const postId = search.get('post');
-  const { api } = useSession();
-  const loaded = useLoad(() => loadDecisionData(api, roundId, postId, type), [api, roundId, postId, type]);
+  const { api, session } = useSession();
+  const loaded = useLoad(() => loadDecisionData(api, session, roundId, postId, type), [api, session, roundId, postId, type]);
   const [done, setDone] = useState<DecisionResult | null>(null);
   // A fresh form for each fresh answer, so its defaults (the next applicant) follow the recorded decision.
   const data = loaded.state === 'ready' ? loaded.data : null;

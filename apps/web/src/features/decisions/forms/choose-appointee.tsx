@@ -4,18 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DecisionSubmit } from '../../../components/decision-submit';
 import { ROUTES } from '../../../routes';
-import { applicantName, finalistsOf, SHORTLIST_SIZE } from '../applicants';
+import { applicantName } from '../applicants';
 import { chooseAppointeeBody } from '../bodies';
 import { useDecisionData } from '../context';
 import type { DecisionFormProps } from '../form-contract';
 import { ReasonField, RuleNote } from './fields';
 import { RankingTable } from './ranking-table';
+import { useShortlist } from './use-shortlist';
 
 /** ChooseAppointee: the PPK picks exactly one of this post's tiga besar (R23), after the DPRD consultation for a Sekwan (R25). */
 export function ChooseAppointeeForm({ roundId, postId, onDone }: DecisionFormProps): React.JSX.Element {
   const { t } = useTranslation('decisions');
-  const { post, applicants } = useDecisionData();
-  const finalists = finalistsOf(applicants);
+  const { post } = useDecisionData();
+  const { finalists, caption } = useShortlist(true);
   const [applicantId, setApplicantId] = useState<string | null>(null);
   const [note, setNote] = useState('');
   return (
@@ -33,7 +34,7 @@ export function ChooseAppointeeForm({ roundId, postId, onDone }: DecisionFormPro
       <Radio.Group label={t('choose.label')} value={applicantId} onChange={setApplicantId} required>
         <RankingTable
           applicants={finalists}
-          caption={t('finalists.caption', { size: SHORTLIST_SIZE })}
+          caption={caption}
           control={{ header: t('choose.pick'), cell: (a) => <Radio value={a.applicantId} aria-label={t('choose.pickOf', { name: applicantName(a) })} /> }}
         />
       </Radio.Group>

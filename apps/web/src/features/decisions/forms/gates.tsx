@@ -10,16 +10,18 @@ import { AppointeeLine, NumberField, RuleNote } from './fields';
 const PURPOSES: MendagriPurpose[] = ['selection', 'inauguration'];
 
 /** A PPK gate recorded by its letter, for the kind of post it applies to; the note says whether it applies here and why. */
-function gateLetterForm(gate: { type: 'ConsultDprdLeadership' | 'ReportToGovernor'; ruleId: string; kind: string; applies: string; notApplicable: string; appointee: boolean }): DecisionForm {
+function gateLetterForm(gate: { type: 'ConsultDprdLeadership' | 'ReportToGovernor'; ruleId: string; kind: string; applies: string; notApplicable: string; province?: string; appointee: boolean }): DecisionForm {
   return function GateLetterForm({ roundId, postId, onDone }: DecisionFormProps): React.JSX.Element {
     const { t } = useTranslation('decisions');
-    const { post } = useDecisionData();
+    const { post, facts } = useDecisionData();
     const [letterNumber, setLetterNumber] = useState('');
-    const applies = post?.kind === gate.kind;
+    // A provincial Sekda is not reported to the governor; the agency's level is known where the round's state is readable.
+    const provincial = gate.province !== undefined && facts?.agencyLevel === 'province';
+    const why = post?.kind !== gate.kind ? gate.notApplicable : provincial && gate.province ? gate.province : gate.applies;
     return (
       <Stack gap="md">
-        <RuleNote ruleId={gate.ruleId} color={applies ? 'blue' : 'yellow'}>
-          {t(applies ? gate.applies : gate.notApplicable)}
+        <RuleNote ruleId={gate.ruleId} color={why === gate.applies ? 'blue' : 'yellow'}>
+          {t(why)}
         </RuleNote>
         {gate.appointee && <AppointeeLine />}
         <NumberField label={t('gate.letterNumber')} value={letterNumber} onChange={setLetterNumber} />
@@ -33,7 +35,7 @@ function gateLetterForm(gate: { type: 'ConsultDprdLeadership' | 'ReportToGoverno
 export const DprdConsultationForm = gateLetterForm({ type: 'ConsultDprdLeadership', ruleId: 'R25', kind: 'sekwan', applies: 'gate.dprdApplies', notApplicable: 'gate.dprdNotApplicable', appointee: false });
 
 /** ReportToGovernor: a regency/city Sekda appointee is reported to the governor before the decree (R24). */
-export const GovernorReportForm = gateLetterForm({ type: 'ReportToGovernor', ruleId: 'R24', kind: 'sekda', applies: 'gate.governorApplies', notApplicable: 'gate.governorNotApplicable', appointee: true });
+export const GovernorReportForm = gateLetterForm({ type: 'ReportToGovernor', ruleId: 'R24', kind: 'sekda', applies: 'gate.governorApplies', notApplicable: 'gate.governorNotApplicable', province: 'gate.governorProvince', appointee: true });
 
 /** RecordMendagriApproval: the Home Affairs Minister's written approval inside an election window (R29), for the selection or one post's inauguration. */
 export function MendagriApprovalForm({ roundId, postId, onDone }: DecisionFormProps): React.JSX.Element {

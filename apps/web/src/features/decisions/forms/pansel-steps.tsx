@@ -1,19 +1,19 @@
 import { Stack, Text } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DecisionSubmit } from '../../../components/decision-submit';
-import { finalistsOf, isProceeding, SHORTLIST_SIZE } from '../applicants';
+import { isProceeding } from '../applicants';
 import { publishStageBody } from '../bodies';
 import { useDecisionData } from '../context';
 import type { DecisionFormProps } from '../form-contract';
 import { RankingTable } from './ranking-table';
-import { StageField } from './stage-field';
+import { StageField, useStageChoice } from './stage-field';
+import { useShortlist } from './use-shortlist';
 
 /** PublishStageResults: the stage's ranked scores and who proceeds, published once every participant has a result (R21). */
 export function PublishStageForm({ roundId, postId, onDone }: DecisionFormProps): React.JSX.Element {
   const { t } = useTranslation('decisions');
   const { applicants } = useDecisionData();
-  const [stageId, setStageId] = useState('');
+  const { stageId, setStageId } = useStageChoice();
   const stage = stageId.trim();
   const present = applicants.filter((a) => !a.withdrawn);
   const proceeding = applicants.filter(isProceeding);
@@ -37,10 +37,10 @@ export function PublishStageForm({ roundId, postId, onDone }: DecisionFormProps)
 /** AnnounceShortlist: the public tiga besar; under BKN's policy only after BKN approved it. */
 export function AnnounceShortlistForm({ roundId, postId, onDone }: DecisionFormProps): React.JSX.Element {
   const { t } = useTranslation('decisions');
-  const { applicants } = useDecisionData();
+  const { finalists, caption } = useShortlist(true);
   return (
     <Stack gap="md">
-      <RankingTable applicants={finalistsOf(applicants)} caption={t('finalists.caption', { size: SHORTLIST_SIZE })} />
+      <RankingTable applicants={finalists} caption={caption} />
       <Text size="sm" c="dimmed">
         {t('announce.hint')}
       </Text>

@@ -2,20 +2,21 @@ import { Checkbox, Fieldset, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DecisionSubmit } from '../../../components/decision-submit';
-import { applicantName, finalistsOf, SHORTLIST_SIZE } from '../applicants';
+import { applicantName, SHORTLIST_SIZE } from '../applicants';
 import { reviewShortlistBody, type IneligibleFinding } from '../bodies';
 import { useDecisionData } from '../context';
 import type { DecisionFormProps } from '../form-contract';
 import { OversightLetterFields, ReasonField, RuleNote, useOversightBody } from './fields';
 import { RankingTable } from './ranking-table';
 import { isRuleId, useRuleOptions } from './rule-options';
+import { useShortlist } from './use-shortlist';
 
 /** ReviewShortlist: the overseer's review of the tiga besar; a finalist found ineligible needs the reason, and fewer than three names need the overseer's acceptance (R22). */
 export function ReviewShortlistForm({ roundId, postId, onDone }: DecisionFormProps): React.JSX.Element {
   const { t } = useTranslation('decisions');
   const { applicants } = useDecisionData();
   const issuedBy = useOversightBody();
-  const finalists = finalistsOf(applicants);
+  const { finalists, caption } = useShortlist(false);
   const [letterNumber, setLetterNumber] = useState('');
   const [findings, setFindings] = useState<Record<string, IneligibleFinding>>({});
   const [acceptFewer, setAcceptFewer] = useState(false);
@@ -31,7 +32,7 @@ export function ReviewShortlistForm({ roundId, postId, onDone }: DecisionFormPro
     <Stack gap="md">
       <RankingTable
         applicants={finalists}
-        caption={t('finalists.caption', { size: SHORTLIST_SIZE })}
+        caption={caption}
         control={{
           header: t('review.ineligible'),
           cell: (a) => <Checkbox aria-label={t('review.ineligibleOf', { name: applicantName(a) })} checked={findings[a.applicantId] !== undefined} onChange={(event) => flag(a.applicantId, event.currentTarget.checked)} />,

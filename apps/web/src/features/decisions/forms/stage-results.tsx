@@ -8,7 +8,7 @@ import { stageResultsBody, type ScoreRow } from '../bodies';
 import { useDecisionData } from '../context';
 import type { DecisionFormProps } from '../form-contract';
 import type { ApplicantView } from '../types';
-import { StageField } from './stage-field';
+import { StageField, useStageChoice } from './stage-field';
 
 const emptyRow = (applicantId: string): ScoreRow => ({ applicantId, score: null, absent: false, reused: null });
 
@@ -16,7 +16,7 @@ const emptyRow = (applicantId: string): ScoreRow => ({ applicantId, score: null,
 export function StageResultsForm({ roundId, postId, onDone }: DecisionFormProps): React.JSX.Element {
   const { t } = useTranslation('decisions');
   const { applicants } = useDecisionData();
-  const [stageId, setStageId] = useState('');
+  const { stageId, setStageId, stage: definition } = useStageChoice();
   const [rows, setRows] = useState<Record<string, ScoreRow>>({});
   const candidates = rankedProceeding(applicants);
   const stage = stageId.trim();
@@ -32,9 +32,6 @@ export function StageResultsForm({ roundId, postId, onDone }: DecisionFormProps)
   return (
     <Stack gap="md">
       <StageField value={stageId} onChange={setStageId} />
-      <Text size="sm" c="dimmed">
-        {t('stage.passMark')}
-      </Text>
       <Table.ScrollContainer minWidth={760}>
         <Table striped>
           <Table.Caption>{t('stage.caption', { count: open.length })}</Table.Caption>
@@ -50,7 +47,7 @@ export function StageResultsForm({ roundId, postId, onDone }: DecisionFormProps)
           </Table.Thead>
           <Table.Tbody>
             {candidates.map((a) => (
-              <ScoreLine key={a.applicantId} applicant={a} stageId={stage} row={rows[a.applicantId] ?? emptyRow(a.applicantId)} onChange={(patch) => change(a.applicantId, patch)} />
+              <ScoreLine key={a.applicantId} applicant={a} stageId={stage} maxScore={definition?.maxScore} row={rows[a.applicantId] ?? emptyRow(a.applicantId)} onChange={(patch) => change(a.applicantId, patch)} />
             ))}
           </Table.Tbody>
         </Table>
@@ -60,7 +57,7 @@ export function StageResultsForm({ roundId, postId, onDone }: DecisionFormProps)
   );
 }
 
-function ScoreLine({ applicant, stageId, row, onChange }: { applicant: ApplicantView; stageId: string; row: ScoreRow; onChange: (patch: Partial<ScoreRow>) => void }): React.JSX.Element {
+function ScoreLine({ applicant, stageId, maxScore, row, onChange }: { applicant: ApplicantView; stageId: string; maxScore: number | undefined; row: ScoreRow; onChange: (patch: Partial<ScoreRow>) => void }): React.JSX.Element {
   const { t } = useTranslation('decisions');
   const name = applicantName(applicant);
   const recorded = stageId === '' ? undefined : applicant.scores[stageId];
@@ -81,6 +78,7 @@ function ScoreLine({ applicant, stageId, row, onChange }: { applicant: Applicant
               value={row.score ?? ''}
               onChange={(value) => onChange({ score: typeof value === 'number' ? value : null })}
               min={0}
+              max={maxScore}
               decimalScale={2}
               decimalSeparator=","
               disabled={row.absent}

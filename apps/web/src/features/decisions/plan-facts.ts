@@ -1,0 +1,34 @@
+import type { AgencyLevel, Finalist, RoundState, StageDefinition } from '@selter/domain';
+
+/**
+ * What the round's own record says beyond the read model: the frozen stage catalogue with pass
+ * marks, the stage a post is at, its recorded shortlist and who remains after the overseer's
+ * review. Only the auditing roles may read the round's state (GET …/audit/state); for the pansel
+ * and the PPK these stay unknown and the forms fall back on the published ranking.
+ */
+export interface PlanFacts {
+  agencyLevel: AgencyLevel;
+  stages: readonly StageDefinition[];
+  /** The post's next stage to run and publish (R21: in catalogue order), null when all are published. */
+  currentStage: StageDefinition | null;
+  /** The shortlist as the pansel proposed it, best first; null before one is proposed. */
+  finalists: readonly Finalist[] | null;
+  /** The finalists left after the overseer's review; null before the review. */
+  remaining: readonly string[] | null;
+}
+
+/** The facts of one post (or of the round, without a post) from the round's folded state. */
+export function planFacts(state: RoundState, postId: string | null): PlanFacts | null {
+  if (state.status === 'empty') return null;
+  const running = 'stages' in state ? state : null;
+  const stages = running?.stages ?? state.plan.stages;
+  const post = postId && running ? running.posts[postId] : undefined;
+  const shortlist = post && 'shortlist' in post ? post.shortlist : undefined;
+  return {
+    agencyLevel: state.plan.agency.level,
+    stages,
+    currentStage: post ? (stages[post.published.length] ?? null) : null,
+    finalists: shortlist ? [...shortlist.finalists].sort((a, b) => a.rank - b.rank) : null,
+    remaining: shortlist?.review?.remaining ?? null,
+  };
+}
