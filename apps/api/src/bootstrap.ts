@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { Config } from '@selter/config';
 import type { Logger as PinoLogger } from '@selter/logging';
 import { json } from 'express';
@@ -23,6 +23,12 @@ export async function createApiApp(config: Config, endpoints: ApiEndpoints, logg
   app.use(httpMetrics(app.get(ApiMetrics)));
   app.use(json({ limit: config.api.bodyLimitBytes }));
   app.use(bodyErrorsAsProblems);
+  SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
+  return app;
+}
+
+/** The OpenAPI document of the application's routes: one operation per decision, named response bodies, the problem schema. */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -33,6 +39,5 @@ export async function createApiApp(config: Config, endpoints: ApiEndpoints, logg
       .build(),
   );
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ...responseComponents(), Problem: PROBLEM_SCHEMA } };
-  SwaggerModule.setup('docs', app, expandDecisionPaths(document), { jsonDocumentUrl: 'docs/openapi.json' });
-  return app;
+  return expandDecisionPaths(document);
 }

@@ -2,13 +2,17 @@ import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { notFound } from '../problem/problems';
+import { ApiJsonResponse, responseSchema } from '../validation/response-schema';
 import { openApiSchema, ZodPipe } from '../validation/zod.pipe';
 import { DEV_TOKEN_SECONDS, type DevIssuer } from './dev-issuer';
-import { DEV_USERS, type DevUser } from './dev-users';
+import { DEV_USERS, devUserList, type DevUser } from './dev-users';
 import { Public } from './public.decorator';
 
 export const DEV_ISSUER = Symbol('DEV_ISSUER');
 const tokenRequest = z.strictObject({ user: z.string().min(1).max(128) });
+const devToken = responseSchema('DevToken', z.object({ access_token: z.string(), token_type: z.literal('Bearer'), expires_in: z.number().int().describe('seconds') }));
+const jwks = responseSchema('Jwks', z.object({ keys: z.array(z.object({ kty: z.string().optional(), kid: z.string().optional(), alg: z.string().optional(), use: z.string().optional(), crv: z.string().optional(), x: z.string().optional() }).describe('A JSON Web Key (RFC 7517)')) }));
+const discovery = responseSchema('OpenIdConfiguration', z.object({ issuer: z.string(), jwks_uri: z.string(), id_token_signing_alg_values_supported: z.array(z.string()) }));
 
 /** The development issuer's endpoints (DEV_ISSUER=on only): its key set, its users, their tokens. */
 @ApiTags('dev-issuer')
@@ -19,18 +23,21 @@ export class DevIssuerController {
 
   @Get('jwks.json')
   @ApiOperation({ summary: "The development issuer's public keys (JWKS)", operationId: 'devJwks' })
-  jwks(): { keys: unknown[] } {
+  @ApiJsonResponse(jwks)
+  jwks(): z.infer<typeof jwks> {
     return this.issuer.jwks;
   }
 
   @Get('.well-known/openid-configuration')
   @ApiOperation({ summary: "The development issuer's discovery document", operationId: 'devDiscovery' })
-  discovery(): Record<string, unknown> {
+  @ApiJsonResponse(discovery)
+  discovery(): z.infer<typeof discovery> {
     return { issuer: this.issuer.issuer, jwks_uri: `${this.issuer.issuer}/jwks.json`, id_token_signing_alg_values_supported: ['ES256'] };
   }
 
   @Get('users')
   @ApiOperation({ summary: 'The seeded users (every role, two agencies, both oversight bodies)', operationId: 'devUsers' })
+  @ApiJsonResponse(devUserList)
   users(): readonly DevUser[] {
     return DEV_USERS;
   }
@@ -39,7 +46,8 @@ export class DevIssuerController {
   @HttpCode(200)
   @ApiOperation({ summary: 'A bearer token for a seeded user', operationId: 'devToken' })
   @ApiBody({ schema: openApiSchema(tokenRequest) })
-  async token(@Body(new ZodPipe(tokenRequest)) body: z.infer<typeof tokenRequest>): Promise<{ access_token: string; token_type: 'Bearer'; expires_in: number }> {
+  @ApiJsonResponse(devToken)
+  async token(@Body(new ZodPipe(tokenRequest)) body: z.infer<typeof tokenRequest>): Promise<z.infer<typeof devToken>> {
     const user = this.issuer.user(body.user);
     if (!user) throw notFound('AUTH.UNKNOWN_USER', `No seeded user ${body.user}; GET /dev-auth/users lists them.`);
     return { access_token: await this.issuer.tokenFor(user), token_type: 'Bearer', expires_in: DEV_TOKEN_SECONDS };

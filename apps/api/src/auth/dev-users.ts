@@ -1,12 +1,14 @@
-import type { OversightBody, Role } from '@selter/domain';
+import { z } from 'zod';
+import { responseSchema } from '../validation/response-schema';
+import { OVERSIGHT_BODY, ROLE } from './principal';
 
-export interface DevUser {
-  readonly sub: string;
-  readonly role: Exclude<Role, 'system'>;
-  readonly agency?: string;
-  readonly oversight_body?: OversightBody;
-  readonly name: string;
-}
+/** A seeded user: the claims its token carries. */
+export const devUser = responseSchema(
+  'DevUser',
+  z.object({ sub: z.string(), role: ROLE, agency: z.string().optional(), oversight_body: OVERSIGHT_BODY.optional(), name: z.string() }),
+);
+export type DevUser = z.infer<typeof devUser>;
+export const devUserList = responseSchema('DevUserList', z.array(devUser));
 
 const panselOf = (agency: string, count: number): DevUser[] =>
   Array.from({ length: count }, (_, i) => ({ sub: `pansel${i + 1}.${agency}`, role: 'pansel', agency, name: `Anggota pansel ${i + 1} (${agency})` }));

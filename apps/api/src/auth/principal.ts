@@ -15,13 +15,17 @@ export interface Principal {
   readonly name?: string;
 }
 
+/** The roles a caller can have (`system`, the round's own clock, never calls). */
+export const ROLE = z.enum(['operator', 'pansel', 'ppk', 'oversight', 'auditor', 'admin']);
+export const OVERSIGHT_BODY = z.enum(['KASN', 'BKN']);
+
 /** The claims Selter reads from a verified token (standard `sub`, and its own role claims). */
 export const principalClaims = z
   .object({
     sub: z.string().min(1).max(128),
-    role: z.enum(['operator', 'pansel', 'ppk', 'oversight', 'auditor', 'admin']),
+    role: ROLE,
     agency: z.string().regex(AGENCY).optional(),
-    oversight_body: z.enum(['KASN', 'BKN']).optional(),
+    oversight_body: OVERSIGHT_BODY.optional(),
     name: z.string().max(200).optional(),
   })
   .refine((c) => c.role !== 'oversight' || c.oversight_body !== undefined, { message: 'an oversight liaison token names its body' })

@@ -2,8 +2,12 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
+import { z } from 'zod';
 import { Public } from '../auth/public.decorator';
+import { ApiJsonResponse, responseSchema } from '../validation/response-schema';
 import { EngineHealthIndicators } from './engine-health.indicators';
+
+const liveness = responseSchema('Liveness', z.object({ status: z.literal('ok') }));
 
 @ApiTags('health')
 @Public()
@@ -31,7 +35,8 @@ export class HealthController {
   /** Liveness: the process answers. */
   @Get('live')
   @ApiOperation({ summary: 'Liveness of the API process' })
-  live(): { status: 'ok' } {
+  @ApiJsonResponse(liveness)
+  live(): z.infer<typeof liveness> {
     return { status: 'ok' };
   }
 }

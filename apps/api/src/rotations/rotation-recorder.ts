@@ -4,11 +4,19 @@ import type { Client } from '@temporalio/client';
 import { TEMPORAL_CLIENT } from '../infrastructure/tokens';
 import { ApiMetrics } from '../metrics/metrics';
 import { ProblemException } from '../problem/problem-details.filter';
-import type { CommandContext } from '../rounds/command-context';
+import { z } from 'zod';
+import { recordedEvent, type CommandContext } from '../rounds/command-context';
 import type { RoundRef } from '../rounds/round-id';
 import { sendDecision, updateIdOf } from '../rounds/send-decision';
+import { responseSchema } from '../validation/response-schema';
 
-/** What an accepted rotation decision answers. */
+/** The documented body of RotationDecisionResponse. */
+export const rotationDecisionResult = responseSchema(
+  'RotationDecisionResult',
+  z.object({ rotationId: z.string(), version: z.number().int().describe('The rotation stream version after the decision'), events: z.array(recordedEvent) }),
+);
+
+/** What an accepted rotation decision answers (rotationDecisionResult). */
 export interface RotationDecisionResponse {
   readonly rotationId: string;
   readonly version: number;

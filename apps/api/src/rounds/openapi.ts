@@ -1,6 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { z } from 'zod';
+import { ApiJsonResponse } from '../validation/response-schema';
+import { decisionResult } from './command-context';
 
 /** RFC 9457 problem details as every error response carries them. */
 export const PROBLEM_SCHEMA: SchemaObject = {
@@ -25,19 +28,8 @@ export const PROBLEM_SCHEMA: SchemaObject = {
 export const problemResponse = (status: number, description: string) =>
   ApiResponse({ status, description, content: { 'application/problem+json': { schema: PROBLEM_SCHEMA } } });
 
-export const DECISION_RESULT_SCHEMA: SchemaObject = {
-  type: 'object',
-  required: ['roundId', 'version', 'events'],
-  properties: {
-    roundId: { type: 'string', example: 'round-kabcontoh-2024-01' },
-    version: { type: 'integer', description: 'The round stream version after the decision' },
-    events: { type: 'array', items: { type: 'object', required: ['type', 'data', 'metadata'], properties: { type: { type: 'string' }, data: { type: 'object' }, metadata: { type: 'object' } } } },
-  },
-};
-
-/** The responses of every decision endpoint. */
-export const DECISION_RESPONSES = applyDecorators(
-  ApiResponse({ status: 200, description: 'Accepted: the events recorded', schema: DECISION_RESULT_SCHEMA }),
+/** The problems every decision endpoint may answer. */
+const DECISION_PROBLEMS = applyDecorators(
   problemResponse(400, 'REQUEST.INVALID: a missing, malformed or unknown field'),
   problemResponse(401, 'AUTH.UNAUTHENTICATED'),
   problemResponse(403, 'AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3)'),
@@ -47,6 +39,13 @@ export const DECISION_RESPONSES = applyDecorators(
   problemResponse(422, 'A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED'),
   problemResponse(429, 'RATE.LIMITED'),
 );
+
+/** The responses of a decision endpoint: its result (201 where a plan starts the workflow), or a problem. */
+export const decisionResponses = (result: z.ZodType, status = 200): MethodDecorator & ClassDecorator =>
+  applyDecorators(ApiJsonResponse(result, status, 'Accepted: the events recorded'), DECISION_PROBLEMS);
+
+/** The responses of every round decision endpoint. */
+export const DECISION_RESPONSES = decisionResponses(decisionResult);
 
 /** The responses of every read endpoint. */
 export const QUERY_RESPONSES = applyDecorators(problemResponse(400, 'REQUEST.INVALID'), problemResponse(401, 'AUTH.UNAUTHENTICATED'), problemResponse(403, 'AUTH.FORBIDDEN'), problemResponse(404, 'ROUND.NOT_FOUND'), problemResponse(429, 'RATE.LIMITED'));

@@ -27,7 +27,17 @@ export function ApiJsonResponse(schema: z.ZodType, status = 200, description = '
  * then leaves further properties open, so a field added later breaks no generated client.
  */
 export function responseComponents(): Record<string, SchemaObject> {
-  const { schemas } = z.toJSONSchema(RESPONSE_SCHEMAS, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any', uri: (id) => `#/components/schemas/${id}` });
+  const { schemas } = z.toJSONSchema(RESPONSE_SCHEMAS, {
+    target: 'openapi-3.0',
+    io: 'input',
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+    // An integer's safe-integer bounds say nothing to a reader or a client generator.
+    override: ({ jsonSchema }) => {
+      if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
+      if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
+    },
+  });
   return Object.fromEntries(
     Object.entries(schemas).map(([id, schema]) => {
       const { $id: _id, $schema: _schema, ...rest } = schema as Record<string, unknown>;

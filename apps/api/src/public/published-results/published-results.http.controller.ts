@@ -4,8 +4,9 @@ import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { AGENCY } from '../../auth/principal';
 import { Public } from '../../auth/public.decorator';
+import { ApiJsonResponse } from '../../validation/response-schema';
 import { ZodPipe } from '../../validation/zod.pipe';
-import { PublishedResultsQuery, type PublicAgencyView } from './published-results.query';
+import { publicAgencyView, PublishedResultsQuery, type PublicAgencyView } from './published-results.query';
 
 @ApiTags('public')
 @Public()
@@ -19,6 +20,7 @@ export class PublishedResultsController {
     operationId: 'publicRounds',
   })
   @ApiParam({ name: 'agency', example: 'kabcontoh' })
+  @ApiJsonResponse(publicAgencyView)
   list(@Param('agency', new ZodPipe(z.string().regex(AGENCY, 'expected an agency code'), 'agency')) agency: string): Promise<PublicAgencyView> {
     return this.queries.execute(new PublishedResultsQuery(agency));
   }

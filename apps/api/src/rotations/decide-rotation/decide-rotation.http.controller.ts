@@ -2,12 +2,12 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Caller, type CommandContext } from '../../rounds/command-context';
-import { DECISION_RESPONSES } from '../../rounds/openapi';
+import { decisionResponses } from '../../rounds/openapi';
 import type { RoundRef } from '../../rounds/round-id';
 import { ZodPipe } from '../../validation/zod.pipe';
 import { ROTATION_DECISION_TYPES, rotationDecisionData, rotationDecisionTypeParam, type RotationDecisionType } from '../rotation-bodies';
 import { rotationIdParam } from '../rotation-id';
-import type { RotationDecisionResponse } from '../rotation-recorder';
+import { rotationDecisionResult, type RotationDecisionResponse } from '../rotation-recorder';
 import { DecideRotationCommand } from './decide-rotation.command';
 
 @ApiTags('rotations')
@@ -23,7 +23,7 @@ export class DecideRotationController {
   @ApiParam({ name: 'type', enum: ROTATION_DECISION_TYPES })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiBody({ schema: { type: 'object' } })
-  @DECISION_RESPONSES
+  @decisionResponses(rotationDecisionResult)
   decide(
     @Caller() ctx: CommandContext,
     @Param('rotationId', new ZodPipe(rotationIdParam, 'rotation id')) rotation: RoundRef,

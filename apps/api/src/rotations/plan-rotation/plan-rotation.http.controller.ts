@@ -2,10 +2,10 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, type CommandContext } from '../../rounds/command-context';
-import { DECISION_RESPONSES } from '../../rounds/openapi';
+import { decisionResponses } from '../../rounds/openapi';
 import { openApiSchema, ZodPipe } from '../../validation/zod.pipe';
 import { planRotationRequest, type PlanRotationRequest } from '../rotation-bodies';
-import type { RotationDecisionResponse } from '../rotation-recorder';
+import { rotationDecisionResult, type RotationDecisionResponse } from '../rotation-recorder';
 import { PlanRotationCommand } from './plan-rotation.command';
 
 @ApiTags('rotations')
@@ -19,7 +19,7 @@ export class PlanRotationController {
   @ApiOperation({ summary: 'Start a rotation (uji kompetensi) of sitting officials and record its plan', operationId: 'planRotation' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiBody({ schema: openApiSchema(planRotationRequest) })
-  @DECISION_RESPONSES
+  @decisionResponses(rotationDecisionResult, 201)
   plan(@Caller() ctx: CommandContext, @Body(new ZodPipe(planRotationRequest, 'rotation plan')) body: PlanRotationRequest): Promise<RotationDecisionResponse> {
     return this.commands.execute(new PlanRotationCommand(ctx, body));
   }

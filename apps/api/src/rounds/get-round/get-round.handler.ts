@@ -6,7 +6,7 @@ import { RoundAccess } from '../../access/round-access';
 import { SQL } from '../../infrastructure/tokens';
 import { notFound } from '../../problem/problems';
 import { GetRoundQuery } from './get-round.query';
-import { postView, type RoundView } from './round.view';
+import { postViewOf, type RoundView } from './round.view';
 
 @QueryHandler(GetRoundQuery)
 export class GetRoundHandler implements IQueryHandler<GetRoundQuery, RoundView> {
@@ -20,6 +20,6 @@ export class GetRoundHandler implements IQueryHandler<GetRoundQuery, RoundView> 
     const rows = await roundPosts(this.sql, round.id);
     const first = rows[0];
     if (!first) throw notFound('ROUND.NOT_FOUND', `No round ${round.id} (or it is not projected yet).`);
-    return { id: round.id, agency: round.agency, name: first.round_name, agencyName: first.agency, status: first.round_status, posts: rows.map(postView) };
+    return { id: round.id, agency: round.agency, name: first.round_name, agencyName: first.agency, status: first.round_status, posts: rows.map(postViewOf) };
   }
 }

@@ -3,11 +3,12 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal';
+import { ApiJsonResponse } from '../../validation/response-schema';
 import { ZodPipe } from '../../validation/zod.pipe';
 import { QUERY_RESPONSES } from '../openapi';
 import { roundIdParam, type RoundRef } from '../round-id';
 import { GetRoundQuery } from './get-round.query';
-import type { RoundView } from './round.view';
+import { roundView, type RoundView } from './round.view';
 
 @ApiTags('rounds')
 @ApiBearerAuth()
@@ -18,6 +19,7 @@ export class GetRoundController {
   @Get(':roundId')
   @ApiOperation({ summary: 'A round and its posts with their status', operationId: 'getRound' })
   @ApiParam({ name: 'roundId', example: 'round-kabcontoh-2024-01' })
+  @ApiJsonResponse(roundView)
   @QUERY_RESPONSES
   get(@CurrentPrincipal() principal: Principal, @Param('roundId', new ZodPipe(roundIdParam, 'round id')) round: RoundRef): Promise<RoundView> {
     return this.queries.execute(new GetRoundQuery(principal, round));

@@ -1,32 +1,35 @@
 import type { RoundPostRow } from '@selter/projections';
+import { z } from 'zod';
+import { responseSchema } from '../../validation/response-schema';
 
-export interface PostView {
-  postId: string;
-  title: string | null;
-  kind: string | null;
-  status: string;
-  run: number;
-  registrationDeadline: string | null;
-  extensions: number;
-  applicants: number;
-  appointeeId: string | null;
-  statusReason: string | null;
-  updatedAt: string;
-}
+export const postView = responseSchema(
+  'PostView',
+  z.object({
+    postId: z.string(),
+    title: z.string().nullable(),
+    kind: z.string().nullable(),
+    status: z.string(),
+    run: z.number().int().describe('1 for the first run; a re-run starts a fresh applicant list'),
+    registrationDeadline: z.string().nullable(),
+    extensions: z.number().int(),
+    applicants: z.number().int(),
+    appointeeId: z.string().nullable(),
+    statusReason: z.string().nullable(),
+    updatedAt: z.string(),
+  }),
+);
+export type PostView = z.infer<typeof postView>;
 
 /** A round and its posts with their status, as the read model has them. */
-export interface RoundView {
-  id: string;
-  agency: string;
-  name: string | null;
-  agencyName: string | null;
-  status: string;
-  posts: PostView[];
-}
+export const roundView = responseSchema(
+  'RoundView',
+  z.object({ id: z.string(), agency: z.string(), name: z.string().nullable(), agencyName: z.string().nullable(), status: z.string(), posts: z.array(postView) }),
+);
+export type RoundView = z.infer<typeof roundView>;
 
 const iso = (value: unknown): string => (value instanceof Date ? value.toISOString() : String(value));
 
-export const postView = (r: RoundPostRow): PostView => ({
+export const postViewOf = (r: RoundPostRow): PostView => ({
   postId: r.post_id,
   title: r.post_title,
   kind: r.post_kind,

@@ -5,17 +5,17 @@ import type { Sql } from 'postgres';
 import { RoundAccess } from '../../access/round-access';
 import { SQL } from '../../infrastructure/tokens';
 import { iso } from '../get-round/round.view';
-import { GetTimelineQuery, type TimelineEntry } from './get-timeline.query';
+import { GetTimelineQuery, type Timeline } from './get-timeline.query';
 
 /** The round's events in order, summarised for people, with who took each decision in which role. */
 @QueryHandler(GetTimelineQuery)
-export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery, { roundId: string; events: TimelineEntry[] }> {
+export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery, Timeline> {
   constructor(
     @Inject(SQL) private readonly sql: Sql,
     private readonly access: RoundAccess,
   ) {}
 
-  async execute({ principal, round, fromVersion, limit }: GetTimelineQuery): Promise<{ roundId: string; events: TimelineEntry[] }> {
+  async execute({ principal, round, fromVersion, limit }: GetTimelineQuery): Promise<Timeline> {
     await this.access.assertRead(principal, round);
     const rows = await roundTimeline(this.sql, round.id, fromVersion, limit);
     return {

@@ -1,18 +1,27 @@
 import { Query } from '@nestjs/cqrs';
+import { z } from 'zod';
 import type { Principal } from '../../auth/principal';
+import { responseSchema } from '../../validation/response-schema';
 import type { RoundRef } from '../round-id';
 
-export interface TimelineEntry {
-  version: number;
-  eventId: string;
-  type: string;
-  at: string;
-  postId: string | null;
-  actor: { id: string | null; role: string | null };
-  summary: string;
-}
+export const timelineEntry = responseSchema(
+  'TimelineEntry',
+  z.object({
+    version: z.number().int(),
+    eventId: z.string(),
+    type: z.string(),
+    at: z.string(),
+    postId: z.string().nullable(),
+    actor: z.object({ id: z.string().nullable(), role: z.string().nullable() }),
+    summary: z.string(),
+  }),
+);
+export type TimelineEntry = z.infer<typeof timelineEntry>;
 
-export class GetTimelineQuery extends Query<{ roundId: string; events: TimelineEntry[] }> {
+export const timeline = responseSchema('Timeline', z.object({ roundId: z.string(), events: z.array(timelineEntry) }));
+export type Timeline = z.infer<typeof timeline>;
+
+export class GetTimelineQuery extends Query<Timeline> {
   constructor(
     readonly principal: Principal,
     readonly round: RoundRef,

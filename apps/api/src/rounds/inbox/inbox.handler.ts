@@ -12,7 +12,7 @@ import { CLOCK, SQL, TEMPORAL_CLIENT } from '../../infrastructure/tokens';
 import { GATE_OF, SERVICE_LEVEL_OF } from '../decision-rules';
 import { RoundFactsCache, type RoundFacts } from '../round-facts';
 import { roundIdParam, type RoundRef } from '../round-id';
-import { InboxQuery, type InboxItem } from './inbox.query';
+import { InboxQuery, type Inbox, type InboxItem } from './inbox.query';
 
 const FINISHED = new Set(['closed', 'cancelled']);
 const ROUNDS_SCANNED = 200;
@@ -35,7 +35,7 @@ function isMine(p: Principal, a: AwaitedDecision, facts: RoundFacts): boolean {
  * waited against the round policy's service level, oldest first.
  */
 @QueryHandler(InboxQuery)
-export class InboxHandler implements IQueryHandler<InboxQuery, { now: string; items: InboxItem[] }> {
+export class InboxHandler implements IQueryHandler<InboxQuery, Inbox> {
   constructor(
     @Inject(SQL) private readonly sql: Sql,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
@@ -43,7 +43,7 @@ export class InboxHandler implements IQueryHandler<InboxQuery, { now: string; it
     private readonly facts: RoundFactsCache,
   ) {}
 
-  async execute({ principal }: InboxQuery): Promise<{ now: string; items: InboxItem[] }> {
+  async execute({ principal }: InboxQuery): Promise<Inbox> {
     const now = nowInstant(this.clock);
     if (principal.role === 'auditor') return { now, items: [] };
     const rows = (await listRounds(this.sql, spansAgencies(principal) ? null : `round-${principal.agency ?? ''}-`, ROUNDS_SCANNED)).filter((r) => !FINISHED.has(r.round_status));

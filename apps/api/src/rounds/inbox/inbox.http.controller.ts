@@ -4,7 +4,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal';
 import { QUERY_RESPONSES } from '../openapi';
-import { InboxQuery, type InboxItem } from './inbox.query';
+import { ApiJsonResponse } from '../../validation/response-schema';
+import { inbox, InboxQuery, type Inbox } from './inbox.query';
 
 @ApiTags('inbox')
 @ApiBearerAuth()
@@ -14,8 +15,9 @@ export class InboxController {
 
   @Get()
   @ApiOperation({ summary: 'Decisions waiting on the caller, with time waited against the policy service level', operationId: 'getInbox' })
+  @ApiJsonResponse(inbox)
   @QUERY_RESPONSES
-  get(@CurrentPrincipal() principal: Principal): Promise<{ now: string; items: InboxItem[] }> {
+  get(@CurrentPrincipal() principal: Principal): Promise<Inbox> {
     return this.queries.execute(new InboxQuery(principal));
   }
 }

@@ -3,10 +3,11 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal';
+import { ApiJsonResponse } from '../../validation/response-schema';
 import { ZodPipe } from '../../validation/zod.pipe';
 import { QUERY_RESPONSES } from '../openapi';
 import { postIdParam, roundIdParam, type RoundRef } from '../round-id';
-import { ListApplicantsQuery, type ApplicantsView } from './list-applicants.query';
+import { applicantsView, ListApplicantsQuery, type ApplicantsView } from './list-applicants.query';
 
 @ApiTags('rounds')
 @ApiBearerAuth()
@@ -18,6 +19,7 @@ export class ListApplicantsController {
   @ApiOperation({ summary: "A post's applicants with stage results, and its ranked publications", operationId: 'listApplicants' })
   @ApiParam({ name: 'roundId', example: 'round-kabcontoh-2024-01' })
   @ApiParam({ name: 'postId', example: 'dinkes' })
+  @ApiJsonResponse(applicantsView)
   @QUERY_RESPONSES
   list(
     @CurrentPrincipal() principal: Principal,

@@ -1,36 +1,36 @@
 import { Query } from '@nestjs/cqrs';
+import { z } from 'zod';
 import type { Principal } from '../../auth/principal';
+import { responseSchema } from '../../validation/response-schema';
 import type { RoundRef } from '../round-id';
 
-export interface ApplicantView {
-  applicantId: string;
-  name: string | null;
-  nip: string | null;
-  invited: boolean;
-  registeredAt: string;
-  verdict: string | null;
-  withdrawn: boolean;
-  eliminatedAt: string | null;
-  /** Raw score per stage id. */
-  scores: Record<string, number>;
-  total: number | null;
-  /** Rank in the latest published ranking. */
-  rank: number | null;
-}
+export const applicantView = responseSchema(
+  'ApplicantView',
+  z.object({
+    applicantId: z.string(),
+    name: z.string().nullable(),
+    nip: z.string().nullable(),
+    invited: z.boolean(),
+    registeredAt: z.string(),
+    verdict: z.string().nullable(),
+    withdrawn: z.boolean(),
+    eliminatedAt: z.string().nullable(),
+    scores: z.record(z.string(), z.number()).describe('Raw score per stage id'),
+    total: z.number().nullable(),
+    rank: z.number().int().nullable().describe('Rank in the latest published ranking'),
+  }),
+);
+export type ApplicantView = z.infer<typeof applicantView>;
 
 /** A stage's published ranking (R21), as the round's timeline records it. */
-export interface PublicationView {
-  version: number;
-  at: string;
-  summary: string;
-}
+export const publicationView = responseSchema('PublicationView', z.object({ version: z.number().int(), at: z.string(), summary: z.string() }));
+export type PublicationView = z.infer<typeof publicationView>;
 
-export interface ApplicantsView {
-  roundId: string;
-  postId: string;
-  applicants: ApplicantView[];
-  publications: PublicationView[];
-}
+export const applicantsView = responseSchema(
+  'ApplicantsView',
+  z.object({ roundId: z.string(), postId: z.string(), applicants: z.array(applicantView), publications: z.array(publicationView) }),
+);
+export type ApplicantsView = z.infer<typeof applicantsView>;
 
 export class ListApplicantsQuery extends Query<ApplicantsView> {
   constructor(

@@ -7,17 +7,17 @@ import { SQL } from '../../infrastructure/tokens';
 import { iso } from '../get-round/round.view';
 import { RoundFactsCache } from '../round-facts';
 import { roundIdParam } from '../round-id';
-import { ListRoundsQuery, type RoundSummary } from './list-rounds.query';
+import { ListRoundsQuery, type RoundList, type RoundSummary } from './list-rounds.query';
 
 /** The rounds the caller may see: its agency's (every agency's for spanning roles); a pansel member's own rounds only. */
 @QueryHandler(ListRoundsQuery)
-export class ListRoundsHandler implements IQueryHandler<ListRoundsQuery, { rounds: RoundSummary[] }> {
+export class ListRoundsHandler implements IQueryHandler<ListRoundsQuery, RoundList> {
   constructor(
     @Inject(SQL) private readonly sql: Sql,
     private readonly facts: RoundFactsCache,
   ) {}
 
-  async execute({ principal, limit }: ListRoundsQuery): Promise<{ rounds: RoundSummary[] }> {
+  async execute({ principal, limit }: ListRoundsQuery): Promise<RoundList> {
     const rows = await listRounds(this.sql, spansAgencies(principal) ? null : `round-${principal.agency ?? ''}-`, limit);
     const rounds = rows.flatMap((r) => {
       const ref = roundIdParam.safeParse(r.round_id);

@@ -6,7 +6,8 @@ import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal';
 import { ZodPipe } from '../../validation/zod.pipe';
 import { QUERY_RESPONSES } from '../openapi';
-import { ListRoundsQuery, type RoundSummary } from './list-rounds.query';
+import { ApiJsonResponse } from '../../validation/response-schema';
+import { ListRoundsQuery, roundList, type RoundList } from './list-rounds.query';
 
 const listParams = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 
@@ -19,8 +20,9 @@ export class ListRoundsController {
   @Get()
   @ApiOperation({ summary: 'The rounds the caller may see, newest change first', operationId: 'listRounds' })
   @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } })
+  @ApiJsonResponse(roundList)
   @QUERY_RESPONSES
-  list(@CurrentPrincipal() principal: Principal, @QueryParams(new ZodPipe(listParams, 'query')) params: z.infer<typeof listParams>): Promise<{ rounds: RoundSummary[] }> {
+  list(@CurrentPrincipal() principal: Principal, @QueryParams(new ZodPipe(listParams, 'query')) params: z.infer<typeof listParams>): Promise<RoundList> {
     return this.queries.execute(new ListRoundsQuery(principal, params.limit));
   }
 }
