@@ -2,7 +2,7 @@
 // stages) takes to become a usable round view in headless Chromium, signed in as the operator,
 // against a small round (1 post, 5 applicants) in the same run. Target: ready in <= 1.5 s.
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createRoundActivities } from '@selter/activities';
 import { queryThroughRestore, roundStateQuery, roundWorkflowId } from '@selter/contracts';
@@ -97,7 +97,10 @@ async function coldLoad(browser: Browser, url: string, storage: Array<[string, s
     await context.addInitScript({ content: initScript(storage) });
     const page = await context.newPage();
     await page.goto(round.path, { waitUntil: 'commit' });
-    await page.waitForFunction('window.__selterReady !== undefined', undefined, { timeout: 60_000 });
+    await page.waitForFunction('window.__selterReady !== undefined', undefined, { timeout: 60_000 }).catch(async (error: unknown) => {
+      const shown = (await page.evaluate(`[...document.querySelectorAll('[data-page]')].map((e) => e.dataset.page + ' busy=' + e.getAttribute('aria-busy')).join(', ') + ': ' + document.body.innerText.slice(0, 300)`)) as string;
+      throw new Error(`${round.path} not ready (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); the page shows ${shown}`);
+    });
     const ms = Number(await page.evaluate('window.__selterReady'));
     const view = page.locator(READY);
     const text = await view.innerText();
@@ -128,7 +131,10 @@ const scenario: Scenario = {
       await createProjectionRunner(w.sql, ROUND_READ_MODELS).catchUp();
       const setupSeconds = (performance.now() - began) / 1000;
       log(`web-round-view: rounds of ${large.events} and ${small.events} events stored, workflows restored and projected in ${setupSeconds.toFixed(1)} s`);
-      const api = await startBenchApi(w, engines, join(workDir, 'web-round-view-api.log'), { WEB_DIST_DIR: WEB_DIST });
+      // A copy of the build: a rebuild of apps/web/dist meanwhile (vite empties it first) cannot break a load.
+      const consoleCopy = join(workDir, 'web-round-view-console');
+      cpSync(WEB_DIST, consoleCopy, { recursive: true });
+      const api = await startBenchApi(w, engines, join(workDir, 'web-round-view-api.log'), { WEB_DIST_DIR: consoleCopy });
       cleanup.push(() => api.stop());
       const browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });
       cleanup.push(() => browser.close());

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { testEndpoints, uniqueName } from '@selter/testing';
 import type { Browser, Page } from 'playwright-core';
 import { startApiStack, type ApiStack } from '../api/stack';
 import { launchChromium, openTab, type ConsoleTab } from './browser';
@@ -21,12 +22,15 @@ export interface WebStack {
 
 /**
  * Builds the console when missing or stale (npm test has done it already), or takes the build
- * WEB_DIST_DIR names as it is; then starts the stack and Chromium side by side.
+ * WEB_DIST_DIR names as it is; the stack serves a copy of it, so a rebuild meanwhile (vite
+ * empties its folder first) cannot break a test. Starts the stack and Chromium side by side.
  */
 export async function startWebStack(): Promise<WebStack> {
   const given = process.env['WEB_DIST_DIR'];
   if (!given) execFileSync(process.execPath, [join(ROOT, 'scripts', 'bootstrap.cjs'), '--console-only'], { cwd: ROOT, stdio: 'inherit' });
-  const [api, browser] = await Promise.allSettled([startApiStack({ WEB_DIST_DIR: given ?? WEB_DIST }), launchChromium()]);
+  const consoleCopy = join(testEndpoints().workDir, uniqueName('console'));
+  cpSync(given ?? WEB_DIST, consoleCopy, { recursive: true });
+  const [api, browser] = await Promise.allSettled([startApiStack({ WEB_DIST_DIR: consoleCopy }), launchChromium()]);
   if (api.status === 'rejected' || browser.status === 'rejected') {
     if (api.status === 'fulfilled') await api.value.stop();
     if (browser.status === 'fulfilled') await browser.value.close();
