@@ -11,14 +11,14 @@ import { BrowserRouter } from 'react-router';
 import { App } from './app';
 import { initI18n } from './i18n';
 import { SessionProvider } from './session-context';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 void initI18n().then(() =>
   createRoot(root).render(
     <StrictMode>
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
         <Notifications />
         <BrowserRouter>
           <SessionProvider>

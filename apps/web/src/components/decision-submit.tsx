@@ -61,7 +61,7 @@ export function DecisionSubmit<T extends DecisionType>({ roundId, type, body, la
     <Stack gap="sm" data-decision={type}>
       {check.state === 'refused' && <ProblemAlert failure={check.failure} title={t('decision.wouldBeRefused')} />}
       {check.state === 'allowed' && (
-        <Text size="sm" c="green.9" data-testid="decision-allowed">
+        <Text size="sm" c="teal.9" data-testid="decision-allowed">
           {t('decision.allowed', { events: check.events.join(', ') })}
         </Text>
       )}
@@ -77,7 +77,7 @@ export function DecisionSubmit<T extends DecisionType>({ roundId, type, body, la
       </Group>
       {outcome && 'failure' in outcome && <ProblemAlert failure={outcome.failure} />}
       {outcome && 'result' in outcome && (
-        <Alert color="green" title={t('decision.recorded')} role="status" data-testid="decision-recorded">
+        <Alert color="teal" title={t('decision.recorded')} role="status" data-testid="decision-recorded" styles={{ title: { color: 'var(--mantine-color-text)' } }}>
           {t('decision.recordedDetail', { events: outcome.result.events.map((event) => event.type).join(', '), version: outcome.result.version })}
         </Alert>
       )}
