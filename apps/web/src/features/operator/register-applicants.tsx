@@ -1,8 +1,64 @@
+import { NativeSelect, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Page } from '../../components/page';
+import { useParams, useSearchParams } from 'react-router';
+import { useLoad } from '../../api/use-load';
+import { useSession } from '../../session-context';
+import { loadApplicants } from './api';
+import { ApplicantList } from './applicants/applicant-list';
+import { ImportApplicants } from './applicants/import-applicants';
+import { RegisterApplicantForm } from './forms/register-applicant';
+import { RoundPage } from './round-page';
+import type { RoundView } from './types';
 
-/** Placeholder until this feature's page lands. */
+/** Registers applicants for a round's posts: one by one (RegisterApplicant) or by importing a CSV/XLSX file. */
 export function RegisterApplicants(): React.JSX.Element {
   const { t } = useTranslation('operator');
-  return <Page name="register" title={t('registerTitle')} />;
+  const { roundId = '' } = useParams();
+  return (
+    <RoundPage name="register" title={t('registerTitle')} roundId={roundId} links={['round', 'manage']}>
+      {(round, afterDecision) => <Registration round={round} onChanged={afterDecision} />}
+    </RoundPage>
+  );
+}
+
+function Registration({ round, onChanged }: { round: RoundView; onChanged: () => void }): React.JSX.Element {
+  const { t } = useTranslation('operator');
+  const { api } = useSession();
+  const [params, setParams] = useSearchParams();
+  const open = round.posts.filter((post) => post.status === 'registration');
+  const postId = params.get('post') ?? open[0]?.postId ?? round.posts[0]?.postId ?? null;
+  const post = round.posts.find((p) => p.postId === postId);
+  // Reloaded when the round's read model counts another applicant (it lags the decision a moment).
+  const applicants = useLoad(() => (postId ? loadApplicants(api, round.id, postId) : Promise.resolve(null)), [api, round.id, postId, post?.applicants]);
+  return (
+    <Stack gap="lg">
+      <Text size="sm">{t('register.intro', { round: round.name ?? round.id })}</Text>
+      {open.length === 0 && <Text size="sm" fw={500}>{t('register.noneOpen')}</Text>}
+      <NativeSelect
+        label={t('register.post')}
+        value={postId ?? ''}
+        onChange={(e) => setParams({ post: e.currentTarget.value }, { replace: true })}
+        data={round.posts.map((p) => ({ value: p.postId, label: `${p.title ?? p.postId} · ${t(`postStatus.${p.status}`, { defaultValue: p.status })} · ${t('register.count', { count: p.applicants })}` }))}
+        maw={640}
+      />
+      <Tabs defaultValue="one">
+        <Tabs.List>
+          <Tabs.Tab value="one">{t('register.oneByOne')}</Tabs.Tab>
+          <Tabs.Tab value="file">{t('register.fromFile')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="one" pt="md">
+          {postId && <RegisterApplicantForm key={postId} roundId={round.id} postId={postId} onDone={onChanged} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="file" pt="md">
+          <ImportApplicants roundId={round.id} onImported={onChanged} />
+        </Tabs.Panel>
+      </Tabs>
+      <Stack gap="xs" component="section" aria-labelledby="registered">
+        <Title order={2} size="h3" id="registered">
+          {t('register.listTitle', { post: post?.title ?? postId ?? '' })}
+        </Title>
+        <ApplicantList loaded={applicants} />
+      </Stack>
+    </Stack>
+  );
 }

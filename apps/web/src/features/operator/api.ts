@@ -1,0 +1,28 @@
+import { bodyOf, getJson } from '../../api/call';
+import type { Api } from '../../api/client';
+import type { DecisionResult } from '../../api/decisions';
+import type { ImportReport, PlanBody, PlanRoundRequest } from './types';
+
+// The round and a post's applicants, read as the round views read them.
+export { getRound as loadRound, listApplicants as loadApplicants } from '../round/api';
+
+/** POST /rounds: starts the round and records its plan; the key makes a retry record it once. */
+export function planRound(api: Api, request: PlanRoundRequest, idempotencyKey: string): Promise<DecisionResult> {
+  return bodyOf(api.POST('/rounds', { body: request, params: { header: { 'Idempotency-Key': idempotencyKey } } })) as Promise<unknown> as Promise<DecisionResult>;
+}
+
+/** POST /rounds/{roundId}/applicant-imports: a CSV or XLSX file of applicants, answered row by row. */
+export function importApplicants(token: string, roundId: string, file: File, idempotencyKey: string): Promise<ImportReport> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return getJson<ImportReport>(`/rounds/${encodeURIComponent(roundId)}/applicant-imports`, token, { method: 'POST', body: form, headers: { 'idempotency-key': idempotencyKey } });
+}
+
+/**
+ * The round's plan as recorded and the policy it was planned under: the head state folded from the
+ * round's events (GET /rounds/{roundId}/audit/state, apps/api/src/audit/round-state). Null before a plan.
+ */
+export async function loadPlan(token: string, roundId: string): Promise<{ plan: PlanBody; policyId?: string } | null> {
+  const body = await getJson<{ policy: { id: string } | null; state: { status: string; plan?: PlanBody } }>(`/rounds/${encodeURIComponent(roundId)}/audit/state`, token);
+  return body.state.plan ? { plan: body.state.plan, ...(body.policy ? { policyId: body.policy.id } : {}) } : null;
+}

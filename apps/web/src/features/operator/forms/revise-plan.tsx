@@ -1,0 +1,50 @@
+import { Alert, Loader, Stack, Text, Textarea } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLoad } from '../../../api/use-load';
+import { DecisionSubmit } from '../../../components/decision-submit';
+import { useSession } from '../../../session-context';
+import type { DecisionFormProps } from '../../decisions/form-contract';
+import { loadPlan } from '../api';
+import { emptyPlan, fromPlanBody, toPlanBody, type PlanDraft } from '../plan/draft';
+import { PlanEditor } from '../plan/plan-editor';
+import { effectivePolicy, todayInJakarta } from '../plan/policies';
+import { savedPlan, savePlan, type SavedPlan } from '../plan/plan-store';
+
+/**
+ * RevisePlan: before the announcement only, the whole plan again with a reason (after a rejected
+ * recommendation, or to change it before announcing); a revision needs a fresh recommendation.
+ * It starts from the plan the round recorded (or, if the API cannot say, the one this browser sent).
+ */
+export function RevisePlanForm(props: DecisionFormProps): React.JSX.Element {
+  const { session } = useSession();
+  const { roundId } = props;
+  const current = useLoad(() => loadPlan(session?.token ?? '', roundId).catch(() => savedPlan(roundId)), [session?.token, roundId]);
+  if (current.state === 'loading') return <Loader size="sm" />;
+  return <ReviseEditor {...props} start={current.state === 'ready' ? current.data : null} />;
+}
+
+function ReviseEditor({ roundId, onDone, start }: DecisionFormProps & { start: SavedPlan | null }): React.JSX.Element {
+  const { t } = useTranslation('operator');
+  const today = useMemo(() => todayInJakarta(), []);
+  const [plan, setPlan] = useState<PlanDraft>(() => (start ? fromPlanBody(start.plan) : emptyPlan()));
+  const [reason, setReason] = useState('');
+  const body = useMemo(() => (reason.trim() ? { plan: toPlanBody(plan), reason: reason.trim() } : null), [plan, reason]);
+  const policyId = start?.policyId ?? null;
+  return (
+    <Stack gap="md">
+      {start ? <Text size="sm">{t('forms.reviseFromCurrent', { policy: policyId ?? '–' })}</Text> : <Alert color="gray">{t('forms.reviseNoPlan')}</Alert>}
+      <PlanEditor value={plan} onChange={setPlan} policy={effectivePolicy(policyId, today)} today={today} />
+      <Textarea label={t('forms.reviseReason')} required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+      <DecisionSubmit
+        roundId={roundId}
+        type="RevisePlan"
+        body={body}
+        onDone={(result) => {
+          if (body) savePlan(roundId, { plan: body.plan, ...(policyId ? { policyId } : {}) });
+          onDone(result);
+        }}
+      />
+    </Stack>
+  );
+}

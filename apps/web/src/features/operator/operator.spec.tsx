@@ -1,0 +1,109 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
+import { renderConsole } from '../../../test-support/render';
+import { stubApi, type Answers } from '../round/stub-api.test-helper';
+import type { PostView } from '../round/types';
+import { ImportReport } from './applicants/import-report';
+import { ManageRound } from './manage-round';
+import { PlanRound } from './plan-round';
+import type { PlanRoundRequest } from './types';
+
+let mockSession: unknown;
+jest.mock('../../session-context', () => ({ useSession: () => mockSession }));
+
+const ROUND = 'round-kabcontoh-2026-01';
+const post = (postId: string, title: string, status: string): PostView => ({
+  postId, title, kind: 'regular', status, run: 1, registrationDeadline: '2026-12-12', extensions: 0, applicants: 2, appointeeId: null, statusReason: null, updatedAt: '2026-11-23T02:00:00Z',
+});
+const round = (status: string, posts: PostView[]) => ({ [`/rounds/${ROUND}`]: { id: ROUND, agency: 'kabcontoh', name: 'Seleksi JPT 2026', agencyName: 'Kabupaten Contoh', status, posts } });
+
+/** A signed-in operator whose API answers `answers`, and records what POST /rounds was sent. */
+function signIn(answers: Answers): { planned: PlanRoundRequest[] } {
+  const stub = stubApi(answers, 'operator') as { session: { api: Record<string, unknown> } };
+  const planned: PlanRoundRequest[] = [];
+  stub.session.api['POST'] = async (_path: string, options: { body: PlanRoundRequest }) => {
+    planned.push(options.body);
+    return { data: { roundId: `round-kabcontoh-${options.body.roundId}`, version: 1, events: [] }, response: { ok: true, status: 201 } };
+  };
+  mockSession = stub.session;
+  return { planned };
+}
+
+const check = (id: string) => document.querySelector(`[data-check="${id}"]`);
+
+describe('planning a round', () => {
+  it('shows the pansel share and the stage weights live against the policy, then plans and goes to the round', async () => {
+    const { planned } = signIn({});
+    await renderConsole(
+      <Routes>
+        <Route path="/console/rounds/new" element={<PlanRound />} />
+        <Route path="/console/rounds/:roundId" element={<p>round view</p>} />
+      </Routes>,
+      { path: '/console/rounds/new' },
+    );
+    fireEvent.click(screen.getByTestId('fill-example'));
+    expect(screen.getByTestId('pansel-share').textContent).toBe('5 anggota: 2 internal (40%), 3 eksternal (60%)');
+    expect(check('panselShare')?.getAttribute('data-ok')).toBe('true');
+    expect(screen.getByTestId('weight-total').textContent).toBe('100%');
+
+    fireEvent.change(screen.getByLabelText('Asal anggota 3'), { target: { value: 'internal' } });
+    expect(screen.getByTestId('pansel-share').textContent).toBe('5 anggota: 3 internal (60%), 2 eksternal (40%)');
+    expect(check('panselShare')?.getAttribute('data-ok')).toBe('false');
+    expect(check('panselShare')?.textContent).toContain('R2');
+
+    fireEvent.change(screen.getByLabelText('Bobot tahap 3 (%)'), { target: { value: '25' } });
+    await waitFor(() => expect(screen.getByTestId('weight-total').textContent).toBe('105%'));
+    expect(check('weightsTotal')?.getAttribute('data-ok')).toBe('false');
+
+    fireEvent.click(screen.getByTestId('plan-submit'));
+    // The whole plan form re-renders on each change; jsdom takes its time.
+    await screen.findByText('round view', undefined, { timeout: 5000 });
+    expect(planned[0]?.plan.pansel.members.filter((m) => m.affiliation === 'internal')).toHaveLength(3);
+    expect(planned[0]?.plan.pansel.members[0]?.memberId).toBe('pansel1.kabcontoh');
+    expect(planned[0]?.policyId).toBeUndefined();
+  });
+});
+
+describe('managing a round', () => {
+  it('offers the plan for the recommendation while the round is planned', async () => {
+    signIn(round('planned', [post('dinkes', 'Kepala Dinas Kesehatan', 'planned')]));
+    await renderConsole(<Routes><Route path="/console/rounds/:roundId/manage" element={<ManageRound />} /></Routes>, { path: `/console/rounds/${ROUND}/manage` });
+    await waitFor(() => expect(document.querySelector('[data-page="manage-round"]')?.getAttribute('aria-busy')).toBe('false'));
+    expect(screen.getByTestId('round-status').getAttribute('data-status')).toBe('planned');
+    const steps = [...document.querySelectorAll('[aria-labelledby="round-steps"] [data-step]')].map((s) => s.getAttribute('data-step'));
+    expect(steps).toEqual(['SubmitPlanForRecommendation', 'RevisePlan', 'RecordMendagriApproval']);
+    expect(screen.queryByText('Jabatan', { selector: 'h2' })).toBeNull();
+  });
+
+  it('shows an announced round post by post, with the steps of the post chosen', async () => {
+    signIn(round('announced', [post('dinkes', 'Kepala Dinas Kesehatan', 'selection'), post('disdik', 'Kepala Dinas Pendidikan', 'registration')]));
+    await renderConsole(<Routes><Route path="/console/rounds/:roundId/manage" element={<ManageRound />} /></Routes>, { path: `/console/rounds/${ROUND}/manage` });
+    await screen.findByText('Langkah untuk Kepala Dinas Pendidikan');
+    const desk = document.querySelector('[data-post-desk="disdik"]') as HTMLElement;
+    expect([...desk.querySelectorAll('[data-step]')].map((s) => s.getAttribute('data-step'))).toEqual(['RegisterApplicant', 'CloseRegistration', 'ExtendRegistration', 'WithdrawApplicant', 'CancelPost']);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Kelola Kepala Dinas Kesehatan' }));
+    const selection = await screen.findByText('Langkah untuk Kepala Dinas Kesehatan');
+    expect(within(selection.parentElement as HTMLElement).getByText(/Pansel menjalankan tahapan/)).toBeTruthy();
+  });
+});
+
+describe('the import report', () => {
+  it("says row by row what was registered and why a row was refused, in the reader's language", async () => {
+    const report = {
+      roundId: ROUND, format: 'csv' as const, sha256: 'x', accepted: 1, rejected: 1, ignoredColumns: ['catatan'],
+      rows: [
+        { row: 2, status: 'accepted' as const, applicantId: 'dinkes-001', nip: '197505052000032001' },
+        { row: 3, status: 'rejected' as const, applicantId: 'dinkes-002', nip: '197803122002121003', code: 'APPLICANT.TOO_MANY_POSTS', ruleId: 'R11', reason: { id: 'NIP sudah melamar 1 jabatan; batas 1', en: 'NIP already applied for 1 post(s); the limit is 1' } },
+      ],
+    };
+    await renderConsole(<ImportReport report={report} />, { language: 'en' });
+    expect(screen.getByTestId('import-counts').textContent).toBe('1 row accepted1 row rejected');
+    const refused = document.querySelector('[data-row="3"]') as HTMLElement;
+    expect(refused.getAttribute('data-status')).toBe('rejected');
+    expect(within(refused).getByText('NIP already applied for 1 post(s); the limit is 1')).toBeTruthy();
+    expect(refused.textContent).toContain('R11');
+    expect(refused.textContent).toContain('APPLICANT.TOO_MANY_POSTS');
+    expect(screen.getByText('Columns ignored: catatan')).toBeTruthy();
+  });
+});

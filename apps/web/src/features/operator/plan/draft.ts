@@ -1,0 +1,190 @@
+import type { MemberBody, PlanBody, PostBody, Rank, StageBody } from '../types';
+
+// The plan as the operator edits it: lists as one item per line and dates possibly unset, so
+// typing is never fought by a conversion. `toPlanBody` turns it into the API's body; the API
+// judges it (a missing date reaches it as '' and comes back as REQUEST.INVALID with the field).
+
+export interface PostDraft {
+  key: string;
+  postId: string;
+  title: string;
+  kind: PostBody['kind'];
+  technical: string;
+  managerial: string;
+  socioCultural: string;
+  minRank: Rank | null;
+  notes: string;
+  /** The official being replaced (R28), if any. */
+  incumbent: { nip: string; inauguratedOn: string | null; removalGround: NonNullable<PostBody['incumbent']>['removalGround'] | null } | null;
+}
+
+export interface MemberDraft {
+  key: string;
+  memberId: string;
+  name: string;
+  affiliation: MemberBody['affiliation'];
+  background: MemberBody['background'];
+  oversightBody: MemberBody['oversightBody'] | null;
+  politicalPartyMember: boolean;
+  /** Declared conflicts of interest, one per line: `NIP: nature`. */
+  conflicts: string;
+}
+
+export interface StageDraft {
+  key: string;
+  stageId: string;
+  name: string;
+  kind: StageBody['kind'];
+  method: string;
+  weight: number;
+  maxScore: number;
+  scoring: StageBody['scoring'];
+  passMark: number | null;
+  maxProceeding: number | null;
+}
+
+export interface PlanDraft {
+  name: string;
+  agencyName: string;
+  agencyLevel: PlanBody['agency']['level'];
+  decreeNumber: string;
+  posts: PostDraft[];
+  members: MemberDraft[];
+  stages: StageDraft[];
+  announcementOn: string | null;
+  registrationDeadline: string | null;
+  referenceDate: string | null;
+  providerName: string;
+  providerAccredited: boolean;
+  election: { headInauguratedOn: string | null; candidateDeterminationOn: string | null; termEndsOn: string | null; actingHead: boolean };
+}
+
+let lastKey = 0;
+/** A key for a row of an editable list (React keys; never sent). */
+export const newKey = (): string => `row-${++lastKey}`;
+
+export const newPost = (): PostDraft => ({ key: newKey(), postId: '', title: '', kind: 'regular', technical: '', managerial: '', socioCultural: '', minRank: null, notes: '', incumbent: null });
+export const newMember = (): MemberDraft => ({ key: newKey(), memberId: '', name: '', affiliation: 'external', background: 'academic', oversightBody: null, politicalPartyMember: false, conflicts: '' });
+export const newStage = (): StageDraft => ({ key: newKey(), stageId: '', name: '', kind: 'competency', method: '', weight: 0, maxScore: 100, scoring: 'cumulative', passMark: null, maxProceeding: null });
+
+export const emptyPlan = (): PlanDraft => ({
+  name: '',
+  agencyName: '',
+  agencyLevel: 'regency',
+  decreeNumber: '',
+  posts: [newPost()],
+  members: [],
+  stages: [],
+  announcementOn: null,
+  registrationDeadline: null,
+  referenceDate: null,
+  providerName: '',
+  providerAccredited: true,
+  election: { headInauguratedOn: null, candidateDeterminationOn: null, termEndsOn: null, actingHead: false },
+});
+
+/** Non-empty trimmed lines. */
+export const lines = (text: string): string[] => text.split('\n').map((line) => line.trim()).filter(Boolean);
+
+function conflictsOf(text: string): MemberBody['conflictsOfInterest'] {
+  return lines(text).map((line) => {
+    const at = line.indexOf(':');
+    return at < 0 ? { nip: line, nature: line } : { nip: line.slice(0, at).trim(), nature: line.slice(at + 1).trim() };
+  });
+}
+
+const postBody = (p: PostDraft): PostBody => ({
+  postId: p.postId.trim(),
+  title: p.title.trim(),
+  kind: p.kind,
+  competencyStandard: { technical: lines(p.technical), managerial: lines(p.managerial), socioCultural: lines(p.socioCultural) },
+  requirements: { ...(p.minRank ? { minRank: p.minRank } : {}), notes: lines(p.notes) },
+  ...(p.incumbent ? { incumbent: { nip: p.incumbent.nip.trim(), inauguratedOn: p.incumbent.inauguratedOn ?? '', ...(p.incumbent.removalGround ? { removalGround: p.incumbent.removalGround } : {}) } } : {}),
+});
+
+const memberBody = (m: MemberDraft): MemberBody => ({
+  memberId: m.memberId.trim(),
+  name: m.name.trim(),
+  affiliation: m.affiliation,
+  background: m.background,
+  ...(m.oversightBody ? { oversightBody: m.oversightBody } : {}),
+  ...(m.politicalPartyMember ? { politicalPartyMember: true } : {}),
+  conflictsOfInterest: conflictsOf(m.conflicts),
+});
+
+const stageBody = (s: StageDraft): StageBody => ({
+  stageId: s.stageId.trim(),
+  name: s.name.trim(),
+  kind: s.kind,
+  method: s.method.trim(),
+  weight: s.weight,
+  maxScore: s.maxScore,
+  scoring: s.scoring,
+  ...(s.passMark !== null ? { passMark: s.passMark } : {}),
+  ...(s.maxProceeding !== null ? { maxProceeding: s.maxProceeding } : {}),
+});
+
+function electionBody(e: PlanDraft['election']): PlanBody['electionCalendar'] {
+  const calendar = {
+    ...(e.headInauguratedOn ? { headInauguratedOn: e.headInauguratedOn } : {}),
+    ...(e.candidateDeterminationOn ? { candidateDeterminationOn: e.candidateDeterminationOn } : {}),
+    ...(e.termEndsOn ? { termEndsOn: e.termEndsOn } : {}),
+    ...(e.actingHead ? { actingHead: true } : {}),
+  };
+  return Object.keys(calendar).length > 0 ? calendar : undefined;
+}
+
+/** The API's plan body from the draft. */
+export function toPlanBody(d: PlanDraft): PlanBody {
+  const electionCalendar = electionBody(d.election);
+  return {
+    name: d.name.trim(),
+    agency: { name: d.agencyName.trim(), level: d.agencyLevel },
+    posts: d.posts.map(postBody),
+    pansel: { decreeNumber: d.decreeNumber.trim(), members: d.members.map(memberBody) },
+    stages: d.stages.map(stageBody),
+    schedule: { announcementOn: d.announcementOn ?? '', registrationDeadline: d.registrationDeadline ?? '', referenceDate: d.referenceDate ?? '' },
+    assessmentProvider: { name: d.providerName.trim(), accredited: d.providerAccredited },
+    ...(electionCalendar ? { electionCalendar } : {}),
+  };
+}
+
+/** The draft of a plan body (to edit a plan sent before, or the example). */
+export function fromPlanBody(p: PlanBody): PlanDraft {
+  const e = p.electionCalendar;
+  return {
+    name: p.name,
+    agencyName: p.agency.name,
+    agencyLevel: p.agency.level,
+    decreeNumber: p.pansel.decreeNumber,
+    posts: p.posts.map((post) => ({
+      key: newKey(),
+      postId: post.postId,
+      title: post.title,
+      kind: post.kind,
+      technical: post.competencyStandard.technical.join('\n'),
+      managerial: post.competencyStandard.managerial.join('\n'),
+      socioCultural: post.competencyStandard.socioCultural.join('\n'),
+      minRank: post.requirements.minRank ?? null,
+      notes: post.requirements.notes.join('\n'),
+      incumbent: post.incumbent ? { nip: post.incumbent.nip, inauguratedOn: post.incumbent.inauguratedOn, removalGround: post.incumbent.removalGround ?? null } : null,
+    })),
+    members: p.pansel.members.map((m) => ({
+      key: newKey(),
+      memberId: m.memberId,
+      name: m.name,
+      affiliation: m.affiliation,
+      background: m.background,
+      oversightBody: m.oversightBody ?? null,
+      politicalPartyMember: m.politicalPartyMember ?? false,
+      conflicts: m.conflictsOfInterest.map((c) => `${c.nip}: ${c.nature}`).join('\n'),
+    })),
+    stages: p.stages.map((s) => ({ key: newKey(), ...s, passMark: s.passMark ?? null, maxProceeding: s.maxProceeding ?? null })),
+    announcementOn: p.schedule.announcementOn || null,
+    registrationDeadline: p.schedule.registrationDeadline || null,
+    referenceDate: p.schedule.referenceDate || null,
+    providerName: p.assessmentProvider.name,
+    providerAccredited: p.assessmentProvider.accredited,
+    election: { headInauguratedOn: e?.headInauguratedOn ?? null, candidateDeterminationOn: e?.candidateDeterminationOn ?? null, termEndsOn: e?.termEndsOn ?? null, actingHead: e?.actingHead ?? false },
+  };
+}

@@ -1,0 +1,36 @@
+import { Checkbox, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import type { Policy } from '@selter/domain';
+import { useTranslation } from 'react-i18next';
+import { DateField } from '../date-field';
+import { CheckList } from './check-list';
+import { scheduleChecks } from './checks';
+import type { PlanDraft } from './draft';
+
+type Part = Pick<PlanDraft, 'announcementOn' | 'registrationDeadline' | 'referenceDate' | 'providerName' | 'providerAccredited' | 'election'>;
+
+/** The schedule (R4's lead time checked live), the assessment provider, and the election calendar (R29). */
+export function ScheduleEditor({ value, policy, onChange }: { value: Part; policy: Policy | undefined; onChange: (patch: Partial<Part>) => void }): React.JSX.Element {
+  const { t } = useTranslation('operator');
+  const election = value.election;
+  const setElection = (patch: Partial<Part['election']>) => onChange({ election: { ...election, ...patch } });
+  return (
+    <Stack gap="sm">
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <DateField label={t('schedule.announcementOn')} required value={value.announcementOn} onChange={(announcementOn) => onChange({ announcementOn })} />
+        <DateField label={t('schedule.registrationDeadline')} required value={value.registrationDeadline} onChange={(registrationDeadline) => onChange({ registrationDeadline })} minDate={value.announcementOn ?? undefined} />
+        <DateField label={t('schedule.referenceDate')} description={t('schedule.referenceDateHint')} required value={value.referenceDate} onChange={(referenceDate) => onChange({ referenceDate })} />
+      </SimpleGrid>
+      {policy && <CheckList label={t('schedule.checks')} checks={scheduleChecks(value, policy)} />}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('schedule.provider')} required value={value.providerName} onChange={(e) => onChange({ providerName: e.currentTarget.value })} />
+        <Checkbox label={t('schedule.accredited')} checked={value.providerAccredited} onChange={(e) => onChange({ providerAccredited: e.currentTarget.checked })} mt={{ sm: 'xl' }} />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <DateField label={t('schedule.headInauguratedOn')} description={t('schedule.headInauguratedOnHint')} value={election.headInauguratedOn} onChange={(headInauguratedOn) => setElection({ headInauguratedOn })} />
+        <DateField label={t('schedule.candidateDeterminationOn')} value={election.candidateDeterminationOn} onChange={(candidateDeterminationOn) => setElection({ candidateDeterminationOn })} />
+        <DateField label={t('schedule.termEndsOn')} value={election.termEndsOn} onChange={(termEndsOn) => setElection({ termEndsOn })} />
+      </SimpleGrid>
+      <Switch label={t('schedule.actingHead')} checked={election.actingHead} onChange={(e) => setElection({ actingHead: e.currentTarget.checked })} />
+    </Stack>
+  );
+}
