@@ -1,4 +1,4 @@
-import { awaitingVerdict, finalistsOf, rankedProceeding, scoredStages, shortlistOf } from './applicants';
+import { awaitingVerdict, finalistsOf, rankedProceeding, scoredStages, shortlistOf, stageInProgress, withRecorded } from './applicants';
 import type { ApplicantView } from './types';
 
 const applicant = (applicantId: string, patch: Partial<ApplicantView> = {}): ApplicantView => ({
@@ -54,5 +54,32 @@ describe('the tiga besar', () => {
 
   it('falls back on the ranking otherwise', () => {
     expect(shortlistOf(applicants, null, true)).toEqual({ finalists: applicants.slice(0, 3), recorded: false });
+  });
+});
+
+describe('what the page just recorded', () => {
+  it('lays verdicts, scores and withdrawals from the API answer over the read model', () => {
+    const applicants = [applicant('a1', { verdict: null }), applicant('a2'), applicant('a3')];
+    const events = [
+      { type: 'AdministrativeVerdictRecorded', data: { applicantId: 'a1', verdict: 'ineligible' } },
+      { type: 'StageResultsRecorded', data: { stageId: 'interview', results: [{ applicantId: 'a2', score: 81 }] } },
+      { type: 'ApplicantWithdrawn', data: { applicantId: 'a3', cause: 'absent' } },
+      { type: 'PlanRecommended', data: {} },
+    ];
+    const after = withRecorded(applicants, events);
+    expect(after.map((a) => [a.verdict, a.scores, a.withdrawn])).toEqual([
+      ['ineligible', {}, false],
+      ['eligible', { interview: 81 }, false],
+      ['eligible', {}, true],
+    ]);
+  });
+});
+
+describe('the stage in progress on the page', () => {
+  it('is the last stage scored, until it is published', () => {
+    const scored = { type: 'StageResultsRecorded', data: { stageId: 'paper' } };
+    expect(stageInProgress([scored])).toBe('paper');
+    expect(stageInProgress([scored, { type: 'StageResultsPublished', data: { stageId: 'paper' } }])).toBeNull();
+    expect(stageInProgress([{ type: 'AdministrativeVerdictRecorded', data: { applicantId: 'a1' } }])).toBeNull();
   });
 });

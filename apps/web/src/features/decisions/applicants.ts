@@ -51,3 +51,38 @@ export function shortlistOf(applicants: readonly ApplicantView[], facts: PlanFac
   const ids = facts.finalists.map((f) => f.applicantId).filter((id) => !remaining || remaining.includes(id));
   return { finalists: ids.flatMap((id) => applicants.filter((a) => a.applicantId === id)), recorded: true };
 }
+
+type RecordedEvent = { type: string; data: Record<string, unknown> };
+
+/**
+ * The applicants with what this page just recorded laid over them (verdicts, scores, withdrawals,
+ * from the API's answer), so the next decision starts from them while the read model catches up.
+ */
+export function withRecorded(applicants: readonly ApplicantView[], events: readonly RecordedEvent[]): ApplicantView[] {
+  return events.reduce<ApplicantView[]>((list, event) => {
+    const d = event.data;
+    const patch = (id: unknown, change: (a: ApplicantView) => Partial<ApplicantView>) => list.map((a) => (a.applicantId === id ? { ...a, ...change(a) } : a));
+    switch (event.type) {
+      case 'AdministrativeVerdictRecorded':
+        return patch(d['applicantId'], () => ({ verdict: String(d['verdict']) }));
+      case 'ApplicantWithdrawn':
+        return patch(d['applicantId'], () => ({ withdrawn: true }));
+      case 'StageResultsRecorded': {
+        const stageId = String(d['stageId']);
+        const results = Array.isArray(d['results']) ? (d['results'] as Array<{ applicantId: string; score: number }>) : [];
+        return results.reduce((acc, r) => acc.map((a) => (a.applicantId === r.applicantId ? { ...a, scores: { ...a.scores, [stageId]: r.score } } : a)), list);
+      }
+      default:
+        return list;
+    }
+  }, [...applicants]);
+}
+
+/** The stage this page last recorded scores for, unless it has since been published: the next batch is for it too. */
+export function stageInProgress(events: readonly RecordedEvent[]): string | null {
+  return events.reduce<string | null>((stage, event) => {
+    const stageId = typeof event.data['stageId'] === 'string' ? event.data['stageId'] : null;
+    if (event.type === 'StageResultsRecorded') return stageId;
+    return event.type === 'StageResultsPublished' && stageId === stage ? null : stage;
+  }, null);
+}

@@ -18,6 +18,8 @@ export interface DecisionData {
   waitingHere: InboxItem[];
   /** The round's own record (stages, shortlist), where the caller's role may read it. */
   facts: PlanFacts | null;
+  /** The stage this page has been recording scores for (see stageInProgress). */
+  stageInProgress?: string | null;
 }
 
 /** The round's facts for the roles that may read its state; nothing (and no refused call) for the others. */

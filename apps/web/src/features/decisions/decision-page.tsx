@@ -7,8 +7,10 @@ import { useLoad } from '../../api/use-load';
 import { LoadedPage } from '../../components/page';
 import { ROUTES } from '../../routes';
 import { useSession } from '../../session-context';
+import { stageInProgress, withRecorded } from './applicants';
 import { DecisionDataProvider, loadDecisionData, type DecisionData } from './context';
 import { formFor, REPEATED, ROUND_WIDE } from './forms';
+import { ALERT_TITLE } from './forms/fields';
 import { DecisionSummary } from './summary';
 
 /**
@@ -24,28 +26,31 @@ export function DecisionPage(): React.JSX.Element {
   const postId = search.get('post');
   const { api, session } = useSession();
   const loaded = useLoad(() => loadDecisionData(api, session, roundId, postId, type), [api, session, roundId, postId, type]);
-  const [done, setDone] = useState<DecisionResult | null>(null);
-  // A fresh form for each fresh answer, so its defaults (the next applicant) follow the recorded decision.
-  const data = loaded.state === 'ready' ? loaded.data : null;
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => setGeneration((n) => n + 1), [data]);
-  useEffect(() => setDone(null), [roundId, postId, type]);
+  // Every decision recorded here since the page opened: the last one is announced, all are laid over the read model.
+  const [recorded, setRecorded] = useState<DecisionResult[]>([]);
+  const done = recorded[recorded.length - 1] ?? null;
+  const events = recorded.flatMap((r) => r.events);
+  useEffect(() => setRecorded([]), [roundId, postId, type]);
+  const reload = loaded.reload;
+  useEffect(() => {
+    if (recorded.length === 0) return;
+    // The read model follows the decision a moment later: ask again once it has caught up.
+    const timer = setTimeout(reload, 1500);
+    return () => clearTimeout(timer);
+  }, [recorded, reload]);
   const Form = formFor(type);
   const title = type ? tc(`commands.${type}`, { defaultValue: type }) : t('title');
   const needsPost = !ROUND_WIDE.has(type) && !postId;
 
-  function recorded(result: DecisionResult): void {
-    setDone(result);
-    loaded.reload();
-  }
+  const onRecorded = (result: DecisionResult) => setRecorded((all) => [...all, result]);
 
   return (
     <LoadedPage name="decision" title={title} loaded={loaded}>
       {(ready) => (
-        <DecisionDataProvider value={ready}>
+        <DecisionDataProvider value={{ ...ready, applicants: withRecorded(ready.applicants, events), stageInProgress: stageInProgress(events) }}>
           <Stack gap="lg">
             <DecisionSummary data={ready} />
-            {!ready.waiting && ready.post !== null && <Text size="sm" c="dimmed">{t('notWaiting')}</Text>}
+            {!ready.waiting && ready.post !== null && <Text size="sm" c="gray.7">{t('notWaiting')}</Text>}
             {done && <Recorded roundId={roundId} result={done} />}
             {!type ? (
               <Awaited data={ready} />
@@ -54,7 +59,8 @@ export function DecisionPage(): React.JSX.Element {
             ) : needsPost ? (
               <Select label={t('pickPost')} data={ready.round.posts.map((p) => ({ value: p.postId, label: p.title ?? p.postId }))} value={null} onChange={(value) => value && setSearch({ post: value })} w={{ base: '100%', sm: 420 }} />
             ) : done && !REPEATED.has(type) ? null : (
-              <Form key={generation} roundId={roundId} postId={postId} onDone={recorded} />
+              // A fresh form after each recorded decision, its defaults (the next applicant) from what was recorded.
+              <Form key={recorded.length} roundId={roundId} postId={postId} onDone={onRecorded} />
             )}
           </Stack>
         </DecisionDataProvider>
@@ -66,7 +72,7 @@ export function DecisionPage(): React.JSX.Element {
 function Recorded({ roundId, result }: { roundId: string; result: DecisionResult }): React.JSX.Element {
   const { t } = useTranslation('decisions');
   return (
-    <Alert color="green" title={t('done.title')} role="status" data-testid="decision-done">
+    <Alert color="green" styles={ALERT_TITLE} title={t('done.title')} role="status" data-testid="decision-done">
       <Text size="sm">{t('done.events', { events: result.events.map((event) => event.type).join(', '), version: result.version })}</Text>
       <Group mt="sm">
         <Button component={Link} to={ROUTES.home} size="xs">
@@ -83,7 +89,7 @@ function Recorded({ roundId, result }: { roundId: string; result: DecisionResult
 function Unknown({ type, known, roundId }: { type: string; known: boolean; roundId: string }): React.JSX.Element {
   const { t } = useTranslation('decisions');
   return (
-    <Alert color="yellow" title={t(known ? 'unknown.noForm' : 'unknown.title')} role="alert" data-testid="decision-unknown">
+    <Alert color="yellow" styles={ALERT_TITLE} title={t(known ? 'unknown.noForm' : 'unknown.title')} role="alert" data-testid="decision-unknown">
       <Text size="sm">{t(known ? 'unknown.noFormDetail' : 'unknown.detail', { type })}</Text>
       <Group mt="sm">
         <Anchor component={Link} to={ROUTES.home}>

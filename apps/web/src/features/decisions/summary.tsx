@@ -5,6 +5,7 @@ import { formatDateTime, formatWait, waitStatus } from '../../format';
 import { LOCALES } from '../../i18n';
 import { ROUTES } from '../../routes';
 import type { DecisionData } from './context';
+import { BADGE_TEXT } from './forms/fields';
 
 const WAIT_COLOR = { overdue: 'red', onTime: 'green', noServiceLevel: 'gray' } as const;
 
@@ -39,7 +40,7 @@ export function DecisionSummary({ data }: { data: DecisionData }): React.JSX.Ele
             <>
               {post.title ?? post.postId}{' '}
               {post.kind && post.kind !== 'regular' && (
-                <Badge variant="light" color="grape">
+                <Badge variant="light" color="grape" styles={BADGE_TEXT}>
                   {t(`kind.${post.kind}`, { defaultValue: post.kind })}
                 </Badge>
               )}
@@ -55,7 +56,7 @@ export function DecisionSummary({ data }: { data: DecisionData }): React.JSX.Ele
               <>
                 {waiting.since ? formatDateTime(waiting.since, locale) : '–'}
                 {waiting.waitedDays !== null && ` · ${formatWait(waiting.waitedDays, waiting.serviceLevelDays, locale) ?? ''}`}{' '}
-                <Badge variant="light" color={WAIT_COLOR[waitStatus(waiting)]}>
+                <Badge variant="light" color={WAIT_COLOR[waitStatus(waiting)]} styles={BADGE_TEXT}>
                   {t(`wait.${waitStatus(waiting)}`)}
                 </Badge>
                 {waiting.escalated && (

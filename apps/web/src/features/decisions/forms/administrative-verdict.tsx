@@ -7,7 +7,7 @@ import { verdictBody, type RuleId, type Verdict } from '../bodies';
 import { useDecisionData } from '../context';
 import type { DecisionFormProps } from '../form-contract';
 import type { ApplicantView } from '../types';
-import { ReasonField } from './fields';
+import { BADGE_TEXT, ReasonField } from './fields';
 import { isRuleId, useRuleOptions } from './rule-options';
 
 const VERDICT_COLOR: Record<string, string> = { eligible: 'green', ineligible: 'red' };
@@ -61,10 +61,10 @@ export function AdministrativeVerdictForm({ roundId, postId, onDone }: DecisionF
 
 function VerdictBadge({ applicant }: { applicant: ApplicantView }): React.JSX.Element {
   const { t } = useTranslation('decisions');
-  if (applicant.withdrawn) return <Badge color="gray" variant="light">{t('applicants.withdrawn')}</Badge>;
-  if (applicant.verdict === null) return <Badge color="yellow" variant="light">{t('verdict.pending')}</Badge>;
+  if (applicant.withdrawn) return <Badge color="gray" variant="light" styles={BADGE_TEXT}>{t('applicants.withdrawn')}</Badge>;
+  if (applicant.verdict === null) return <Badge color="indigo" variant="light" styles={BADGE_TEXT}>{t('verdict.pending')}</Badge>;
   return (
-    <Badge color={VERDICT_COLOR[applicant.verdict] ?? 'gray'} variant="light">
+    <Badge color={VERDICT_COLOR[applicant.verdict] ?? 'gray'} variant="light" styles={BADGE_TEXT}>
       {t(`verdict.${applicant.verdict}`, { defaultValue: applicant.verdict })}
     </Badge>
   );
@@ -87,7 +87,7 @@ function VerdictEditor({ roundId, postId, applicant, onDone }: Omit<DecisionForm
             <Radio value="fail" label={t('verdict.fail')} />
           </Stack>
         </Radio.Group>
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="gray.7">
           {t('verdict.predicates')}
         </Text>
         {verdict === 'fail' && (

@@ -6,6 +6,15 @@ import { applicantName } from '../applicants';
 import type { OversightBody } from '../bodies';
 import { useDecisionData } from '../context';
 
+/** Input descriptions in gray 7, not Mantine's dimmed gray 6: small text keeps WCAG AA contrast on white. */
+export const READABLE = { description: { color: 'var(--mantine-color-gray-7)' } } as const;
+
+/** Badge labels in the body's text colour on their light background (light green and yellow labels fall below AA at badge size). */
+export const BADGE_TEXT = { label: { color: 'var(--mantine-color-text)' } } as const;
+
+/** Alert titles in the body's text colour: Mantine's light-variant title colours (green, yellow) fall below AA on their own background. */
+export const ALERT_TITLE = { title: { color: 'var(--mantine-color-text)' } } as const;
+
 /** The liaison's own body (the token's oversight_body): the API accepts a gate's letter only from the body holding it. */
 export function useOversightBody(): OversightBody | undefined {
   return useSession().session?.user.oversight_body;
@@ -13,12 +22,12 @@ export function useOversightBody(): OversightBody | undefined {
 
 /** A letter's or decree's number (at most 120 characters, as the API takes it). */
 export function NumberField({ label, value, onChange, description }: { label: string; value: string; onChange: (value: string) => void; description?: string }): React.JSX.Element {
-  return <TextInput label={label} description={description} value={value} onChange={(event) => onChange(event.currentTarget.value)} maxLength={120} required w={{ base: '100%', sm: 420 }} />;
+  return <TextInput label={label} description={description} styles={READABLE} value={value} onChange={(event) => onChange(event.currentTarget.value)} maxLength={120} required w={{ base: '100%', sm: 420 }} />;
 }
 
 /** A reason or note; `required` where the domain refuses the decision without one. */
 export function ReasonField({ label, value, onChange, required = false, maxLength = 2000, description }: { label: string; value: string; onChange: (value: string) => void; required?: boolean; maxLength?: number; description?: string }): React.JSX.Element {
-  return <Textarea label={label} description={description} value={value} onChange={(event) => onChange(event.currentTarget.value)} required={required} maxLength={maxLength} autosize minRows={3} />;
+  return <Textarea label={label} description={description} styles={READABLE} value={value} onChange={(event) => onChange(event.currentTarget.value)} required={required} maxLength={maxLength} autosize minRows={3} />;
 }
 
 /** Which body issues the letter (the signed-in liaison's) and its number. */
@@ -30,7 +39,7 @@ export function OversightLetterFields({ letterNumber, onLetterNumber }: { letter
       {body ? (
         <Text size="sm">{t('oversight.issuedBy', { body })}</Text>
       ) : (
-        <Alert color="yellow" role="note">
+        <Alert color="yellow" role="note" styles={ALERT_TITLE}>
           {t('oversight.noBody')}
         </Alert>
       )}
@@ -45,7 +54,7 @@ export function RuleNote({ ruleId, children, color = 'blue' }: { ruleId: string;
   const rule = useRule(ruleId);
   const language = i18n.language === 'en' ? 'en' : 'id';
   return (
-    <Alert color={color} role="note" title={rule ? `${ruleId} · ${rule.title[language]}` : ruleId} data-rule-id={ruleId}>
+    <Alert color={color} role="note" styles={ALERT_TITLE} title={rule ? `${ruleId} · ${rule.title[language]}` : ruleId} data-rule-id={ruleId}>
       <Text size="sm" component="div">
         {children}
       </Text>

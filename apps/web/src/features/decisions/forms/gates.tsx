@@ -5,7 +5,7 @@ import { DecisionSubmit } from '../../../components/decision-submit';
 import { gateLetterBody, mendagriBody, type MendagriPurpose } from '../bodies';
 import { useDecisionData } from '../context';
 import type { DecisionForm, DecisionFormProps } from '../form-contract';
-import { AppointeeLine, NumberField, RuleNote } from './fields';
+import { AppointeeLine, NumberField, READABLE, RuleNote } from './fields';
 
 const PURPOSES: MendagriPurpose[] = ['selection', 'inauguration'];
 
@@ -55,9 +55,9 @@ export function MendagriApprovalForm({ roundId, postId, onDone }: DecisionFormPr
           ))}
         </Stack>
       </Radio.Group>
-      {purpose === 'inauguration' && <Select label={t('gate.post')} description={t('gate.postHint')} data={posts} value={forPost} onChange={setForPost} clearable />}
+      {purpose === 'inauguration' && <Select label={t('gate.post')} description={t('gate.postHint')} styles={READABLE} data={posts} value={forPost} onChange={setForPost} clearable />}
       <NumberField label={t('gate.letterNumber')} value={letterNumber} onChange={setLetterNumber} />
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c="gray.7">
         {t('gate.mendagriRole')}
       </Text>
       <DecisionSubmit roundId={roundId} type="RecordMendagriApproval" body={mendagriBody(purpose, purpose === 'inauguration' ? forPost : null, letterNumber)} onDone={onDone} />

@@ -5,7 +5,7 @@ import { DecisionSubmit } from '../../../components/decision-submit';
 import { inaugurationRecommendationBody, planRecommendationBody, underfilledBody, type PlanDecision, type UnderfilledDecision } from '../bodies';
 import { useDecisionData } from '../context';
 import type { DecisionFormProps } from '../form-contract';
-import { AppointeeLine, OversightLetterFields, ReasonField, RuleNote, useOversightBody } from './fields';
+import { AppointeeLine, OversightLetterFields, READABLE, ReasonField, RuleNote, useOversightBody } from './fields';
 
 const PLAN_DECISIONS: PlanDecision[] = ['approved', 'rejected'];
 const UNDERFILLED_DECISIONS: UnderfilledDecision[] = ['continue', 'drop', 'postpone'];
@@ -49,7 +49,7 @@ export function UnderfilledPostForm({ roundId, postId, onDone }: DecisionFormPro
       <Radio.Group label={t('underfilled.decision')} value={decision} onChange={(value) => setDecision(value as UnderfilledDecision)} required>
         <Stack gap={6} mt={6}>
           {UNDERFILLED_DECISIONS.map((value) => (
-            <Radio key={value} value={value} label={t(`underfilled.${value}`)} description={t(`underfilled.${value}Hint`)} />
+            <Radio key={value} value={value} label={t(`underfilled.${value}`)} description={t(`underfilled.${value}Hint`)} styles={READABLE} />
           ))}
         </Stack>
       </Radio.Group>
@@ -67,7 +67,7 @@ export function InaugurationRecommendationForm({ roundId, postId, onDone }: Deci
   return (
     <Stack gap="md">
       <AppointeeLine />
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c="gray.7">
         {t('inaugurationRecommendation.hint')}
       </Text>
       <OversightLetterFields letterNumber={letterNumber} onLetterNumber={setLetterNumber} />

@@ -4,11 +4,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { scoredStages } from '../applicants';
 import { useDecisionData } from '../context';
+import { READABLE } from './fields';
 
-/** The chosen stage id, starting at the post's current stage when the round's record says which it is. */
+/** The chosen stage id, starting at the stage this page is recording, else the post's current stage when the round's record says which it is. */
 export function useStageChoice(): { stageId: string; setStageId: (stageId: string) => void; stage: StageDefinition | undefined } {
-  const { facts } = useDecisionData();
-  const [stageId, setStageId] = useState(facts?.currentStage?.stageId ?? '');
+  const { facts, stageInProgress } = useDecisionData();
+  const [stageId, setStageId] = useState(stageInProgress ?? facts?.currentStage?.stageId ?? '');
   return { stageId, setStageId, stage: facts?.stages.find((s) => s.stageId === stageId.trim()) };
 }
 
@@ -25,8 +26,8 @@ export function StageField({ value, onChange }: { value: string; onChange: (stag
   if (stages.length === 0) {
     return (
       <Stack gap={4}>
-        <Autocomplete label={t('stage.id')} description={t('stage.idHint')} data={scoredStages(applicants)} value={value} onChange={onChange} maxLength={64} required w={{ base: '100%', sm: 320 }} />
-        <Text size="sm" c="dimmed">
+        <Autocomplete label={t('stage.id')} description={t('stage.idHint')} styles={READABLE} data={scoredStages(applicants)} value={value} onChange={onChange} maxLength={64} required w={{ base: '100%', sm: 320 }} />
+        <Text size="sm" c="gray.7">
           {t('stage.passMark')}
         </Text>
       </Stack>

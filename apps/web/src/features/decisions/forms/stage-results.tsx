@@ -98,7 +98,7 @@ function ScoreLine({ applicant, stageId, maxScore, row, onChange }: { applicant:
               />
               {row.reused && (
                 <>
-                  <DateInput aria-label={t('stage.assessedOn', { name })} value={row.reused.assessedOn} onChange={(assessedOn) => onChange({ reused: { provider: row.reused?.provider ?? '', assessedOn } })} valueFormat="D MMM YYYY" size="xs" />
+                  <DateInput aria-label={t('stage.assessedOn', { name })} placeholder={t('stage.assessedOnPlaceholder')} value={row.reused.assessedOn} onChange={(assessedOn) => onChange({ reused: { provider: row.reused?.provider ?? '', assessedOn } })} valueFormat="D MMM YYYY" size="xs" />
                   <TextInput aria-label={t('stage.provider', { name })} placeholder={t('stage.providerPlaceholder')} value={row.reused.provider} onChange={(event) => onChange({ reused: { assessedOn: row.reused?.assessedOn ?? null, provider: event.currentTarget.value } })} size="xs" maxLength={300} />
                 </>
               )}
