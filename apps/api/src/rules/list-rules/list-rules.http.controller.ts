@@ -1,8 +1,8 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../auth/public.decorator';
-import { openApiSchema } from '../../validation/zod.pipe';
+import { ApiJsonResponse } from '../../validation/response-schema';
 import { ListRulesQuery, rulesView, type RulesView } from './list-rules.query';
 
 /**
@@ -19,7 +19,7 @@ export class ListRulesController {
   @Get()
   @Header('Cache-Control', 'public, max-age=3600')
   @ApiOperation({ summary: 'The rule catalogue (R1-R33): title, what each demands, its legal source', operationId: 'listRules' })
-  @ApiOkResponse({ description: 'Every rule of the registry', schema: openApiSchema(rulesView) })
+  @ApiJsonResponse(rulesView, 200, 'Every rule of the registry')
   list(): Promise<RulesView> {
     return this.queries.execute(new ListRulesQuery());
   }
