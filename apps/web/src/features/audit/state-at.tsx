@@ -15,7 +15,7 @@ export function StateAt({ at }: { at: RoundStateAt }): React.JSX.Element {
   const { t, i18n } = useTranslation('audit');
   const locale = useLocale();
   const { state, policy } = at;
-  const decisions = roundDecisionsAt(state);
+  const decisions = roundDecisionsAt(state, (d) => formatDate(d, locale));
   const stages = stagesAt(state);
   return (
     <Stack gap="md" data-at={at.at}>
@@ -146,12 +146,13 @@ function PostAtRow({ post }: { post: PostSummary }): React.JSX.Element {
 
 function PostDecisions({ post }: { post: PostSummary }): React.JSX.Element {
   const { t } = useTranslation('audit');
+  const locale = useLocale();
   const lines = [
     post.finalists.length > 0 && t('posts.finalists', { finalists: post.finalists.map((f) => `${f.rank}. ${f.applicantId}`).join(', ') }),
     post.shortlistReview && t('posts.review', { letter: `${post.shortlistReview.issuedBy} ${post.shortlistReview.letterNumber}` }),
     post.appointee && t('posts.appointee', { applicant: post.appointee.applicantId }),
     post.appointee?.decree && t('posts.decree', { decree: post.appointee.decree }),
-    post.appointee?.inauguratedOn && t('posts.inaugurated', { date: post.appointee.inauguratedOn }),
+    post.appointee?.inauguratedOn && t('posts.inaugurated', { date: formatDate(post.appointee.inauguratedOn, locale) }),
   ].filter((line): line is string => typeof line === 'string');
   if (lines.length === 0) return <>–</>;
   return (

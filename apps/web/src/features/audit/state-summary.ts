@@ -81,15 +81,15 @@ export function stagesAt(state: RoundState): readonly StageDefinition[] {
   return 'stages' in state ? state.stages : state.plan.stages;
 }
 
-/** The round-level decisions recorded by a position, as label key and value. */
-export function roundDecisionsAt(state: RoundState): Array<{ key: string; value: string }> {
+/** The round-level decisions recorded by a position, as label key and value (dates through `date`). */
+export function roundDecisionsAt(state: RoundState, date: (isoDate: string) => string = (d) => d): Array<{ key: string; value: string }> {
   if (state.status === 'empty') return [];
   const out: Array<{ key: string; value: string }> = [{ key: 'panselDecree', value: state.plan.pansel.decreeNumber }];
   const recommendation = 'recommendation' in state ? state.recommendation : null;
   if (recommendation) out.push({ key: 'recommendation', value: `${recommendation.issuedBy} ${recommendation.letterNumber}` });
   if (state.status === 'rejected') out.push({ key: 'rejection', value: `${state.rejection.issuedBy} ${state.rejection.letterNumber}: ${state.rejection.reason}` });
   for (const a of state.mendagriApprovals) out.push({ key: 'mendagri', value: `${a.letterNumber}${a.postId ? ` (${a.postId})` : ''}` });
-  if ('announcement' in state) out.push({ key: 'announced', value: `${state.announcement.announcedOn} → ${state.announcement.registrationDeadline}` });
+  if ('announcement' in state) out.push({ key: 'announced', value: `${date(state.announcement.announcedOn)} – ${date(state.announcement.registrationDeadline)}` });
   if (state.status === 'cancelled') out.push({ key: 'cancelled', value: state.reason });
   return out;
 }

@@ -76,7 +76,7 @@ export function TimeSlider({ roundId, headVersion }: { roundId: string; headVers
           <Button variant="default" onClick={() => commit(position + 1)} disabled={position >= headVersion}>
             {t('slider.next')}
           </Button>
-          <Button variant="subtle" onClick={() => commit(headVersion)} disabled={position >= headVersion}>
+          <Button variant="default" onClick={() => commit(headVersion)} disabled={position >= headVersion}>
             {t('slider.head')}
           </Button>
         </Group>

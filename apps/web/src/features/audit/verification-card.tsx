@@ -17,7 +17,7 @@ export function VerificationCard({ verification: v }: { verification: RoundVerif
           <Title order={2} size="h3" id="verification-title">
             {t('verification.title')}
           </Title>
-          <Badge size="lg" color={v.verified ? 'green' : 'red'} variant="filled" data-testid="verification-status">
+          <Badge size="lg" color={v.verified ? 'teal.9' : 'red.9'} variant="filled" data-testid="verification-status">
             {v.verified ? t('verification.verified') : t('verification.broken')}
           </Badge>
         </Group>

@@ -1,5 +1,7 @@
-import { Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Anchor, Group, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import { formatDateTime } from '../../format';
 import { useLocale } from '../round/locale';
 import { PostStatusBadge, RoundStatusBadge } from '../round/status-badge';
@@ -40,7 +42,15 @@ export function PublicRoundSection({ round, printing }: { round: PublicRound; pr
 function PublicPostBlock({ round, post, printing }: { round: PublicRound; post: PublicPost; printing: boolean }): React.JSX.Element {
   const { t } = useTranslation('public');
   const locale = useLocale();
+  const { hash } = useLocation();
   const title = post.title ?? post.postId;
+  const anchorOf = (stageId: string) => stageAnchor(round.roundId, post.postId, stageId);
+  // The latest ranking open, and any a link points at (also when followed later); every one while printing.
+  const [open, setOpen] = useState<string[]>(() => post.stages.slice(-1).map((s) => s.stageId));
+  const linked = post.stages.find((s) => hash === `#${anchorOf(s.stageId)}`)?.stageId;
+  useEffect(() => {
+    if (linked) setOpen((current) => (current.includes(linked) ? current : [...current, linked]));
+  }, [linked]);
   return (
     <Stack gap="sm">
       <Group gap="sm">
@@ -50,19 +60,26 @@ function PublicPostBlock({ round, post, printing }: { round: PublicRound; post: 
         <PostStatusBadge status={post.status} />
       </Group>
       {post.stages.length === 0 && <Text size="sm">{t('noResults')}</Text>}
-      {post.stages.map((stage) => (
-        <Stack key={stage.stageId} gap={4} id={stageAnchor(round.roundId, post.postId, stage.stageId)}>
-          <Group gap="xs">
-            <Title order={4} size="h5">
-              {t('stage', { stage: stage.stageId })}
-            </Title>
-            <Badge variant="outline" color="gray" tt="none">
-              {t('publishedAt', { time: formatDateTime(stage.publishedAt, locale) })}
-            </Badge>
-          </Group>
-          <RankingTable ranking={stage.ranking} caption={t('caption', { stage: stage.stageId, post: title })} all={printing} />
-        </Stack>
-      ))}
+      {post.stages.length > 0 && (
+        // Closed rankings are not rendered (a large agency publishes thousands of lines), hence no transition.
+        <Accordion multiple value={printing ? post.stages.map((s) => s.stageId) : open} onChange={setOpen} keepMounted={false} transitionDuration={0} variant="separated">
+          {post.stages.map((stage) => (
+            <Accordion.Item key={stage.stageId} value={stage.stageId} id={anchorOf(stage.stageId)}>
+              <Accordion.Control>
+                <Group gap="xs">
+                  <Text fw={600}>{t('stage', { stage: stage.stageId })}</Text>
+                  <Text size="sm" c="dimmed">
+                    {t('publishedAt', { time: formatDateTime(stage.publishedAt, locale) })}
+                  </Text>
+                </Group>
+              </Accordion.Control>
+              <Accordion.Panel>
+                <RankingTable ranking={stage.ranking} caption={t('caption', { stage: stage.stageId, post: title })} all={printing} />
+              </Accordion.Panel>
+            </Accordion.Item>
+          ))}
+        </Accordion>
+      )}
     </Stack>
   );
 }

@@ -1,7 +1,8 @@
-import { Badge, Table } from '@mantine/core';
+import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, useLocale } from '../round/locale';
 import { Pager, usePaged } from '../round/paging';
+import { ToneBadge } from '../round/status-badge';
 import type { PublishedLine } from './types';
 import { TableHead } from '../round/table-head';
 
@@ -24,9 +25,7 @@ export function RankingTable({ ranking, caption, all = false }: { ranking: reado
               <Table.Td>{line.name ?? t('ranking.unnamed')}</Table.Td>
               <Table.Td>{formatNumber(line.total, locale)}</Table.Td>
               <Table.Td>
-                <Badge color={line.proceeds ? 'green' : 'gray'} variant="light">
-                  {line.proceeds ? t('ranking.proceeds') : t('ranking.stops')}
-                </Badge>
+                <ToneBadge color={line.proceeds ? 'green' : 'gray'}>{line.proceeds ? t('ranking.proceeds') : t('ranking.stops')}</ToneBadge>
               </Table.Td>
             </Table.Tr>
           ))}

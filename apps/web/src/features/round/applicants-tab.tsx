@@ -10,6 +10,7 @@ import { byRank, stagesScored, standingOf, type Standing } from './applicant-sta
 import { formatNumber, useLocale } from './locale';
 import { Pager, usePaged } from './paging';
 import { useSearchParam } from './search-param';
+import { ToneBadge } from './status-badge';
 import { TableHead } from './table-head';
 import { parseSummary } from './timeline-summary';
 import type { ApplicantsView, ApplicantView, RoundView } from './types';
@@ -102,9 +103,7 @@ function ApplicantRow({ applicant: a, stages, locale }: { applicant: ApplicantVi
       </Table.Td>
       <Table.Td>{formatDateTime(a.registeredAt, locale)}</Table.Td>
       <Table.Td>
-        <Badge color={STANDING_COLOR[standing]} variant="light">
-          {t(`standing.${standing}`)}
-        </Badge>
+        <ToneBadge color={STANDING_COLOR[standing]}>{t(`standing.${standing}`)}</ToneBadge>
         {standing === 'eliminated' && a.eliminatedAt && (
           <Text size="xs" mt={2}>
             {t('applicants.eliminatedAt', { stage: a.eliminatedAt })}

@@ -66,11 +66,11 @@ function PostStandard({ post }: { post: PostPlan | undefined }): React.JSX.Eleme
         <Text size="sm">
           {t('competency.minRank')}: <strong>{post.requirements.minRank ?? '–'}</strong>
         </Text>
-        {post.requirements.notes.map((note) => (
-          <Text size="sm" key={note}>
-            {note}
+        {post.requirements.notes.length > 0 && (
+          <Text size="sm">
+            {t('competency.notes')}: {post.requirements.notes.join('; ')}
           </Text>
-        ))}
+        )}
       </Group>
     </Stack>
   );

@@ -84,7 +84,7 @@ function PostRow({ post, showsStandard, open, toggle }: { post: PostView; showsS
             {t('posts.showApplicants')}
           </Anchor>
           {showsStandard && (
-            <Button variant="subtle" size="compact-sm" onClick={toggle} aria-expanded={open} aria-controls={open ? `standard-${post.postId}` : undefined} aria-label={t('posts.standardOf', { post: title })}>
+            <Button variant="default" size="compact-sm" onClick={toggle} aria-expanded={open} aria-controls={open ? `standard-${post.postId}` : undefined} aria-label={t('posts.standardOf', { post: title })}>
               {t('posts.standard')}
             </Button>
           )}

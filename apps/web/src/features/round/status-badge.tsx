@@ -1,4 +1,4 @@
-import { Badge } from '@mantine/core';
+import { Badge, type BadgeProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 // Colours chosen for text contrast on Mantine's light badges; the words carry the meaning.
@@ -10,13 +10,29 @@ const POST_COLOR: Record<string, string> = {
   inaugurated: 'green', 'rerun-required': 'orange', dropped: 'red', postponed: 'orange', cancelled: 'red',
 };
 
+// Long statuses ("Pejabat dipilih PPK") wrap in narrow table columns instead of being cut off.
+const WRAP = { label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' } } as const;
+
+/**
+ * A light badge whose words keep WCAG AA contrast: Mantine's light variant writes in a mid shade of
+ * the colour (about 3:1 on its own tint for green, teal, orange; even the darkest shade of teal stays
+ * under 4.5:1), so the tint carries the colour and the words are dark.
+ */
+export function ToneBadge({ color, children, ...rest }: { color: string; children: React.ReactNode } & Omit<BadgeProps, 'color' | 'variant' | 'c'> & { 'data-status'?: string }): React.JSX.Element {
+  return (
+    <Badge color={color} variant="light" c="dark.6" h="auto" styles={WRAP} {...rest}>
+      {children}
+    </Badge>
+  );
+}
+
 /** A round's status in the reader's language (round namespace `roundStatus.*`). */
 export function RoundStatusBadge({ status }: { status: string }): React.JSX.Element {
   const { t } = useTranslation('round');
   return (
-    <Badge color={ROUND_COLOR[status] ?? 'gray'} variant="light" data-status={status}>
+    <ToneBadge color={ROUND_COLOR[status] ?? 'gray'} data-status={status}>
       {t(`roundStatus.${status}`, { defaultValue: status })}
-    </Badge>
+    </ToneBadge>
   );
 }
 
@@ -24,9 +40,9 @@ export function RoundStatusBadge({ status }: { status: string }): React.JSX.Elem
 export function PostStatusBadge({ status }: { status: string }): React.JSX.Element {
   const { t } = useTranslation('round');
   return (
-    <Badge color={POST_COLOR[status] ?? 'gray'} variant="light" data-status={status}>
+    <ToneBadge color={POST_COLOR[status] ?? 'gray'} data-status={status}>
       {t(`postStatus.${status}`, { defaultValue: status })}
-    </Badge>
+    </ToneBadge>
   );
 }
 
