@@ -23,7 +23,7 @@ function signIn(answers: Answers): { planned: PlanRoundRequest[] } {
   const planned: PlanRoundRequest[] = [];
   stub.session.api['POST'] = async (_path: string, options: { body: PlanRoundRequest }) => {
     planned.push(options.body);
-    return { data: { roundId: `round-kabcontoh-${options.body.roundId}`, version: 1, events: [] }, response: { ok: true, status: 201 } };
+    return { data: { roundId: ROUND, version: 1, events: [] }, response: { ok: true, status: 201 } };
   };
   mockSession = stub.session;
   return { planned };
@@ -33,7 +33,7 @@ const check = (id: string) => document.querySelector(`[data-check="${id}"]`);
 
 describe('planning a round', () => {
   it('shows the pansel share and the stage weights live against the policy, then plans and goes to the round', async () => {
-    const { planned } = signIn({});
+    const { planned } = signIn(round('planned', [post('dinkes', 'Kepala Dinas Kesehatan', 'planned')]));
     await renderConsole(
       <Routes>
         <Route path="/console/rounds/new" element={<PlanRound />} />
@@ -57,7 +57,7 @@ describe('planning a round', () => {
 
     fireEvent.click(screen.getByTestId('plan-submit'));
     // The whole plan form re-renders on each change; jsdom takes its time.
-    await screen.findByText('round view', undefined, { timeout: 5000 });
+    await screen.findByText('round view', undefined, { timeout: 15_000 });
     expect(planned[0]?.plan.pansel.members.filter((m) => m.affiliation === 'internal')).toHaveLength(3);
     expect(planned[0]?.plan.pansel.members[0]?.memberId).toBe('pansel1.kabcontoh');
     expect(planned[0]?.policyId).toBeUndefined();

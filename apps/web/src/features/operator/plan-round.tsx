@@ -14,6 +14,7 @@ import { effectivePolicy, todayInJakarta } from './plan/policies';
 import { PolicyField } from './plan/policy-field';
 import { savePlan } from './plan/plan-store';
 import type { PlanRoundRequest } from './types';
+import { untilRound } from './use-round';
 
 /**
  * Plans a round (POST /rounds): the plan editor with its live checks, the policy version, and the
@@ -53,6 +54,8 @@ export function PlanRound(): React.JSX.Element {
     try {
       const result = await planRound(api, request, key);
       savePlan(result.roundId, { plan: request.plan, ...(policyId ? { policyId } : {}) });
+      // The round view reads the read model, which shows the new round a moment later.
+      await untilRound(api, result.roundId, (round) => round !== null);
       void navigate(ROUTES.round(result.roundId));
     } catch (error) {
       setFailure(error);

@@ -1,10 +1,23 @@
 import { useCallback, useState } from 'react';
 import { useLoad } from '../../api/use-load';
+import type { Api } from '../../api/client';
 import { useSession } from '../../session-context';
 import { loadRound } from './api';
 import type { RoundView } from './types';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits (4 s at most) until the read model shows what `ready` asks of the round: it
+ * lags the workflow by a moment after a decision. Resolves either way; the page shows what it has.
+ */
+export async function untilRound(api: Api, roundId: string, ready: (round: RoundView | null) => boolean): Promise<void> {
+  // About 4 s in all: long enough for the projections, short for a decision the round view does not show.
+  for (let attempt = 0; attempt < 8; attempt++) {
+    await pause(150 + attempt * 100);
+    if (ready(await loadRound(api, roundId).catch(() => null))) return;
+  }
+}
 
 /**
  * The round (GET /rounds/{roundId}) and `afterDecision`, which waits until the read model shows
@@ -19,11 +32,7 @@ export function useRound(roundId: string) {
   const afterDecision = useCallback(async () => {
     setRefreshing(true);
     try {
-      for (let attempt = 0; attempt < 15; attempt++) {
-        await pause(200 + attempt * 100);
-        const now: RoundView | null = await loadRound(api, roundId).catch(() => null);
-        if (now && JSON.stringify(now) !== before) break;
-      }
+      await untilRound(api, roundId, (now) => now !== null && JSON.stringify(now) !== before);
     } finally {
       reload();
       setRefreshing(false);

@@ -1,5 +1,6 @@
 import { ActionIcon, Button, Checkbox, Group, NativeSelect, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import type { Policy } from '@selter/domain';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckList } from './check-list';
 import { panselChecks, panselShare } from './checks';
@@ -10,7 +11,7 @@ import { TableHead } from '../../round/table-head';
 const BACKGROUNDS: MemberDraft['background'][] = ['jpt-same-government', 'jpt-other-agency', 'academic', 'professional', 'community'];
 
 /** The pansel's members, with its size and internal/external share checked live against the policy (R1-R3). */
-export function PanselEditor({ decreeNumber, members, policy, onChange }: { decreeNumber: string; members: MemberDraft[]; policy: Policy | undefined; onChange: (patch: { decreeNumber?: string; members?: MemberDraft[] }) => void }): React.JSX.Element {
+export const PanselEditor = memo(function PanselEditor({ decreeNumber, members, policy, onChange }: { decreeNumber: string; members: MemberDraft[]; policy: Policy | undefined; onChange: (patch: { decreeNumber?: string; members?: MemberDraft[] }) => void }): React.JSX.Element {
   const { t } = useTranslation('operator');
   const share = panselShare(members);
   const pct = (value: number) => Math.round(value * 100);
@@ -38,7 +39,7 @@ export function PanselEditor({ decreeNumber, members, policy, onChange }: { decr
       {policy && <CheckList label={t('pansel.checks')} checks={panselChecks(members, policy)} />}
     </Stack>
   );
-}
+});
 
 function MemberRow({ n, member, onChange, onRemove }: { n: number; member: MemberDraft; onChange: (patch: Partial<MemberDraft>) => void; onRemove: () => void }): React.JSX.Element {
   const { t } = useTranslation('operator');

@@ -1,5 +1,6 @@
 import { NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { Policy } from '@selter/domain';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckList } from './check-list';
 import { replacementChecks } from './checks';
@@ -16,9 +17,14 @@ const LEVELS: PlanDraft['agencyLevel'][] = ['province', 'regency', 'city'];
  * the stage catalogue and the schedule, each part checked live against `policy` (guidance only).
  * Used to plan a round and to revise a plan.
  */
-export function PlanEditor({ value, onChange, policy, today }: { value: PlanDraft; onChange: (plan: PlanDraft) => void; policy: Policy | undefined; today: string }): React.JSX.Element {
+export function PlanEditor({ value, onChange, policy, today }: { value: PlanDraft; onChange: React.Dispatch<React.SetStateAction<PlanDraft>>; policy: Policy | undefined; today: string }): React.JSX.Element {
   const { t } = useTranslation('operator');
-  const set = (patch: Partial<PlanDraft>) => onChange({ ...value, ...patch });
+  // Stable setters and memoised parts: typing in one part re-renders only that part (a plan may hold 20 posts).
+  const set = useCallback((patch: Partial<PlanDraft>) => onChange((draft) => ({ ...draft, ...patch })), [onChange]);
+  const setPosts = useCallback((posts: PlanDraft['posts']) => set({ posts }), [set]);
+  const setStages = useCallback((stages: PlanDraft['stages']) => set({ stages }), [set]);
+  const { announcementOn, registrationDeadline, referenceDate, providerName, providerAccredited, election } = value;
+  const schedule = useMemo(() => ({ announcementOn, registrationDeadline, referenceDate, providerName, providerAccredited, election }), [announcementOn, registrationDeadline, referenceDate, providerName, providerAccredited, election]);
   return (
     <Stack gap="xl">
       <Section title={t('plan.round')}>
@@ -29,17 +35,17 @@ export function PlanEditor({ value, onChange, policy, today }: { value: PlanDraf
         </SimpleGrid>
       </Section>
       <Section title={t('plan.posts')} hint={t('plan.postsHint')}>
-        <PostsEditor value={value.posts} onChange={(posts) => set({ posts })} />
+        <PostsEditor value={value.posts} onChange={setPosts} />
         {policy && <CheckList label={t('plan.postChecks')} checks={replacementChecks(value, today, policy)} />}
       </Section>
       <Section title={t('plan.pansel')} hint={t('plan.panselHint')}>
         <PanselEditor decreeNumber={value.decreeNumber} members={value.members} policy={policy} onChange={set} />
       </Section>
       <Section title={t('plan.stages')} hint={t('plan.stagesHint')}>
-        <StagesEditor value={value.stages} onChange={(stages) => set({ stages })} />
+        <StagesEditor value={value.stages} onChange={setStages} />
       </Section>
       <Section title={t('plan.schedule')}>
-        <ScheduleEditor value={value} policy={policy} onChange={set} />
+        <ScheduleEditor value={schedule} policy={policy} onChange={set} />
       </Section>
     </Stack>
   );

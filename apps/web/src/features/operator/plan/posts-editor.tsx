@@ -1,4 +1,5 @@
 import { Button, Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../date-field';
 import type { Rank } from '../types';
@@ -10,7 +11,7 @@ const KINDS: PostDraft['kind'][] = ['regular', 'sekda', 'sekwan'];
 const GROUNDS = ['law-violation', 'requirements-lost'] as const;
 
 /** The posts to fill: title, id, kind (Sekda/Sekwan gates), competency standard (SKJ) and requirements. */
-export function PostsEditor({ value, onChange }: { value: PostDraft[]; onChange: (posts: PostDraft[]) => void }): React.JSX.Element {
+export const PostsEditor = memo(function PostsEditor({ value, onChange }: { value: PostDraft[]; onChange: (posts: PostDraft[]) => void }): React.JSX.Element {
   const { t } = useTranslation('operator');
   return (
     <Stack gap="md">
@@ -24,7 +25,7 @@ export function PostsEditor({ value, onChange }: { value: PostDraft[]; onChange:
       </Group>
     </Stack>
   );
-}
+});
 
 function PostFields({ n, post, onChange, onRemove }: { n: number; post: PostDraft; onChange: (patch: Partial<PostDraft>) => void; onRemove: (() => void) | undefined }): React.JSX.Element {
   const { t } = useTranslation('operator');

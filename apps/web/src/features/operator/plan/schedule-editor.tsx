@@ -1,5 +1,6 @@
 import { Checkbox, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import type { Policy } from '@selter/domain';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../date-field';
 import { CheckList } from './check-list';
@@ -9,7 +10,7 @@ import type { PlanDraft } from './draft';
 type Part = Pick<PlanDraft, 'announcementOn' | 'registrationDeadline' | 'referenceDate' | 'providerName' | 'providerAccredited' | 'election'>;
 
 /** The schedule (R4's lead time checked live), the assessment provider, and the election calendar (R29). */
-export function ScheduleEditor({ value, policy, onChange }: { value: Part; policy: Policy | undefined; onChange: (patch: Partial<Part>) => void }): React.JSX.Element {
+export const ScheduleEditor = memo(function ScheduleEditor({ value, policy, onChange }: { value: Part; policy: Policy | undefined; onChange: (patch: Partial<Part>) => void }): React.JSX.Element {
   const { t } = useTranslation('operator');
   const election = value.election;
   const setElection = (patch: Partial<Part['election']>) => onChange({ election: { ...election, ...patch } });
@@ -33,4 +34,4 @@ export function ScheduleEditor({ value, policy, onChange }: { value: Part; polic
       <Switch label={t('schedule.actingHead')} checked={election.actingHead} onChange={(e) => setElection({ actingHead: e.currentTarget.checked })} />
     </Stack>
   );
-}
+});

@@ -1,4 +1,5 @@
 import { ActionIcon, Button, Group, NativeSelect, NumberInput, Stack, Table, TextInput } from '@mantine/core';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckList } from './check-list';
 import { stageChecks, weightTotal } from './checks';
@@ -11,7 +12,7 @@ const num = (value: string | number): number => (typeof value === 'number' ? val
 const optionalNum = (value: string | number): number | null => (value === '' ? null : num(value));
 
 /** The stage catalogue in order, with weights (totalling 100%, live) and pass marks; frozen at announcement. */
-export function StagesEditor({ value, onChange }: { value: StageDraft[]; onChange: (stages: StageDraft[]) => void }): React.JSX.Element {
+export const StagesEditor = memo(function StagesEditor({ value, onChange }: { value: StageDraft[]; onChange: (stages: StageDraft[]) => void }): React.JSX.Element {
   const { t } = useTranslation('operator');
   return (
     <Stack gap="sm">
@@ -44,7 +45,7 @@ export function StagesEditor({ value, onChange }: { value: StageDraft[]; onChang
       <CheckList label={t('stages.checks')} checks={stageChecks(value)} />
     </Stack>
   );
-}
+});
 
 function StageRow({ n, stage, onChange, onMove, onRemove }: { n: number; stage: StageDraft; onChange: (patch: Partial<StageDraft>) => void; onMove: (by: number) => void; onRemove: () => void }): React.JSX.Element {
   const { t } = useTranslation('operator');
