@@ -60,7 +60,7 @@ function EventAt({ at }: { at: RoundStateAt }): React.JSX.Element {
     <Paper bg="gray.0" p="sm" aria-live="polite" data-testid="event-at">
       <Text fw={600}>{t('event.heading', { version: formatNumber(e.version, locale), head: formatNumber(at.headVersion, locale), event: eventLabel(e.type) })}</Text>
       <Text size="sm">
-        {formatDateTime(e.at, locale)}
+        {t('event.recordedAt', { time: formatDateTime(e.at, locale) })}
         {e.actor ? ` · ${t('event.by', { actor: e.actor.id, role: tc(`roles.${e.actor.role}`, { defaultValue: e.actor.role }) })}` : ` · ${t('event.bySystem')}`}
         {e.postId ? ` · ${t('event.post', { post: e.postId })}` : ''}
       </Text>

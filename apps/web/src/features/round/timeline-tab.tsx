@@ -1,5 +1,5 @@
 import { Button, Group, NumberInput, Stack, Table, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLoad } from '../../api/use-load';
 import { formatDateTime } from '../../format';
@@ -37,6 +37,7 @@ export function TimelineTab({ roundId }: { roundId: string }): React.JSX.Element
 function TimelineNav({ from, more, go }: { from: number; more: boolean; go: (from: number) => void }): React.JSX.Element {
   const { t } = useTranslation('round');
   const [target, setTarget] = useState<number | string>(from);
+  useEffect(() => setTarget(from), [from]);
   return (
     <Group justify="space-between" align="flex-end">
       <Group gap="xs" component="nav" aria-label={t('timeline.pages')}>
