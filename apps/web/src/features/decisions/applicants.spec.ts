@@ -1,4 +1,13 @@
-import { awaitingVerdict, finalistsOf, rankedProceeding, scoredStages, shortlistOf, stageInProgress, withRecorded } from './applicants';
+import {
+  awaitingVerdict,
+  finalistsOf,
+  publishedStages,
+  rankedProceeding,
+  scoredStages,
+  shortlistOf,
+  stageInProgress,
+  withRecorded,
+} from './applicants';
 import type { ApplicantView } from './types';
 
 const applicant = (applicantId: string, patch: Partial<ApplicantView> = {}): ApplicantView => ({
@@ -44,16 +53,34 @@ describe('applicants of a post', () => {
 });
 
 describe('the tiga besar', () => {
-  const applicants = ['a1', 'a2', 'a3', 'a4'].map((id, index) => applicant(id, { rank: index + 1, total: 90 - index }));
-  const facts = { agencyLevel: 'regency' as const, stages: [], currentStage: null, finalists: [{ applicantId: 'a2', rank: 1, total: 88 }, { applicantId: 'a4', rank: 2, total: 80 }, { applicantId: 'a1', rank: 3, total: 79 }], remaining: ['a2', 'a1'] };
+  const applicants = ['a1', 'a2', 'a3', 'a4'].map((id, index) =>
+    applicant(id, { rank: index + 1, total: 90 - index }),
+  );
+  const facts = {
+    agencyLevel: 'regency' as const,
+    stages: [],
+    currentStage: null,
+    finalists: [
+      { applicantId: 'a2', rank: 1, total: 88 },
+      { applicantId: 'a4', rank: 2, total: 80 },
+      { applicantId: 'a1', rank: 3, total: 79 },
+    ],
+    remaining: ['a2', 'a1'],
+  };
 
   it('follows the recorded shortlist when the round state is readable, and the review for the PPK', () => {
     expect(shortlistOf(applicants, facts).finalists.map((a) => a.applicantId)).toEqual(['a2', 'a4', 'a1']);
-    expect(shortlistOf(applicants, facts, true)).toEqual({ finalists: [applicants[1], applicants[0]], recorded: true });
+    expect(shortlistOf(applicants, facts, true)).toEqual({
+      finalists: [applicants[1], applicants[0]],
+      recorded: true,
+    });
   });
 
   it('falls back on the ranking otherwise', () => {
-    expect(shortlistOf(applicants, null, true)).toEqual({ finalists: applicants.slice(0, 3), recorded: false });
+    expect(shortlistOf(applicants, null, true)).toEqual({
+      finalists: applicants.slice(0, 3),
+      recorded: false,
+    });
   });
 });
 
@@ -62,7 +89,10 @@ describe('what the page just recorded', () => {
     const applicants = [applicant('a1', { verdict: null }), applicant('a2'), applicant('a3')];
     const events = [
       { type: 'AdministrativeVerdictRecorded', data: { applicantId: 'a1', verdict: 'ineligible' } },
-      { type: 'StageResultsRecorded', data: { stageId: 'interview', results: [{ applicantId: 'a2', score: 81 }] } },
+      {
+        type: 'StageResultsRecorded',
+        data: { stageId: 'interview', results: [{ applicantId: 'a2', score: 81 }] },
+      },
       { type: 'ApplicantWithdrawn', data: { applicantId: 'a3', cause: 'absent' } },
       { type: 'PlanRecommended', data: {} },
     ];
@@ -79,7 +109,25 @@ describe('the stage in progress on the page', () => {
   it('is the last stage scored, until it is published', () => {
     const scored = { type: 'StageResultsRecorded', data: { stageId: 'paper' } };
     expect(stageInProgress([scored])).toBe('paper');
-    expect(stageInProgress([scored, { type: 'StageResultsPublished', data: { stageId: 'paper' } }])).toBeNull();
-    expect(stageInProgress([{ type: 'AdministrativeVerdictRecorded', data: { applicantId: 'a1' } }])).toBeNull();
+    expect(
+      stageInProgress([scored, { type: 'StageResultsPublished', data: { stageId: 'paper' } }]),
+    ).toBeNull();
+    expect(
+      stageInProgress([{ type: 'AdministrativeVerdictRecorded', data: { applicantId: 'a1' } }]),
+    ).toBeNull();
+  });
+});
+
+describe('stage order', () => {
+  it('reads the published stages from the publications and orders the scored ones by them', () => {
+    const order = publishedStages([
+      { summary: 'StageResultsPublished: post dinkes, stage admin' },
+      { summary: 'StageResultsPublished: post dinkes, stage assessment' },
+      { summary: 'StageResultsPublished: post dinkes, stage paper' },
+    ]);
+    expect(order).toEqual(['admin', 'assessment', 'paper']);
+    expect(
+      scoredStages([applicant('a1', { scores: { paper: 80, interview: 75, assessment: 70 } })], order),
+    ).toEqual(['assessment', 'paper', 'interview']);
   });
 });

@@ -19,7 +19,10 @@ export function rankedProceeding(applicants: readonly ApplicantView[]): Applican
   const rank = (a: ApplicantView) => a.rank ?? Number.POSITIVE_INFINITY;
   return applicants
     .filter(isProceeding)
-    .sort((a, b) => rank(a) - rank(b) || (b.total ?? 0) - (a.total ?? 0) || a.applicantId.localeCompare(b.applicantId));
+    .sort(
+      (a, b) =>
+        rank(a) - rank(b) || (b.total ?? 0) - (a.total ?? 0) || a.applicantId.localeCompare(b.applicantId),
+    );
 }
 
 /**
@@ -31,9 +34,19 @@ export function finalistsOf(applicants: readonly ApplicantView[], size = SHORTLI
   return rankedProceeding(applicants).slice(0, size);
 }
 
-/** The stage ids the applicants have scores for, in the order first seen. */
-export function scoredStages(applicants: readonly ApplicantView[]): string[] {
-  return [...new Set(applicants.flatMap((a) => Object.keys(a.scores)))];
+/** The stage ids the applicants have scores for: in `order` (the catalogue's or the publications'), then any others. */
+export function scoredStages(applicants: readonly ApplicantView[], order: readonly string[] = []): string[] {
+  const scored = new Set(applicants.flatMap((a) => Object.keys(a.scores)));
+  return [...new Set([...order.filter((id) => scored.has(id)), ...scored])];
+}
+
+/**
+ * The stages a post has published, in order, from its publications' summaries ("StageResultsPublished:
+ * post p, stage s", libs/projections/src/read-models/timeline/evolve.ts): the read model keeps scores
+ * by stage id in no particular order, and publications follow the catalogue (R21).
+ */
+export function publishedStages(publications: ReadonlyArray<{ summary: string }>): string[] {
+  return publications.flatMap((p) => /\bstage ([\w.-]+)/.exec(p.summary)?.[1] ?? []);
 }
 
 /** How people see an applicant: the name, else the id. */
@@ -45,7 +58,11 @@ export function applicantName(applicant: ApplicantView | undefined, fallback = '
  * The post's tiga besar: as recorded (and, `afterReview`, as left by the overseer's review) when
  * the round's state is readable, else as the ranking shows them (`recorded` false).
  */
-export function shortlistOf(applicants: readonly ApplicantView[], facts: PlanFacts | null, afterReview = false): { finalists: ApplicantView[]; recorded: boolean } {
+export function shortlistOf(
+  applicants: readonly ApplicantView[],
+  facts: PlanFacts | null,
+  afterReview = false,
+): { finalists: ApplicantView[]; recorded: boolean } {
   if (!facts?.finalists) return { finalists: finalistsOf(applicants), recorded: false };
   const remaining = afterReview ? facts.remaining : null;
   const ids = facts.finalists.map((f) => f.applicantId).filter((id) => !remaining || remaining.includes(id));
@@ -58,24 +75,39 @@ type RecordedEvent = { type: string; data: Record<string, unknown> };
  * The applicants with what this page just recorded laid over them (verdicts, scores, withdrawals,
  * from the API's answer), so the next decision starts from them while the read model catches up.
  */
-export function withRecorded(applicants: readonly ApplicantView[], events: readonly RecordedEvent[]): ApplicantView[] {
-  return events.reduce<ApplicantView[]>((list, event) => {
-    const d = event.data;
-    const patch = (id: unknown, change: (a: ApplicantView) => Partial<ApplicantView>) => list.map((a) => (a.applicantId === id ? { ...a, ...change(a) } : a));
-    switch (event.type) {
-      case 'AdministrativeVerdictRecorded':
-        return patch(d['applicantId'], () => ({ verdict: String(d['verdict']) }));
-      case 'ApplicantWithdrawn':
-        return patch(d['applicantId'], () => ({ withdrawn: true }));
-      case 'StageResultsRecorded': {
-        const stageId = String(d['stageId']);
-        const results = Array.isArray(d['results']) ? (d['results'] as Array<{ applicantId: string; score: number }>) : [];
-        return results.reduce((acc, r) => acc.map((a) => (a.applicantId === r.applicantId ? { ...a, scores: { ...a.scores, [stageId]: r.score } } : a)), list);
+export function withRecorded(
+  applicants: readonly ApplicantView[],
+  events: readonly RecordedEvent[],
+): ApplicantView[] {
+  return events.reduce<ApplicantView[]>(
+    (list, event) => {
+      const d = event.data;
+      const patch = (id: unknown, change: (a: ApplicantView) => Partial<ApplicantView>) =>
+        list.map((a) => (a.applicantId === id ? { ...a, ...change(a) } : a));
+      switch (event.type) {
+        case 'AdministrativeVerdictRecorded':
+          return patch(d['applicantId'], () => ({ verdict: String(d['verdict']) }));
+        case 'ApplicantWithdrawn':
+          return patch(d['applicantId'], () => ({ withdrawn: true }));
+        case 'StageResultsRecorded': {
+          const stageId = String(d['stageId']);
+          const results = Array.isArray(d['results'])
+            ? (d['results'] as Array<{ applicantId: string; score: number }>)
+            : [];
+          return results.reduce(
+            (acc, r) =>
+              acc.map((a) =>
+                a.applicantId === r.applicantId ? { ...a, scores: { ...a.scores, [stageId]: r.score } } : a,
+              ),
+            list,
+          );
+        }
+        default:
+          return list;
       }
-      default:
-        return list;
-    }
-  }, [...applicants]);
+    },
+    [...applicants],
+  );
 }
 
 /** The stage this page last recorded scores for, unless it has since been published: the next batch is for it too. */

@@ -15,7 +15,10 @@ export const filled = (text: string | null | undefined): string | null => {
 };
 
 /** The letter an oversight body records a gate with; null while the liaison's body or the number is missing. */
-export function oversightLetter(issuedBy: OversightBody | undefined, letterNumber: string): { issuedBy: OversightBody; letterNumber: string } | null {
+export function oversightLetter(
+  issuedBy: OversightBody | undefined,
+  letterNumber: string,
+): { issuedBy: OversightBody; letterNumber: string } | null {
   const number = filled(letterNumber);
   return issuedBy && number ? { issuedBy, letterNumber: number } : null;
 }
@@ -23,7 +26,12 @@ export function oversightLetter(issuedBy: OversightBody | undefined, letterNumbe
 export type Verdict = 'pass' | 'fail';
 
 /** Pass: no finding (the API's predicates still check the declared data). Fail: each failed rule with its note. */
-export function verdictBody(postId: string | null, applicantId: string | null, verdict: Verdict | null, findings: ReadonlyArray<{ ruleId: RuleId; note: string }>): Body<'RecordAdministrativeVerdict'> | null {
+export function verdictBody(
+  postId: string | null,
+  applicantId: string | null,
+  verdict: Verdict | null,
+  findings: ReadonlyArray<{ ruleId: RuleId; note: string }>,
+): Body<'RecordAdministrativeVerdict'> | null {
   if (!postId || !applicantId || !verdict) return null;
   if (verdict === 'pass') return { postId, applicantId };
   const notes = findings.flatMap((f) => {
@@ -44,7 +52,11 @@ export interface ScoreRow {
 }
 
 /** The rows filled so far (a stage may be recorded in batches); null without a stage, a filled row or with a half-filled reuse. */
-export function stageResultsBody(postId: string | null, stageId: string, rows: readonly ScoreRow[]): Body<'RecordStageResults'> | null {
+export function stageResultsBody(
+  postId: string | null,
+  stageId: string,
+  rows: readonly ScoreRow[],
+): Body<'RecordStageResults'> | null {
   const stage = filled(stageId);
   const scored = rows.filter((r) => !r.absent && r.score !== null && Number.isFinite(r.score));
   const absent = rows.filter((r) => r.absent).map((r) => r.applicantId);
@@ -57,20 +69,32 @@ export function stageResultsBody(postId: string | null, stageId: string, rows: r
     }
     const provider = filled(row.reused.provider);
     if (!row.reused.assessedOn || !provider) return null;
-    results.push({ applicantId: row.applicantId, score: row.score ?? 0, reusedAssessment: { assessedOn: row.reused.assessedOn, provider } });
+    results.push({
+      applicantId: row.applicantId,
+      score: row.score ?? 0,
+      reusedAssessment: { assessedOn: row.reused.assessedOn, provider },
+    });
   }
   return { postId, stageId: stage, results, ...(absent.length > 0 ? { absent } : {}) };
 }
 
 /** The finalists the pansel proposes, best first. */
-export function shortlistBody(postId: string | null, finalists: readonly string[]): Body<'ProposeShortlist'> | null {
+export function shortlistBody(
+  postId: string | null,
+  finalists: readonly string[],
+): Body<'ProposeShortlist'> | null {
   return postId && finalists.length > 0 ? { postId, finalists: [...finalists] } : null;
 }
 
 export type PlanDecision = Body<'RecordPlanRecommendation'>['decision'];
 
 /** A rejection needs its reason (the domain refuses one without); an approval may carry one. */
-export function planRecommendationBody(issuedBy: OversightBody | undefined, letterNumber: string, decision: PlanDecision | null, reason: string): Body<'RecordPlanRecommendation'> | null {
+export function planRecommendationBody(
+  issuedBy: OversightBody | undefined,
+  letterNumber: string,
+  decision: PlanDecision | null,
+  reason: string,
+): Body<'RecordPlanRecommendation'> | null {
   const letter = oversightLetter(issuedBy, letterNumber);
   const why = filled(reason);
   if (!letter || !decision || (decision === 'rejected' && !why)) return null;
@@ -80,7 +104,13 @@ export function planRecommendationBody(issuedBy: OversightBody | undefined, lett
 export type UnderfilledDecision = Body<'DecideUnderfilledPost'>['decision'];
 
 /** Continue with fewer, drop or postpone a post after its last extension (R19); always with a reason. */
-export function underfilledBody(postId: string | null, issuedBy: OversightBody | undefined, letterNumber: string, decision: UnderfilledDecision | null, reason: string): Body<'DecideUnderfilledPost'> | null {
+export function underfilledBody(
+  postId: string | null,
+  issuedBy: OversightBody | undefined,
+  letterNumber: string,
+  decision: UnderfilledDecision | null,
+  reason: string,
+): Body<'DecideUnderfilledPost'> | null {
   const letter = oversightLetter(issuedBy, letterNumber);
   const why = filled(reason);
   return postId && letter && decision && why ? { postId, ...letter, decision, reason: why } : null;
@@ -95,45 +125,65 @@ export interface IneligibleFinding {
 }
 
 /** The overseer's review of the tiga besar: who is found ineligible and why, and whether fewer names are accepted (R22). */
-export function reviewShortlistBody(postId: string | null, issuedBy: OversightBody | undefined, letterNumber: string, findings: readonly IneligibleFinding[], acceptFewer: boolean): Body<'ReviewShortlist'> | null {
+export function reviewShortlistBody(
+  postId: string | null,
+  issuedBy: OversightBody | undefined,
+  letterNumber: string,
+  findings: readonly IneligibleFinding[],
+  acceptFewer: boolean,
+): Body<'ReviewShortlist'> | null {
   const letter = oversightLetter(issuedBy, letterNumber);
   if (!postId || !letter) return null;
   const ineligible: NonNullable<Body<'ReviewShortlist'>['ineligible']> = [];
   for (const finding of findings) {
     const id = filled(finding.reasonId);
     if (!id) return null;
-    ineligible.push({ applicantId: finding.applicantId, ...(finding.ruleId ? { ruleId: finding.ruleId } : {}), reason: { id, en: filled(finding.reasonEn) ?? id } });
+    ineligible.push({
+      applicantId: finding.applicantId,
+      ...(finding.ruleId ? { ruleId: finding.ruleId } : {}),
+      reason: { id, en: filled(finding.reasonEn) ?? id },
+    });
   }
-  return { postId, ...letter, ...(ineligible.length > 0 ? { ineligible } : {}), ...(acceptFewer ? { acceptFewer } : {}) };
+  return {
+    postId,
+    ...letter,
+    ...(ineligible.length > 0 ? { ineligible } : {}),
+    ...(acceptFewer ? { acceptFewer } : {}),
+  };
 }
 
-export function inaugurationRecommendationBody(postId: string | null, issuedBy: OversightBody | undefined, letterNumber: string): Body<'RecordInaugurationRecommendation'> | null {
+export function inaugurationRecommendationBody(
+  postId: string | null,
+  issuedBy: OversightBody | undefined,
+  letterNumber: string,
+): Body<'RecordInaugurationRecommendation'> | null {
   const letter = oversightLetter(issuedBy, letterNumber);
   return postId && letter ? { postId, ...letter } : null;
 }
 
 /** The PPK's one name of the three (R23), with an optional note of the consideration. */
-export function chooseAppointeeBody(postId: string | null, applicantId: string | null, note: string): Body<'ChooseAppointee'> | null {
+export function chooseAppointeeBody(
+  postId: string | null,
+  applicantId: string | null,
+  note: string,
+): Body<'ChooseAppointee'> | null {
   const why = filled(note);
   return postId && applicantId ? { postId, applicantId, ...(why ? { note: why } : {}) } : null;
 }
 
 /** A gate recorded by its letter: the DPRD leadership consultation (R25) or the report to the governor (R24). */
-export function gateLetterBody(postId: string | null, letterNumber: string): (Body<'ConsultDprdLeadership'> & Body<'ReportToGovernor'>) | null {
+export function gateLetterBody(
+  postId: string | null,
+  letterNumber: string,
+): (Body<'ConsultDprdLeadership'> & Body<'ReportToGovernor'>) | null {
   const number = filled(letterNumber);
   return postId && number ? { postId, letterNumber: number } : null;
 }
 
-export type MendagriPurpose = Body<'RecordMendagriApproval'>['purpose'];
-
-/** Mendagri's written approval in an election window (R29): for the selection, or for one post's inauguration. */
-export function mendagriBody(purpose: MendagriPurpose | null, postId: string | null, letterNumber: string): Body<'RecordMendagriApproval'> | null {
-  const number = filled(letterNumber);
-  if (!purpose || !number) return null;
-  return { purpose, letterNumber: number, ...(postId ? { postId } : {}) };
-}
-
-export function decreeBody(postId: string | null, decreeNumber: string): Body<'IssueAppointmentDecree'> | null {
+export function decreeBody(
+  postId: string | null,
+  decreeNumber: string,
+): Body<'IssueAppointmentDecree'> | null {
   const number = filled(decreeNumber);
   return postId && number ? { postId, decreeNumber: number } : null;
 }
@@ -145,7 +195,13 @@ export interface WitnessRow {
 }
 
 /** The inauguration: the day, the oath's witnesses (R26: two, checked by the domain), the clergy and the minutes. */
-export function inaugurateBody(postId: string | null, inauguratedOn: string | null, witnesses: readonly WitnessRow[], clergy: string, minutesNumber: string): Body<'InaugurateAppointee'> | null {
+export function inaugurateBody(
+  postId: string | null,
+  inauguratedOn: string | null,
+  witnesses: readonly WitnessRow[],
+  clergy: string,
+  minutesNumber: string,
+): Body<'InaugurateAppointee'> | null {
   const people = witnesses.flatMap((w) => {
     const nip = filled(w.nip);
     const name = filled(w.name);

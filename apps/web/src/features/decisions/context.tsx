@@ -4,6 +4,7 @@ import type { Api } from '../../api/client';
 import type { Inbox, InboxItem } from '../../api/responses';
 import type { Session } from '../../session';
 import { AUDITING_ROLES, roundStateAt } from '../audit/api';
+import { publishedStages } from './applicants';
 import { planFacts, type PlanFacts } from './plan-facts';
 import type { ApplicantsView, ApplicantView, PostView, RoundView } from './types';
 
@@ -20,10 +21,16 @@ export interface DecisionData {
   facts: PlanFacts | null;
   /** The stage this page has been recording scores for (see stageInProgress). */
   stageInProgress?: string | null;
+  /** Stage ids in catalogue order: the catalogue's where readable, else the order they were published in. */
+  stageOrder: string[];
 }
 
 /** The round's facts for the roles that may read its state; nothing (and no refused call) for the others. */
-function loadFacts(session: Session | null, roundId: string, postId: string | null): Promise<PlanFacts | null> {
+function loadFacts(
+  session: Session | null,
+  roundId: string,
+  postId: string | null,
+): Promise<PlanFacts | null> {
   if (!session || !AUDITING_ROLES.has(session.user.role)) return Promise.resolve(null);
   return roundStateAt(roundId, session.token).then(
     ({ state }) => planFacts(state, postId),
@@ -36,18 +43,27 @@ function loadFacts(session: Session | null, roundId: string, postId: string | nu
  * caller's inbox line for this decision and, where the role may read it, the round's state. The
  * inbox and the state are niceties: when they cannot be read, the page still decides.
  */
-export async function loadDecisionData(api: Api, session: Session | null, roundId: string, postId: string | null, command: string): Promise<DecisionData> {
+export async function loadDecisionData(
+  api: Api,
+  session: Session | null,
+  roundId: string,
+  postId: string | null,
+  command: string,
+): Promise<DecisionData> {
   const path = { roundId };
   const [round, applicants, inbox, facts] = await Promise.all([
     bodyOf(api.GET('/rounds/{roundId}', { params: { path } })) as Promise<unknown> as Promise<RoundView>,
     postId
-      ? (bodyOf(api.GET('/rounds/{roundId}/posts/{postId}/applicants', { params: { path: { roundId, postId } } })) as Promise<unknown> as Promise<ApplicantsView>)
+      ? (bodyOf(
+          api.GET('/rounds/{roundId}/posts/{postId}/applicants', { params: { path: { roundId, postId } } }),
+        ) as Promise<unknown> as Promise<ApplicantsView>)
       : Promise.resolve(null),
     (bodyOf(api.GET('/inbox')) as Promise<unknown> as Promise<Inbox>).catch(() => null),
     loadFacts(session, roundId, postId),
   ]);
   const waitingHere = inbox?.items.filter((item) => item.roundId === roundId) ?? [];
-  const waiting = waitingHere.find((item) => item.command === command && (item.postId ?? null) === postId) ?? null;
+  const waiting =
+    waitingHere.find((item) => item.command === command && (item.postId ?? null) === postId) ?? null;
   return {
     round,
     post: round.posts.find((p) => p.postId === postId) ?? null,
@@ -55,6 +71,7 @@ export async function loadDecisionData(api: Api, session: Session | null, roundI
     waiting,
     waitingHere,
     facts,
+    stageOrder: facts ? facts.stages.map((s) => s.stageId) : publishedStages(applicants?.publications ?? []),
   };
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, List, Select, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Select, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -25,7 +25,10 @@ export function DecisionPage(): React.JSX.Element {
   const [search, setSearch] = useSearchParams();
   const postId = search.get('post');
   const { api, session } = useSession();
-  const loaded = useLoad(() => loadDecisionData(api, session, roundId, postId, type), [api, session, roundId, postId, type]);
+  const loaded = useLoad(
+    () => loadDecisionData(api, session, roundId, postId, type),
+    [api, session, roundId, postId, type],
+  );
   // Every decision recorded here since the page opened: the last one is announced, all are laid over the read model.
   const [recorded, setRecorded] = useState<DecisionResult[]>([]);
   const done = recorded[recorded.length - 1] ?? null;
@@ -47,17 +50,37 @@ export function DecisionPage(): React.JSX.Element {
   return (
     <LoadedPage name="decision" title={title} loaded={loaded}>
       {(ready) => (
-        <DecisionDataProvider value={{ ...ready, applicants: withRecorded(ready.applicants, events), stageInProgress: stageInProgress(events) }}>
+        <DecisionDataProvider
+          value={{
+            ...ready,
+            applicants: withRecorded(ready.applicants, events),
+            stageInProgress: stageInProgress(events),
+          }}
+        >
           <Stack gap="lg">
             <DecisionSummary data={ready} />
-            {!ready.waiting && ready.post !== null && <Text size="sm" c="gray.7">{t('notWaiting')}</Text>}
+            {!ready.waiting && ready.post !== null && (
+              <Text size="sm" c="gray.7">
+                {t('notWaiting')}
+              </Text>
+            )}
             {done && <Recorded roundId={roundId} result={done} />}
             {!type ? (
               <Awaited data={ready} />
             ) : !Form ? (
-              <Unknown type={type} known={tc(`commands.${type}`, { defaultValue: '' }) !== ''} roundId={roundId} />
+              <Unknown
+                type={type}
+                known={tc(`commands.${type}`, { defaultValue: '' }) !== ''}
+                roundId={roundId}
+              />
             ) : needsPost ? (
-              <Select label={t('pickPost')} data={ready.round.posts.map((p) => ({ value: p.postId, label: p.title ?? p.postId }))} value={null} onChange={(value) => value && setSearch({ post: value })} w={{ base: '100%', sm: 420 }} />
+              <Select
+                label={t('pickPost')}
+                data={ready.round.posts.map((p) => ({ value: p.postId, label: p.title ?? p.postId }))}
+                value={null}
+                onChange={(value) => value && setSearch({ post: value })}
+                w={{ base: '100%', sm: 420 }}
+              />
             ) : done && !REPEATED.has(type) ? null : (
               // A fresh form after each recorded decision, its defaults (the next applicant) from what was recorded.
               <Form key={recorded.length} roundId={roundId} postId={postId} onDone={onRecorded} />
@@ -72,8 +95,19 @@ export function DecisionPage(): React.JSX.Element {
 function Recorded({ roundId, result }: { roundId: string; result: DecisionResult }): React.JSX.Element {
   const { t } = useTranslation('decisions');
   return (
-    <Alert color="green" styles={ALERT_TITLE} title={t('done.title')} role="status" data-testid="decision-done">
-      <Text size="sm">{t('done.events', { events: result.events.map((event) => event.type).join(', '), version: result.version })}</Text>
+    <Alert
+      color="green"
+      styles={ALERT_TITLE}
+      title={t('done.title')}
+      role="status"
+      data-testid="decision-done"
+    >
+      <Text size="sm">
+        {t('done.events', {
+          events: result.events.map((event) => event.type).join(', '),
+          version: result.version,
+        })}
+      </Text>
       <Group mt="sm">
         <Button component={Link} to={ROUTES.home} size="xs">
           {t('done.inbox')}
@@ -86,10 +120,24 @@ function Recorded({ roundId, result }: { roundId: string; result: DecisionResult
   );
 }
 
-function Unknown({ type, known, roundId }: { type: string; known: boolean; roundId: string }): React.JSX.Element {
+function Unknown({
+  type,
+  known,
+  roundId,
+}: {
+  type: string;
+  known: boolean;
+  roundId: string;
+}): React.JSX.Element {
   const { t } = useTranslation('decisions');
   return (
-    <Alert color="yellow" styles={ALERT_TITLE} title={t(known ? 'unknown.noForm' : 'unknown.title')} role="alert" data-testid="decision-unknown">
+    <Alert
+      color="yellow"
+      styles={ALERT_TITLE}
+      title={t(known ? 'unknown.noForm' : 'unknown.title')}
+      role="alert"
+      data-testid="decision-unknown"
+    >
       <Text size="sm">{t(known ? 'unknown.noFormDetail' : 'unknown.detail', { type })}</Text>
       <Group mt="sm">
         <Anchor component={Link} to={ROUTES.home}>
@@ -110,15 +158,22 @@ function Awaited({ data }: { data: DecisionData }): React.JSX.Element {
   const items = data.waitingHere;
   if (items.length === 0) return <Text>{t('nothingWaiting')}</Text>;
   return (
-    <List aria-label={t('waitingHere')}>
-      {items.map((item) => (
-        <List.Item key={`${item.command}/${item.postId ?? ''}`}>
-          <Anchor component={Link} to={ROUTES.decide(data.round.id, item.command, item.postId)}>
-            {tc(`commands.${item.command}`, { defaultValue: item.command })}
-            {item.postId ? ` · ${data.round.posts.find((p) => p.postId === item.postId)?.title ?? item.postId}` : ''}
-          </Anchor>
-        </List.Item>
-      ))}
-    </List>
+    <Stack gap="xs">
+      <Title order={2} size="h4" id="waiting-here">
+        {t('waitingHere')}
+      </Title>
+      <List aria-labelledby="waiting-here">
+        {items.map((item) => (
+          <List.Item key={`${item.command}/${item.postId ?? ''}`}>
+            <Anchor component={Link} to={ROUTES.decide(data.round.id, item.command, item.postId)}>
+              {tc(`commands.${item.command}`, { defaultValue: item.command })}
+              {item.postId
+                ? ` · ${data.round.posts.find((p) => p.postId === item.postId)?.title ?? item.postId}`
+                : ''}
+            </Anchor>
+          </List.Item>
+        ))}
+      </List>
+    </Stack>
   );
 }

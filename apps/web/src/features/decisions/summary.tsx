@@ -47,15 +47,26 @@ export function DecisionSummary({ data }: { data: DecisionData }): React.JSX.Ele
             </>,
             'summary-post',
           )}
-        {post && row(t('summary.postStatus'), [t(`status.${post.status}`, { defaultValue: post.status }), post.statusReason].filter(Boolean).join(' · '))}
-        {post && row(t('summary.applicants'), t('summary.applicantsValue', { count: post.applicants, extensions: post.extensions }))}
+        {post &&
+          row(
+            t('summary.postStatus'),
+            [t(`status.${post.status}`, { defaultValue: post.status }), post.statusReason]
+              .filter(Boolean)
+              .join(' · '),
+          )}
+        {post &&
+          row(
+            t('summary.applicants'),
+            t('summary.applicantsValue', { count: post.applicants, extensions: post.extensions }),
+          )}
         {waiting && row(t('summary.decidedBy'), tc(`roles.${waiting.role}`, { defaultValue: waiting.role }))}
         {waiting
           ? row(
               t('summary.since'),
               <>
                 {waiting.since ? formatDateTime(waiting.since, locale) : '–'}
-                {waiting.waitedDays !== null && ` · ${formatWait(waiting.waitedDays, waiting.serviceLevelDays, locale) ?? ''}`}{' '}
+                {waiting.waitedDays !== null &&
+                  ` · ${formatWait(waiting.waitedDays, waiting.serviceLevelDays, locale) ?? ''}`}{' '}
                 <Badge variant="light" color={WAIT_COLOR[waitStatus(waiting)]} styles={BADGE_TEXT}>
                   {t(`wait.${waitStatus(waiting)}`)}
                 </Badge>

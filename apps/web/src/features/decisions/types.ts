@@ -40,6 +40,12 @@ export interface ApplicantView {
   rank: number | null;
 }
 
+/** A stage's ranked publication (PublicationView): its summary names the stage. */
+export interface PublicationView {
+  summary: string;
+}
+
 export interface ApplicantsView {
   applicants: ApplicantView[];
+  publications: PublicationView[];
 }

@@ -16,14 +16,18 @@ const VERDICT_COLOR: Record<string, string> = { eligible: 'green', ineligible: '
 export function AdministrativeVerdictForm({ roundId, postId, onDone }: DecisionFormProps): React.JSX.Element {
   const { t } = useTranslation('decisions');
   const { applicants } = useDecisionData();
-  const [selected, setSelected] = useState<string | null>(() => awaitingVerdict(applicants)[0]?.applicantId ?? null);
+  const [selected, setSelected] = useState<string | null>(
+    () => awaitingVerdict(applicants)[0]?.applicantId ?? null,
+  );
   const applicant = applicants.find((a) => a.applicantId === selected);
   if (applicants.length === 0) return <Text>{t('applicants.none')}</Text>;
   return (
     <Stack gap="md">
       <Table.ScrollContainer minWidth={640}>
         <Table striped>
-          <Table.Caption>{t('verdict.caption', { pending: awaitingVerdict(applicants).length, total: applicants.length })}</Table.Caption>
+          <Table.Caption>
+            {t('verdict.caption', { pending: awaitingVerdict(applicants).length, total: applicants.length })}
+          </Table.Caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('applicants.applicant')}</Table.Th>
@@ -34,7 +38,10 @@ export function AdministrativeVerdictForm({ roundId, postId, onDone }: DecisionF
           </Table.Thead>
           <Table.Tbody>
             {applicants.map((a) => (
-              <Table.Tr key={a.applicantId} bg={a.applicantId === selected ? 'var(--mantine-color-indigo-light)' : undefined}>
+              <Table.Tr
+                key={a.applicantId}
+                bg={a.applicantId === selected ? 'var(--mantine-color-indigo-light)' : undefined}
+              >
                 <Table.Th scope="row" fw={400}>
                   {applicantName(a)}
                 </Table.Th>
@@ -44,7 +51,12 @@ export function AdministrativeVerdictForm({ roundId, postId, onDone }: DecisionF
                 </Table.Td>
                 <Table.Td>
                   {a.verdict === null && !a.withdrawn && (
-                    <Button size="xs" variant={a.applicantId === selected ? 'filled' : 'default'} onClick={() => setSelected(a.applicantId)} aria-label={t('verdict.examine', { name: applicantName(a) })}>
+                    <Button
+                      size="xs"
+                      variant={a.applicantId === selected ? 'filled' : 'default'}
+                      onClick={() => setSelected(a.applicantId)}
+                      aria-label={t('verdict.examine', { name: applicantName(a) })}
+                    >
                       {t('verdict.examineShort')}
                     </Button>
                   )}
@@ -54,15 +66,35 @@ export function AdministrativeVerdictForm({ roundId, postId, onDone }: DecisionF
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {applicant ? <VerdictEditor key={applicant.applicantId} roundId={roundId} postId={postId} applicant={applicant} onDone={onDone} /> : <Text>{t('verdict.allDone')}</Text>}
+      {applicant ? (
+        <VerdictEditor
+          key={applicant.applicantId}
+          roundId={roundId}
+          postId={postId}
+          applicant={applicant}
+          onDone={onDone}
+        />
+      ) : (
+        <Text>{t('verdict.allDone')}</Text>
+      )}
     </Stack>
   );
 }
 
 function VerdictBadge({ applicant }: { applicant: ApplicantView }): React.JSX.Element {
   const { t } = useTranslation('decisions');
-  if (applicant.withdrawn) return <Badge color="gray" variant="light" styles={BADGE_TEXT}>{t('applicants.withdrawn')}</Badge>;
-  if (applicant.verdict === null) return <Badge color="indigo" variant="light" styles={BADGE_TEXT}>{t('verdict.pending')}</Badge>;
+  if (applicant.withdrawn)
+    return (
+      <Badge color="gray" variant="light" styles={BADGE_TEXT}>
+        {t('applicants.withdrawn')}
+      </Badge>
+    );
+  if (applicant.verdict === null)
+    return (
+      <Badge color="indigo" variant="light" styles={BADGE_TEXT}>
+        {t('verdict.pending')}
+      </Badge>
+    );
   return (
     <Badge color={VERDICT_COLOR[applicant.verdict] ?? 'gray'} variant="light" styles={BADGE_TEXT}>
       {t(`verdict.${applicant.verdict}`, { defaultValue: applicant.verdict })}
@@ -70,7 +102,15 @@ function VerdictBadge({ applicant }: { applicant: ApplicantView }): React.JSX.El
   );
 }
 
-function VerdictEditor({ roundId, postId, applicant, onDone }: Omit<DecisionFormProps, 'postId'> & { postId: string | null; applicant: ApplicantView }): React.JSX.Element {
+function VerdictEditor({
+  roundId,
+  postId,
+  applicant,
+  onDone,
+}: Omit<DecisionFormProps, 'postId'> & {
+  postId: string | null;
+  applicant: ApplicantView;
+}): React.JSX.Element {
   const { t } = useTranslation('decisions');
   const rules = useRuleOptions();
   const [verdict, setVerdict] = useState<Verdict | null>(null);
@@ -81,7 +121,12 @@ function VerdictEditor({ roundId, postId, applicant, onDone }: Omit<DecisionForm
   return (
     <Fieldset legend={t('verdict.for', { name: applicantName(applicant) })}>
       <Stack gap="sm">
-        <Radio.Group label={t('verdict.result')} value={verdict} onChange={(value) => setVerdict(value as Verdict)} required>
+        <Radio.Group
+          label={t('verdict.result')}
+          value={verdict}
+          onChange={(value) => setVerdict(value as Verdict)}
+          required
+        >
           <Stack gap={6} mt={6}>
             <Radio value="pass" label={t('verdict.pass')} />
             <Radio value="fail" label={t('verdict.fail')} />
@@ -92,13 +137,33 @@ function VerdictEditor({ roundId, postId, applicant, onDone }: Omit<DecisionForm
         </Text>
         {verdict === 'fail' && (
           <>
-            <MultiSelect label={t('verdict.failedRules')} data={rules} value={ruleIds} onChange={(values) => setRuleIds(values.filter(isRuleId))} searchable required />
+            <MultiSelect
+              label={t('verdict.failedRules')}
+              data={rules}
+              value={ruleIds}
+              onChange={(values) => setRuleIds(values.filter(isRuleId))}
+              searchable
+              required
+            />
             {ruleIds.map((ruleId) => (
-              <ReasonField key={ruleId} label={t('verdict.note', { rule: ruleId })} value={notes[ruleId] ?? ''} onChange={(note) => setNotes((all) => ({ ...all, [ruleId]: note }))} maxLength={1000} required />
+              <ReasonField
+                key={ruleId}
+                label={t('verdict.note', { rule: ruleId })}
+                value={notes[ruleId] ?? ''}
+                onChange={(note) => setNotes((all) => ({ ...all, [ruleId]: note }))}
+                maxLength={1000}
+                required
+              />
             ))}
           </>
         )}
-        <DecisionSubmit roundId={roundId} type="RecordAdministrativeVerdict" body={body} onDone={onDone} label={t('verdict.submit', { name: applicantName(applicant) })} />
+        <DecisionSubmit
+          roundId={roundId}
+          type="RecordAdministrativeVerdict"
+          body={body}
+          onDone={onDone}
+          label={t('verdict.submit', { name: applicantName(applicant) })}
+        />
       </Stack>
     </Fieldset>
   );

@@ -1,4 +1,4 @@
-import { Fieldset, Group, List, Select, Stack, TextInput } from '@mantine/core';
+import { Fieldset, Group, List, Select, Stack, Text, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,14 +19,22 @@ export function AppointmentDecreeForm({ roundId, postId, onDone }: DecisionFormP
   return (
     <Stack gap="md">
       <AppointeeLine />
-      <List size="sm" aria-label={t('decree.preconditions')}>
+      <Text size="sm" fw={700} id="decree-preconditions">
+        {t('decree.preconditions')}
+      </Text>
+      <List size="sm" aria-labelledby="decree-preconditions">
         {post?.kind === 'sekda' && <List.Item>{t('decree.governor')}</List.Item>}
         <List.Item>{t('decree.recommendation')}</List.Item>
         <List.Item>{t('decree.mendagri')}</List.Item>
         <List.Item>{t('decree.retirement')}</List.Item>
       </List>
       <NumberField label={t('decree.number')} value={decreeNumber} onChange={setDecreeNumber} />
-      <DecisionSubmit roundId={roundId} type="IssueAppointmentDecree" body={decreeBody(postId, decreeNumber)} onDone={onDone} />
+      <DecisionSubmit
+        roundId={roundId}
+        type="IssueAppointmentDecree"
+        body={decreeBody(postId, decreeNumber)}
+        onDone={onDone}
+      />
     </Stack>
   );
 }
@@ -39,24 +47,61 @@ export function InaugurateForm({ roundId, postId, onDone }: DecisionFormProps): 
   const [clergy, setClergy] = useState('');
   const [minutesNumber, setMinutesNumber] = useState('');
   const levels = LEVELS.map((value) => ({ value, label: t(`level.${value}`) }));
-  const change = (index: number, patch: Partial<WitnessRow>) => setWitnesses((all) => all.map((w, i) => (i === index ? { ...w, ...patch } : w)));
+  const change = (index: number, patch: Partial<WitnessRow>) =>
+    setWitnesses((all) => all.map((w, i) => (i === index ? { ...w, ...patch } : w)));
   return (
     <Stack gap="md">
       <AppointeeLine />
-      <DateInput label={t('inaugurate.date')} value={inauguratedOn} onChange={setInauguratedOn} valueFormat="D MMMM YYYY" required w={{ base: '100%', sm: 260 }} />
+      <DateInput
+        label={t('inaugurate.date')}
+        value={inauguratedOn}
+        onChange={setInauguratedOn}
+        valueFormat="D MMMM YYYY"
+        required
+        w={{ base: '100%', sm: 260 }}
+      />
       <RuleNote ruleId="R26">{t('inaugurate.witnessRule')}</RuleNote>
       {witnesses.map((witness, index) => (
         <Fieldset key={index} legend={t('inaugurate.witness', { number: index + 1 })}>
           <Group grow align="flex-start">
-            <TextInput label={t('inaugurate.nip')} value={witness.nip} onChange={(event) => change(index, { nip: event.currentTarget.value })} maxLength={32} required />
-            <TextInput label={t('inaugurate.name')} value={witness.name} onChange={(event) => change(index, { name: event.currentTarget.value })} maxLength={200} required />
-            <Select label={t('inaugurate.level')} data={levels} value={witness.level} onChange={(value) => change(index, { level: LEVELS.find((level) => level === value) ?? null })} required />
+            <TextInput
+              label={t('inaugurate.nip')}
+              value={witness.nip}
+              onChange={(event) => change(index, { nip: event.currentTarget.value })}
+              maxLength={32}
+              required
+            />
+            <TextInput
+              label={t('inaugurate.name')}
+              value={witness.name}
+              onChange={(event) => change(index, { name: event.currentTarget.value })}
+              maxLength={200}
+              required
+            />
+            <Select
+              label={t('inaugurate.level')}
+              data={levels}
+              value={witness.level}
+              onChange={(value) => change(index, { level: LEVELS.find((level) => level === value) ?? null })}
+              required
+            />
           </Group>
         </Fieldset>
       ))}
-      <TextInput label={t('inaugurate.clergy')} value={clergy} onChange={(event) => setClergy(event.currentTarget.value)} maxLength={200} required />
+      <TextInput
+        label={t('inaugurate.clergy')}
+        value={clergy}
+        onChange={(event) => setClergy(event.currentTarget.value)}
+        maxLength={200}
+        required
+      />
       <NumberField label={t('inaugurate.minutes')} value={minutesNumber} onChange={setMinutesNumber} />
-      <DecisionSubmit roundId={roundId} type="InaugurateAppointee" body={inaugurateBody(postId, inauguratedOn, witnesses, clergy, minutesNumber)} onDone={onDone} />
+      <DecisionSubmit
+        roundId={roundId}
+        type="InaugurateAppointee"
+        body={inaugurateBody(postId, inauguratedOn, witnesses, clergy, minutesNumber)}
+        onDone={onDone}
+      />
     </Stack>
   );
 }

@@ -15,32 +15,51 @@ import { useShortlist } from './use-shortlist';
 /** ChooseAppointee: the PPK picks exactly one of this post's tiga besar (R23), after the DPRD consultation for a Sekwan (R25). */
 export function ChooseAppointeeForm({ roundId, postId, onDone }: DecisionFormProps): React.JSX.Element {
   const { t } = useTranslation('decisions');
-  const { post } = useDecisionData();
+  const { post, waiting } = useDecisionData();
   const { finalists, caption } = useShortlist(true);
   const [applicantId, setApplicantId] = useState<string | null>(null);
   const [note, setNote] = useState('');
   return (
     <Stack gap="md">
       <RuleNote ruleId="R23">{t('choose.why')}</RuleNote>
-      {post?.kind === 'sekwan' && (
-        <RuleNote ruleId="R25" color="yellow">
-          {t('choose.sekwan')}{' '}
-          <Anchor component={Link} to={ROUTES.decide(roundId, 'ConsultDprdLeadership', postId)}>
-            {t('choose.consultLink')}
-          </Anchor>
-        </RuleNote>
-      )}
+      {post?.kind === 'sekwan' &&
+        // The inbox awaits the choice of a Sekwan only once the DPRD consultation is recorded (the domain's awaitedDecisions).
+        (waiting ? (
+          <RuleNote ruleId="R25">{t('choose.sekwanConsulted')}</RuleNote>
+        ) : (
+          <RuleNote ruleId="R25" color="yellow">
+            {t('choose.sekwan')}{' '}
+            <Anchor component={Link} to={ROUTES.decide(roundId, 'ConsultDprdLeadership', postId)}>
+              {t('choose.consultLink')}
+            </Anchor>
+          </RuleNote>
+        ))}
       {post?.kind === 'sekda' && <RuleNote ruleId="R24">{t('choose.sekda')}</RuleNote>}
       <Radio.Group label={t('choose.label')} value={applicantId} onChange={setApplicantId} required>
         <RankingTable
           applicants={finalists}
           caption={caption}
-          control={{ header: t('choose.pick'), cell: (a) => <Radio value={a.applicantId} aria-label={t('choose.pickOf', { name: applicantName(a) })} /> }}
+          control={{
+            header: t('choose.pick'),
+            cell: (a) => (
+              <Radio value={a.applicantId} aria-label={t('choose.pickOf', { name: applicantName(a) })} />
+            ),
+          }}
         />
       </Radio.Group>
       {finalists.length === 0 && <Text>{t('applicants.noneProceeding')}</Text>}
-      <ReasonField label={t('choose.note')} description={t('reason.optional')} value={note} onChange={setNote} />
-      <DecisionSubmit roundId={roundId} type="ChooseAppointee" body={chooseAppointeeBody(postId, applicantId, note)} onDone={onDone} />
+      <ReasonField
+        label={t('choose.note')}
+        description={t('reason.optional')}
+        value={note}
+        onChange={setNote}
+      />
+      <DecisionSubmit
+        roundId={roundId}
+        type="ChooseAppointee"
+        body={chooseAppointeeBody(postId, applicantId, note)}
+        onDone={onDone}
+      />
     </Stack>
   );
 }

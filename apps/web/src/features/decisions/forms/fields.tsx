@@ -1,6 +1,7 @@
 import { Alert, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useRule } from '../../../components/rules';
+import { LOCALES } from '../../../i18n';
 import { useSession } from '../../../session-context';
 import { applicantName } from '../applicants';
 import type { OversightBody } from '../bodies';
@@ -15,23 +16,85 @@ export const BADGE_TEXT = { label: { color: 'var(--mantine-color-text)' } } as c
 /** Alert titles in the body's text colour: Mantine's light-variant title colours (green, yellow) fall below AA on their own background. */
 export const ALERT_TITLE = { title: { color: 'var(--mantine-color-text)' } } as const;
 
+/** Scores and totals as the reader writes numbers (85,5 in id-ID), '–' when there is none. */
+export function useScoreFormat(): (value: number | null | undefined) => string {
+  const { i18n } = useTranslation();
+  const format = new Intl.NumberFormat(LOCALES[i18n.language === 'en' ? 'en' : 'id'], {
+    maximumFractionDigits: 2,
+  });
+  return (value) => (value === null || value === undefined ? '–' : format.format(value));
+}
+
 /** The liaison's own body (the token's oversight_body): the API accepts a gate's letter only from the body holding it. */
 export function useOversightBody(): OversightBody | undefined {
   return useSession().session?.user.oversight_body;
 }
 
 /** A letter's or decree's number (at most 120 characters, as the API takes it). */
-export function NumberField({ label, value, onChange, description }: { label: string; value: string; onChange: (value: string) => void; description?: string }): React.JSX.Element {
-  return <TextInput label={label} description={description} styles={READABLE} value={value} onChange={(event) => onChange(event.currentTarget.value)} maxLength={120} required w={{ base: '100%', sm: 420 }} />;
+export function NumberField({
+  label,
+  value,
+  onChange,
+  description,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  description?: string;
+}): React.JSX.Element {
+  return (
+    <TextInput
+      label={label}
+      description={description}
+      styles={READABLE}
+      value={value}
+      onChange={(event) => onChange(event.currentTarget.value)}
+      maxLength={120}
+      required
+      w={{ base: '100%', sm: 420 }}
+    />
+  );
 }
 
 /** A reason or note; `required` where the domain refuses the decision without one. */
-export function ReasonField({ label, value, onChange, required = false, maxLength = 2000, description }: { label: string; value: string; onChange: (value: string) => void; required?: boolean; maxLength?: number; description?: string }): React.JSX.Element {
-  return <Textarea label={label} description={description} styles={READABLE} value={value} onChange={(event) => onChange(event.currentTarget.value)} required={required} maxLength={maxLength} autosize minRows={3} />;
+export function ReasonField({
+  label,
+  value,
+  onChange,
+  required = false,
+  maxLength = 2000,
+  description,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  required?: boolean;
+  maxLength?: number;
+  description?: string;
+}): React.JSX.Element {
+  return (
+    <Textarea
+      label={label}
+      description={description}
+      styles={READABLE}
+      value={value}
+      onChange={(event) => onChange(event.currentTarget.value)}
+      required={required}
+      maxLength={maxLength}
+      autosize
+      minRows={3}
+    />
+  );
 }
 
 /** Which body issues the letter (the signed-in liaison's) and its number. */
-export function OversightLetterFields({ letterNumber, onLetterNumber }: { letterNumber: string; onLetterNumber: (value: string) => void }): React.JSX.Element {
+export function OversightLetterFields({
+  letterNumber,
+  onLetterNumber,
+}: {
+  letterNumber: string;
+  onLetterNumber: (value: string) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('decisions');
   const body = useOversightBody();
   return (
@@ -49,12 +112,26 @@ export function OversightLetterFields({ letterNumber, onLetterNumber }: { letter
 }
 
 /** Why a gate or rule applies here: its id, title and legal source from GET /rules, and the reason in words. */
-export function RuleNote({ ruleId, children, color = 'blue' }: { ruleId: string; children: React.ReactNode; color?: string }): React.JSX.Element {
+export function RuleNote({
+  ruleId,
+  children,
+  color = 'blue',
+}: {
+  ruleId: string;
+  children: React.ReactNode;
+  color?: string;
+}): React.JSX.Element {
   const { t, i18n } = useTranslation('decisions');
   const rule = useRule(ruleId);
   const language = i18n.language === 'en' ? 'en' : 'id';
   return (
-    <Alert color={color} role="note" styles={ALERT_TITLE} title={rule ? `${ruleId} · ${rule.title[language]}` : ruleId} data-rule-id={ruleId}>
+    <Alert
+      color={color}
+      role="note"
+      styles={ALERT_TITLE}
+      title={rule ? `${ruleId} · ${rule.title[language]}` : ruleId}
+      data-rule-id={ruleId}
+    >
       <Text size="sm" component="div">
         {children}
       </Text>
@@ -75,7 +152,9 @@ export function AppointeeLine(): React.JSX.Element {
   const appointee = applicants.find((a) => a.applicantId === id);
   return (
     <Text data-testid="appointee">
-      {id ? t('appointee.line', { name: applicantName(appointee, id), nip: appointee?.nip ?? '–' }) : t('appointee.none')}
+      {id
+        ? t('appointee.line', { name: applicantName(appointee, id), nip: appointee?.nip ?? '–' })
+        : t('appointee.none')}
     </Text>
   );
 }

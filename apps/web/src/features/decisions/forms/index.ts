@@ -4,7 +4,7 @@ import { OPERATOR_FORMS } from '../../operator/forms';
 import { AdministrativeVerdictForm } from './administrative-verdict';
 import { AppointmentDecreeForm, InaugurateForm } from './appointment';
 import { ChooseAppointeeForm } from './choose-appointee';
-import { DprdConsultationForm, GovernorReportForm, MendagriApprovalForm } from './gates';
+import { DprdConsultationForm, GovernorReportForm } from './gates';
 import { InaugurationRecommendationForm, PlanRecommendationForm, UnderfilledPostForm } from './oversight';
 import { AnnounceShortlistForm, PublishStageForm } from './pansel-steps';
 import { ReviewShortlistForm } from './review-shortlist';
@@ -25,13 +25,11 @@ export const DECISION_FORMS: Partial<Record<DecisionType, DecisionForm>> = {
   ConsultDprdLeadership: DprdConsultationForm,
   ChooseAppointee: ChooseAppointeeForm,
   ReportToGovernor: GovernorReportForm,
-  RecordMendagriApproval: MendagriApprovalForm,
   IssueAppointmentDecree: AppointmentDecreeForm,
   InaugurateAppointee: InaugurateForm,
 };
 
-// The operator's own forms come last: where both folders have one (the Mendagri approval is the
-// operator's decision), the operator's screen is the one its users know.
+// The operator's forms (features/operator) cover the operator's decisions, the Mendagri approval among them.
 const FORMS: Partial<Record<string, DecisionForm>> = { ...DECISION_FORMS, ...OPERATOR_FORMS };
 
 /** The form for a decision type, if the console has one. */
@@ -40,7 +38,21 @@ export function formFor(type: string): DecisionForm | undefined {
 }
 
 /** Decisions about the whole round: their body names no post (RecordMendagriApproval may name one). */
-export const ROUND_WIDE: ReadonlySet<string> = new Set(['RevisePlan', 'SubmitPlanForRecommendation', 'RecordPlanRecommendation', 'RecordMendagriApproval', 'AnnounceRound', 'AmendStage', 'CancelRound']);
+export const ROUND_WIDE: ReadonlySet<string> = new Set([
+  'RevisePlan',
+  'SubmitPlanForRecommendation',
+  'RecordPlanRecommendation',
+  'RecordMendagriApproval',
+  'AnnounceRound',
+  'AmendStage',
+  'CancelRound',
+]);
 
 /** Decisions taken many times on one post (one applicant, one batch of scores, one stage at a time): the form stays after each. */
-export const REPEATED: ReadonlySet<string> = new Set(['RecordAdministrativeVerdict', 'RecordStageResults', 'PublishStageResults', 'RegisterApplicant', 'WithdrawApplicant']);
+export const REPEATED: ReadonlySet<string> = new Set([
+  'RecordAdministrativeVerdict',
+  'RecordStageResults',
+  'PublishStageResults',
+  'RegisterApplicant',
+  'WithdrawApplicant',
+]);

@@ -2,10 +2,23 @@ import { Radio, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DecisionSubmit } from '../../../components/decision-submit';
-import { inaugurationRecommendationBody, planRecommendationBody, underfilledBody, type PlanDecision, type UnderfilledDecision } from '../bodies';
+import {
+  inaugurationRecommendationBody,
+  planRecommendationBody,
+  underfilledBody,
+  type PlanDecision,
+  type UnderfilledDecision,
+} from '../bodies';
 import { useDecisionData } from '../context';
 import type { DecisionFormProps } from '../form-contract';
-import { AppointeeLine, OversightLetterFields, READABLE, ReasonField, RuleNote, useOversightBody } from './fields';
+import {
+  AppointeeLine,
+  OversightLetterFields,
+  READABLE,
+  ReasonField,
+  RuleNote,
+  useOversightBody,
+} from './fields';
 
 const PLAN_DECISIONS: PlanDecision[] = ['approved', 'rejected'];
 const UNDERFILLED_DECISIONS: UnderfilledDecision[] = ['continue', 'drop', 'postpone'];
@@ -21,15 +34,31 @@ export function PlanRecommendationForm({ roundId, onDone }: DecisionFormProps): 
     <Stack gap="md">
       <Text>{t('planRecommendation.intro')}</Text>
       <OversightLetterFields letterNumber={letterNumber} onLetterNumber={setLetterNumber} />
-      <Radio.Group label={t('planRecommendation.decision')} value={decision} onChange={(value) => setDecision(value as PlanDecision)} required>
+      <Radio.Group
+        label={t('planRecommendation.decision')}
+        value={decision}
+        onChange={(value) => setDecision(value as PlanDecision)}
+        required
+      >
         <Stack gap={6} mt={6}>
           {PLAN_DECISIONS.map((value) => (
             <Radio key={value} value={value} label={t(`planRecommendation.${value}`)} />
           ))}
         </Stack>
       </Radio.Group>
-      <ReasonField label={t('reason.label')} description={t(decision === 'rejected' ? 'reason.required' : 'reason.optional')} value={reason} onChange={setReason} required={decision === 'rejected'} />
-      <DecisionSubmit roundId={roundId} type="RecordPlanRecommendation" body={planRecommendationBody(issuedBy, letterNumber, decision, reason)} onDone={onDone} />
+      <ReasonField
+        label={t('reason.label')}
+        description={t(decision === 'rejected' ? 'reason.required' : 'reason.optional')}
+        value={reason}
+        onChange={setReason}
+        required={decision === 'rejected'}
+      />
+      <DecisionSubmit
+        roundId={roundId}
+        type="RecordPlanRecommendation"
+        body={planRecommendationBody(issuedBy, letterNumber, decision, reason)}
+        onDone={onDone}
+      />
     </Stack>
   );
 }
@@ -44,23 +73,53 @@ export function UnderfilledPostForm({ roundId, postId, onDone }: DecisionFormPro
   const [reason, setReason] = useState('');
   return (
     <Stack gap="md">
-      <RuleNote ruleId="R19">{t('underfilled.why', { applicants: post?.applicants ?? 0, extensions: post?.extensions ?? 0 })}</RuleNote>
+      <RuleNote ruleId="R19">
+        {post?.status === 'awaiting-oversight'
+          ? t('underfilled.why', { applicants: post.applicants, extensions: post.extensions })
+          : t('underfilled.general')}
+      </RuleNote>
       <OversightLetterFields letterNumber={letterNumber} onLetterNumber={setLetterNumber} />
-      <Radio.Group label={t('underfilled.decision')} value={decision} onChange={(value) => setDecision(value as UnderfilledDecision)} required>
+      <Radio.Group
+        label={t('underfilled.decision')}
+        value={decision}
+        onChange={(value) => setDecision(value as UnderfilledDecision)}
+        required
+      >
         <Stack gap={6} mt={6}>
           {UNDERFILLED_DECISIONS.map((value) => (
-            <Radio key={value} value={value} label={t(`underfilled.${value}`)} description={t(`underfilled.${value}Hint`)} styles={READABLE} />
+            <Radio
+              key={value}
+              value={value}
+              label={t(`underfilled.${value}`)}
+              description={t(`underfilled.${value}Hint`)}
+              styles={READABLE}
+            />
           ))}
         </Stack>
       </Radio.Group>
-      <ReasonField label={t('reason.label')} description={t('reason.required')} value={reason} onChange={setReason} required />
-      <DecisionSubmit roundId={roundId} type="DecideUnderfilledPost" body={underfilledBody(postId, issuedBy, letterNumber, decision, reason)} onDone={onDone} />
+      <ReasonField
+        label={t('reason.label')}
+        description={t('reason.required')}
+        value={reason}
+        onChange={setReason}
+        required
+      />
+      <DecisionSubmit
+        roundId={roundId}
+        type="DecideUnderfilledPost"
+        body={underfilledBody(postId, issuedBy, letterNumber, decision, reason)}
+        onDone={onDone}
+      />
     </Stack>
   );
 }
 
 /** RecordInaugurationRecommendation: the overseer's letter recommending the chosen appointee's inauguration. */
-export function InaugurationRecommendationForm({ roundId, postId, onDone }: DecisionFormProps): React.JSX.Element {
+export function InaugurationRecommendationForm({
+  roundId,
+  postId,
+  onDone,
+}: DecisionFormProps): React.JSX.Element {
   const { t } = useTranslation('decisions');
   const issuedBy = useOversightBody();
   const [letterNumber, setLetterNumber] = useState('');
@@ -71,7 +130,12 @@ export function InaugurationRecommendationForm({ roundId, postId, onDone }: Deci
         {t('inaugurationRecommendation.hint')}
       </Text>
       <OversightLetterFields letterNumber={letterNumber} onLetterNumber={setLetterNumber} />
-      <DecisionSubmit roundId={roundId} type="RecordInaugurationRecommendation" body={inaugurationRecommendationBody(postId, issuedBy, letterNumber)} onDone={onDone} />
+      <DecisionSubmit
+        roundId={roundId}
+        type="RecordInaugurationRecommendation"
+        body={inaugurationRecommendationBody(postId, issuedBy, letterNumber)}
+        onDone={onDone}
+      />
     </Stack>
   );
 }

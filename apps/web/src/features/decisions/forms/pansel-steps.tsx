@@ -32,7 +32,12 @@ export function PublishStageForm({ roundId, postId, onDone }: DecisionFormProps)
       <Text size="sm" c="gray.7">
         {t('publish.hint')}
       </Text>
-      <DecisionSubmit roundId={roundId} type="PublishStageResults" body={publishStageBody(postId, stageId)} onDone={onDone} />
+      <DecisionSubmit
+        roundId={roundId}
+        type="PublishStageResults"
+        body={publishStageBody(postId, stageId)}
+        onDone={onDone}
+      />
     </Stack>
   );
 }
@@ -47,7 +52,12 @@ export function AnnounceShortlistForm({ roundId, postId, onDone }: DecisionFormP
       <Text size="sm" c="gray.7">
         {t('announce.hint')}
       </Text>
-      <DecisionSubmit roundId={roundId} type="AnnounceShortlist" body={postId ? { postId } : null} onDone={onDone} />
+      <DecisionSubmit
+        roundId={roundId}
+        type="AnnounceShortlist"
+        body={postId ? { postId } : null}
+        onDone={onDone}
+      />
     </Stack>
   );
 }

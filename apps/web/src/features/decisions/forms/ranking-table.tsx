@@ -1,7 +1,9 @@
 import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { applicantName, scoredStages } from '../applicants';
+import { useDecisionData } from '../context';
 import type { ApplicantView } from '../types';
+import { useScoreFormat } from './fields';
 
 /** A column of controls (a checkbox or radio per applicant) in front of the ranking. */
 export interface RankingControl {
@@ -10,9 +12,18 @@ export interface RankingControl {
 }
 
 /** Applicants in ranking order with each stage's score and the running total, as the last published ranking has them. */
-export function RankingTable({ applicants, caption, control }: { applicants: readonly ApplicantView[]; caption: string; control?: RankingControl }): React.JSX.Element {
+export function RankingTable({
+  applicants,
+  caption,
+  control,
+}: {
+  applicants: readonly ApplicantView[];
+  caption: string;
+  control?: RankingControl;
+}): React.JSX.Element {
   const { t } = useTranslation('decisions');
-  const stages = scoredStages(applicants);
+  const stages = scoredStages(applicants, useDecisionData().stageOrder);
+  const score = useScoreFormat();
   return (
     <Table.ScrollContainer minWidth={560 + stages.length * 90}>
       <Table striped data-testid="ranking">
@@ -41,9 +52,9 @@ export function RankingTable({ applicants, caption, control }: { applicants: rea
               </Table.Th>
               <Table.Td>{a.nip ?? '–'}</Table.Td>
               {stages.map((stageId) => (
-                <Table.Td key={stageId}>{a.scores[stageId] ?? '–'}</Table.Td>
+                <Table.Td key={stageId}>{score(a.scores[stageId])}</Table.Td>
               ))}
-              <Table.Td fw={600}>{a.total ?? '–'}</Table.Td>
+              <Table.Td fw={600}>{score(a.total)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -20,14 +20,22 @@ export function ReviewShortlistForm({ roundId, postId, onDone }: DecisionFormPro
   const [letterNumber, setLetterNumber] = useState('');
   const [findings, setFindings] = useState<Record<string, IneligibleFinding>>({});
   const [acceptFewer, setAcceptFewer] = useState(false);
-  const flagged = finalists.filter((a) => findings[a.applicantId]).map((a) => findings[a.applicantId] as IneligibleFinding);
+  const flagged = finalists
+    .filter((a) => findings[a.applicantId])
+    .map((a) => findings[a.applicantId] as IneligibleFinding);
   const remaining = finalists.length - flagged.length;
   const flag = (applicantId: string, on: boolean) =>
     setFindings((all) => {
       const { [applicantId]: _dropped, ...rest } = all;
-      return on ? { ...rest, [applicantId]: { applicantId, ruleId: null, reasonId: '', reasonEn: '' } } : rest;
+      return on
+        ? { ...rest, [applicantId]: { applicantId, ruleId: null, reasonId: '', reasonEn: '' } }
+        : rest;
     });
-  const update = (applicantId: string, patch: Partial<IneligibleFinding>) => setFindings((all) => ({ ...all, [applicantId]: { ...(all[applicantId] as IneligibleFinding), ...patch } }));
+  const update = (applicantId: string, patch: Partial<IneligibleFinding>) =>
+    setFindings((all) => ({
+      ...all,
+      [applicantId]: { ...(all[applicantId] as IneligibleFinding), ...patch },
+    }));
   return (
     <Stack gap="md">
       <RankingTable
@@ -35,35 +43,89 @@ export function ReviewShortlistForm({ roundId, postId, onDone }: DecisionFormPro
         caption={caption}
         control={{
           header: t('review.ineligible'),
-          cell: (a) => <Checkbox aria-label={t('review.ineligibleOf', { name: applicantName(a) })} checked={findings[a.applicantId] !== undefined} onChange={(event) => flag(a.applicantId, event.currentTarget.checked)} />,
+          cell: (a) => (
+            <Checkbox
+              aria-label={t('review.ineligibleOf', { name: applicantName(a) })}
+              checked={findings[a.applicantId] !== undefined}
+              onChange={(event) => flag(a.applicantId, event.currentTarget.checked)}
+            />
+          ),
         }}
       />
       {flagged.map((finding) => (
-        <IneligibleEditor key={finding.applicantId} finding={finding} name={applicantName(applicants.find((a) => a.applicantId === finding.applicantId))} onChange={(patch) => update(finding.applicantId, patch)} />
+        <IneligibleEditor
+          key={finding.applicantId}
+          finding={finding}
+          name={applicantName(applicants.find((a) => a.applicantId === finding.applicantId))}
+          onChange={(patch) => update(finding.applicantId, patch)}
+        />
       ))}
       {remaining < SHORTLIST_SIZE && (
         <RuleNote ruleId="R22" color="yellow">
           <Text span size="sm">
             {t('review.fewer', { remaining, size: SHORTLIST_SIZE })}
           </Text>
-          <Checkbox mt="xs" label={t('review.acceptFewer')} checked={acceptFewer} onChange={(event) => setAcceptFewer(event.currentTarget.checked)} />
+          <Checkbox
+            mt="xs"
+            label={t('review.acceptFewer')}
+            checked={acceptFewer}
+            onChange={(event) => setAcceptFewer(event.currentTarget.checked)}
+          />
         </RuleNote>
       )}
       <OversightLetterFields letterNumber={letterNumber} onLetterNumber={setLetterNumber} />
-      <DecisionSubmit roundId={roundId} type="ReviewShortlist" body={reviewShortlistBody(postId, issuedBy, letterNumber, flagged, acceptFewer && remaining < SHORTLIST_SIZE)} onDone={onDone} />
+      <DecisionSubmit
+        roundId={roundId}
+        type="ReviewShortlist"
+        body={reviewShortlistBody(
+          postId,
+          issuedBy,
+          letterNumber,
+          flagged,
+          acceptFewer && remaining < SHORTLIST_SIZE,
+        )}
+        onDone={onDone}
+      />
     </Stack>
   );
 }
 
-function IneligibleEditor({ finding, name, onChange }: { finding: IneligibleFinding; name: string; onChange: (patch: Partial<IneligibleFinding>) => void }): React.JSX.Element {
+function IneligibleEditor({
+  finding,
+  name,
+  onChange,
+}: {
+  finding: IneligibleFinding;
+  name: string;
+  onChange: (patch: Partial<IneligibleFinding>) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('decisions');
   const rules = useRuleOptions();
   return (
     <Fieldset legend={t('review.findingFor', { name })}>
       <Stack gap="sm">
-        <Select label={t('review.rule')} data={rules} value={finding.ruleId} onChange={(value) => onChange({ ruleId: isRuleId(value) ? value : null })} clearable searchable />
-        <ReasonField label={t('review.reasonId')} value={finding.reasonId} onChange={(reasonId) => onChange({ reasonId })} maxLength={1000} required />
-        <ReasonField label={t('review.reasonEn')} description={t('review.reasonEnHint')} value={finding.reasonEn} onChange={(reasonEn) => onChange({ reasonEn })} maxLength={1000} />
+        <Select
+          label={t('review.rule')}
+          data={rules}
+          value={finding.ruleId}
+          onChange={(value) => onChange({ ruleId: isRuleId(value) ? value : null })}
+          clearable
+          searchable
+        />
+        <ReasonField
+          label={t('review.reasonId')}
+          value={finding.reasonId}
+          onChange={(reasonId) => onChange({ reasonId })}
+          maxLength={1000}
+          required
+        />
+        <ReasonField
+          label={t('review.reasonEn')}
+          description={t('review.reasonEnHint')}
+          value={finding.reasonEn}
+          onChange={(reasonEn) => onChange({ reasonEn })}
+          maxLength={1000}
+        />
       </Stack>
     </Fieldset>
   );

@@ -7,7 +7,10 @@ import type { RuleId } from '../bodies';
 const RULE_IDS = Array.from({ length: 33 }, (_, index) => `R${index + 1}` as RuleId);
 
 /** A rule as a choice: its id and, once GET /rules answered, its title in the reader's language. */
-export function ruleOptions(rules: ReadonlyMap<string, Rule> | null, language: 'id' | 'en'): Array<{ value: RuleId; label: string }> {
+export function ruleOptions(
+  rules: ReadonlyMap<string, Rule> | null,
+  language: 'id' | 'en',
+): Array<{ value: RuleId; label: string }> {
   return RULE_IDS.map((id) => {
     const rule = rules?.get(id);
     return { value: id, label: rule ? `${id} · ${rule.title[language]}` : id };
@@ -31,4 +34,5 @@ export function useRuleOptions(): Array<{ value: RuleId; label: string }> {
   return ruleOptions(rules, i18n.language === 'en' ? 'en' : 'id');
 }
 
-export const isRuleId = (value: string | null): value is RuleId => value !== null && (RULE_IDS as string[]).includes(value);
+export const isRuleId = (value: string | null): value is RuleId =>
+  value !== null && (RULE_IDS as string[]).includes(value);

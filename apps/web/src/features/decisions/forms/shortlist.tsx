@@ -16,7 +16,8 @@ export function ProposeShortlistForm({ roundId, postId, onDone }: DecisionFormPr
   const [picked, setPicked] = useState<string[]>(() => finalistsOf(applicants).map((a) => a.applicantId));
   // In ranking order, whatever order they were ticked in.
   const finalists = ranked.filter((a) => picked.includes(a.applicantId)).map((a) => a.applicantId);
-  const toggle = (applicantId: string, on: boolean) => setPicked((all) => (on ? [...all, applicantId] : all.filter((id) => id !== applicantId)));
+  const toggle = (applicantId: string, on: boolean) =>
+    setPicked((all) => (on ? [...all, applicantId] : all.filter((id) => id !== applicantId)));
   if (ranked.length === 0) return <Text>{t('applicants.noneProceeding')}</Text>;
   return (
     <Stack gap="md">
@@ -26,10 +27,21 @@ export function ProposeShortlistForm({ roundId, postId, onDone }: DecisionFormPr
         caption={t('shortlist.caption', { picked: finalists.length, size: SHORTLIST_SIZE })}
         control={{
           header: t('shortlist.pick'),
-          cell: (a) => <Checkbox aria-label={t('shortlist.pickOf', { name: applicantName(a) })} checked={picked.includes(a.applicantId)} onChange={(event) => toggle(a.applicantId, event.currentTarget.checked)} />,
+          cell: (a) => (
+            <Checkbox
+              aria-label={t('shortlist.pickOf', { name: applicantName(a) })}
+              checked={picked.includes(a.applicantId)}
+              onChange={(event) => toggle(a.applicantId, event.currentTarget.checked)}
+            />
+          ),
         }}
       />
-      <DecisionSubmit roundId={roundId} type="ProposeShortlist" body={shortlistBody(postId, finalists)} onDone={onDone} />
+      <DecisionSubmit
+        roundId={roundId}
+        type="ProposeShortlist"
+        body={shortlistBody(postId, finalists)}
+        onDone={onDone}
+      />
     </Stack>
   );
 }

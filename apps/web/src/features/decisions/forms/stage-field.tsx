@@ -7,7 +7,11 @@ import { useDecisionData } from '../context';
 import { READABLE } from './fields';
 
 /** The chosen stage id, starting at the stage this page is recording, else the post's current stage when the round's record says which it is. */
-export function useStageChoice(): { stageId: string; setStageId: (stageId: string) => void; stage: StageDefinition | undefined } {
+export function useStageChoice(): {
+  stageId: string;
+  setStageId: (stageId: string) => void;
+  stage: StageDefinition | undefined;
+} {
   const { facts, stageInProgress } = useDecisionData();
   const [stageId, setStageId] = useState(stageInProgress ?? facts?.currentStage?.stageId ?? '');
   return { stageId, setStageId, stage: facts?.stages.find((s) => s.stageId === stageId.trim()) };
@@ -18,15 +22,31 @@ export function useStageChoice(): { stageId: string; setStageId: (stageId: strin
  * state is readable; otherwise typed, with the ids the applicants already have scores for as
  * suggestions (the dry run refuses an unknown or out-of-order stage with its rule, R21).
  */
-export function StageField({ value, onChange }: { value: string; onChange: (stageId: string) => void }): React.JSX.Element {
+export function StageField({
+  value,
+  onChange,
+}: {
+  value: string;
+  onChange: (stageId: string) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('decisions');
-  const { applicants, facts } = useDecisionData();
+  const { applicants, facts, stageOrder } = useDecisionData();
   const stages = facts?.stages ?? [];
   const stage = stages.find((s) => s.stageId === value.trim());
   if (stages.length === 0) {
     return (
       <Stack gap={4}>
-        <Autocomplete label={t('stage.id')} description={t('stage.idHint')} styles={READABLE} data={scoredStages(applicants)} value={value} onChange={onChange} maxLength={64} required w={{ base: '100%', sm: 320 }} />
+        <Autocomplete
+          label={t('stage.id')}
+          description={t('stage.idHint')}
+          styles={READABLE}
+          data={scoredStages(applicants, stageOrder)}
+          value={value}
+          onChange={onChange}
+          maxLength={64}
+          required
+          w={{ base: '100%', sm: 320 }}
+        />
         <Text size="sm" c="gray.7">
           {t('stage.passMark')}
         </Text>
@@ -35,12 +55,22 @@ export function StageField({ value, onChange }: { value: string; onChange: (stag
   }
   return (
     <Stack gap={4}>
-      <Select label={t('stage.id')} data={stages.map((s) => ({ value: s.stageId, label: `${s.name} (${s.stageId})` }))} value={value || null} onChange={(next) => onChange(next ?? '')} required w={{ base: '100%', sm: 320 }} />
+      <Select
+        label={t('stage.id')}
+        data={stages.map((s) => ({ value: s.stageId, label: `${s.name} (${s.stageId})` }))}
+        value={value || null}
+        onChange={(next) => onChange(next ?? '')}
+        required
+        w={{ base: '100%', sm: 320 }}
+      />
       {stage && (
         <Text size="sm" data-testid="stage-definition">
           {t('stage.definition', { method: stage.method, max: stage.maxScore, weight: stage.weight })}{' '}
-          {stage.scoring === 'elimination' && stage.passMark !== undefined ? t('stage.passMarkValue', { passMark: stage.passMark }) : t('stage.cumulative')}
-          {stage.maxProceeding !== undefined && ` ${t('stage.maxProceeding', { count: stage.maxProceeding })}`}
+          {stage.scoring === 'elimination' && stage.passMark !== undefined
+            ? t('stage.passMarkValue', { passMark: stage.passMark })
+            : t('stage.cumulative')}
+          {stage.maxProceeding !== undefined &&
+            ` ${t('stage.maxProceeding', { count: stage.maxProceeding })}`}
         </Text>
       )}
     </Stack>

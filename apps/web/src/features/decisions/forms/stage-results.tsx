@@ -8,9 +8,15 @@ import { stageResultsBody, type ScoreRow } from '../bodies';
 import { useDecisionData } from '../context';
 import type { DecisionFormProps } from '../form-contract';
 import type { ApplicantView } from '../types';
+import { useScoreFormat } from './fields';
 import { StageField, useStageChoice } from './stage-field';
 
-const emptyRow = (applicantId: string): ScoreRow => ({ applicantId, score: null, absent: false, reused: null });
+const emptyRow = (applicantId: string): ScoreRow => ({
+  applicantId,
+  score: null,
+  absent: false,
+  reused: null,
+});
 
 /** RecordStageResults: the proceeding applicants × the stage's score; absent applicants are withdrawn; reused assessments dated (R27). */
 export function StageResultsForm({ roundId, postId, onDone }: DecisionFormProps): React.JSX.Element {
@@ -27,7 +33,11 @@ export function StageResultsForm({ roundId, postId, onDone }: DecisionFormProps)
     stageId,
     open.map((a) => rows[a.applicantId] ?? emptyRow(a.applicantId)),
   );
-  const change = (applicantId: string, patch: Partial<ScoreRow>) => setRows((all) => ({ ...all, [applicantId]: { ...(all[applicantId] ?? emptyRow(applicantId)), ...patch } }));
+  const change = (applicantId: string, patch: Partial<ScoreRow>) =>
+    setRows((all) => ({
+      ...all,
+      [applicantId]: { ...(all[applicantId] ?? emptyRow(applicantId)), ...patch },
+    }));
   if (candidates.length === 0) return <Text>{t('applicants.noneProceeding')}</Text>;
   return (
     <Stack gap="md">
@@ -47,7 +57,14 @@ export function StageResultsForm({ roundId, postId, onDone }: DecisionFormProps)
           </Table.Thead>
           <Table.Tbody>
             {candidates.map((a) => (
-              <ScoreLine key={a.applicantId} applicant={a} stageId={stage} maxScore={definition?.maxScore} row={rows[a.applicantId] ?? emptyRow(a.applicantId)} onChange={(patch) => change(a.applicantId, patch)} />
+              <ScoreLine
+                key={a.applicantId}
+                applicant={a}
+                stageId={stage}
+                maxScore={definition?.maxScore}
+                row={rows[a.applicantId] ?? emptyRow(a.applicantId)}
+                onChange={(patch) => change(a.applicantId, patch)}
+              />
             ))}
           </Table.Tbody>
         </Table>
@@ -57,19 +74,32 @@ export function StageResultsForm({ roundId, postId, onDone }: DecisionFormProps)
   );
 }
 
-function ScoreLine({ applicant, stageId, maxScore, row, onChange }: { applicant: ApplicantView; stageId: string; maxScore: number | undefined; row: ScoreRow; onChange: (patch: Partial<ScoreRow>) => void }): React.JSX.Element {
+function ScoreLine({
+  applicant,
+  stageId,
+  maxScore,
+  row,
+  onChange,
+}: {
+  applicant: ApplicantView;
+  stageId: string;
+  maxScore: number | undefined;
+  row: ScoreRow;
+  onChange: (patch: Partial<ScoreRow>) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('decisions');
   const name = applicantName(applicant);
   const recorded = stageId === '' ? undefined : applicant.scores[stageId];
+  const score = useScoreFormat();
   return (
     <Table.Tr>
       <Table.Td>{applicant.rank ?? '–'}</Table.Td>
       <Table.Th scope="row" fw={400}>
         {name}
       </Table.Th>
-      <Table.Td>{applicant.total ?? '–'}</Table.Td>
+      <Table.Td>{score(applicant.total)}</Table.Td>
       {recorded !== undefined ? (
-        <Table.Td colSpan={3}>{t('stage.recorded', { score: recorded })}</Table.Td>
+        <Table.Td colSpan={3}>{t('stage.recorded', { score: score(recorded) })}</Table.Td>
       ) : (
         <>
           <Table.Td>
@@ -86,7 +116,11 @@ function ScoreLine({ applicant, stageId, maxScore, row, onChange }: { applicant:
             />
           </Table.Td>
           <Table.Td>
-            <Checkbox aria-label={t('stage.absentOf', { name })} checked={row.absent} onChange={(event) => onChange({ absent: event.currentTarget.checked })} />
+            <Checkbox
+              aria-label={t('stage.absentOf', { name })}
+              checked={row.absent}
+              onChange={(event) => onChange({ absent: event.currentTarget.checked })}
+            />
           </Table.Td>
           <Table.Td>
             <Stack gap={4}>
@@ -94,12 +128,39 @@ function ScoreLine({ applicant, stageId, maxScore, row, onChange }: { applicant:
                 aria-label={t('stage.reusedOf', { name })}
                 checked={row.reused !== null}
                 disabled={row.absent}
-                onChange={(event) => onChange({ reused: event.currentTarget.checked ? { assessedOn: null, provider: '' } : null })}
+                onChange={(event) =>
+                  onChange({
+                    reused: event.currentTarget.checked ? { assessedOn: null, provider: '' } : null,
+                  })
+                }
               />
               {row.reused && (
                 <>
-                  <DateInput aria-label={t('stage.assessedOn', { name })} placeholder={t('stage.assessedOnPlaceholder')} value={row.reused.assessedOn} onChange={(assessedOn) => onChange({ reused: { provider: row.reused?.provider ?? '', assessedOn } })} valueFormat="D MMM YYYY" size="xs" />
-                  <TextInput aria-label={t('stage.provider', { name })} placeholder={t('stage.providerPlaceholder')} value={row.reused.provider} onChange={(event) => onChange({ reused: { assessedOn: row.reused?.assessedOn ?? null, provider: event.currentTarget.value } })} size="xs" maxLength={300} />
+                  <DateInput
+                    aria-label={t('stage.assessedOn', { name })}
+                    placeholder={t('stage.assessedOnPlaceholder')}
+                    value={row.reused.assessedOn}
+                    onChange={(assessedOn) =>
+                      onChange({ reused: { provider: row.reused?.provider ?? '', assessedOn } })
+                    }
+                    valueFormat="D MMM YYYY"
+                    size="xs"
+                  />
+                  <TextInput
+                    aria-label={t('stage.provider', { name })}
+                    placeholder={t('stage.providerPlaceholder')}
+                    value={row.reused.provider}
+                    onChange={(event) =>
+                      onChange({
+                        reused: {
+                          assessedOn: row.reused?.assessedOn ?? null,
+                          provider: event.currentTarget.value,
+                        },
+                      })
+                    }
+                    size="xs"
+                    maxLength={300}
+                  />
                 </>
               )}
             </Stack>

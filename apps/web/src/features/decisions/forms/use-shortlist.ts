@@ -8,5 +8,8 @@ export function useShortlist(afterReview: boolean): { finalists: ApplicantView[]
   const { t } = useTranslation('decisions');
   const { applicants, facts } = useDecisionData();
   const { finalists, recorded } = shortlistOf(applicants, facts, afterReview);
-  return { finalists, caption: recorded ? t('finalists.recorded') : t('finalists.caption', { size: SHORTLIST_SIZE }) };
+  return {
+    finalists,
+    caption: recorded ? t('finalists.recorded') : t('finalists.caption', { size: SHORTLIST_SIZE }),
+  };
 }
