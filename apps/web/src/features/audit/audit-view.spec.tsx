@@ -11,30 +11,84 @@ jest.mock('../../session-context', () => ({ useSession: () => mockSession }));
 const ROUND = 'round-kabcontoh-2024-01';
 const HEAD = 40;
 const verification = (over: Partial<RoundVerification> = {}): RoundVerification => ({
-  roundId: ROUND, verified: true, events: HEAD, headVersion: HEAD, headHash: 'ab'.repeat(32), firstBadVersion: null, problems: [],
-  checkpoint: { sequence: 7, size: 900, logPosition: '900', signedAt: '2024-08-21T01:00:00Z', keyFingerprint: 'sha256:1234', coveredVersion: 38 },
-  checkedAt: '2024-08-21T01:05:00Z', ...over,
+  roundId: ROUND,
+  verified: true,
+  events: HEAD,
+  headVersion: HEAD,
+  headHash: 'ab'.repeat(32),
+  firstBadVersion: null,
+  problems: [],
+  checkpoint: {
+    sequence: 7,
+    size: 900,
+    logPosition: '900',
+    signedAt: '2024-08-21T01:00:00Z',
+    keyFingerprint: 'sha256:1234',
+    coveredVersion: 38,
+  },
+  checkedAt: '2024-08-21T01:05:00Z',
+  ...over,
 });
 const plan = {
-  name: 'Seleksi JPT 2024', agency: { name: 'Kabupaten Contoh', level: 'regency' },
-  posts: [{ postId: 'dinkes', title: 'Kepala Dinas Kesehatan', kind: 'regular', competencyStandard: { technical: [], managerial: [], socioCultural: [] }, requirements: { notes: [] } }],
-  pansel: { decreeNumber: 'SK 800/12/2024', members: [] }, stages: [], schedule: { announcementOn: '2024-07-01', registrationDeadline: '2024-07-20', referenceDate: '2024-07-01' },
+  name: 'Seleksi JPT 2024',
+  agency: { name: 'Kabupaten Contoh', level: 'regency' },
+  posts: [
+    {
+      postId: 'dinkes',
+      title: 'Kepala Dinas Kesehatan',
+      kind: 'regular',
+      competencyStandard: { technical: [], managerial: [], socioCultural: [] },
+      requirements: { notes: [] },
+    },
+  ],
+  pansel: { decreeNumber: 'SK 800/12/2024', members: [] },
+  stages: [],
+  schedule: { announcementOn: '2024-07-01', registrationDeadline: '2024-07-20', referenceDate: '2024-07-01' },
   assessmentProvider: { name: 'UPT Penilaian Kompetensi', accredited: true },
 };
 function stateAt(at: number): RoundStateAt {
   return {
-    roundId: ROUND, at, headVersion: HEAD, policy: { id: 'bkn-2024', title: { id: 'Kebijakan BKN 2024', en: 'BKN 2024 policy' } },
-    event: { version: at, eventId: `e${at}`, type: at === 1 ? 'RoundPlanned' : 'ApplicantRegistered', at: '2024-08-20T02:30:00Z', postId: at === 1 ? null : 'dinkes', actor: { id: 'operator.kabcontoh', role: 'operator' }, reason: null },
-    state: { status: 'planned', version: at, roundId: ROUND, plan, policyId: 'bkn-2024', mendagriApprovals: [], waits: {} } as unknown as RoundStateAt['state'],
+    roundId: ROUND,
+    at,
+    headVersion: HEAD,
+    policy: { id: 'bkn-2024', title: { id: 'Kebijakan BKN 2024', en: 'BKN 2024 policy' } },
+    event: {
+      version: at,
+      eventId: `e${at}`,
+      type: at === 1 ? 'RoundPlanned' : 'ApplicantRegistered',
+      at: '2024-08-20T02:30:00Z',
+      postId: at === 1 ? null : 'dinkes',
+      actor: { id: 'operator.kabcontoh', role: 'operator' },
+      reason: null,
+    },
+    state: {
+      status: 'planned',
+      version: at,
+      roundId: ROUND,
+      plan,
+      policyId: 'bkn-2024',
+      mendagriApprovals: [],
+      waits: {},
+    } as unknown as RoundStateAt['state'],
   };
 }
 
 async function open(over: Partial<RoundVerification> = {}, path = `/console/rounds/${ROUND}/audit`) {
-  const stub = stubApi({
-    [`/rounds/${ROUND}`]: { id: ROUND, agency: 'kabcontoh', name: 'Seleksi JPT 2024', agencyName: null, status: 'planned', posts: [] },
-    [`/rounds/${ROUND}/audit/verification`]: verification(over),
-    [`/rounds/${ROUND}/audit/state`]: (q: URLSearchParams) => stateAt(Number(q.get('at') ?? HEAD)),
-  }, 'auditor');
+  const stub = stubApi(
+    {
+      [`/rounds/${ROUND}`]: {
+        id: ROUND,
+        agency: 'kabcontoh',
+        name: 'Seleksi JPT 2024',
+        agencyName: null,
+        status: 'planned',
+        posts: [],
+      },
+      [`/rounds/${ROUND}/audit/verification`]: verification(over),
+      [`/rounds/${ROUND}/audit/state`]: (q: URLSearchParams) => stateAt(Number(q.get('at') ?? HEAD)),
+    },
+    'auditor',
+  );
   mockSession = stub.session;
   await renderConsole(
     <Routes>
@@ -42,7 +96,9 @@ async function open(over: Partial<RoundVerification> = {}, path = `/console/roun
     </Routes>,
     { path },
   );
-  await waitFor(() => expect(document.querySelector('[data-page="audit"]')?.getAttribute('aria-busy')).toBe('false'));
+  await waitFor(() =>
+    expect(document.querySelector('[data-page="audit"]')?.getAttribute('aria-busy')).toBe('false'),
+  );
   return stub;
 }
 
@@ -51,11 +107,17 @@ describe('AuditView', () => {
     await open();
     expect(screen.getByTestId('verification-status').textContent).toBe('Terverifikasi utuh');
     expect(screen.getByTestId('checkpoint').textContent).toContain('sampai peristiwa ke-38');
-    expect(screen.getByTestId('checkpoint').textContent).toContain('Peristiwa ke-39 sampai ke-40 baru diperiksa lewat rantai hash');
+    expect(screen.getByTestId('checkpoint').textContent).toContain(
+      'Peristiwa ke-39 sampai ke-40 baru diperiksa lewat rantai hash',
+    );
   });
 
   it('names the first bad position and every problem', async () => {
-    await open({ verified: false, firstBadVersion: 12, problems: [{ code: 'HASH_MISMATCH', version: 12, detail: 'stored hash differs' }] });
+    await open({
+      verified: false,
+      firstBadVersion: 12,
+      problems: [{ code: 'HASH_MISMATCH', version: 12, detail: 'stored hash differs' }],
+    });
     expect(screen.getByTestId('verification-status').textContent).toBe('Rantai rusak');
     expect(screen.getByRole('alert').textContent).toContain('peristiwa ke-12');
     expect(within(screen.getByTestId('problems')).getByText('HASH_MISMATCH')).toBeTruthy();
@@ -63,18 +125,31 @@ describe('AuditView', () => {
 
   it('shows the state after the head event, and after the one before it', async () => {
     const { calls } = await open();
-    await waitFor(() => expect(screen.getByTestId('event-at').textContent).toContain('Peristiwa ke-40 dari 40: Pelamar terdaftar'));
+    await waitFor(() =>
+      expect(screen.getByTestId('event-at').textContent).toContain(
+        'Peristiwa ke-40 dari 40: Pelamar terdaftar',
+      ),
+    );
     expect(screen.getByText(/SK 800\/12\/2024/)).toBeTruthy();
     expect(screen.getByRole('slider', { name: 'Posisi peristiwa' }).getAttribute('aria-valuenow')).toBe('40');
-    expect((screen.getByRole('button', { name: 'Peristiwa berikutnya' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Peristiwa berikutnya' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Peristiwa sebelumnya' }));
-    await waitFor(() => expect(screen.getByTestId('event-at').textContent).toContain('Peristiwa ke-39 dari 40'), { timeout: 3000 });
+    await waitFor(
+      () => expect(screen.getByTestId('event-at').textContent).toContain('Peristiwa ke-39 dari 40'),
+      { timeout: 3000 },
+    );
     expect(calls).toContain(`/rounds/${ROUND}/audit/state?at=39`);
   });
 
   it('opens at the position a link names', async () => {
     await open({}, `/console/rounds/${ROUND}/audit?at=1`);
-    await waitFor(() => expect(screen.getByTestId('event-at').textContent).toContain('Peristiwa ke-1 dari 40: Seleksi direncanakan'));
+    await waitFor(() =>
+      expect(screen.getByTestId('event-at').textContent).toContain(
+        'Peristiwa ke-1 dari 40: Seleksi direncanakan',
+      ),
+    );
     expect(screen.getByTestId('event-at').textContent).toContain('Operator BKD/BKPSDM');
   });
 });

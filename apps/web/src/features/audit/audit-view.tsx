@@ -25,7 +25,8 @@ export function AuditView(): React.JSX.Element {
     const [verification, round] = await Promise.all([verifyRound(roundId, token), getRound(api, roundId)]);
     return { verification, round };
   }, [api, token, roundId]);
-  const title = audit.state === 'ready' ? t('titleOf', { round: audit.data.round.name ?? roundId }) : t('title');
+  const title =
+    audit.state === 'ready' ? t('titleOf', { round: audit.data.round.name ?? roundId }) : t('title');
   const actions = (
     <Group gap="xs">
       <Button variant="default" onClick={audit.reload}>

@@ -11,7 +11,12 @@ import { fetchFile, saveBlob } from './download';
 /** Times a bundle is asked for again while no signed checkpoint covers the round's last event (409). */
 const ATTEMPTS = 3;
 
-type Export = { step: 'idle' } | { step: 'fetching' } | { step: 'waiting'; seconds: number } | { step: 'done'; name: string; bytes: number } | { step: 'failed'; failure: unknown };
+type Export =
+  | { step: 'idle' }
+  | { step: 'fetching' }
+  | { step: 'waiting'; seconds: number }
+  | { step: 'done'; name: string; bytes: number }
+  | { step: 'failed'; failure: unknown };
 
 /**
  * Downloads the round's evidence bundle (events, hashes, signed checkpoint, public key) and says
@@ -30,11 +35,18 @@ export function BundleExport({ roundId }: { roundId: string }): React.JSX.Elemen
     for (let attempt = 1; alive.current; attempt++) {
       setProgress({ step: 'fetching' });
       try {
-        const { blob, name } = await fetchFile(bundleUrl(roundId), session?.token, `${roundId}-evidence.json`);
+        const { blob, name } = await fetchFile(
+          bundleUrl(roundId),
+          session?.token,
+          `${roundId}-evidence.json`,
+        );
         saveBlob(blob, name);
         return setProgress({ step: 'done', name, bytes: blob.size });
       } catch (failure) {
-        const wait = failure instanceof ApiProblem && failure.status === 409 && attempt < ATTEMPTS ? ((failure as ApiProblem & { retryAfter?: number }).retryAfter ?? 5) : null;
+        const wait =
+          failure instanceof ApiProblem && failure.status === 409 && attempt < ATTEMPTS
+            ? ((failure as ApiProblem & { retryAfter?: number }).retryAfter ?? 5)
+            : null;
         if (wait === null) return setProgress({ step: 'failed', failure });
         setProgress({ step: 'waiting', seconds: wait });
         await new Promise((resolve) => setTimeout(resolve, wait * 1000));
@@ -57,16 +69,25 @@ export function BundleExport({ roundId }: { roundId: string }): React.JSX.Elemen
           </Button>
         </div>
         <div aria-live="polite">
-          {progress.step === 'waiting' && <Alert color="yellow" role="status">{t('bundle.waiting', { seconds: progress.seconds })}</Alert>}
+          {progress.step === 'waiting' && (
+            <Alert color="yellow" role="status">
+              {t('bundle.waiting', { seconds: progress.seconds })}
+            </Alert>
+          )}
           {progress.step === 'done' && (
             <Alert color="green" role="status" data-testid="bundle-done">
-              {t('bundle.done', { name: progress.name, size: formatNumber(Math.ceil(progress.bytes / 1024), locale) })}
+              {t('bundle.done', {
+                name: progress.name,
+                size: formatNumber(Math.ceil(progress.bytes / 1024), locale),
+              })}
             </Alert>
           )}
         </div>
         {progress.step === 'failed' && <ProblemAlert failure={progress.failure} title={t('bundle.failed')} />}
         <Text size="sm">{t('bundle.verifyOffline')}</Text>
-        <Code block>{`npm run audit -- verify ${name}\nnpm run audit -- replay ${name} --at ${t('bundle.position')}`}</Code>
+        <Code
+          block
+        >{`npm run audit -- verify ${name}\nnpm run audit -- replay ${name} --at ${t('bundle.position')}`}</Code>
         <Text size="sm" c="dimmed">
           {t('bundle.trust')}
         </Text>

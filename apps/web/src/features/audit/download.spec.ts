@@ -2,8 +2,12 @@ import { fileNameOf, retryAfterOf } from './download';
 
 describe('fileNameOf', () => {
   it('takes the name the server gave', () => {
-    expect(fileNameOf('attachment; filename="round-kabcontoh-2024-01-evidence.json"', 'x.json')).toBe('round-kabcontoh-2024-01-evidence.json');
-    expect(fileNameOf("attachment; filename*=UTF-8''bukti%20seleksi.json", 'x.json')).toBe('bukti seleksi.json');
+    expect(fileNameOf('attachment; filename="round-kabcontoh-2024-01-evidence.json"', 'x.json')).toBe(
+      'round-kabcontoh-2024-01-evidence.json',
+    );
+    expect(fileNameOf("attachment; filename*=UTF-8''bukti%20seleksi.json", 'x.json')).toBe(
+      'bukti seleksi.json',
+    );
   });
 
   it('falls back without a header', () => {

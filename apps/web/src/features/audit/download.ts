@@ -14,16 +14,31 @@ export function retryAfterOf(header: string | null, fallback: number): number {
 }
 
 /** A fetched file (body and the name the server gave it), or an ApiProblem with the wait it asked for. */
-export async function fetchFile(url: string, token: string | undefined, fallbackName: string): Promise<{ blob: Blob; name: string }> {
+export async function fetchFile(
+  url: string,
+  token: string | undefined,
+  fallbackName: string,
+): Promise<{ blob: Blob; name: string }> {
   const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   if (!response.ok) {
     const body: unknown = await response.json().catch(() => undefined);
-    const problem: Problem = body && typeof body === 'object' && 'code' in body ? (body as Problem) : { type: 'about:blank', title: response.statusText || 'Error', status: response.status, code: `HTTP.${response.status}` };
+    const problem: Problem =
+      body && typeof body === 'object' && 'code' in body
+        ? (body as Problem)
+        : {
+            type: 'about:blank',
+            title: response.statusText || 'Error',
+            status: response.status,
+            code: `HTTP.${response.status}`,
+          };
     const error = new ApiProblem(problem, response.status);
     Object.assign(error, { retryAfter: retryAfterOf(response.headers.get('retry-after'), 5) });
     throw error;
   }
-  return { blob: await response.blob(), name: fileNameOf(response.headers.get('content-disposition'), fallbackName) };
+  return {
+    blob: await response.blob(),
+    name: fileNameOf(response.headers.get('content-disposition'), fallbackName),
+  };
 }
 
 /** Hands a blob to the browser as a download named `name`. */

@@ -27,7 +27,8 @@ export function StateAt({ at }: { at: RoundStateAt }): React.JSX.Element {
         </Group>
         {policy && (
           <Text size="sm">
-            {t('state.policy')}: <strong>{policy.title[i18n.language === 'en' ? 'en' : 'id']}</strong> ({policy.id})
+            {t('state.policy')}: <strong>{policy.title[i18n.language === 'en' ? 'en' : 'id']}</strong> (
+            {policy.id})
           </Text>
         )}
       </Group>
@@ -42,7 +43,10 @@ export function StateAt({ at }: { at: RoundStateAt }): React.JSX.Element {
       )}
       {stages.length > 0 && (
         <Text size="sm">
-          {t('state.stages')}: {stages.map((s) => t('state.stage', { name: s.name, weight: formatNumber(s.weight, locale) })).join(' · ')}
+          {t('state.stages')}:{' '}
+          {stages
+            .map((s) => t('state.stage', { name: s.name, weight: formatNumber(s.weight, locale) }))
+            .join(' · ')}
         </Text>
       )}
       <PostsAt posts={postsAt(state)} />
@@ -58,10 +62,18 @@ function EventAt({ at }: { at: RoundStateAt }): React.JSX.Element {
   const e = at.event;
   return (
     <Paper bg="gray.0" p="sm" aria-live="polite" data-testid="event-at">
-      <Text fw={600}>{t('event.heading', { version: formatNumber(e.version, locale), head: formatNumber(at.headVersion, locale), event: eventLabel(e.type) })}</Text>
+      <Text fw={600}>
+        {t('event.heading', {
+          version: formatNumber(e.version, locale),
+          head: formatNumber(at.headVersion, locale),
+          event: eventLabel(e.type),
+        })}
+      </Text>
       <Text size="sm">
         {t('event.recordedAt', { time: formatDateTime(e.at, locale) })}
-        {e.actor ? ` · ${t('event.by', { actor: e.actor.id, role: tc(`roles.${e.actor.role}`, { defaultValue: e.actor.role }) })}` : ` · ${t('event.bySystem')}`}
+        {e.actor
+          ? ` · ${t('event.by', { actor: e.actor.id, role: tc(`roles.${e.actor.role}`, { defaultValue: e.actor.role }) })}`
+          : ` · ${t('event.bySystem')}`}
         {e.postId ? ` · ${t('event.post', { post: e.postId })}` : ''}
       </Text>
       {e.reason && <Text size="sm">{t('event.reason', { reason: e.reason })}</Text>}
@@ -80,7 +92,16 @@ function PostsAt({ posts }: { posts: PostSummary[] }): React.JSX.Element | null 
       </Title>
       <Table.ScrollContainer minWidth={900}>
         <Table striped withTableBorder data-testid="posts-at">
-          <TableHead columns={[t('posts.post'), t('posts.status'), t('posts.deadline'), t('posts.applicants'), t('posts.published'), t('posts.decisions')]} />
+          <TableHead
+            columns={[
+              t('posts.post'),
+              t('posts.status'),
+              t('posts.deadline'),
+              t('posts.applicants'),
+              t('posts.published'),
+              t('posts.decisions'),
+            ]}
+          />
           <Table.Tbody>
             {paged.slice.map((post) => (
               <PostAtRow key={post.postId} post={post} />
@@ -118,7 +139,15 @@ function PostAtRow({ post }: { post: PostSummary }): React.JSX.Element {
       <Table.Td>
         {c ? (
           <Text size="xs">
-            {t('posts.counts', { registered: n(c.registered), pending: n(c.pending), eligible: n(c.eligible), ineligible: n(c.ineligible), withdrawn: n(c.withdrawn), eliminated: n(c.eliminated), proceeding: n(c.proceeding) })}
+            {t('posts.counts', {
+              registered: n(c.registered),
+              pending: n(c.pending),
+              eligible: n(c.eligible),
+              ineligible: n(c.ineligible),
+              withdrawn: n(c.withdrawn),
+              eliminated: n(c.eliminated),
+              proceeding: n(c.proceeding),
+            })}
           </Text>
         ) : (
           '–'
@@ -148,11 +177,16 @@ function PostDecisions({ post }: { post: PostSummary }): React.JSX.Element {
   const { t } = useTranslation('audit');
   const locale = useLocale();
   const lines = [
-    post.finalists.length > 0 && t('posts.finalists', { finalists: post.finalists.map((f) => `${f.rank}. ${f.applicantId}`).join(', ') }),
-    post.shortlistReview && t('posts.review', { letter: `${post.shortlistReview.issuedBy} ${post.shortlistReview.letterNumber}` }),
+    post.finalists.length > 0 &&
+      t('posts.finalists', {
+        finalists: post.finalists.map((f) => `${f.rank}. ${f.applicantId}`).join(', '),
+      }),
+    post.shortlistReview &&
+      t('posts.review', { letter: `${post.shortlistReview.issuedBy} ${post.shortlistReview.letterNumber}` }),
     post.appointee && t('posts.appointee', { applicant: post.appointee.applicantId }),
     post.appointee?.decree && t('posts.decree', { decree: post.appointee.decree }),
-    post.appointee?.inauguratedOn && t('posts.inaugurated', { date: formatDate(post.appointee.inauguratedOn, locale) }),
+    post.appointee?.inauguratedOn &&
+      t('posts.inaugurated', { date: formatDate(post.appointee.inauguratedOn, locale) }),
   ].filter((line): line is string => typeof line === 'string');
   if (lines.length === 0) return <>–</>;
   return (

@@ -29,7 +29,15 @@ export interface PostSummary {
 
 /** Counts applicants of a post by where they stand. */
 export function countApplicants(applicants: readonly ApplicantState[]): ApplicantCounts {
-  const counts: ApplicantCounts = { registered: applicants.length, pending: 0, eligible: 0, ineligible: 0, withdrawn: 0, eliminated: 0, proceeding: 0 };
+  const counts: ApplicantCounts = {
+    registered: applicants.length,
+    pending: 0,
+    eligible: 0,
+    ineligible: 0,
+    withdrawn: 0,
+    eliminated: 0,
+    proceeding: 0,
+  };
   for (const a of applicants) {
     if (a.verdict === undefined) counts.pending++;
     else counts[a.verdict]++;
@@ -54,7 +62,13 @@ function summarisePost(post: PostState): PostSummary {
     published: post.published,
     finalists: shortlist?.finalists ?? [],
     shortlistReview: shortlist?.review?.letter ?? null,
-    appointee: appointee ? { applicantId: appointee.applicantId, decree: appointee.decree ?? null, inauguratedOn: appointee.inauguratedOn ?? null } : null,
+    appointee: appointee
+      ? {
+          applicantId: appointee.applicantId,
+          decree: appointee.decree ?? null,
+          inauguratedOn: appointee.inauguratedOn ?? null,
+        }
+      : null,
     reason: 'reason' in post ? post.reason : null,
   };
 }
@@ -70,8 +84,18 @@ export function postsAt(state: RoundState): PostSummary[] {
     });
   }
   return state.plan.posts.map((p) => ({
-    postId: p.postId, title: p.title, status: 'planned', run: null, deadline: null, extensions: 0, counts: null,
-    published: [], finalists: [], shortlistReview: null, appointee: null, reason: null,
+    postId: p.postId,
+    title: p.title,
+    status: 'planned',
+    run: null,
+    deadline: null,
+    extensions: 0,
+    counts: null,
+    published: [],
+    finalists: [],
+    shortlistReview: null,
+    appointee: null,
+    reason: null,
   }));
 }
 
@@ -82,14 +106,29 @@ export function stagesAt(state: RoundState): readonly StageDefinition[] {
 }
 
 /** The round-level decisions recorded by a position, as label key and value (dates through `date`). */
-export function roundDecisionsAt(state: RoundState, date: (isoDate: string) => string = (d) => d): Array<{ key: string; value: string }> {
+export function roundDecisionsAt(
+  state: RoundState,
+  date: (isoDate: string) => string = (d) => d,
+): Array<{ key: string; value: string }> {
   if (state.status === 'empty') return [];
-  const out: Array<{ key: string; value: string }> = [{ key: 'panselDecree', value: state.plan.pansel.decreeNumber }];
+  const out: Array<{ key: string; value: string }> = [
+    { key: 'panselDecree', value: state.plan.pansel.decreeNumber },
+  ];
   const recommendation = 'recommendation' in state ? state.recommendation : null;
-  if (recommendation) out.push({ key: 'recommendation', value: `${recommendation.issuedBy} ${recommendation.letterNumber}` });
-  if (state.status === 'rejected') out.push({ key: 'rejection', value: `${state.rejection.issuedBy} ${state.rejection.letterNumber}: ${state.rejection.reason}` });
-  for (const a of state.mendagriApprovals) out.push({ key: 'mendagri', value: `${a.letterNumber}${a.postId ? ` (${a.postId})` : ''}` });
-  if ('announcement' in state) out.push({ key: 'announced', value: `${date(state.announcement.announcedOn)} – ${date(state.announcement.registrationDeadline)}` });
+  if (recommendation)
+    out.push({ key: 'recommendation', value: `${recommendation.issuedBy} ${recommendation.letterNumber}` });
+  if (state.status === 'rejected')
+    out.push({
+      key: 'rejection',
+      value: `${state.rejection.issuedBy} ${state.rejection.letterNumber}: ${state.rejection.reason}`,
+    });
+  for (const a of state.mendagriApprovals)
+    out.push({ key: 'mendagri', value: `${a.letterNumber}${a.postId ? ` (${a.postId})` : ''}` });
+  if ('announcement' in state)
+    out.push({
+      key: 'announced',
+      value: `${date(state.announcement.announcedOn)} – ${date(state.announcement.registrationDeadline)}`,
+    });
   if (state.status === 'cancelled') out.push({ key: 'cancelled', value: state.reason });
   return out;
 }

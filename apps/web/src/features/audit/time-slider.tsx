@@ -17,7 +17,13 @@ const clamp = (value: number, head: number) => Math.min(head, Math.max(1, Math.r
  * number field and previous/next buttons move the position, kept in the link as `?at=`. The state is
  * fetched once the position rests for a moment, so dragging across thousands of events asks once.
  */
-export function TimeSlider({ roundId, headVersion }: { roundId: string; headVersion: number }): React.JSX.Element {
+export function TimeSlider({
+  roundId,
+  headVersion,
+}: {
+  roundId: string;
+  headVersion: number;
+}): React.JSX.Element {
   const { t } = useTranslation('audit');
   const { session } = useSession();
   const locale = useLocale();
@@ -80,7 +86,10 @@ export function TimeSlider({ roundId, headVersion }: { roundId: string; headVers
             {t('slider.head')}
           </Button>
         </Group>
-        <div aria-busy={state.state === 'ready' ? state.data.at !== position : state.state === 'loading'} data-testid="state-at">
+        <div
+          aria-busy={state.state === 'ready' ? state.data.at !== position : state.state === 'loading'}
+          data-testid="state-at"
+        >
           <LoadingOr loaded={state} label={t('slider.loading')}>
             {(data) => <StateAt at={data} />}
           </LoadingOr>

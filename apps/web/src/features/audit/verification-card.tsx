@@ -6,24 +6,41 @@ import type { RoundVerification } from './types';
 import { TableHead } from '../round/table-head';
 
 /** The chain's verdict: verified or the first bad position, each problem, and the checkpoint that covers it. */
-export function VerificationCard({ verification: v }: { verification: RoundVerification }): React.JSX.Element {
+export function VerificationCard({
+  verification: v,
+}: {
+  verification: RoundVerification;
+}): React.JSX.Element {
   const { t } = useTranslation('audit');
   const locale = useLocale();
   const n = (value: number) => formatNumber(value, locale);
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="verification-title" data-verified={v.verified}>
+    <Paper
+      withBorder
+      p="md"
+      component="section"
+      aria-labelledby="verification-title"
+      data-verified={v.verified}
+    >
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={2} size="h3" id="verification-title">
             {t('verification.title')}
           </Title>
-          <Badge size="lg" color={v.verified ? 'teal.9' : 'red.9'} variant="filled" data-testid="verification-status">
+          <Badge
+            size="lg"
+            color={v.verified ? 'teal.9' : 'red.9'}
+            variant="filled"
+            data-testid="verification-status"
+          >
             {v.verified ? t('verification.verified') : t('verification.broken')}
           </Badge>
         </Group>
         {!v.verified && (
           <Alert color="red" title={t('verification.firstBad')} role="alert">
-            {v.firstBadVersion === null ? t('verification.checkpointOnly') : t('verification.firstBadAt', { version: n(v.firstBadVersion) })}
+            {v.firstBadVersion === null
+              ? t('verification.checkpointOnly')
+              : t('verification.firstBadAt', { version: n(v.firstBadVersion) })}
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -51,7 +68,12 @@ function Checkpoint({ verification: v }: { verification: RoundVerification }): R
   const { t } = useTranslation('audit');
   const locale = useLocale();
   const c = v.checkpoint;
-  if (!c) return <Alert color="yellow" role="note">{t('checkpoint.none')}</Alert>;
+  if (!c)
+    return (
+      <Alert color="yellow" role="note">
+        {t('checkpoint.none')}
+      </Alert>
+    );
   const n = (value: number) => formatNumber(value, locale);
   return (
     <Stack gap={4} data-testid="checkpoint">
@@ -59,7 +81,11 @@ function Checkpoint({ verification: v }: { verification: RoundVerification }): R
         {t('checkpoint.title', { sequence: n(c.sequence) })}
       </Text>
       <Text size="sm">
-        {t('checkpoint.detail', { signedAt: formatDateTime(c.signedAt, locale), size: n(c.size), covered: n(c.coveredVersion) })}
+        {t('checkpoint.detail', {
+          signedAt: formatDateTime(c.signedAt, locale),
+          size: n(c.size),
+          covered: n(c.coveredVersion),
+        })}
       </Text>
       <Text size="sm">
         {t('checkpoint.key')}: <Code>{c.keyFingerprint}</Code>

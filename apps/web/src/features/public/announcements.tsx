@@ -23,7 +23,11 @@ export function Announcements({ rounds }: { rounds: PublicRound[] }): React.JSX.
           <List.Item key={stageAnchor(round.roundId, post.postId, stage.stageId)}>
             {formatDateTime(stage.publishedAt, locale)}:{' '}
             <Anchor href={`#${stageAnchor(round.roundId, post.postId, stage.stageId)}`}>
-              {t('announcement', { stage: stage.stageId, post: post.title ?? post.postId, round: round.name ?? round.roundId })}
+              {t('announcement', {
+                stage: stage.stageId,
+                post: post.title ?? post.postId,
+                round: round.name ?? round.roundId,
+              })}
             </Anchor>
           </List.Item>
         ))}

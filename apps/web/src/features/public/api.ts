@@ -10,4 +10,5 @@ export function publishedResults(agency: string): Promise<PublicAgencyView> {
 export const roundAnchor = (roundId: string): string => roundId;
 
 /** The anchor of one published ranking (a post's stage) on the public page. */
-export const stageAnchor = (roundId: string, postId: string, stageId: string): string => `${roundId}--${postId}--${stageId}`;
+export const stageAnchor = (roundId: string, postId: string, stageId: string): string =>
+  `${roundId}--${postId}--${stageId}`;

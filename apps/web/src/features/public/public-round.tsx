@@ -10,12 +10,24 @@ import { RankingTable } from './ranking-table';
 import type { PublicPost, PublicRound } from './types';
 
 /** One round: its status, and per post every ranking published, with a link to itself. */
-export function PublicRoundSection({ round, printing }: { round: PublicRound; printing: boolean }): React.JSX.Element {
+export function PublicRoundSection({
+  round,
+  printing,
+}: {
+  round: PublicRound;
+  printing: boolean;
+}): React.JSX.Element {
   const { t } = useTranslation('public');
   const name = round.name ?? round.roundId;
   const headingId = `${roundAnchor(round.roundId)}-title`;
   return (
-    <Stack gap="md" component="section" id={roundAnchor(round.roundId)} aria-labelledby={headingId} className="public-round">
+    <Stack
+      gap="md"
+      component="section"
+      id={roundAnchor(round.roundId)}
+      aria-labelledby={headingId}
+      className="public-round"
+    >
       <Group justify="space-between" align="flex-start">
         <Stack gap={2}>
           <Title order={2} size="h3" id={headingId}>
@@ -28,7 +40,12 @@ export function PublicRoundSection({ round, printing }: { round: PublicRound; pr
             </Text>
           </Group>
         </Stack>
-        <Anchor href={`#${roundAnchor(round.roundId)}`} size="sm" data-no-print aria-label={t('linkTo', { round: name })}>
+        <Anchor
+          href={`#${roundAnchor(round.roundId)}`}
+          size="sm"
+          data-no-print
+          aria-label={t('linkTo', { round: name })}
+        >
           {t('link')}
         </Anchor>
       </Group>
@@ -39,7 +56,15 @@ export function PublicRoundSection({ round, printing }: { round: PublicRound; pr
   );
 }
 
-function PublicPostBlock({ round, post, printing }: { round: PublicRound; post: PublicPost; printing: boolean }): React.JSX.Element {
+function PublicPostBlock({
+  round,
+  post,
+  printing,
+}: {
+  round: PublicRound;
+  post: PublicPost;
+  printing: boolean;
+}): React.JSX.Element {
   const { t } = useTranslation('public');
   const locale = useLocale();
   const { hash } = useLocation();
@@ -62,7 +87,14 @@ function PublicPostBlock({ round, post, printing }: { round: PublicRound; post: 
       {post.stages.length === 0 && <Text size="sm">{t('noResults')}</Text>}
       {post.stages.length > 0 && (
         // Closed rankings are not rendered (a large agency publishes thousands of lines), hence no transition.
-        <Accordion multiple value={printing ? post.stages.map((s) => s.stageId) : open} onChange={setOpen} keepMounted={false} transitionDuration={0} variant="separated">
+        <Accordion
+          multiple
+          value={printing ? post.stages.map((s) => s.stageId) : open}
+          onChange={setOpen}
+          keepMounted={false}
+          transitionDuration={0}
+          variant="separated"
+        >
           {post.stages.map((stage) => (
             <Accordion.Item key={stage.stageId} value={stage.stageId} id={anchorOf(stage.stageId)}>
               <Accordion.Control>
@@ -74,7 +106,11 @@ function PublicPostBlock({ round, post, printing }: { round: PublicRound; post: 
                 </Group>
               </Accordion.Control>
               <Accordion.Panel>
-                <RankingTable ranking={stage.ranking} caption={t('caption', { stage: stage.stageId, post: title })} all={printing} />
+                <RankingTable
+                  ranking={stage.ranking}
+                  caption={t('caption', { stage: stage.stageId, post: title })}
+                  all={printing}
+                />
               </Accordion.Panel>
             </Accordion.Item>
           ))}

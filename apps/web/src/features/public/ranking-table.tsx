@@ -9,7 +9,15 @@ import { TableHead } from '../round/table-head';
 const PAGE_SIZE = 50;
 
 /** A published ranking as announced: rank, name, total, proceeds or not; every line when `all` (printing). */
-export function RankingTable({ ranking, caption, all = false }: { ranking: readonly PublishedLine[]; caption: string; all?: boolean }): React.JSX.Element {
+export function RankingTable({
+  ranking,
+  caption,
+  all = false,
+}: {
+  ranking: readonly PublishedLine[];
+  caption: string;
+  all?: boolean;
+}): React.JSX.Element {
   const { t } = useTranslation('public');
   const locale = useLocale();
   const paged = usePaged(ranking, PAGE_SIZE, all);
@@ -17,7 +25,9 @@ export function RankingTable({ ranking, caption, all = false }: { ranking: reado
     <>
       <Table striped withTableBorder className="ranking" data-testid="ranking">
         <Table.Caption>{caption}</Table.Caption>
-        <TableHead columns={[t('ranking.rank'), t('ranking.name'), t('ranking.total'), t('ranking.outcome')]} />
+        <TableHead
+          columns={[t('ranking.rank'), t('ranking.name'), t('ranking.total'), t('ranking.outcome')]}
+        />
         <Table.Tbody>
           {paged.slice.map((line, i) => (
             <Table.Tr key={paged.from + i}>
@@ -25,7 +35,9 @@ export function RankingTable({ ranking, caption, all = false }: { ranking: reado
               <Table.Td>{line.name ?? t('ranking.unnamed')}</Table.Td>
               <Table.Td>{formatNumber(line.total, locale)}</Table.Td>
               <Table.Td>
-                <ToneBadge color={line.proceeds ? 'green' : 'gray'}>{line.proceeds ? t('ranking.proceeds') : t('ranking.stops')}</ToneBadge>
+                <ToneBadge color={line.proceeds ? 'green' : 'gray'}>
+                  {line.proceeds ? t('ranking.proceeds') : t('ranking.stops')}
+                </ToneBadge>
               </Table.Td>
             </Table.Tr>
           ))}

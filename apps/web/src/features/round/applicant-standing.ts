@@ -12,7 +12,11 @@ export function standingOf(a: ApplicantView): Standing {
 
 /** By rank in the latest published ranking, then in registration order. */
 export function byRank(a: ApplicantView, b: ApplicantView): number {
-  return (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY) || a.registeredAt.localeCompare(b.registeredAt) || a.applicantId.localeCompare(b.applicantId);
+  return (
+    (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY) ||
+    a.registeredAt.localeCompare(b.registeredAt) ||
+    a.applicantId.localeCompare(b.applicantId)
+  );
 }
 
 /** The stage ids any applicant has a score for, in the order first met. */

@@ -17,7 +17,13 @@ import type { ApplicantsView, ApplicantView, RoundView } from './types';
 
 const PAGE_SIZE = 50;
 const STANDINGS: readonly Standing[] = ['proceeding', 'pending', 'eliminated', 'ineligible', 'withdrawn'];
-const STANDING_COLOR: Record<Standing, string> = { proceeding: 'green', pending: 'gray', eliminated: 'orange', ineligible: 'red', withdrawn: 'gray' };
+const STANDING_COLOR: Record<Standing, string> = {
+  proceeding: 'green',
+  pending: 'gray',
+  eliminated: 'orange',
+  ineligible: 'red',
+  withdrawn: 'gray',
+};
 
 /** One post's applicants with their stage results, loaded when the post is chosen. */
 export function ApplicantsTab({ round }: { round: RoundView }): React.JSX.Element {
@@ -27,10 +33,24 @@ export function ApplicantsTab({ round }: { round: RoundView }): React.JSX.Elemen
   const [asked, setPost] = useSearchParam('post');
   const postId = asked ?? round.posts[0]?.postId ?? '';
   const applicants = useLoad(() => listApplicants(api, round.id, postId), [api, round.id, postId]);
-  const options = round.posts.map((p) => ({ value: p.postId, label: t('applicants.postOption', { post: p.title ?? p.postId, count: formatNumber(p.applicants, locale) }) }));
+  const options = round.posts.map((p) => ({
+    value: p.postId,
+    label: t('applicants.postOption', {
+      post: p.title ?? p.postId,
+      count: formatNumber(p.applicants, locale),
+    }),
+  }));
   return (
     <Stack gap="sm">
-      <Select label={t('applicants.post')} data={options} value={postId} onChange={(next) => next && setPost(next)} allowDeselect={false} searchable maw={520} />
+      <Select
+        label={t('applicants.post')}
+        data={options}
+        value={postId}
+        onChange={(next) => next && setPost(next)}
+        allowDeselect={false}
+        searchable
+        maw={520}
+      />
       <LoadingOr loaded={applicants} label={t('applicants.loading')}>
         {(data) => <PostApplicants view={data} />}
       </LoadingOr>
@@ -47,7 +67,11 @@ function PostApplicants({ view }: { view: ApplicantsView }): React.JSX.Element {
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
     return view.applicants
-      .filter((a) => (!standing || standingOf(a) === standing) && (!q || [a.name, a.nip, a.applicantId].some((v) => v?.toLowerCase().includes(q))))
+      .filter(
+        (a) =>
+          (!standing || standingOf(a) === standing) &&
+          (!q || [a.name, a.nip, a.applicantId].some((v) => v?.toLowerCase().includes(q))),
+      )
       .sort(byRank);
   }, [view, query, standing]);
   const paged = usePaged(shown, PAGE_SIZE);
@@ -55,7 +79,12 @@ function PostApplicants({ view }: { view: ApplicantsView }): React.JSX.Element {
     <Stack gap="sm">
       <Publications view={view} />
       <Group align="flex-end">
-        <TextInput label={t('applicants.search')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} w={280} />
+        <TextInput
+          label={t('applicants.search')}
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          w={280}
+        />
         <Select
           label={t('applicants.standing')}
           placeholder={t('applicants.allStandings')}
@@ -72,7 +101,16 @@ function PostApplicants({ view }: { view: ApplicantsView }): React.JSX.Element {
         <>
           <Table.ScrollContainer minWidth={760}>
             <Table striped highlightOnHover data-testid="applicants">
-              <TableHead columns={[t('applicants.rank'), t('applicants.name'), t('applicants.registeredAt'), t('applicants.standing'), ...stages.map((stage) => t('applicants.stageScore', { stage })), t('applicants.total')]} />
+              <TableHead
+                columns={[
+                  t('applicants.rank'),
+                  t('applicants.name'),
+                  t('applicants.registeredAt'),
+                  t('applicants.standing'),
+                  ...stages.map((stage) => t('applicants.stageScore', { stage })),
+                  t('applicants.total'),
+                ]}
+              />
               <Table.Tbody>
                 {paged.slice.map((a) => (
                   <ApplicantRow key={a.applicantId} applicant={a} stages={stages} locale={locale} />
@@ -87,10 +125,19 @@ function PostApplicants({ view }: { view: ApplicantsView }): React.JSX.Element {
   );
 }
 
-function ApplicantRow({ applicant: a, stages, locale }: { applicant: ApplicantView; stages: string[]; locale: string }): React.JSX.Element {
+function ApplicantRow({
+  applicant: a,
+  stages,
+  locale,
+}: {
+  applicant: ApplicantView;
+  stages: string[];
+  locale: string;
+}): React.JSX.Element {
   const { t } = useTranslation('round');
   const standing = standingOf(a);
-  const score = (value: number | null | undefined) => (value === null || value === undefined ? '–' : formatNumber(value, locale));
+  const score = (value: number | null | undefined) =>
+    value === null || value === undefined ? '–' : formatNumber(value, locale);
   return (
     <Table.Tr data-applicant-id={a.applicantId}>
       <Table.Td>{a.rank ?? '–'}</Table.Td>
@@ -129,7 +176,9 @@ function Publications({ view }: { view: ApplicantsView }): React.JSX.Element {
         {t('applicants.published')}
       </Text>
       {view.publications.map((p) => {
-        const stage = parseSummary('StageResultsPublished', p.summary).parts.find((part) => part.kind === 'stage')?.value ?? '?';
+        const stage =
+          parseSummary('StageResultsPublished', p.summary).parts.find((part) => part.kind === 'stage')
+            ?.value ?? '?';
         return (
           <Badge key={p.version} variant="outline" color="blue" tt="none">
             {t('applicants.publication', { stage, time: formatDateTime(p.at, locale) })}

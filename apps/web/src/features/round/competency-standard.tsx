@@ -17,14 +17,22 @@ export function usePlanLoader(roundId: string): () => Promise<RoundPlan | null> 
   const token = session?.token;
   const plan = useRef<Promise<RoundPlan | null> | undefined>(undefined);
   return useCallback(() => {
-    plan.current ??= roundStateAt(roundId, token).then(({ state }) => (state.status === 'empty' ? null : state.plan));
+    plan.current ??= roundStateAt(roundId, token).then(({ state }) =>
+      state.status === 'empty' ? null : state.plan,
+    );
     plan.current.catch(() => (plan.current = undefined));
     return plan.current;
   }, [roundId, token]);
 }
 
 /** A post's competency standard (SKJ: technical, managerial, socio-cultural) and requirements. */
-export function CompetencyStandard({ postId, load }: { postId: string; load: () => Promise<RoundPlan | null> }): React.JSX.Element {
+export function CompetencyStandard({
+  postId,
+  load,
+}: {
+  postId: string;
+  load: () => Promise<RoundPlan | null>;
+}): React.JSX.Element {
   const { t } = useTranslation('round');
   const plan = useLoad(load, [load]);
   return (
@@ -36,7 +44,12 @@ export function CompetencyStandard({ postId, load }: { postId: string; load: () 
 
 function PostStandard({ post }: { post: PostPlan | undefined }): React.JSX.Element {
   const { t } = useTranslation('round');
-  if (!post) return <Alert color="gray" role="note">{t('posts.noStandard')}</Alert>;
+  if (!post)
+    return (
+      <Alert color="gray" role="note">
+        {t('posts.noStandard')}
+      </Alert>
+    );
   const groups = [
     ['technical', post.competencyStandard.technical],
     ['managerial', post.competencyStandard.managerial],

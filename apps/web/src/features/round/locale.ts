@@ -14,5 +14,7 @@ export function formatNumber(value: number, locale: string): string {
 
 /** A calendar date (YYYY-MM-DD, no time of day) in the reader's locale, e.g. "14 Agu 2023". */
 export function formatDate(isoDate: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${isoDate.slice(0, 10)}T00:00:00Z`),
+  );
 }

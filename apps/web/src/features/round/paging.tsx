@@ -25,7 +25,15 @@ export function usePaged<T>(items: readonly T[], size: number, all = false): Pag
   const current = Math.min(page, pages);
   const start = all ? 0 : (current - 1) * size;
   const slice = all ? [...items] : items.slice(start, start + size);
-  return { page: current, pages, setPage, slice, from: slice.length ? start + 1 : 0, to: start + slice.length, total: items.length };
+  return {
+    page: current,
+    pages,
+    setPage,
+    slice,
+    from: slice.length ? start + 1 : 0,
+    to: start + slice.length,
+    total: items.length,
+  };
 }
 
 /** "Baris 1–50 dari 1.500" and the page buttons (no buttons when one page holds everything). */

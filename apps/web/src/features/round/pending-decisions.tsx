@@ -20,7 +20,12 @@ export function PendingDecisions({ roundId }: { roundId: string }): React.JSX.El
   const mine = inbox.state === 'ready' ? inbox.data.items.filter((item) => item.roundId === roundId) : [];
   if (mine.length === 0) return null;
   return (
-    <Alert color="blue" role="note" title={t('view.pendingTitle', { count: mine.length })} data-testid="pending-decisions">
+    <Alert
+      color="blue"
+      role="note"
+      title={t('view.pendingTitle', { count: mine.length })}
+      data-testid="pending-decisions"
+    >
       <List spacing="xs">
         {mine.map((item) => {
           const decision = tc(`commands.${item.command}`, { defaultValue: item.command });
@@ -31,7 +36,12 @@ export function PendingDecisions({ roundId }: { roundId: string }): React.JSX.El
                   {decision}
                   {item.postId ? ` · ${item.postId}` : ''}
                 </span>
-                <Button component={Link} to={ROUTES.decide(roundId, item.command, item.postId)} size="compact-xs" aria-label={t('view.decideLabel', { decision })}>
+                <Button
+                  component={Link}
+                  to={ROUTES.decide(roundId, item.command, item.postId)}
+                  size="compact-xs"
+                  aria-label={t('view.decideLabel', { decision })}
+                >
                   {t('view.decide')}
                 </Button>
               </Group>

@@ -20,11 +20,26 @@ export function PostsTab({ round }: { round: RoundView }): React.JSX.Element {
   return (
     <Table.ScrollContainer minWidth={860}>
       <Table striped data-testid="posts">
-        <TableHead columns={[t('posts.post'), t('posts.status'), t('posts.applicants'), t('posts.deadline'), t('posts.run'), t('posts.appointee'), t('posts.actions')]} />
+        <TableHead
+          columns={[
+            t('posts.post'),
+            t('posts.status'),
+            t('posts.applicants'),
+            t('posts.deadline'),
+            t('posts.run'),
+            t('posts.appointee'),
+            t('posts.actions'),
+          ]}
+        />
         <Table.Tbody>
           {round.posts.map((post) => (
             <Fragment key={post.postId}>
-              <PostRow post={post} showsStandard={showsStandard} open={open === post.postId} toggle={() => setOpen(open === post.postId ? null : post.postId)} />
+              <PostRow
+                post={post}
+                showsStandard={showsStandard}
+                open={open === post.postId}
+                toggle={() => setOpen(open === post.postId ? null : post.postId)}
+              />
               {open === post.postId && (
                 <Table.Tr>
                   <Table.Td colSpan={7} id={`standard-${post.postId}`}>
@@ -40,7 +55,17 @@ export function PostsTab({ round }: { round: RoundView }): React.JSX.Element {
   );
 }
 
-function PostRow({ post, showsStandard, open, toggle }: { post: PostView; showsStandard: boolean; open: boolean; toggle: () => void }): React.JSX.Element {
+function PostRow({
+  post,
+  showsStandard,
+  open,
+  toggle,
+}: {
+  post: PostView;
+  showsStandard: boolean;
+  open: boolean;
+  toggle: () => void;
+}): React.JSX.Element {
   const { t } = useTranslation('round');
   const locale = useLocale();
   const title = post.title ?? post.postId;
@@ -80,11 +105,23 @@ function PostRow({ post, showsStandard, open, toggle }: { post: PostView; showsS
       <Table.Td>{post.appointeeId ?? '–'}</Table.Td>
       <Table.Td>
         <Group gap="xs" wrap="nowrap">
-          <Anchor component={Link} to={`?tab=applicants&post=${encodeURIComponent(post.postId)}`} size="sm" aria-label={t('posts.applicantsOf', { post: title })}>
+          <Anchor
+            component={Link}
+            to={`?tab=applicants&post=${encodeURIComponent(post.postId)}`}
+            size="sm"
+            aria-label={t('posts.applicantsOf', { post: title })}
+          >
             {t('posts.showApplicants')}
           </Anchor>
           {showsStandard && (
-            <Button variant="default" size="compact-sm" onClick={toggle} aria-expanded={open} aria-controls={open ? `standard-${post.postId}` : undefined} aria-label={t('posts.standardOf', { post: title })}>
+            <Button
+              variant="default"
+              size="compact-sm"
+              onClick={toggle}
+              aria-expanded={open}
+              aria-controls={open ? `standard-${post.postId}` : undefined}
+              aria-label={t('posts.standardOf', { post: title })}
+            >
               {t('posts.standard')}
             </Button>
           )}

@@ -21,7 +21,12 @@ export function PublicationsTab({ round }: { round: RoundView }): React.JSX.Elem
       {(data) => {
         const mine = data.rounds.find((r) => r.roundId === round.id);
         const posts = mine?.posts.filter((p) => p.stages.length > 0) ?? [];
-        if (posts.length === 0) return <Alert color="gray" role="note">{t('publications.none')}</Alert>;
+        if (posts.length === 0)
+          return (
+            <Alert color="gray" role="note">
+              {t('publications.none')}
+            </Alert>
+          );
         return (
           <Stack gap="lg">
             {posts.map((post) => (
@@ -34,7 +39,13 @@ export function PublicationsTab({ round }: { round: RoundView }): React.JSX.Elem
                     <Text size="sm" c="dimmed">
                       {t('publications.publishedAt', { time: formatDateTime(stage.publishedAt, locale) })}
                     </Text>
-                    <RankingTable ranking={stage.ranking} caption={t('publications.caption', { stage: stage.stageId, post: post.title ?? post.postId })} />
+                    <RankingTable
+                      ranking={stage.ranking}
+                      caption={t('publications.caption', {
+                        stage: stage.stageId,
+                        post: post.title ?? post.postId,
+                      })}
+                    />
                   </Stack>
                 ))}
               </Stack>

@@ -39,15 +39,30 @@ function RoundTable({ rounds }: { rounds: RoundSummary[] }): React.JSX.Element {
   const [query, setQuery] = useState('');
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return q ? rounds.filter((r) => [r.name, r.id, r.agency, r.agencyName].some((v) => v?.toLowerCase().includes(q))) : rounds;
+    return q
+      ? rounds.filter((r) => [r.name, r.id, r.agency, r.agencyName].some((v) => v?.toLowerCase().includes(q)))
+      : rounds;
   }, [rounds, query]);
   const paged = usePaged(shown, PAGE_SIZE);
   return (
     <>
-      <TextInput label={t('list.search')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} maw={420} />
+      <TextInput
+        label={t('list.search')}
+        value={query}
+        onChange={(e) => setQuery(e.currentTarget.value)}
+        maw={420}
+      />
       <Table.ScrollContainer minWidth={760}>
         <Table striped highlightOnHover>
-          <TableHead columns={[t('list.round'), t('list.agency'), t('list.status'), t('list.posts'), t('list.updatedAt')]} />
+          <TableHead
+            columns={[
+              t('list.round'),
+              t('list.agency'),
+              t('list.status'),
+              t('list.posts'),
+              t('list.updatedAt'),
+            ]}
+          />
           <Table.Tbody>
             {paged.slice.map((round) => (
               <RoundRow key={round.id} round={round} />
@@ -77,7 +92,12 @@ function RoundRow({ round }: { round: RoundSummary }): React.JSX.Element {
       <Table.Td>
         <RoundStatusBadge status={round.status} />
       </Table.Td>
-      <Table.Td>{t('list.postCount', { open: formatNumber(round.openPosts, locale), total: formatNumber(round.posts, locale) })}</Table.Td>
+      <Table.Td>
+        {t('list.postCount', {
+          open: formatNumber(round.openPosts, locale),
+          total: formatNumber(round.posts, locale),
+        })}
+      </Table.Td>
       <Table.Td>{formatDateTime(round.updatedAt, locale)}</Table.Td>
     </Table.Tr>
   );

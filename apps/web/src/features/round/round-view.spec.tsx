@@ -11,24 +11,77 @@ jest.mock('../../session-context', () => ({ useSession: () => mockSession }));
 
 const ROUND = 'round-kabcontoh-2024-01';
 const post = (postId: string, title: string, applicants: number): PostView => ({
-  postId, title, kind: 'regular', status: 'selection', run: 1, registrationDeadline: '2024-08-14', extensions: 0, applicants, appointeeId: null, statusReason: null, updatedAt: '2024-08-20T02:00:00Z',
+  postId,
+  title,
+  kind: 'regular',
+  status: 'selection',
+  run: 1,
+  registrationDeadline: '2024-08-14',
+  extensions: 0,
+  applicants,
+  appointeeId: null,
+  statusReason: null,
+  updatedAt: '2024-08-20T02:00:00Z',
 });
 const applicant = (i: number): ApplicantView => ({
-  applicantId: `a${i}`, name: `Pelamar ${i}`, nip: `19700101199001${String(i).padStart(4, '0')}`, invited: false, registeredAt: '2024-08-01T03:00:00Z',
-  verdict: 'eligible', withdrawn: false, eliminatedAt: null, scores: { asesmen: 80 }, total: 80 - i / 100, rank: i,
+  applicantId: `a${i}`,
+  name: `Pelamar ${i}`,
+  nip: `19700101199001${String(i).padStart(4, '0')}`,
+  invited: false,
+  registeredAt: '2024-08-01T03:00:00Z',
+  verdict: 'eligible',
+  withdrawn: false,
+  eliminatedAt: null,
+  scores: { asesmen: 80 },
+  total: 80 - i / 100,
+  rank: i,
 });
 const event = (version: number, type: string, summary: string, role = 'pansel'): TimelineEntry => ({
-  version, eventId: `e${version}`, type, at: '2024-08-20T02:30:00Z', postId: 'dinkes', actor: { id: 'pansel.ketua', role }, summary,
+  version,
+  eventId: `e${version}`,
+  type,
+  at: '2024-08-20T02:30:00Z',
+  postId: 'dinkes',
+  actor: { id: 'pansel.ketua', role },
+  summary,
 });
 
 function answers(): Answers {
   return {
-    [`/rounds/${ROUND}`]: { id: ROUND, agency: 'kabcontoh', name: 'Seleksi JPT 2024', agencyName: 'Kabupaten Contoh', status: 'announced', posts: [post('dinkes', 'Kepala Dinas Kesehatan', 120), post('dishub', 'Kepala Dinas Perhubungan', 4)] },
+    [`/rounds/${ROUND}`]: {
+      id: ROUND,
+      agency: 'kabcontoh',
+      name: 'Seleksi JPT 2024',
+      agencyName: 'Kabupaten Contoh',
+      status: 'announced',
+      posts: [post('dinkes', 'Kepala Dinas Kesehatan', 120), post('dishub', 'Kepala Dinas Perhubungan', 4)],
+    },
     '/inbox': { now: '2024-08-21T00:00:00Z', items: [] },
-    [`/rounds/${ROUND}/posts/dinkes/applicants`]: { roundId: ROUND, postId: 'dinkes', applicants: Array.from({ length: 120 }, (_, i) => applicant(i + 1)), publications: [] },
+    [`/rounds/${ROUND}/posts/dinkes/applicants`]: {
+      roundId: ROUND,
+      postId: 'dinkes',
+      applicants: Array.from({ length: 120 }, (_, i) => applicant(i + 1)),
+      publications: [],
+    },
     [`/rounds/${ROUND}/timeline`]: (q: URLSearchParams) => {
       const from = Number(q.get('fromVersion'));
-      return { roundId: ROUND, events: from === 1 ? [event(1, 'PostCancelled', 'PostCancelled: post dinkes, reason: digabung dengan dinas lain', 'operator'), ...Array.from({ length: 100 }, (_, i) => event(i + 2, 'ApplicantRegistered', 'ApplicantRegistered: post dinkes'))] : [event(from, 'RoundClosed', 'RoundClosed')] };
+      return {
+        roundId: ROUND,
+        events:
+          from === 1
+            ? [
+                event(
+                  1,
+                  'PostCancelled',
+                  'PostCancelled: post dinkes, reason: digabung dengan dinas lain',
+                  'operator',
+                ),
+                ...Array.from({ length: 100 }, (_, i) =>
+                  event(i + 2, 'ApplicantRegistered', 'ApplicantRegistered: post dinkes'),
+                ),
+              ]
+            : [event(from, 'RoundClosed', 'RoundClosed')],
+      };
     },
   };
 }
@@ -60,7 +113,8 @@ describe('RoundView', () => {
   it('gives operators the manage, register and audit links, and a pansel member none of them', async () => {
     await open('operator');
     await waitFor(() => expect(page()?.getAttribute('aria-busy')).toBe('false'));
-    for (const name of ['Kelola seleksi', 'Pendaftaran pelamar', 'Audit']) expect(screen.getByRole('link', { name }).getAttribute('href')).toContain(ROUND);
+    for (const name of ['Kelola seleksi', 'Pendaftaran pelamar', 'Audit'])
+      expect(screen.getByRole('link', { name }).getAttribute('href')).toContain(ROUND);
     cleanup();
     await open('pansel');
     await waitFor(() => expect(page()?.getAttribute('aria-busy')).toBe('false'));

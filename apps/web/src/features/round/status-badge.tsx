@@ -3,11 +3,26 @@ import { useTranslation } from 'react-i18next';
 
 // Colours chosen for text contrast on Mantine's light badges; the words carry the meaning.
 const ROUND_COLOR: Record<string, string> = {
-  planned: 'gray', submitted: 'yellow', recommended: 'cyan', rejected: 'red', announced: 'blue', closed: 'green', cancelled: 'red',
+  planned: 'gray',
+  submitted: 'yellow',
+  recommended: 'cyan',
+  rejected: 'red',
+  announced: 'blue',
+  closed: 'green',
+  cancelled: 'red',
 };
 const POST_COLOR: Record<string, string> = {
-  planned: 'gray', registration: 'blue', 'awaiting-oversight': 'yellow', selection: 'indigo', shortlisted: 'violet', chosen: 'teal',
-  inaugurated: 'green', 'rerun-required': 'orange', dropped: 'red', postponed: 'orange', cancelled: 'red',
+  planned: 'gray',
+  registration: 'blue',
+  'awaiting-oversight': 'yellow',
+  selection: 'indigo',
+  shortlisted: 'violet',
+  chosen: 'teal',
+  inaugurated: 'green',
+  'rerun-required': 'orange',
+  dropped: 'red',
+  postponed: 'orange',
+  cancelled: 'red',
 };
 
 // Long statuses ("Pejabat dipilih PPK") wrap in narrow table columns instead of being cut off.
@@ -18,7 +33,13 @@ const WRAP = { label: { whiteSpace: 'normal', overflow: 'visible', textOverflow:
  * the colour (about 3:1 on its own tint for green, teal, orange; even the darkest shade of teal stays
  * under 4.5:1), so the tint carries the colour and the words are dark.
  */
-export function ToneBadge({ color, children, ...rest }: { color: string; children: React.ReactNode } & Omit<BadgeProps, 'color' | 'variant' | 'c'> & { 'data-status'?: string }): React.JSX.Element {
+export function ToneBadge({
+  color,
+  children,
+  ...rest
+}: { color: string; children: React.ReactNode } & Omit<BadgeProps, 'color' | 'variant' | 'c'> & {
+    'data-status'?: string;
+  }): React.JSX.Element {
   return (
     <Badge color={color} variant="light" c="dark.6" h="auto" styles={WRAP} {...rest}>
       {children}

@@ -28,13 +28,27 @@ export function TimelineTab({ roundId }: { roundId: string }): React.JSX.Element
     <Stack gap="sm">
       <TimelineNav from={from} more={more} go={go} />
       <LoadingOr loaded={page} label={t('timeline.loading')}>
-        {(data) => (data.events.length === 0 ? <Text>{t('timeline.empty')}</Text> : <TimelineTable events={data.events} />)}
+        {(data) =>
+          data.events.length === 0 ? (
+            <Text>{t('timeline.empty')}</Text>
+          ) : (
+            <TimelineTable events={data.events} />
+          )
+        }
       </LoadingOr>
     </Stack>
   );
 }
 
-function TimelineNav({ from, more, go }: { from: number; more: boolean; go: (from: number) => void }): React.JSX.Element {
+function TimelineNav({
+  from,
+  more,
+  go,
+}: {
+  from: number;
+  more: boolean;
+  go: (from: number) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('round');
   const [target, setTarget] = useState<number | string>(from);
   useEffect(() => setTarget(from), [from]);
@@ -60,7 +74,15 @@ function TimelineNav({ from, more, go }: { from: number; more: boolean; go: (fro
           if (typeof target === 'number') go(target);
         }}
       >
-        <NumberInput label={t('timeline.jump')} value={target} onChange={setTarget} min={1} allowDecimal={false} w={140} size="xs" />
+        <NumberInput
+          label={t('timeline.jump')}
+          value={target}
+          onChange={setTarget}
+          min={1}
+          allowDecimal={false}
+          w={140}
+          size="xs"
+        />
         <Button type="submit" size="xs" variant="light">
           {t('timeline.go')}
         </Button>
@@ -81,7 +103,17 @@ function TimelineTable({ events }: { events: TimelineEntry[] }): React.JSX.Eleme
       </Text>
       <Table.ScrollContainer minWidth={900}>
         <Table striped data-testid="timeline">
-          <TableHead columns={[t('timeline.version'), t('timeline.time'), t('timeline.event'), t('timeline.post'), t('timeline.actor'), t('timeline.details'), t('timeline.reason')]} />
+          <TableHead
+            columns={[
+              t('timeline.version'),
+              t('timeline.time'),
+              t('timeline.event'),
+              t('timeline.post'),
+              t('timeline.actor'),
+              t('timeline.details'),
+              t('timeline.reason'),
+            ]}
+          />
           <Table.Tbody>
             {events.map((event) => (
               <TimelineRow key={event.version} event={event} locale={locale} />
@@ -125,7 +157,10 @@ function SummaryWords({ parts }: { parts: SummaryPart[] }): React.JSX.Element {
   const { t } = useTranslation('round');
   const { t: tc } = useTranslation();
   // A plain word is a verdict or outcome (word.*) or, for reminders, the decision awaited (commands.*).
-  const word = (value: string) => t(`word.${value}`, { defaultValue: tc(`commands.${value}`, { defaultValue: value }) });
-  const words = parts.map((part) => (part.kind === 'word' ? word(part.value) : t(`summary.${part.kind}`, { value: part.value })));
+  const word = (value: string) =>
+    t(`word.${value}`, { defaultValue: tc(`commands.${value}`, { defaultValue: value }) });
+  const words = parts.map((part) =>
+    part.kind === 'word' ? word(part.value) : t(`summary.${part.kind}`, { value: part.value }),
+  );
   return <>{words.length ? words.join(', ') : '–'}</>;
 }
