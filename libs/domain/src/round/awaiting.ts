@@ -1,4 +1,6 @@
+import { candidatesFor, currentStage } from './applicants';
 import type { HumanRoundCommand } from './commands';
+import type { StageDefinition } from './plan-types';
 import { ROUND_SCOPE, type PostState, type RoundState, type Wait } from './state';
 import type { Policy, ServiceLevels } from '../policy/types';
 import type { Role } from '../shared/metadata';
@@ -23,15 +25,29 @@ type Awaited = Pick<AwaitedDecision, 'role' | 'command' | 'postId'>;
 
 const on = (postId: string, role: Role, command: AwaitedDecision['command']): Awaited => ({ role, command, postId });
 
+/**
+ * The pansel's next step on a post in selection, in catalogue order: the current stage's verdicts
+ * or scores until every participant has one, then its publication (R21); after the last stage,
+ * the shortlist (R22).
+ */
+function selectionStep(post: PostState, stages: readonly StageDefinition[]): AwaitedDecision['command'] {
+  const stage = currentStage(post, stages);
+  if (!stage) return 'ProposeShortlist';
+  const administrative = stage.kind === 'administrative';
+  const complete = candidatesFor(post, stage).every((a) => (administrative ? a.verdict !== undefined : a.scores[stage.stageId] !== undefined));
+  if (complete) return 'PublishStageResults';
+  return administrative ? 'RecordAdministrativeVerdict' : 'RecordStageResults';
+}
+
 /** The next decision a post waits for, by whom; none once the post has reached a final status. */
-function awaitedOnPost(postId: string, post: PostState): Awaited[] {
+function awaitedOnPost(postId: string, post: PostState, stages: readonly StageDefinition[]): Awaited[] {
   switch (post.status) {
     case 'registration':
       return [on(postId, 'operator', 'CloseRegistration')];
     case 'awaiting-oversight':
       return [on(postId, 'oversight', 'DecideUnderfilledPost')];
     case 'selection':
-      return [on(postId, 'pansel', post.published.length === 0 ? 'RecordAdministrativeVerdict' : 'RecordStageResults')];
+      return [on(postId, 'pansel', selectionStep(post, stages))];
     case 'shortlisted':
       if (!post.shortlist.review) return [on(postId, 'oversight', 'ReviewShortlist')];
       if (!post.shortlist.announced) return [on(postId, 'pansel', 'AnnounceShortlist')];
@@ -72,7 +88,7 @@ function awaitedSteps(state: RoundState): Awaited[] {
     case 'announced':
       return state.postIds.flatMap((id) => {
         const post = state.posts[id];
-        return post ? awaitedOnPost(id, post) : [];
+        return post ? awaitedOnPost(id, post, state.stages) : [];
       });
     case 'closed':
     case 'cancelled':
