@@ -8,6 +8,11 @@ export interface Reply<T = Record<string, unknown>> {
   headers: Headers;
 }
 
+async function replyOf<T>(res: Response): Promise<Reply<T>> {
+  const text = await res.text();
+  return { status: res.status, type: res.headers.get('content-type') ?? '', body: (text ? JSON.parse(text) : {}) as T, headers: res.headers };
+}
+
 /** A small HTTP client for the api under test, logging in seeded users through the development issuer. */
 export class ApiClient {
   private readonly tokens = new Map<string, Promise<string>>();
@@ -32,9 +37,15 @@ export class ApiClient {
     if (o.key) headers['idempotency-key'] = o.key;
     const body = o.rawBody ?? (o.body === undefined ? undefined : JSON.stringify(o.body));
     if (body !== undefined) headers['content-type'] ??= 'application/json';
-    const res = await fetch(`${this.url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
-    const text = await res.text();
-    return { status: res.status, type: res.headers.get('content-type') ?? '', body: (text ? JSON.parse(text) : {}) as T, headers: res.headers };
+    return replyOf<T>(await fetch(`${this.url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) }));
+  }
+
+  /** POSTs a file as multipart/form-data (field `file`) as a seeded user, with an Idempotency-Key when given. */
+  async upload<T = Record<string, unknown>>(user: string, path: string, file: { name: string; bytes: Uint8Array<ArrayBuffer> | string; type?: string }, key?: string): Promise<Reply<T>> {
+    const form = new FormData();
+    form.append('file', new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }), file.name);
+    const headers: Record<string, string> = { authorization: `Bearer ${await this.token(user)}`, ...(key ? { 'idempotency-key': key } : {}) };
+    return replyOf<T>(await fetch(`${this.url}${path}`, { method: 'POST', headers, body: form }));
   }
 
   async get<T = Record<string, unknown>>(user: string, path: string): Promise<Reply<T>> {

@@ -51,3 +51,11 @@ export async function sendAll(api: ApiClient, localId: string, commands: readonl
     if (reply.status !== 200 && reply.status !== 201) throw new Error(`${command.type}: ${reply.status} ${JSON.stringify(reply.body)}`);
   }
 }
+
+/** A round through the API up to open registration: announced, `applicants` registered for dinkes, the clock on 2024-09-12 (deadline 2024-09-24). */
+export async function openRegistration(api: ApiClient, localId: string, applicants: number): Promise<void> {
+  const b = new JourneyBuilder();
+  b.announce().register('dinkes', applicants);
+  await sendAll(api, localId, b.take());
+  await api.setClock('2024-09-12');
+}

@@ -19,6 +19,12 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** What a request asks for: its JSON body, or an upload's form fields and the sha256 of its file. */
+function contentOf(request: Request & { file?: { buffer: Buffer } }): unknown {
+  if (!request.file) return request.body;
+  return { ...(request.body as object | undefined), file: createHash('sha256').update(request.file.buffer).digest('hex') };
+}
+
 /**
  * `Idempotency-Key` on every POST (ADR 12): scoped per principal, kept 24 h. A retry returns the
  * stored response (header `Idempotent-Replayed: true`); the same key with another body is 422;
@@ -36,7 +42,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (typeof key !== 'string' || !KEY.test(key)) throw invalidRequest('Idempotency-Key must be 1-128 visible ASCII characters.');
     const status = (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? 201;
     const response = context.switchToHttp().getResponse<Response>();
-    return from(this.run(request.principal.id, key, `${request.method} ${request.path}\n${canonical(request.body)}`, status, response, next));
+    return from(this.run(request.principal.id, key, `${request.method} ${request.path}\n${canonical(contentOf(request))}`, status, response, next));
   }
 
   private async run(principal: string, key: string, fingerprint: string, status: number, response: Response, next: CallHandler): Promise<unknown> {

@@ -41,8 +41,8 @@ const DECISION_PROBLEMS = applyDecorators(
 );
 
 /** The responses of a decision endpoint: its result (201 where a plan starts the workflow), or a problem. */
-export const decisionResponses = (result: z.ZodType, status = 200): MethodDecorator & ClassDecorator =>
-  applyDecorators(ApiJsonResponse(result, status, 'Accepted: the events recorded'), DECISION_PROBLEMS);
+export const decisionResponses = (result: z.ZodType, status = 200, description = 'Accepted: the events recorded'): MethodDecorator & ClassDecorator =>
+  applyDecorators(ApiJsonResponse(result, status, description), DECISION_PROBLEMS);
 
 /** The responses of every round decision endpoint. */
 export const DECISION_RESPONSES = decisionResponses(decisionResult);

@@ -6,6 +6,9 @@ import { CheckDecisionHandler } from './check-decision/check-decision.handler';
 import { DecideController } from './decide/decide.http.controller';
 import { DecideHandler } from './decide/decide.handler';
 import { DecisionRecorder } from './decide/decision-recorder';
+import { ImportApplicantsController } from './import-applicants/import-applicants.http.controller';
+import { ImportApplicantsHandler } from './import-applicants/import-applicants.handler';
+import { FileUploadGuard } from './import-applicants/upload.guard';
 import { GetRoundController } from './get-round/get-round.http.controller';
 import { GetRoundHandler } from './get-round/get-round.handler';
 import { GetTimelineController } from './get-timeline/get-timeline.http.controller';
@@ -25,7 +28,7 @@ import { PublishedResultsHandler } from '../public/published-results/published-r
 /** Selection rounds: one folder per use case (command or query), each with its controller and handler. */
 @Module({
   imports: [CqrsModule],
-  controllers: [PlanRoundController, DecideController, CheckDecisionController, ListRoundsController, GetRoundController, ListApplicantsController, GetTimelineController, InboxController, PublishedResultsController],
+  controllers: [PlanRoundController, DecideController, CheckDecisionController, ImportApplicantsController, ListRoundsController, GetRoundController, ListApplicantsController, GetTimelineController, InboxController, PublishedResultsController],
   providers: [
     RoundFactsCache,
     RoundAccess,
@@ -33,6 +36,8 @@ import { PublishedResultsHandler } from '../public/published-results/published-r
     PlanRoundHandler,
     DecideHandler,
     CheckDecisionHandler,
+    ImportApplicantsHandler,
+    FileUploadGuard,
     ListRoundsHandler,
     GetRoundHandler,
     ListApplicantsHandler,

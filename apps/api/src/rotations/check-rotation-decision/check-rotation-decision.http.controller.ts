@@ -1,11 +1,11 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { decisionCheck, type DecisionCheck } from '../../rounds/check-decision/check-decision.query';
 import { Caller, type CommandContext } from '../../rounds/command-context';
-import { DECISION_RESPONSES } from '../../rounds/openapi';
+import { decisionResponses } from '../../rounds/openapi';
 import type { RoundRef } from '../../rounds/round-id';
-import { openApiSchema, ZodPipe } from '../../validation/zod.pipe';
+import { ZodPipe } from '../../validation/zod.pipe';
 import { ROTATION_DECISION_TYPES, rotationDecisionData, rotationDecisionTypeParam, type RotationDecisionType } from '../rotation-bodies';
 import { rotationIdParam } from '../rotation-id';
 import { CheckRotationDecisionQuery } from './check-rotation-decision.query';
@@ -23,9 +23,7 @@ export class CheckRotationDecisionController {
   @ApiParam({ name: 'rotationId', example: 'rotation-kabcontoh-2024-01' })
   @ApiParam({ name: 'type', enum: ROTATION_DECISION_TYPES })
   @ApiBody({ schema: { type: 'object' } })
-  // The decision's refusals, with the check's own success body (applied last, so it replaces the decision's 200).
-  @ApiOkResponse({ description: 'Allowed: the events the decision would record', schema: openApiSchema(decisionCheck) })
-  @DECISION_RESPONSES
+  @decisionResponses(decisionCheck, 200, 'Allowed: the events the decision would record')
   check(
     @Caller() ctx: CommandContext,
     @Param('rotationId', new ZodPipe(rotationIdParam, 'rotation id')) rotation: RoundRef,

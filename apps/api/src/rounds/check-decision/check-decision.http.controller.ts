@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { openApiSchema, ZodPipe } from '../../validation/zod.pipe';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ZodPipe } from '../../validation/zod.pipe';
 import { Caller, type CommandContext } from '../command-context';
-import { DECISION_RESPONSES } from '../openapi';
+import { decisionResponses } from '../openapi';
 import { roundIdParam, type RoundRef } from '../round-id';
 import { DECISION_TYPES, decisionData, decisionTypeParam, type DecisionType } from '../schemas/decision-bodies';
 import { CheckDecisionQuery, decisionCheck, type DecisionCheck } from './check-decision.query';
@@ -24,9 +24,7 @@ export class CheckDecisionController {
   @ApiParam({ name: 'roundId', example: 'round-kabcontoh-2024-01' })
   @ApiParam({ name: 'type', enum: DECISION_TYPES })
   @ApiBody({ schema: { type: 'object' } })
-  // The decision's refusals, with the check's own success body (applied last, so it replaces the decision's 200).
-  @ApiOkResponse({ description: 'Allowed: the events the decision would record', schema: openApiSchema(decisionCheck) })
-  @DECISION_RESPONSES
+  @decisionResponses(decisionCheck, 200, 'Allowed: the events the decision would record')
   check(
     @Caller() ctx: CommandContext,
     @Param('roundId', new ZodPipe(roundIdParam, 'round id')) round: RoundRef,

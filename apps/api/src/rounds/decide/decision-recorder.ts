@@ -21,9 +21,10 @@ export class DecisionRecorder {
     private readonly metrics: ApiMetrics,
   ) {}
 
-  async record(ctx: CommandContext, round: RoundRef, command: RoundCommand): Promise<DecisionResponse> {
+  /** `updateId`: the Update's id, by default derived from the request's Idempotency-Key (one decision per request). */
+  async record(ctx: CommandContext, round: RoundRef, command: RoundCommand, updateId = updateIdOf(ctx.principal.id, ctx.idempotencyKey)): Promise<DecisionResponse> {
     try {
-      const result = await sendDecision(this.client, round.id, command, updateIdOf(ctx.principal.id, ctx.idempotencyKey));
+      const result = await sendDecision(this.client, round.id, command, updateId);
       this.metrics.decisions.inc({ type: command.type, outcome: 'accepted' });
       if (result.events.some((e) => CHANGES_FACTS.has(e.type))) this.facts.forget(round);
       return { roundId: round.id, version: result.version, events: result.events };
