@@ -70,7 +70,7 @@ export function DecisionSubmit<T extends DecisionType>({ roundId, type, body, la
           {label ?? t(`commands.${type}`, { defaultValue: type })}
         </Button>
         {check.state === 'checking' && (
-          <Text size="sm" c="dimmed" role="status">
+          <Text size="sm" c="gray.7" role="status">
             {t('decision.checking')}
           </Text>
         )}
