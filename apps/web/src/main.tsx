@@ -9,13 +9,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './app';
-import { initI18n } from './i18n';
+import { chosenLanguage, initI18n } from './i18n';
 import { SessionProvider } from './session-context';
 import { cssVariablesResolver, theme } from './theme';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-void initI18n().then(() =>
+const language = chosenLanguage();
+document.documentElement.lang = language;
+void initI18n(language).then(() =>
   createRoot(root).render(
     <StrictMode>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>

@@ -30,6 +30,28 @@ export const RESOURCES = {
   en: { translation: en, audit: auditEn, decisions: decisionsEn, operator: operatorEn, public: publicEn, round: roundEn },
 } as const;
 
+const CHOSEN = 'selter.language';
+
+/** The language the reader chose last in this browser (Bahasa Indonesia until they choose). */
+export function chosenLanguage(): Language {
+  try {
+    return window.localStorage.getItem(CHOSEN) === 'en' ? 'en' : 'id';
+  } catch {
+    return 'id';
+  }
+}
+
+/** Switches the console's language and remembers it for the next visit. */
+export async function chooseLanguage(language: Language): Promise<void> {
+  document.documentElement.lang = language;
+  try {
+    window.localStorage.setItem(CHOSEN, language);
+  } catch {
+    // Storage refused (private mode): the choice lasts for this page only.
+  }
+  await i18n.changeLanguage(language);
+}
+
 /** Starts i18next with both languages bundled (they are small; no loading flash). */
 export async function initI18n(language: Language = 'id'): Promise<typeof i18n> {
   await i18n.use(initReactI18next).init({
