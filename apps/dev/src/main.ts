@@ -78,6 +78,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     'Selter is up.',
+    `  Web console    ${api}/console/   (public page: ${api}/publik/<agency>)`,
     `  API health     ${api}/health`,
     `  API docs       ${api}/docs`,
     `  Temporal UI    ${e.temporalUiUrl ?? '(external Temporal: see its own UI)'}`,
