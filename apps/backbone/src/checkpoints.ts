@@ -61,7 +61,8 @@ export async function startCheckpoints(o: CheckpointLoopOptions): Promise<() => 
   return async () => {
     clearInterval(timer);
     clearTimeout(pending);
-    await listener.unlisten();
+    // PostgreSQL may be going down with us (Ctrl-C reaches the whole process group): a closed connection has no LISTEN left.
+    await listener.unlisten().catch(() => undefined);
     await chain;
   };
 }

@@ -52,7 +52,8 @@ export async function onAppends(sql: Sql, onAppend: () => void, pollMs = 1_000):
   timer.unref();
   return async () => {
     clearInterval(timer);
-    await listener.unlisten();
+    // A connection already closed (PostgreSQL stopping with us) has no LISTEN left to end.
+    await listener.unlisten().catch(() => undefined);
   };
 }
 
