@@ -138,6 +138,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/agencies/{agency}/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agency's announced rounds and every stage ranking they published (R21), without signing in */
+        get: operations["publicRounds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rotations": {
         parameters: {
             query?: never;
@@ -166,6 +183,23 @@ export interface paths {
         put?: never;
         /** Send a decision to a rotation */
         post: operations["decideRotation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rotations/{rotationId}/decisions/{type}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Would the rules accept this rotation decision now? Records nothing */
+        post: operations["checkRotationDecision"];
         delete?: never;
         options?: never;
         head?: never;
@@ -207,6 +241,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rounds/{roundId}/applicant-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register the applicants of a CSV or XLSX file, one RegisterApplicant per row; a report per row */
+        post: operations["importApplicants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/audit/bundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The round's evidence bundle as a download: events, hashes, the signed checkpoint with inclusion proofs, the public key (auditor, admin, oversight, the agency's operator) */
+        get: operations["getEvidenceBundle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/audit/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The round's full state right after an event, folded from its stored events (auditor, admin, oversight, the agency's operator) */
+        get: operations["getRoundStateAt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/audit/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify the round's hash chain and the signed checkpoint covering it (auditor, admin, oversight, the agency's operator) */
+        get: operations["verifyRound"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rounds/{roundId}/decisions/AmendStage": {
         parameters: {
             query?: never;
@@ -218,6 +320,23 @@ export interface paths {
         put?: never;
         /** AmendStage */
         post: operations["decideAmendStage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/decisions/AmendStage/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** AmendStage (dry run) */
+        post: operations["checkAmendStage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -241,6 +360,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rounds/{roundId}/decisions/AnnounceRound/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** AnnounceRound (dry run) */
+        post: operations["checkAnnounceRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rounds/{roundId}/decisions/AnnounceShortlist": {
         parameters: {
             query?: never;
@@ -252,6 +388,23 @@ export interface paths {
         put?: never;
         /** AnnounceShortlist */
         post: operations["decideAnnounceShortlist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/decisions/AnnounceShortlist/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** AnnounceShortlist (dry run) */
+        post: operations["checkAnnounceShortlist"];
         delete?: never;
         options?: never;
         head?: never;
@@ -275,6 +428,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rounds/{roundId}/decisions/CancelPost/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** CancelPost (dry run) */
+        post: operations["checkCancelPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rounds/{roundId}/decisions/CancelRound": {
         parameters: {
             query?: never;
@@ -286,6 +456,23 @@ export interface paths {
         put?: never;
         /** CancelRound */
         post: operations["decideCancelRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/decisions/CancelRound/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** CancelRound (dry run) */
+        post: operations["checkCancelRound"];
         delete?: never;
         options?: never;
         head?: never;
@@ -309,6 +496,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rounds/{roundId}/decisions/ChooseAppointee/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** ChooseAppointee (dry run) */
+        post: operations["checkChooseAppointee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rounds/{roundId}/decisions/CloseRegistration": {
         parameters: {
             query?: never;
@@ -320,6 +524,23 @@ export interface paths {
         put?: never;
         /** CloseRegistration */
         post: operations["decideCloseRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/decisions/CloseRegistration/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** CloseRegistration (dry run) */
+        post: operations["checkCloseRegistration"];
         delete?: never;
         options?: never;
         head?: never;
@@ -343,6 +564,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rounds/{roundId}/decisions/ConsultDprdLeadership/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** ConsultDprdLeadership (dry run) */
+        post: operations["checkConsultDprdLeadership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rounds/{roundId}/decisions/DecideUnderfilledPost": {
         parameters: {
             query?: never;
@@ -354,6 +592,23 @@ export interface paths {
         put?: never;
         /** DecideUnderfilledPost */
         post: operations["decideDecideUnderfilledPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/decisions/DecideUnderfilledPost/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** DecideUnderfilledPost (dry run) */
+        post: operations["checkDecideUnderfilledPost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -377,6 +632,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rounds/{roundId}/decisions/ExtendRegistration/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** ExtendRegistration (dry run) */
+        post: operations["checkExtendRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rounds/{roundId}/decisions/InaugurateAppointee": {
         parameters: {
             query?: never;
@@ -388,6 +660,23 @@ export interface paths {
         put?: never;
         /** InaugurateAppointee */
         post: operations["decideInaugurateAppointee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/decisions/InaugurateAppointee/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** InaugurateAppointee (dry run) */
+        post: operations["checkInaugurateAppointee"];
         delete?: never;
         options?: never;
         head?: never;
@@ -411,6 +700,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rounds/{roundId}/decisions/IssueAppointmentDecree/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** IssueAppointmentDecree (dry run) */
+        post: operations["checkIssueAppointmentDecree"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rounds/{roundId}/decisions/ProposeShortlist": {
         parameters: {
             query?: never;
@@ -422,6 +728,23 @@ export interface paths {
         put?: never;
         /** ProposeShortlist */
         post: operations["decideProposeShortlist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/decisions/ProposeShortlist/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** ProposeShortlist (dry run) */
+        post: operations["checkProposeShortlist"];
         delete?: never;
         options?: never;
         head?: never;
@@ -445,6 +768,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rounds/{roundId}/decisions/PublishStageResults/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** PublishStageResults (dry run) */
+        post: operations["checkPublishStageResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rounds/{roundId}/decisions/RecordAdministrativeVerdict": {
         parameters: {
             query?: never;
@@ -456,6 +796,23 @@ export interface paths {
         put?: never;
         /** RecordAdministrativeVerdict */
         post: operations["decideRecordAdministrativeVerdict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/decisions/RecordAdministrativeVerdict/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** RecordAdministrativeVerdict (dry run) */
+        post: operations["checkRecordAdministrativeVerdict"];
         delete?: never;
         options?: never;
         head?: never;
@@ -479,6 +836,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rounds/{roundId}/decisions/RecordInaugurationRecommendation/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** RecordInaugurationRecommendation (dry run) */
+        post: operations["checkRecordInaugurationRecommendation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rounds/{roundId}/decisions/RecordMendagriApproval": {
         parameters: {
             query?: never;
@@ -490,6 +864,23 @@ export interface paths {
         put?: never;
         /** RecordMendagriApproval */
         post: operations["decideRecordMendagriApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/decisions/RecordMendagriApproval/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** RecordMendagriApproval (dry run) */
+        post: operations["checkRecordMendagriApproval"];
         delete?: never;
         options?: never;
         head?: never;
@@ -513,6 +904,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rounds/{roundId}/decisions/RecordPlanRecommendation/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** RecordPlanRecommendation (dry run) */
+        post: operations["checkRecordPlanRecommendation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rounds/{roundId}/decisions/RecordStageResults": {
         parameters: {
             query?: never;
@@ -524,6 +932,23 @@ export interface paths {
         put?: never;
         /** RecordStageResults */
         post: operations["decideRecordStageResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/decisions/RecordStageResults/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** RecordStageResults (dry run) */
+        post: operations["checkRecordStageResults"];
         delete?: never;
         options?: never;
         head?: never;
@@ -547,6 +972,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rounds/{roundId}/decisions/RegisterApplicant/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** RegisterApplicant (dry run) */
+        post: operations["checkRegisterApplicant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rounds/{roundId}/decisions/ReportToGovernor": {
         parameters: {
             query?: never;
@@ -558,6 +1000,23 @@ export interface paths {
         put?: never;
         /** ReportToGovernor */
         post: operations["decideReportToGovernor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/decisions/ReportToGovernor/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** ReportToGovernor (dry run) */
+        post: operations["checkReportToGovernor"];
         delete?: never;
         options?: never;
         head?: never;
@@ -581,6 +1040,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rounds/{roundId}/decisions/RerunPost/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** RerunPost (dry run) */
+        post: operations["checkRerunPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rounds/{roundId}/decisions/ReviewShortlist": {
         parameters: {
             query?: never;
@@ -592,6 +1068,23 @@ export interface paths {
         put?: never;
         /** ReviewShortlist */
         post: operations["decideReviewShortlist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/decisions/ReviewShortlist/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** ReviewShortlist (dry run) */
+        post: operations["checkReviewShortlist"];
         delete?: never;
         options?: never;
         head?: never;
@@ -615,6 +1108,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rounds/{roundId}/decisions/RevisePlan/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** RevisePlan (dry run) */
+        post: operations["checkRevisePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rounds/{roundId}/decisions/SubmitPlanForRecommendation": {
         parameters: {
             query?: never;
@@ -632,6 +1142,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rounds/{roundId}/decisions/SubmitPlanForRecommendation/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** SubmitPlanForRecommendation (dry run) */
+        post: operations["checkSubmitPlanForRecommendation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rounds/{roundId}/decisions/WithdrawApplicant": {
         parameters: {
             query?: never;
@@ -643,6 +1170,23 @@ export interface paths {
         put?: never;
         /** WithdrawApplicant */
         post: operations["decideWithdrawApplicant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/decisions/WithdrawApplicant/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** WithdrawApplicant (dry run) */
+        post: operations["checkWithdrawApplicant"];
         delete?: never;
         options?: never;
         head?: never;
@@ -683,10 +1227,221 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rule catalogue (R1-R33): title, what each demands, its legal source */
+        get: operations["listRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ApplicantImportReport: {
+            accepted: number;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            /** @description Header cells that name no column of the format */
+            ignoredColumns: string[];
+            rejected: number;
+            roundId: string;
+            rows: components["schemas"]["ApplicantImportRow"][];
+            /** @description Of the file: a retried import of the same file registers nobody twice */
+            sha256: string;
+        };
+        ApplicantImportRow: {
+            applicantId?: string;
+            /** @description REQUEST.INVALID for a cell the format refuses; else the domain's code, e.g. APPLICANT.DUPLICATE */
+            code?: string;
+            errors?: {
+                field: string;
+                message: string;
+            }[];
+            /** @description The column at fault, as the file's header names it */
+            field?: string;
+            nip?: string;
+            reason?: {
+                en: string;
+                id: string;
+            };
+            /** @description The row number as a spreadsheet shows it (the header is row 1) */
+            row: number;
+            ruleId?: string;
+            /** @enum {string} */
+            status: "accepted" | "rejected";
+        };
+        ApplicantsView: {
+            applicants: components["schemas"]["ApplicantView"][];
+            postId: string;
+            publications: components["schemas"]["PublicationView"][];
+            roundId: string;
+        };
+        ApplicantView: {
+            applicantId: string;
+            eliminatedAt: string | null;
+            invited: boolean;
+            name: string | null;
+            nip: string | null;
+            /** @description Rank in the latest published ranking */
+            rank: number | null;
+            registeredAt: string;
+            /** @description Raw score per stage id */
+            scores: {
+                [key: string]: number;
+            };
+            total: number | null;
+            verdict: string | null;
+            withdrawn: boolean;
+        };
+        AuditedEvent: {
+            actor: {
+                id: string;
+                role: string;
+            } | null;
+            /** @description When it was recorded */
+            at: string;
+            eventId: string;
+            postId: string | null;
+            /** @description The reason the event records, where it records one */
+            reason: string | null;
+            type: string;
+            version: number;
+        };
+        ClockReading: {
+            adjustable: boolean;
+            /** @description ISO-8601 instant */
+            now: string;
+        };
+        DecisionCheck: {
+            /** @enum {boolean} */
+            allowed: true;
+            /** @description The types of the events the decision would record, in order */
+            events: string[];
+        };
+        DecisionResult: {
+            events: components["schemas"]["RecordedEvent"][];
+            /** @example round-kabcontoh-2024-01 */
+            roundId: string;
+            /** @description The round stream version after the decision */
+            version: number;
+        };
+        DevToken: {
+            access_token: string;
+            /** @description seconds */
+            expires_in: number;
+            /** @enum {string} */
+            token_type: "Bearer";
+        };
+        DevUser: {
+            agency?: string;
+            name: string;
+            /** @enum {string} */
+            oversight_body?: "KASN" | "BKN";
+            /** @enum {string} */
+            role: "operator" | "pansel" | "ppk" | "oversight" | "auditor" | "admin";
+            sub: string;
+        };
+        DevUserList: components["schemas"]["DevUser"][];
+        EvidenceBundle: {
+            anchors?: {
+                leafIndex: number;
+                path: string[];
+                streamVersion: number;
+            }[];
+            checkpoint: {
+                /** @description Ed25519, base64 */
+                signature: string;
+                signedBody: string;
+            };
+            events: {
+                globalPosition: string;
+                /** @description hex */
+                hash: string;
+                /** @description hex */
+                prevHash: string;
+                /** @description The exact canonical JSON that was hashed */
+                record: string;
+                streamVersion: number;
+            }[];
+            /** @enum {string} */
+            format: "selter-evidence-bundle/1" | "selter-evidence-bundle/2";
+            inclusion: {
+                leafIndex: number;
+                path: string[];
+                streamVersion?: number;
+                treeSize: number;
+            };
+            publicKeyPem: string;
+            streamId: string;
+        };
+        Inbox: {
+            /** @description Oldest wait first */
+            items: components["schemas"]["InboxItem"][];
+            now: string;
+        };
+        InboxItem: {
+            /** @description The decision awaited, e.g. CloseRegistration */
+            command: string;
+            dueAt: string | null;
+            /** @description True once the wait was escalated (DecisionEscalated): to the oversight body's leadership, or to the body for a PPK */
+            escalated: boolean;
+            overdue: boolean;
+            postId: string | null;
+            /** @description Reminders the round's clock has sent for this wait (DecisionReminded) */
+            reminders: number;
+            role: string;
+            roundId: string;
+            roundName: string | null;
+            /** @description The policy's soft service level (serviceLevels), when it sets one for this decision */
+            serviceLevelDays: number | null;
+            /** @description When the wait began: the latest event of the post (or of the round, for round-wide decisions) */
+            since: string | null;
+            waitedDays: number | null;
+        };
+        Jwks: {
+            keys: {
+                alg?: string;
+                crv?: string;
+                kid?: string;
+                kty?: string;
+                use?: string;
+                x?: string;
+            }[];
+        };
+        Liveness: {
+            /** @enum {string} */
+            status: "ok";
+        };
+        OpenIdConfiguration: {
+            id_token_signing_alg_values_supported: string[];
+            issuer: string;
+            jwks_uri: string;
+        };
+        PostView: {
+            applicants: number;
+            appointeeId: string | null;
+            extensions: number;
+            kind: string | null;
+            postId: string;
+            registrationDeadline: string | null;
+            /** @description 1 for the first run; a re-run starts a fresh applicant list */
+            run: number;
+            status: string;
+            statusReason: string | null;
+            title: string | null;
+            updatedAt: string;
+        };
         Problem: {
             /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
             code: string;
@@ -711,6 +1466,168 @@ export interface components {
             title: string;
             type: string;
         };
+        PublicAgencyRounds: {
+            agency: string;
+            rounds: components["schemas"]["PublicRound"][];
+        };
+        PublicationView: {
+            at: string;
+            summary: string;
+            version: number;
+        };
+        PublicRound: {
+            name: string | null;
+            posts: {
+                postId: string;
+                stages: components["schemas"]["PublishedStage"][];
+                status: string;
+                title: string | null;
+            }[];
+            roundId: string;
+            status: string;
+        };
+        PublishedLine: {
+            name: string | null;
+            proceeds: boolean;
+            rank: number;
+            total: number;
+        };
+        PublishedStage: {
+            publishedAt: string;
+            ranking: components["schemas"]["PublishedLine"][];
+            stageId: string;
+        };
+        RecordedEvent: {
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description actor {id, role}, correlationId, causationId, workflowId, runId */
+            metadata: {
+                [key: string]: unknown;
+            };
+            type: string;
+        } & {
+            [key: string]: unknown;
+        };
+        RotationDecisionResult: {
+            events: components["schemas"]["RecordedEvent"][];
+            rotationId: string;
+            /** @description The rotation stream version after the decision */
+            version: number;
+        };
+        RoundList: {
+            /** @description Newest change first */
+            rounds: components["schemas"]["RoundSummary"][];
+        };
+        RoundStateAt: {
+            /** @description The stream version folded up to */
+            at: number;
+            event: components["schemas"]["AuditedEvent"];
+            headVersion: number;
+            /** @description The policy version the round was planned under (it decides the round forever) */
+            policy: {
+                id: string;
+                title: {
+                    en: string;
+                    id: string;
+                } | null;
+            } | null;
+            roundId: string;
+            /** @description The domain's RoundState (libs/domain/src/round/state.ts): plan, posts with applicants, stages, waits */
+            state: {
+                status: string;
+                version: number;
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        RoundSummary: {
+            agency: string;
+            agencyName: string | null;
+            /** @description round-<agency>-<roundId> */
+            id: string;
+            name: string | null;
+            openPosts: number;
+            posts: number;
+            status: string;
+            updatedAt: string;
+        };
+        RoundVerification: {
+            checkedAt: string;
+            /** @description The latest signed checkpoint, when it covers the round (null: not yet, one has been requested) */
+            checkpoint: {
+                /** @description The last version of this round the checkpoint proves; later ones are checked by the chain alone */
+                coveredVersion: number;
+                keyFingerprint: string;
+                /** @description Global position of the last event the tree covers */
+                logPosition: string | null;
+                sequence: number;
+                signedAt: string;
+                /** @description Events in the signed tree */
+                size: number;
+            } | null;
+            events: number;
+            firstBadVersion: number | null;
+            /** @description SHA-256 chain hash of the last event, hex */
+            headHash: string;
+            headVersion: number;
+            problems: components["schemas"]["VerificationProblem"][];
+            roundId: string;
+            /** @description No problem found: every event chains to the one before, and the checkpoint proves the versions it covers */
+            verified: boolean;
+        };
+        RoundView: {
+            agency: string;
+            agencyName: string | null;
+            id: string;
+            name: string | null;
+            posts: components["schemas"]["PostView"][];
+            status: string;
+        };
+        Rule: {
+            /** @description P: primary legal text, S: secondary source, I: inference (PROCESS.md markers) */
+            evidence: ("P" | "S" | "I")[];
+            /** @description R1-R33, as in a refusal's ruleId */
+            id: string;
+            /** @description What the rule leaves to people or other processes */
+            note: string | null;
+            /** @description The legal source, e.g. "PP 11/2017 Pasal 114(7)" */
+            source: string;
+            title: {
+                /** @description English */
+                en: string;
+                /** @description Bahasa Indonesia */
+                id: string;
+            };
+            /** @description What the rule demands, e.g. "odd, 5-9" */
+            value: string;
+        };
+        RuleList: {
+            rules: components["schemas"]["Rule"][];
+        };
+        Timeline: {
+            events: components["schemas"]["TimelineEntry"][];
+            roundId: string;
+        };
+        TimelineEntry: {
+            actor: {
+                id: string | null;
+                role: string | null;
+            };
+            at: string;
+            eventId: string;
+            postId: string | null;
+            summary: string;
+            type: string;
+            version: number;
+        };
+        VerificationProblem: {
+            /** @description HASH_MISMATCH, RECORD_ALTERED, VERSION_GAP, OUT_OF_ORDER, CHAIN_BROKEN, CHECKPOINT_SIGNATURE_INVALID, CHECKPOINT_ROOT_MISMATCH, ... */
+            code: string;
+            detail: string;
+            /** @description The first stream version the problem concerns (null: the checkpoint itself) */
+            version: number | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -729,11 +1646,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ClockReading"];
+                };
             };
         };
     };
@@ -752,11 +1672,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ClockReading"];
+                };
             };
         };
     };
@@ -769,11 +1692,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OpenIdConfiguration"];
+                };
             };
         };
     };
@@ -786,11 +1712,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Jwks"];
+                };
             };
         };
     };
@@ -809,11 +1738,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DevToken"];
+                };
             };
         };
     };
@@ -826,11 +1758,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DevUserList"];
+                };
             };
         };
     };
@@ -961,11 +1896,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Liveness"];
+                };
             };
         };
     };
@@ -978,6 +1916,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inbox"];
+                };
+            };
             /** @description REQUEST.INVALID */
             400: {
                 headers: {
@@ -1140,6 +2087,28 @@ export interface operations {
             };
         };
     };
+    publicRounds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agency: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAgencyRounds"];
+                };
+            };
+        };
+    };
     planRotation: {
         parameters: {
             query?: never;
@@ -1171,22 +2140,12 @@ export interface operations {
         };
         responses: {
             /** @description Accepted: the events recorded */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
-                        }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["RotationDecisionResult"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -1471,17 +2430,290 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
+                    "application/json": components["schemas"]["RotationDecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
                         }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
                     };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkRotationDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rotationId: unknown;
+                type: "RecordRotationRecommendation" | "RecordRotationTests" | "ProposeRotationMapping" | "RecordRotationApproval" | "IssueRotationDecree";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -1753,6 +2985,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundList"];
+                };
+            };
             /** @description REQUEST.INVALID */
             400: {
                 headers: {
@@ -2012,22 +3253,12 @@ export interface operations {
         };
         responses: {
             /** @description Accepted: the events recorded */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
-                        }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["DecisionResult"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -2299,6 +3530,919 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundView"];
+                };
+            };
+            /** @description REQUEST.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    importApplicants: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key (per caller, kept 24 h); without one, rows are deduplicated by the file's content */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description CSV (UTF-8, comma or semicolon) or XLSX, at most 2 MB and 2,000 rows
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Every row, accepted or rejected with its reason */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicantImportReport"];
+                };
+            };
+            /** @description REQUEST.INVALID (no file field), IMPORT.NO_HEADER, IMPORT.NO_ROWS, IMPORT.MISSING_COLUMNS, IMPORT.DUPLICATE_COLUMN */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN: not an operator of the round's agency (or admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.FINISHED, IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE (over 2 MB), IMPORT.TOO_MANY_ROWS */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE (not multipart/form-data), IMPORT.UNSUPPORTED_FORMAT (neither CSV nor XLSX) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    getEvidenceBundle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bundle (Content-Disposition: attachment; filename="<roundId>-evidence.json") */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceBundle"];
+                };
+            };
+            /** @description REQUEST.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description EVENT_STORE.STREAM_NOT_CHECKPOINTED: no signed checkpoint covers the round's last event yet (one was requested; Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    getRoundStateAt: {
+        parameters: {
+            query?: {
+                /** @description A stream version, 1 to the head (default: the head) */
+                at?: number;
+            };
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundStateAt"];
+                };
+            };
+            /** @description REQUEST.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    verifyRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundVerification"];
+                };
+            };
             /** @description REQUEST.INVALID */
             400: {
                 headers: {
@@ -2503,17 +4647,307 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
                         }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
                     };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkAmendStage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    issuedBy: "KASN" | "BKN";
+                    letterNumber: string;
+                    reason: string;
+                    stage: {
+                        /** @enum {string} */
+                        kind: "administrative" | "competency" | "paper" | "presentation" | "interview" | "health";
+                        maxProceeding?: number;
+                        maxScore: number;
+                        method: string;
+                        name: string;
+                        passMark?: number;
+                        /** @enum {string} */
+                        scoring: "elimination" | "cumulative";
+                        stageId: string;
+                        weight: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -2804,17 +5238,295 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
                         }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
                     };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkAnnounceRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    reach: "national" | "province" | "agency";
+                    secretariatContact: string;
+                    /** @enum {string} */
+                    signedBy: "pansel-chair" | "secretariat-head";
+                };
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -3101,17 +5813,291 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
                         }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
                     };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkAnnounceShortlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    postId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -3399,17 +6385,292 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
                         }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
                     };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkCancelPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    postId: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -3696,17 +6957,291 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
                         }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
                     };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkCancelRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -3995,17 +7530,293 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
                         }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
                     };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkChooseAppointee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    applicantId: string;
+                    note?: string;
+                    postId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -4292,17 +8103,291 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
                         }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
                     };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkCloseRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    postId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -4590,17 +8675,292 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
                         }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
                     };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkConsultDprdLeadership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    letterNumber: string;
+                    postId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -4893,17 +9253,297 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
                         }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
                     };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkDecideUnderfilledPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "continue" | "drop" | "postpone";
+                    /** @enum {string} */
+                    issuedBy: "KASN" | "BKN";
+                    letterNumber: string;
+                    postId: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -5195,17 +9835,296 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
                         }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
                     };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkExtendRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    approval?: {
+                        /** @enum {string} */
+                        issuedBy: "KASN" | "BKN";
+                        letterNumber: string;
+                    };
+                    postId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -5501,17 +10420,300 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
                         }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
                     };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkInaugurateAppointee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    clergy: string;
+                    inauguratedOn: string;
+                    minutesNumber: string;
+                    postId: string;
+                    witnesses: {
+                        /** @enum {string} */
+                        level: "jpt-utama" | "jpt-madya" | "jpt-pratama" | "administrator" | "pengawas";
+                        name: string;
+                        nip: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -5799,17 +11001,292 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
                         }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
                     };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkIssueAppointmentDecree: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    decreeNumber: string;
+                    postId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -6097,17 +11574,292 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
                         }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
                     };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkProposeShortlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    finalists: string[];
+                    postId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -6395,17 +12147,292 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
                         }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
                     };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkPublishStageResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    postId: string;
+                    stageId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -6698,17 +12725,297 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
                         }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
                     };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkRecordAdministrativeVerdict: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    applicantId: string;
+                    findings?: {
+                        note: string;
+                        /** @enum {string} */
+                        ruleId: "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8" | "R9" | "R10" | "R11" | "R12" | "R13" | "R14" | "R15" | "R16" | "R17" | "R18" | "R19" | "R20" | "R21" | "R22" | "R23" | "R24" | "R25" | "R26" | "R27" | "R28" | "R29" | "R30" | "R31" | "R32" | "R33";
+                    }[];
+                    postId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -6998,17 +13305,294 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
                         }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
                     };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkRecordInaugurationRecommendation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    issuedBy: "KASN" | "BKN";
+                    letterNumber: string;
+                    postId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -7298,17 +13882,294 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
                         }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
                     };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkRecordMendagriApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    letterNumber: string;
+                    postId?: string;
+                    /** @enum {string} */
+                    purpose: "selection" | "inauguration";
+                };
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -7600,17 +14461,296 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
                         }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
                     };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkRecordPlanRecommendation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "approved" | "rejected";
+                    /** @enum {string} */
+                    issuedBy: "KASN" | "BKN";
+                    letterNumber: string;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -7907,17 +15047,301 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
                         }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
                     };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkRecordStageResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    absent?: string[];
+                    postId: string;
+                    results: {
+                        applicantId: string;
+                        reusedAssessment?: {
+                            assessedOn: string;
+                            provider: string;
+                        };
+                        score: number;
+                    }[];
+                    stageId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -8228,17 +15652,315 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
                         }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
                     };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkRegisterApplicant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    applicant: {
+                        dateOfBirth: string;
+                        documents: ("application-letter" | "cv" | "home-ppk-recommendation" | "inspectorate-statement" | "integrity-pact" | "asset-declaration" | "photo" | "health-certificate" | "mental-health-certificate" | "drug-free-certificate" | "tax-return" | "leadership-training-certificate")[];
+                        /** @enum {string} */
+                        education: "SMA" | "D-III" | "D-IV" | "S1" | "S2" | "S3";
+                        homeAgency: string;
+                        name: string;
+                        nip: string;
+                        presidentialException?: {
+                            letterNumber: string;
+                            ruleIds: ("R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8" | "R9" | "R10" | "R11" | "R12" | "R13" | "R14" | "R15" | "R16" | "R17" | "R18" | "R19" | "R20" | "R21" | "R22" | "R23" | "R24" | "R25" | "R26" | "R27" | "R28" | "R29" | "R30" | "R31" | "R32" | "R33")[];
+                        };
+                        priorPost: {
+                            /** @enum {string} */
+                            kind: "administrator" | "functional-ahli-madya" | "jpt-pratama" | "other";
+                            title: string;
+                            years: number;
+                        };
+                        /** @enum {string} */
+                        rank: "III/a" | "III/b" | "III/c" | "III/d" | "IV/a" | "IV/b" | "IV/c" | "IV/d" | "IV/e";
+                        relatedExperienceYears: number;
+                    };
+                    applicantId: string;
+                    invited?: boolean;
+                    postId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -8526,17 +16248,292 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
                         }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
                     };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkReportToGovernor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    letterNumber: string;
+                    postId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -8828,17 +16825,296 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
                         }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
                     };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkRerunPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    issuedBy: "KASN" | "BKN";
+                    letterNumber: string;
+                    postId: string;
+                    reason: string;
+                    registrationDeadline: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -9138,17 +17414,304 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
                         }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
                     };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkReviewShortlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    acceptFewer?: boolean;
+                    ineligible?: {
+                        applicantId: string;
+                        reason: {
+                            en: string;
+                            id: string;
+                        };
+                        /** @enum {string} */
+                        ruleId?: "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8" | "R9" | "R10" | "R11" | "R12" | "R13" | "R14" | "R15" | "R16" | "R17" | "R18" | "R19" | "R20" | "R21" | "R22" | "R23" | "R24" | "R25" | "R26" | "R27" | "R28" | "R29" | "R30" | "R31" | "R32" | "R33";
+                    }[];
+                    /** @enum {string} */
+                    issuedBy: "KASN" | "BKN";
+                    letterNumber: string;
+                    postId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -9511,17 +18074,367 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
                         }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
                     };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkRevisePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    plan: {
+                        agency: {
+                            /** @enum {string} */
+                            level: "province" | "regency" | "city";
+                            name: string;
+                        };
+                        assessmentProvider: {
+                            accredited: boolean;
+                            name: string;
+                        };
+                        electionCalendar?: {
+                            actingHead?: boolean;
+                            candidateDeterminationOn?: string;
+                            headInauguratedOn?: string;
+                            termEndsOn?: string;
+                        };
+                        name: string;
+                        pansel: {
+                            decreeNumber: string;
+                            members: {
+                                /** @enum {string} */
+                                affiliation: "internal" | "external";
+                                /** @enum {string} */
+                                background: "jpt-same-government" | "jpt-other-agency" | "academic" | "professional" | "community";
+                                conflictsOfInterest: {
+                                    nature: string;
+                                    nip: string;
+                                }[];
+                                memberId: string;
+                                name: string;
+                                /** @enum {string} */
+                                oversightBody?: "KASN" | "BKN";
+                                politicalPartyMember?: boolean;
+                            }[];
+                        };
+                        posts: {
+                            competencyStandard: {
+                                managerial: string[];
+                                socioCultural: string[];
+                                technical: string[];
+                            };
+                            incumbent?: {
+                                inauguratedOn: string;
+                                nip: string;
+                                /** @enum {string} */
+                                removalGround?: "law-violation" | "requirements-lost";
+                            };
+                            /** @enum {string} */
+                            kind: "regular" | "sekda" | "sekwan";
+                            postId: string;
+                            requirements: {
+                                /** @enum {string} */
+                                minRank?: "III/a" | "III/b" | "III/c" | "III/d" | "IV/a" | "IV/b" | "IV/c" | "IV/d" | "IV/e";
+                                notes: string[];
+                            };
+                            title: string;
+                        }[];
+                        schedule: {
+                            announcementOn: string;
+                            referenceDate: string;
+                            registrationDeadline: string;
+                        };
+                        stages: {
+                            /** @enum {string} */
+                            kind: "administrative" | "competency" | "paper" | "presentation" | "interview" | "health";
+                            maxProceeding?: number;
+                            maxScore: number;
+                            method: string;
+                            name: string;
+                            passMark?: number;
+                            /** @enum {string} */
+                            scoring: "elimination" | "cumulative";
+                            stageId: string;
+                            weight: number;
+                        }[];
+                    };
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -9806,17 +18719,289 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
                         }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
                     };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkSubmitPlanForRecommendation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -10107,17 +19292,295 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        events: {
-                            data: Record<string, never>;
-                            metadata: Record<string, never>;
-                            type: string;
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
                         }[];
-                        /** @example round-kabcontoh-2024-01 */
-                        roundId: string;
-                        /** @description The round stream version after the decision */
-                        version: number;
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
                     };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkWithdrawApplicant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    applicantId: string;
+                    /** @enum {string} */
+                    cause: "declared" | "retired" | "sanctioned" | "deceased";
+                    note: string;
+                    postId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
                 };
             };
             /** @description REQUEST.INVALID: a missing, malformed or unknown field */
@@ -10390,6 +19853,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicantsView"];
+                };
+            };
             /** @description REQUEST.INVALID */
             400: {
                 headers: {
@@ -10566,6 +20038,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Timeline"];
+                };
+            };
             /** @description REQUEST.INVALID */
             400: {
                 headers: {
@@ -10724,6 +20205,26 @@ export interface operations {
                         title: string;
                         type: string;
                     };
+                };
+            };
+        };
+    };
+    listRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every rule of the registry */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleList"];
                 };
             };
         };
