@@ -140,12 +140,19 @@ describe("the auditor's view of a round", () => {
     expect(Number(late.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
-  it('answers auditors, admin, oversight and the agency operator; refuses the pansel, the PPK and other agencies', async () => {
+  it('answers auditors, admin, oversight and the agency operator; its own pansel and PPK read its state only; refuses other agencies', async () => {
     const { roundId } = await aRound();
     for (const user of ['auditor.kabcontoh', 'auditor', 'admin', 'liaison.bkn', `operator.${AGENCY}`]) {
       expect([user, (await api.get(user, `/rounds/${roundId}/audit/verification`)).status]).toEqual([user, 200]);
     }
-    for (const user of ['pansel1.kabcontoh', 'ppk.kabcontoh', 'pansel1.kotalain', 'operator.kotalain']) {
+    for (const user of ['pansel1.kabcontoh', 'ppk.kabcontoh']) {
+      expect([user, (await api.get(user, `/rounds/${roundId}/audit/state?at=1`)).status]).toEqual([user, 200]);
+      for (const what of ['verification', 'bundle']) {
+        const reply = await api.get(user, `/rounds/${roundId}/audit/${what}`);
+        expect([user, what, reply.status, reply.body['code']]).toEqual([user, what, 403, 'AUTH.FORBIDDEN']);
+      }
+    }
+    for (const user of ['pansel1.kotalain', 'operator.kotalain']) {
       for (const what of ['verification', 'state?at=1', 'bundle']) {
         const reply = await api.get(user, `/rounds/${roundId}/audit/${what}`);
         expect([user, what, reply.status, reply.body['code']]).toEqual([user, what, 403, 'AUTH.FORBIDDEN']);

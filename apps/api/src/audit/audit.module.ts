@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { RoundsModule } from '../rounds/rounds.module';
 import { CheckpointKey } from './checkpoint-key';
 import { EvidenceBundleController } from './evidence-bundle/evidence-bundle.http.controller';
 import { EvidenceBundleHandler } from './evidence-bundle/evidence-bundle.handler';
@@ -10,7 +11,7 @@ import { VerifyRoundHandler } from './verify-round/verify-round.handler';
 
 /** The auditor's view of a round: its verification in the store, its state after any event, its evidence bundle. */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, RoundsModule],
   controllers: [VerifyRoundController, RoundStateController, EvidenceBundleController],
   providers: [CheckpointKey, VerifyRoundHandler, RoundStateHandler, EvidenceBundleHandler],
 })

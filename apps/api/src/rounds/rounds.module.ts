@@ -45,5 +45,7 @@ import { PublishedResultsHandler } from '../public/published-results/published-r
     InboxHandler,
     PublishedResultsHandler,
   ],
+  // The audit area lets a round's own participants read its state with the same checks.
+  exports: [RoundAccess],
 })
 export class RoundsModule {}

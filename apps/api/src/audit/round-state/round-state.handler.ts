@@ -4,6 +4,7 @@ import { DEFAULT_POLICIES, foldStream } from '@selter/domain';
 import { readStream, type StoredEvent } from '@selter/event-store';
 import type { Sql } from 'postgres';
 import { assertAudit } from '../../access/audit-access';
+import { RoundAccess } from '../../access/round-access';
 import { SQL } from '../../infrastructure/tokens';
 import { invalidRequest, notFound } from '../../problem/problems';
 import { RoundStateQuery, type RoundStateAt } from './round-state.query';
@@ -22,10 +23,17 @@ function auditedEvent(e: StoredEvent): RoundStateAt['event'] {
  */
 @QueryHandler(RoundStateQuery)
 export class RoundStateHandler implements IQueryHandler<RoundStateQuery, RoundStateAt> {
-  constructor(@Inject(SQL) private readonly sql: Sql) {}
+  constructor(
+    @Inject(SQL) private readonly sql: Sql,
+    private readonly access: RoundAccess,
+  ) {}
 
   async execute({ principal, round, at }: RoundStateQuery): Promise<RoundStateAt> {
-    assertAudit(principal, round);
+    // Besides its auditors, the round's own participants read its state: the pansel members seated
+    // on it and the agency's PPK decide on it and need its plan (stage catalogue, pass marks, the
+    // tiga besar after review). Verification and the evidence bundle stay the auditors'.
+    if (principal.role === 'pansel' || principal.role === 'ppk') await this.access.assertRead(principal, round);
+    else assertAudit(principal, round);
     const events = await readStream(this.sql, round.id);
     const head = events[events.length - 1];
     if (!head) throw notFound('ROUND.NOT_FOUND', `No round ${round.id}.`);
