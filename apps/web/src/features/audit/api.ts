@@ -18,3 +18,6 @@ export const bundleUrl = (roundId: string): string => `${base(roundId)}/bundle`;
 
 /** Roles the API lets audit a round (apps/api/src/access/audit-access.ts); the API still decides per round. */
 export const AUDITING_ROLES: ReadonlySet<string> = new Set(['auditor', 'admin', 'oversight', 'operator']);
+
+/** Roles that may read a round's state (GET …/audit/state): its auditors, and its own pansel members and PPK. */
+export const STATE_READERS: ReadonlySet<string> = new Set([...AUDITING_ROLES, 'pansel', 'ppk']);

@@ -3,7 +3,7 @@ import { bodyOf } from '../../api/call';
 import type { Api } from '../../api/client';
 import type { Inbox, InboxItem } from '../../api/responses';
 import type { Session } from '../../session';
-import { AUDITING_ROLES, roundStateAt } from '../audit/api';
+import { roundStateAt, STATE_READERS } from '../audit/api';
 import { publishedStages } from './applicants';
 import { planFacts, type PlanFacts } from './plan-facts';
 import type { ApplicantsView, ApplicantView, PostView, RoundView } from './types';
@@ -31,7 +31,7 @@ function loadFacts(
   roundId: string,
   postId: string | null,
 ): Promise<PlanFacts | null> {
-  if (!session || !AUDITING_ROLES.has(session.user.role)) return Promise.resolve(null);
+  if (!session || !STATE_READERS.has(session.user.role)) return Promise.resolve(null);
   return roundStateAt(roundId, session.token).then(
     ({ state }) => planFacts(state, postId),
     () => null,

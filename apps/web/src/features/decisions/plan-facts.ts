@@ -3,8 +3,8 @@ import type { AgencyLevel, Finalist, RoundState, StageDefinition } from '@selter
 /**
  * What the round's own record says beyond the read model: the frozen stage catalogue with pass
  * marks, the stage a post is at, its recorded shortlist and who remains after the overseer's
- * review. Only the auditing roles may read the round's state (GET …/audit/state); for the pansel
- * and the PPK these stay unknown and the forms fall back on the published ranking.
+ * review, from the round's state (GET …/audit/state: its auditors, its own pansel and PPK). For
+ * anyone else, or when that read fails, these stay unknown and the forms fall back on the published ranking.
  */
 export interface PlanFacts {
   agencyLevel: AgencyLevel;

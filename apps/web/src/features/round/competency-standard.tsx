@@ -10,7 +10,7 @@ import { LoadingOr } from './loading-or';
 /**
  * The round's plan, fetched once for the page and only when someone asks for it. GET /rounds/{id}
  * carries no plan, so it comes from the round's state at its head (GET …/audit/state), which the
- * auditing roles may read.
+ * auditing roles and the round's own pansel and PPK may read.
  */
 export function usePlanLoader(roundId: string): () => Promise<RoundPlan | null> {
   const { session } = useSession();

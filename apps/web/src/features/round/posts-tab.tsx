@@ -3,20 +3,20 @@ import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../session-context';
-import { AUDITING_ROLES } from '../audit/api';
+import { STATE_READERS } from '../audit/api';
 import { CompetencyStandard, usePlanLoader } from './competency-standard';
 import { formatDate, formatNumber, useLocale } from './locale';
 import { PostStatusBadge } from './status-badge';
 import type { PostView, RoundView } from './types';
 import { TableHead } from './table-head';
 
-/** The round's posts with their status; each row opens its applicants and, for auditing roles, its competency standard. */
+/** The round's posts with their status; each row opens its applicants and, for those who may read the round's state, its competency standard. */
 export function PostsTab({ round }: { round: RoundView }): React.JSX.Element {
   const { t } = useTranslation('round');
   const { session } = useSession();
   const loadPlan = usePlanLoader(round.id);
   const [open, setOpen] = useState<string | null>(null);
-  const showsStandard = AUDITING_ROLES.has(session?.user.role ?? '');
+  const showsStandard = STATE_READERS.has(session?.user.role ?? '');
   return (
     <Table.ScrollContainer minWidth={860}>
       <Table striped data-testid="posts">
