@@ -3,7 +3,7 @@ import { DatesProvider } from '@mantine/dates';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
-import type { Role } from './api/responses';
+import type { Role } from './session';
 import { AuditView } from './features/audit/audit-view';
 import { DecisionPage } from './features/decisions/decision-page';
 import { ManageRound } from './features/operator/manage-round';

@@ -1,4 +1,10 @@
-import type { DevUser } from './api/responses';
+import type { components } from './api/schema';
+
+/** A seeded user of the development issuer (GET /dev-auth/users), as the API's document declares it. */
+export type DevUser = components['schemas']['DevUser'];
+
+/** A caller's role, as the API's document names them. */
+export type Role = DevUser['role'];
 
 /** Who is signed in and their bearer token. */
 export interface Session {

@@ -18,7 +18,10 @@ export async function bodyOf<T>(request: Promise<{ data?: T; error?: unknown; re
   return data as T;
 }
 
-/** JSON from a path the generated client has no types for yet (see responses.ts); refusals as ApiProblem. */
+/**
+ * JSON from a path called without the generated client (a token rather than a client at hand, a
+ * multipart body); `T` is the generated body type of that path. Refusals as ApiProblem.
+ */
 export async function getJson<T>(path: string, token?: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
   if (token) headers.set('authorization', `Bearer ${token}`);

@@ -1,5 +1,5 @@
 import { getJson } from './call';
-import type { paths } from './schema';
+import type { components, paths } from './schema';
 
 type DecisionPaths = { [P in keyof paths as P extends `/rounds/{roundId}/decisions/${infer T}` ? T : never]: paths[P] };
 
@@ -10,17 +10,10 @@ export type DecisionType = keyof DecisionPaths & string;
 export type DecisionBody<T extends DecisionType> = DecisionPaths[T] extends { post: { requestBody: { content: { 'application/json': infer B } } } } ? B : never;
 
 /** What an accepted decision recorded. */
-export interface DecisionResult {
-  roundId: string;
-  version: number;
-  events: Array<{ type: string; data: Record<string, unknown>; metadata: Record<string, unknown> }>;
-}
+export type DecisionResult = components['schemas']['DecisionResult'];
 
-/** What the dry run (`…/check`) says: allowed, with the events it would record, or an ApiProblem thrown. */
-export interface DecisionCheck {
-  allowed: boolean;
-  events: string[];
-}
+/** What the dry run (`…/check`) says: allowed, with the events it would record (a refusal throws ApiProblem). */
+export type DecisionCheck = components['schemas']['DecisionCheck'];
 
 const post = (body: unknown, headers: Record<string, string> = {}) =>
   ({ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }) satisfies RequestInit;

@@ -3,7 +3,7 @@ import { renderConsole } from '../../test-support/render';
 import { ApiProblem } from '../api/call';
 import { ProblemAlert } from './problem-alert';
 
-const RULES = [{ id: 'R5', title: { id: 'Usia paling tinggi 56 tahun', en: 'Aged 56 at most' }, value: '56', source: 'PP 11/2017 Pasal 107' }];
+const RULES = { rules: [{ id: 'R5', title: { id: 'Usia paling tinggi 56 tahun', en: 'Aged 56 at most' }, value: '56', source: 'PP 11/2017 Pasal 107', evidence: ['P'], note: null }] };
 
 const refusal = new ApiProblem(
   { type: 'about:blank', title: 'Unprocessable', status: 422, code: 'APPLICANT.TOO_OLD', ruleId: 'R5', reason: { id: 'Pelamar berusia lebih dari 56 tahun.', en: 'The applicant is older than 56.' } },

@@ -1,21 +1,16 @@
 import { useEffect, useState } from 'react';
 import { getJson } from '../api/call';
+import type { components } from '../api/schema';
 
 /** One rule of PROCESS.md (R1-R33) as GET /rules gives it: its title and its legal source. */
-export interface Rule {
-  id: string;
-  title: { id: string; en: string };
-  value: string;
-  source: string;
-  note?: string;
-}
+export type Rule = components['schemas']['Rule'];
 
 let catalogue: Promise<Map<string, Rule>> | undefined;
 
 /** The rule catalogue, fetched once per page load (it changes only with a release). */
 export function loadRules(): Promise<Map<string, Rule>> {
-  catalogue ??= getJson<Rule[] | { rules: Rule[] }>('/rules')
-    .then((body) => new Map((Array.isArray(body) ? body : body.rules).map((rule) => [rule.id, rule])))
+  catalogue ??= getJson<components['schemas']['RuleList']>('/rules')
+    .then((body) => new Map(body.rules.map((rule) => [rule.id, rule])))
     .catch((failure: unknown) => {
       catalogue = undefined;
       throw failure;

@@ -2,13 +2,15 @@ import { Anchor, Badge, Button, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { bodyOf } from '../api/call';
-import type { Inbox as InboxBody, InboxItem } from '../api/responses';
+import type { components } from '../api/schema';
 import { useLoad } from '../api/use-load';
 import { LoadedPage } from '../components/page';
 import { formatDateTime, formatWait, waitStatus } from '../format';
 import { LOCALES, type Language } from '../i18n';
 import { ROUTES } from '../routes';
 import { useSession } from '../session-context';
+
+type InboxItem = components['schemas']['InboxItem'];
 
 const STATUS_COLOR = { overdue: 'red', onTime: 'green', noServiceLevel: 'gray' } as const;
 
@@ -17,7 +19,7 @@ export function Inbox(): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const { api } = useSession();
   const locale = LOCALES[(i18n.language === 'en' ? 'en' : 'id') as Language];
-  const inbox = useLoad(() => bodyOf(api.GET('/inbox')) as Promise<unknown> as Promise<InboxBody>, [api]);
+  const inbox = useLoad(() => bodyOf(api.GET('/inbox')), [api]);
 
   return (
     <LoadedPage name="inbox" title={t('inbox.title')} loaded={inbox} actions={<Button variant="default" size="xs" onClick={inbox.reload}>{t('app.refresh')}</Button>}>

@@ -4,22 +4,22 @@ import { useTranslation } from 'react-i18next';
 import { bodyOf } from '../api/call';
 import { createApi } from '../api/client';
 import { useLoad } from '../api/use-load';
-import type { DevToken, DevUser } from '../api/responses';
 import { LoadedPage } from '../components/page';
 import { ProblemAlert } from '../components/problem-alert';
+import type { DevUser } from '../session';
 import { useSession } from '../session-context';
 
 /** The development issuer's sign-in: every seeded user, one button each (GET /dev-auth/users, POST /dev-auth/token). */
 export function SignIn(): React.JSX.Element {
   const { t } = useTranslation();
   const { signIn } = useSession();
-  const users = useLoad(() => bodyOf(createApi().GET('/dev-auth/users')) as Promise<unknown> as Promise<DevUser[]>, []);
+  const users = useLoad(() => bodyOf(createApi().GET('/dev-auth/users')), []);
   const [failure, setFailure] = useState<unknown>(null);
 
   async function signInAs(user: DevUser): Promise<void> {
     setFailure(null);
     try {
-      const token = (await bodyOf(createApi().POST('/dev-auth/token', { body: { user: user.sub } }))) as unknown as DevToken;
+      const token = await bodyOf(createApi().POST('/dev-auth/token', { body: { user: user.sub } }));
       signIn({ token: token.access_token, user, expiresAt: Date.now() + token.expires_in * 1000 });
     } catch (thrown) {
       setFailure(thrown);

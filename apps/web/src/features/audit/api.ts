@@ -1,6 +1,9 @@
 import { getJson } from '../../api/call';
 import type { RoundStateAt, RoundVerification } from './types';
 
+// Read with getJson rather than the generated client: callers hold a token, not a client. The types
+// are the generated bodies (./types).
+
 const base = (roundId: string) => `/rounds/${encodeURIComponent(roundId)}/audit`;
 
 /** The round's hash chain and signed checkpoint checked by the API, as an offline auditor would. */

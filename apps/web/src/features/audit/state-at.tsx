@@ -27,8 +27,14 @@ export function StateAt({ at }: { at: RoundStateAt }): React.JSX.Element {
         </Group>
         {policy && (
           <Text size="sm">
-            {t('state.policy')}: <strong>{policy.title[i18n.language === 'en' ? 'en' : 'id']}</strong> (
-            {policy.id})
+            {t('state.policy')}:{' '}
+            {policy.title ? (
+              <>
+                <strong>{policy.title[i18n.language === 'en' ? 'en' : 'id']}</strong> ({policy.id})
+              </>
+            ) : (
+              <strong>{policy.id}</strong>
+            )}
           </Text>
         )}
       </Group>

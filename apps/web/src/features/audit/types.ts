@@ -1,45 +1,19 @@
 import type { RoundState } from '@selter/domain';
+import type { components } from '../../api/schema';
 
-// The audit endpoints' bodies, until the console's generated types include them. Each mirrors the
-// API's zod response schema named in its comment.
+// The audit endpoints' bodies, as the API's OpenAPI document declares them.
 
-/** GET /rounds/{roundId}/audit/verification (apps/api/src/audit/verify-round/verify-round.query.ts). */
-export interface RoundVerification {
-  roundId: string;
-  verified: boolean;
-  events: number;
-  headVersion: number;
-  headHash: string;
-  firstBadVersion: number | null;
-  problems: Array<{ code: string; version: number | null; detail: string }>;
-  checkpoint: {
-    sequence: number;
-    size: number;
-    logPosition: string | null;
-    signedAt: string;
-    keyFingerprint: string;
-    coveredVersion: number;
-  } | null;
-  checkedAt: string;
-}
+type Schemas = components['schemas'];
 
-/** The event a state was folded up to (AuditedEvent, apps/api/src/audit/round-state/round-state.query.ts). */
-export interface AuditedEvent {
-  version: number;
-  eventId: string;
-  type: string;
-  at: string;
-  postId: string | null;
-  actor: { id: string; role: string } | null;
-  reason: string | null;
-}
+/** GET /rounds/{roundId}/audit/verification: the chain and the signed checkpoint, checked by the API. */
+export type RoundVerification = Schemas['RoundVerification'];
 
-/** GET /rounds/{roundId}/audit/state?at=N (RoundStateAt, same file): the domain's RoundState after event N. */
-export interface RoundStateAt {
-  roundId: string;
-  at: number;
-  headVersion: number;
-  policy: { id: string; title: { id: string; en: string } } | null;
-  event: AuditedEvent;
-  state: RoundState;
-}
+/** The event a state was folded up to. */
+export type AuditedEvent = Schemas['AuditedEvent'];
+
+/**
+ * GET /rounds/{roundId}/audit/state?at=N: the domain's RoundState after event N. The document
+ * leaves `state` open (status and version, then whatever the domain folds), so the console reads it
+ * as the domain's own type.
+ */
+export type RoundStateAt = Omit<Schemas['RoundStateAt'], 'state'> & { state: RoundState };

@@ -14,6 +14,8 @@ const applicant = (applicantId: string, patch: Partial<ApplicantView> = {}): App
   applicantId,
   name: `Pelamar ${applicantId}`,
   nip: applicantId,
+  invited: false,
+  registeredAt: '2024-07-10T02:00:00Z',
   verdict: 'eligible',
   withdrawn: false,
   eliminatedAt: null,

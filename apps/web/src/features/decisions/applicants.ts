@@ -1,3 +1,4 @@
+import type { DecisionResult } from '../../api/decisions';
 import type { PlanFacts } from './plan-facts';
 import type { ApplicantView } from './types';
 
@@ -69,7 +70,8 @@ export function shortlistOf(
   return { finalists: ids.flatMap((id) => applicants.filter((a) => a.applicantId === id)), recorded: true };
 }
 
-type RecordedEvent = { type: string; data: Record<string, unknown> };
+/** An event a decision recorded, as far as the overlay reads it. */
+type RecordedEvent = Pick<DecisionResult['events'][number], 'type' | 'data'>;
 
 /**
  * The applicants with what this page just recorded laid over them (verdicts, scores, withdrawals,

@@ -1,12 +1,14 @@
 import { createContext, useContext } from 'react';
 import { bodyOf } from '../../api/call';
 import type { Api } from '../../api/client';
-import type { Inbox, InboxItem } from '../../api/responses';
+import type { components } from '../../api/schema';
 import type { Session } from '../../session';
 import { roundStateAt, STATE_READERS } from '../audit/api';
 import { publishedStages } from './applicants';
 import { planFacts, type PlanFacts } from './plan-facts';
-import type { ApplicantsView, ApplicantView, PostView, RoundView } from './types';
+import type { ApplicantView, PostView, RoundView } from './types';
+
+type InboxItem = components['schemas']['InboxItem'];
 
 /** What a decision is about: the round, the post and its applicants, and how long it has waited. */
 export interface DecisionData {
@@ -52,13 +54,11 @@ export async function loadDecisionData(
 ): Promise<DecisionData> {
   const path = { roundId };
   const [round, applicants, inbox, facts] = await Promise.all([
-    bodyOf(api.GET('/rounds/{roundId}', { params: { path } })) as Promise<unknown> as Promise<RoundView>,
+    bodyOf(api.GET('/rounds/{roundId}', { params: { path } })),
     postId
-      ? (bodyOf(
-          api.GET('/rounds/{roundId}/posts/{postId}/applicants', { params: { path: { roundId, postId } } }),
-        ) as Promise<unknown> as Promise<ApplicantsView>)
+      ? bodyOf(api.GET('/rounds/{roundId}/posts/{postId}/applicants', { params: { path: { roundId, postId } } }))
       : Promise.resolve(null),
-    (bodyOf(api.GET('/inbox')) as Promise<unknown> as Promise<Inbox>).catch(() => null),
+    bodyOf(api.GET('/inbox')).catch(() => null),
     loadFacts(session, roundId, postId),
   ]);
   const waitingHere = inbox?.items.filter((item) => item.roundId === roundId) ?? [];

@@ -1,6 +1,7 @@
 import { bodyOf, getJson } from '../../api/call';
 import type { Api } from '../../api/client';
 import type { DecisionResult } from '../../api/decisions';
+import { roundStateAt } from '../audit/api';
 import type { ImportReport, PlanBody, PlanRoundRequest } from './types';
 
 // The round and a post's applicants, read as the round views read them.
@@ -8,7 +9,7 @@ export { getRound as loadRound, listApplicants as loadApplicants } from '../roun
 
 /** POST /rounds: starts the round and records its plan; the key makes a retry record it once. */
 export function planRound(api: Api, request: PlanRoundRequest, idempotencyKey: string): Promise<DecisionResult> {
-  return bodyOf(api.POST('/rounds', { body: request, params: { header: { 'Idempotency-Key': idempotencyKey } } })) as Promise<unknown> as Promise<DecisionResult>;
+  return bodyOf(api.POST('/rounds', { body: request, params: { header: { 'Idempotency-Key': idempotencyKey } } }));
 }
 
 /** POST /rounds/{roundId}/applicant-imports: a CSV or XLSX file of applicants, answered row by row. */
@@ -23,6 +24,7 @@ export function importApplicants(token: string, roundId: string, file: File, ide
  * round's events (GET /rounds/{roundId}/audit/state, apps/api/src/audit/round-state). Null before a plan.
  */
 export async function loadPlan(token: string, roundId: string): Promise<{ plan: PlanBody; policyId?: string } | null> {
-  const body = await getJson<{ policy: { id: string } | null; state: { status: string; plan?: PlanBody } }>(`/rounds/${encodeURIComponent(roundId)}/audit/state`, token);
-  return body.state.plan ? { plan: body.state.plan, ...(body.policy ? { policyId: body.policy.id } : {}) } : null;
+  const { policy, state } = await roundStateAt(roundId, token);
+  // The domain's recorded plan is the plan body the API accepted, read-only.
+  return state.status === 'empty' ? null : { plan: state.plan as PlanBody, ...(policy ? { policyId: policy.id } : {}) };
 }

@@ -1,36 +1,20 @@
-// GET /public/agencies/{agency}/rounds, which the console's generated types do not include yet.
-// Mirrors apps/api/src/public/published-results/published-results.query.ts.
+import type { components } from '../../api/schema';
+
+// GET /public/agencies/{agency}/rounds, as the API's OpenAPI document declares it.
+
+type Schemas = components['schemas'];
 
 /** One applicant's line in a published ranking: what the announcement shows, no more. */
-export interface PublishedLine {
-  rank: number;
-  name: string | null;
-  total: number;
-  proceeds: boolean;
-}
+export type PublishedLine = Schemas['PublishedLine'];
 
 /** A stage's ranking as the pansel published it (R21, PP 11/2017 Pasal 121). */
-export interface PublishedStage {
-  stageId: string;
-  publishedAt: string;
-  ranking: PublishedLine[];
-}
+export type PublishedStage = Schemas['PublishedStage'];
 
-export interface PublicPost {
-  postId: string;
-  title: string | null;
-  status: string;
-  stages: PublishedStage[];
-}
+/** An announced or finished round with its posts' published rankings. */
+export type PublicRound = Schemas['PublicRound'];
 
-export interface PublicRound {
-  roundId: string;
-  name: string | null;
-  status: string;
-  posts: PublicPost[];
-}
+/** A post of a public round. */
+export type PublicPost = PublicRound['posts'][number];
 
-export interface PublicAgencyView {
-  agency: string;
-  rounds: PublicRound[];
-}
+/** An agency's public rounds. */
+export type PublicAgencyView = Schemas['PublicAgencyRounds'];

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { renderConsole } from '../../../test-support/render';
-import type { Role } from '../../api/responses';
+import type { Role } from '../../session';
 import { RoundView } from './round-view';
 import { stubApi, type Answers } from './stub-api.test-helper';
 import type { ApplicantView, PostView, TimelineEntry } from './types';

@@ -1,4 +1,4 @@
-import type { Role } from '../../api/responses';
+import type { Role } from '../../session';
 
 /** Answers by path for a stubbed API: the body, or a problem with its status. */
 export type Answers = Record<string, unknown | ((query: URLSearchParams) => unknown)>;
