@@ -48,11 +48,14 @@ export const ROUND_WIDE: ReadonlySet<string> = new Set([
   'CancelRound',
 ]);
 
-/** Decisions taken many times on one post (one applicant, one batch of scores, one stage at a time): the form stays after each. */
+/**
+ * Decisions taken many times on one post (one applicant, one batch of scores at a time): the form
+ * stays after each. Not a publication: the stage it published is done, and a form left on it would
+ * only be refused (STAGE.ALREADY_PUBLISHED); the next stage starts with its scores, from the inbox.
+ */
 export const REPEATED: ReadonlySet<string> = new Set([
   'RecordAdministrativeVerdict',
   'RecordStageResults',
-  'PublishStageResults',
   'RegisterApplicant',
   'WithdrawApplicant',
 ]);
