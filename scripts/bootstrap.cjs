@@ -67,7 +67,8 @@ function buildConsole(hash) {
   const staging = path.join(root, 'tmp', `web-build-${process.pid}`);
   const old = `${staging}-old`;
   mkdirSync(path.dirname(staging), { recursive: true });
-  const vite = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', web, '--outDir', staging, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, encoding: 'utf8' });
+  // NODE_ENV=production whatever the caller's (jest sets test): Vite builds React's development code, StrictMode's double effects and all, for any other value.
+  const vite = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', web, '--outDir', staging, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
   if (vite.status !== 0) {
     process.stderr.write(`failed\n${vite.stdout}${vite.stderr}`);
     rmSync(staging, { recursive: true, force: true });

@@ -29,7 +29,11 @@ export function BundleExport({ roundId }: { roundId: string }): React.JSX.Elemen
   const locale = useLocale();
   const [progress, setProgress] = useState<Export>({ step: 'idle' });
   const alive = useRef(true);
-  useEffect(() => () => void (alive.current = false), []);
+  // Set again on every mount: StrictMode (npm run web:dev) unmounts and mounts each component once more.
+  useEffect(() => {
+    alive.current = true;
+    return () => void (alive.current = false);
+  }, []);
 
   async function run(): Promise<void> {
     for (let attempt = 1; alive.current; attempt++) {

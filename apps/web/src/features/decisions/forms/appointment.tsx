@@ -3,6 +3,7 @@ import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DecisionSubmit } from '../../../components/decision-submit';
+import { parseDate } from '../../operator/date-parse';
 import { decreeBody, inaugurateBody, type WitnessLevel, type WitnessRow } from '../bodies';
 import { useDecisionData } from '../context';
 import type { DecisionFormProps } from '../form-contract';
@@ -57,6 +58,8 @@ export function InaugurateForm({ roundId, postId, onDone }: DecisionFormProps): 
         value={inauguratedOn}
         onChange={setInauguratedOn}
         valueFormat="D MMMM YYYY"
+        // Typed as offices write dates (13/12/2026, 2026-12-13): Mantine's own parser reads only its display format, and only with a dayjs plugin the console does not load.
+        dateParser={parseDate}
         required
         w={{ base: '100%', sm: 260 }}
       />
