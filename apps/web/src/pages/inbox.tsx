@@ -5,6 +5,7 @@ import { bodyOf } from '../api/call';
 import type { components } from '../api/schema';
 import { useLoad } from '../api/use-load';
 import { LoadedPage } from '../components/page';
+import { ToneBadge } from '../components/tone-badge';
 import { formatDateTime, formatWait, waitStatus } from '../format';
 import { LOCALES, type Language } from '../i18n';
 import { ROUTES } from '../routes';
@@ -22,7 +23,16 @@ export function Inbox(): React.JSX.Element {
   const inbox = useLoad(() => bodyOf(api.GET('/inbox')), [api]);
 
   return (
-    <LoadedPage name="inbox" title={t('inbox.title')} loaded={inbox} actions={<Button variant="default" size="xs" onClick={inbox.reload}>{t('app.refresh')}</Button>}>
+    <LoadedPage
+      name="inbox"
+      title={t('inbox.title')}
+      loaded={inbox}
+      actions={
+        <Button variant="default" size="xs" onClick={inbox.reload}>
+          {t('app.refresh')}
+        </Button>
+      }
+    >
       {({ now, items }) => {
         const oldestFirst = [...items].sort((a, b) => (a.since ?? '').localeCompare(b.since ?? ''));
         return (
@@ -48,7 +58,11 @@ export function Inbox(): React.JSX.Element {
                   </Table.Thead>
                   <Table.Tbody>
                     {oldestFirst.map((item) => (
-                      <InboxRow key={`${item.roundId}/${item.postId ?? ''}/${item.command}`} item={item} locale={locale} />
+                      <InboxRow
+                        key={`${item.roundId}/${item.postId ?? ''}/${item.command}`}
+                        item={item}
+                        locale={locale}
+                      />
                     ))}
                   </Table.Tbody>
                 </Table>
@@ -76,22 +90,26 @@ function InboxRow({ item, locale }: { item: InboxItem; locale: string }): React.
       <Table.Td>{item.since ? formatDateTime(item.since, locale) : t('inbox.unknown')}</Table.Td>
       <Table.Td>{formatWait(item.waitedDays, item.serviceLevelDays, locale) ?? t('inbox.unknown')}</Table.Td>
       <Table.Td>
-        {/* Dark words on the light tint: Mantine's light variant writes green at 3.8:1, under WCAG AA. */}
-        <Badge color={STATUS_COLOR[status]} variant="light" c="dark.6">
-          {t(`inbox.${status}`)}
-        </Badge>{' '}
+        {/* Dark words on the light tint (AA contrast), long statuses wrap instead of being cut off. */}
+        <ToneBadge color={STATUS_COLOR[status]}>{t(`inbox.${status}`)}</ToneBadge>{' '}
         {item.escalated ? (
           <Badge color="red" variant="filled">
             {t('inbox.escalated')}
           </Badge>
         ) : item.reminders > 0 ? (
-          <Badge color="orange" variant="light" c="dark.6">
-            {t('inbox.reminded', { count: item.reminders })}
-          </Badge>
+          <ToneBadge color="orange">{t('inbox.reminded', { count: item.reminders })}</ToneBadge>
         ) : null}
       </Table.Td>
       <Table.Td>
-        <Button component={Link} to={ROUTES.decide(item.roundId, item.command, item.postId)} size="xs" aria-label={t('inbox.decideLabel', { decision: t(`commands.${item.command}`, { defaultValue: item.command }), round: item.roundName ?? item.roundId })}>
+        <Button
+          component={Link}
+          to={ROUTES.decide(item.roundId, item.command, item.postId)}
+          size="xs"
+          aria-label={t('inbox.decideLabel', {
+            decision: t(`commands.${item.command}`, { defaultValue: item.command }),
+            round: item.roundName ?? item.roundId,
+          })}
+        >
           {t('inbox.decide')}
         </Button>
       </Table.Td>
