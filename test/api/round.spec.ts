@@ -80,12 +80,15 @@ describe('a whole round through the API', () => {
     expect((await api.get<{ rounds: Array<{ id: string }> }>('pansel1.kotalain', '/rounds')).body.rounds).toEqual([]);
 
     // Citizens read every published ranking without signing in (R21).
-    type PublicView = { rounds: Array<{ roundId: string; posts: Array<{ postId: string; stages: Array<{ stageId: string; ranking: Array<{ rank: number; name: string | null }> }> }> }> };
+    type PublicView = { rounds: Array<{ roundId: string; agencyName: string | null; posts: Array<{ postId: string; stages: Array<{ stageId: string; stageName: string | null; ranking: Array<{ rank: number; name: string | null }> }> }> }> };
     const open = await api.raw<PublicView>('GET', '/public/agencies/kabcontoh/rounds');
     expect(open.status).toBe(200);
     const published = open.body.rounds.find((r) => r.roundId === roundId)?.posts.find((p) => p.postId === 'dinkes')?.stages ?? [];
     expect(published).toHaveLength(applicants.body.publications.length);
+    expect(open.body.rounds.find((r) => r.roundId === roundId)?.agencyName).toEqual(expect.stringContaining('Contoh'));
     for (const stage of published) {
+      expect(stage.stageName).toEqual(expect.any(String));
+      expect(stage.stageName).not.toBe(stage.stageId);
       expect(stage.ranking[0]?.rank).toBe(1);
       expect(stage.ranking.every((line) => typeof line.name === 'string' && line.name.length > 0)).toBe(true);
     }

@@ -384,8 +384,15 @@ describe('a selection round through the console, each role from its inbox', () =
     const ranking = section.getByTestId('ranking').first();
     await ranking.waitFor();
     for (const a of APPLICANTS.slice(0, 3)) expect(await ranking.textContent()).toContain(a.name);
-    for (const stageId of ['admin', 'asesmen', 'makalah', 'paparan', 'wawancara', 'kesehatan']) {
-      await section.getByText(t('public:stage', { stage: stageId }), { exact: true }).waitFor();
+    // Each stage published is listed under the name the announced plan gives it, not its id.
+    type Published = { rounds: Array<{ roundId: string; posts: Array<{ stages: Array<{ stageId: string; stageName: string | null }> }> }> };
+    const published = (await (await page.request.get(`/public/agencies/${AGENCY}/rounds`)).json()) as Published;
+    const stages = published.rounds.find((r) => r.roundId === need())?.posts.flatMap((p) => p.stages) ?? [];
+    expect(stages.map((s) => s.stageId)).toEqual(['admin', 'asesmen', 'makalah', 'paparan', 'wawancara', 'kesehatan']);
+    for (const { stageId, stageName } of stages) {
+      expect(stageName).toEqual(expect.any(String));
+      expect(stageName).not.toBe(stageId);
+      await section.getByText(t('public:stage', { stage: stageName ?? stageId }), { exact: true }).waitFor();
     }
     await expectAccessible(page, 'the public page');
     web.forDocs('public');

@@ -1476,6 +1476,7 @@ export interface components {
             version: number;
         };
         PublicRound: {
+            agencyName: string | null;
             name: string | null;
             posts: {
                 postId: string;
@@ -1496,6 +1497,7 @@ export interface components {
             publishedAt: string;
             ranking: components["schemas"]["PublishedLine"][];
             stageId: string;
+            stageName: string | null;
         };
         RecordedEvent: {
             data: {

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { StageResultsPublished } from '@selter/domain';
+import type { RoundPlan, StageResultsPublished } from '@selter/domain';
 import { readStream } from '@selter/event-store';
 import { listRounds, postApplicants, roundPosts } from '@selter/projections';
 import type { Sql } from 'postgres';
@@ -27,9 +27,13 @@ export class PublishedResultsHandler implements IQueryHandler<PublishedResultsQu
   private async round(roundId: string, name: string | null, status: string): Promise<PublicRound> {
     const [posts, events] = await Promise.all([roundPosts(this.sql, roundId), readStream(this.sql, roundId)]);
     const published = events.filter((e) => e.type === 'StageResultsPublished') as unknown as Array<{ data: StageResultsPublished['data']; recordedAt: string }>;
+    // The plan as announced (the last one planned or revised) names the agency and each stage.
+    const plan = (events.filter((e) => e.type === 'RoundPlanned' || e.type === 'PlanRevised').at(-1)?.data as { plan?: RoundPlan } | undefined)?.plan;
+    const stageNames = new Map((plan?.stages ?? []).map((stage) => [stage.stageId, stage.name]));
     return {
       roundId,
       name,
+      agencyName: plan?.agency.name ?? null,
       status,
       posts: await Promise.all(
         posts.map(async (post) => {
@@ -38,6 +42,7 @@ export class PublishedResultsHandler implements IQueryHandler<PublishedResultsQu
             .filter((e) => e.data.postId === post.post_id)
             .map((e) => ({
               stageId: e.data.stageId,
+              stageName: stageNames.get(e.data.stageId) ?? null,
               publishedAt: iso(e.data.at),
               ranking: e.data.ranking.map((line) => ({ rank: line.rank, name: names.get(line.applicantId) ?? null, total: line.total, proceeds: line.proceeds })),
             }));

@@ -7,7 +7,7 @@ export const publishedLine = responseSchema('PublishedLine', z.object({ rank: z.
 export type PublishedLine = z.infer<typeof publishedLine>;
 
 /** A stage's ranking as published (R21, PP 11/2017 Pasal 121). */
-export const publishedStage = responseSchema('PublishedStage', z.object({ stageId: z.string(), publishedAt: z.string(), ranking: z.array(publishedLine) }));
+export const publishedStage = responseSchema('PublishedStage', z.object({ stageId: z.string(), stageName: z.string().nullable(), publishedAt: z.string(), ranking: z.array(publishedLine) }));
 export type PublishedStage = z.infer<typeof publishedStage>;
 
 export const publicRound = responseSchema(
@@ -15,6 +15,8 @@ export const publicRound = responseSchema(
   z.object({
     roundId: z.string(),
     name: z.string().nullable(),
+    /** The agency's name as the announced plan gives it (e.g. Pemerintah Kabupaten Contoh). */
+    agencyName: z.string().nullable(),
     status: z.string(),
     posts: z.array(z.object({ postId: z.string(), title: z.string().nullable(), status: z.string(), stages: z.array(publishedStage) })),
   }),

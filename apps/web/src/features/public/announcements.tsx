@@ -24,7 +24,7 @@ export function Announcements({ rounds }: { rounds: PublicRound[] }): React.JSX.
             {formatDateTime(stage.publishedAt, locale)}:{' '}
             <Anchor href={`#${stageAnchor(round.roundId, post.postId, stage.stageId)}`}>
               {t('announcement', {
-                stage: stage.stageId,
+                stage: stage.stageName ?? stage.stageId,
                 post: post.title ?? post.postId,
                 round: round.name ?? round.roundId,
               })}

@@ -18,6 +18,7 @@ const RESULTS: PublicAgencyView = {
   rounds: [
     {
       roundId: ROUND,
+      agencyName: 'Pemerintah Kabupaten Contoh',
       name: 'Seleksi JPT 2024',
       status: 'announced',
       posts: [
@@ -25,7 +26,7 @@ const RESULTS: PublicAgencyView = {
           postId: 'dinkes',
           title: 'Kepala Dinas Kesehatan',
           status: 'selection',
-          stages: [{ stageId: 'administrasi', publishedAt: '2024-08-22T03:00:00Z', ranking: ranking(60) }],
+          stages: [{ stageId: 'administrasi', stageName: 'Seleksi administrasi', publishedAt: '2024-08-22T03:00:00Z', ranking: ranking(60) }],
         },
         { postId: 'dishub', title: 'Kepala Dinas Perhubungan', status: 'registration', stages: [] },
       ],
@@ -53,7 +54,7 @@ describe('PublicPage', () => {
     expect(screen.getByTestId('legal-basis').textContent).toContain('PP 11/2017 Pasal 121 (aturan R21)');
     const table = screen.getByTestId('ranking');
     expect(
-      within(table).getByText('Peringkat tahap administrasi, jabatan Kepala Dinas Kesehatan'),
+      within(table).getByText('Peringkat tahap Seleksi administrasi, jabatan Kepala Dinas Kesehatan'),
     ).toBeTruthy();
     expect(within(table).getAllByText('Lanjut')).toHaveLength(6);
     expect(screen.getByText('Belum ada hasil tahap yang diumumkan.')).toBeTruthy();
@@ -73,7 +74,7 @@ describe('PublicPage', () => {
     expect(
       screen.getByRole('link', { name: 'Tautan ke seleksi Seleksi JPT 2024' }).getAttribute('href'),
     ).toBe(`#${ROUND}`);
-    expect(screen.getByRole('link', { name: /Hasil tahap administrasi/ }).getAttribute('href')).toBe(
+    expect(screen.getByRole('link', { name: /Hasil tahap Seleksi administrasi/ }).getAttribute('href')).toBe(
       `#${ROUND}--dinkes--administrasi`,
     );
   });
@@ -93,7 +94,7 @@ describe('PublicPage', () => {
       'Government Regulation (PP) 11/2017 Article 121 (rule R21)',
     );
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
-      'Open selection results for senior posts (JPT Pratama): kabcontoh',
+      'Open selection results for senior posts (JPT Pratama): Pemerintah Kabupaten Contoh',
     );
   });
 });

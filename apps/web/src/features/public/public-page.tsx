@@ -22,7 +22,9 @@ export function PublicPage(): React.JSX.Element {
   const { agency = '' } = useParams();
   const results = useLoad(() => publishedResults(agency), [agency]);
   const { printing, print } = usePrinting();
-  const title = t('title', { agency });
+  // The agency's own name once a round names it (the plan's), its code until then.
+  const agencyName = results.state === 'ready' ? results.data.rounds.find((round) => round.agencyName)?.agencyName : undefined;
+  const title = t('title', { agency: agencyName ?? agency });
   useEffect(() => {
     document.title = title;
   }, [title]);

@@ -99,7 +99,7 @@ function PublicPostBlock({
             <Accordion.Item key={stage.stageId} value={stage.stageId} id={anchorOf(stage.stageId)}>
               <Accordion.Control>
                 <Group gap="xs">
-                  <Text fw={600}>{t('stage', { stage: stage.stageId })}</Text>
+                  <Text fw={600}>{t('stage', { stage: stage.stageName ?? stage.stageId })}</Text>
                   <Text size="sm" c="dimmed">
                     {t('publishedAt', { time: formatDateTime(stage.publishedAt, locale) })}
                   </Text>
@@ -108,7 +108,7 @@ function PublicPostBlock({
               <Accordion.Panel>
                 <RankingTable
                   ranking={stage.ranking}
-                  caption={t('caption', { stage: stage.stageId, post: title })}
+                  caption={t('caption', { stage: stage.stageName ?? stage.stageId, post: title })}
                   all={printing}
                 />
               </Accordion.Panel>
