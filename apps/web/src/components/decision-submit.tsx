@@ -1,12 +1,21 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem } from '../api/call';
-import { checkDecision, sendDecision, type DecisionBody, type DecisionResult, type DecisionType } from '../api/decisions';
+import {
+  checkDecision,
+  sendDecision,
+  type DecisionBody,
+  type DecisionResult,
+  type DecisionType,
+} from '../api/decisions';
 import { useSession } from '../session-context';
 import { ProblemAlert } from './problem-alert';
 
-type Check = { state: 'idle' } | { state: 'checking' } | { state: 'allowed'; events: string[] } | { state: 'refused'; failure: unknown };
+type Check =
+  | { state: 'idle' }
+  | { state: 'checking' }
+  | { state: 'allowed'; events: string[] }
+  | { state: 'refused'; failure: unknown };
 
 /**
  * Sends one decision with the rules at hand: while the form changes it asks the API's dry run
@@ -14,7 +23,19 @@ type Check = { state: 'idle' } | { state: 'checking' } | { state: 'allowed'; eve
  * with one Idempotency-Key per body, so a retry after a lost reply records it once. `body` null
  * means the form is not complete yet.
  */
-export function DecisionSubmit<T extends DecisionType>({ roundId, type, body, label, onDone }: { roundId: string; type: T; body: DecisionBody<T> | null; label?: string; onDone?: (result: DecisionResult) => void }): React.JSX.Element {
+export function DecisionSubmit<T extends DecisionType>({
+  roundId,
+  type,
+  body,
+  label,
+  onDone,
+}: {
+  roundId: string;
+  type: T;
+  body: DecisionBody<T> | null;
+  label?: string;
+  onDone?: (result: DecisionResult) => void;
+}): React.JSX.Element {
   const { t } = useTranslation();
   const { session } = useSession();
   const token = session?.token ?? '';
@@ -32,9 +53,14 @@ export function DecisionSubmit<T extends DecisionType>({ roundId, type, body, la
     let live = true;
     const timer = setTimeout(() => {
       checkDecision(token, roundId, type, JSON.parse(serialized) as DecisionBody<T>).then(
-        (answer) => live && setCheck(answer.allowed ? { state: 'allowed', events: answer.events } : { state: 'refused', failure: new Error(t('decision.notAllowed')) }),
-        // A check the API cannot make (an older API without the dry run) must not block deciding.
-        (failure: unknown) => live && setCheck(failure instanceof ApiProblem && failure.status === 404 ? { state: 'idle' } : { state: 'refused', failure }),
+        (answer) =>
+          live &&
+          setCheck(
+            answer.allowed
+              ? { state: 'allowed', events: answer.events }
+              : { state: 'refused', failure: new Error(t('decision.notAllowed')) },
+          ),
+        (failure: unknown) => live && setCheck({ state: 'refused', failure }),
       );
     }, 250);
     return () => {
@@ -59,14 +85,20 @@ export function DecisionSubmit<T extends DecisionType>({ roundId, type, body, la
 
   return (
     <Stack gap="sm" data-decision={type}>
-      {check.state === 'refused' && <ProblemAlert failure={check.failure} title={t('decision.wouldBeRefused')} />}
+      {check.state === 'refused' && (
+        <ProblemAlert failure={check.failure} title={t('decision.wouldBeRefused')} />
+      )}
       {check.state === 'allowed' && (
         <Text size="sm" c="teal.9" data-testid="decision-allowed">
           {t('decision.allowed', { events: check.events.join(', ') })}
         </Text>
       )}
       <Group>
-        <Button onClick={() => void submit()} loading={sending} disabled={serialized === null || (outcome !== null && 'result' in outcome)}>
+        <Button
+          onClick={() => void submit()}
+          loading={sending}
+          disabled={serialized === null || (outcome !== null && 'result' in outcome)}
+        >
           {label ?? t(`commands.${type}`, { defaultValue: type })}
         </Button>
         {check.state === 'checking' && (
@@ -77,8 +109,11 @@ export function DecisionSubmit<T extends DecisionType>({ roundId, type, body, la
       </Group>
       {outcome && 'failure' in outcome && <ProblemAlert failure={outcome.failure} />}
       {outcome && 'result' in outcome && (
-        <Alert color="teal" title={t('decision.recorded')} role="status" data-testid="decision-recorded" styles={{ title: { color: 'var(--mantine-color-text)' } }}>
-          {t('decision.recordedDetail', { events: outcome.result.events.map((event) => event.type).join(', '), version: outcome.result.version })}
+        <Alert color="teal" title={t('decision.recorded')} role="status" data-testid="decision-recorded">
+          {t('decision.recordedDetail', {
+            events: outcome.result.events.map((event) => event.type).join(', '),
+            version: outcome.result.version,
+          })}
         </Alert>
       )}
     </Stack>

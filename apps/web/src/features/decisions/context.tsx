@@ -56,7 +56,9 @@ export async function loadDecisionData(
   const [round, applicants, inbox, facts] = await Promise.all([
     bodyOf(api.GET('/rounds/{roundId}', { params: { path } })),
     postId
-      ? bodyOf(api.GET('/rounds/{roundId}/posts/{postId}/applicants', { params: { path: { roundId, postId } } }))
+      ? bodyOf(
+          api.GET('/rounds/{roundId}/posts/{postId}/applicants', { params: { path: { roundId, postId } } }),
+        )
       : Promise.resolve(null),
     bodyOf(api.GET('/inbox')).catch(() => null),
     loadFacts(session, roundId, postId),

@@ -10,7 +10,6 @@ import { useSession } from '../../session-context';
 import { stageInProgress, withRecorded } from './applicants';
 import { DecisionDataProvider, loadDecisionData, type DecisionData } from './context';
 import { formFor, REPEATED, ROUND_WIDE } from './forms';
-import { ALERT_TITLE } from './forms/fields';
 import { DecisionSummary } from './summary';
 
 /**
@@ -95,13 +94,7 @@ export function DecisionPage(): React.JSX.Element {
 function Recorded({ roundId, result }: { roundId: string; result: DecisionResult }): React.JSX.Element {
   const { t } = useTranslation('decisions');
   return (
-    <Alert
-      color="green"
-      styles={ALERT_TITLE}
-      title={t('done.title')}
-      role="status"
-      data-testid="decision-done"
-    >
+    <Alert color="green" title={t('done.title')} role="status" data-testid="decision-done">
       <Text size="sm">
         {t('done.events', {
           events: result.events.map((event) => event.type).join(', '),
@@ -133,7 +126,6 @@ function Unknown({
   return (
     <Alert
       color="yellow"
-      styles={ALERT_TITLE}
       title={t(known ? 'unknown.noForm' : 'unknown.title')}
       role="alert"
       data-testid="decision-unknown"

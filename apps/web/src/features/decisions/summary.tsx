@@ -5,7 +5,7 @@ import { formatDateTime, formatWait, waitStatus } from '../../format';
 import { LOCALES } from '../../i18n';
 import { ROUTES } from '../../routes';
 import type { DecisionData } from './context';
-import { BADGE_TEXT } from './forms/fields';
+import { ToneBadge } from '../../components/tone-badge';
 
 const WAIT_COLOR = { overdue: 'red', onTime: 'green', noServiceLevel: 'gray' } as const;
 
@@ -40,9 +40,7 @@ export function DecisionSummary({ data }: { data: DecisionData }): React.JSX.Ele
             <>
               {post.title ?? post.postId}{' '}
               {post.kind && post.kind !== 'regular' && (
-                <Badge variant="light" color="grape" styles={BADGE_TEXT}>
-                  {t(`kind.${post.kind}`, { defaultValue: post.kind })}
-                </Badge>
+                <ToneBadge color="grape">{t(`kind.${post.kind}`, { defaultValue: post.kind })}</ToneBadge>
               )}
             </>,
             'summary-post',
@@ -67,9 +65,9 @@ export function DecisionSummary({ data }: { data: DecisionData }): React.JSX.Ele
                 {waiting.since ? formatDateTime(waiting.since, locale) : '–'}
                 {waiting.waitedDays !== null &&
                   ` · ${formatWait(waiting.waitedDays, waiting.serviceLevelDays, locale) ?? ''}`}{' '}
-                <Badge variant="light" color={WAIT_COLOR[waitStatus(waiting)]} styles={BADGE_TEXT}>
+                <ToneBadge color={WAIT_COLOR[waitStatus(waiting)]}>
                   {t(`wait.${waitStatus(waiting)}`)}
-                </Badge>
+                </ToneBadge>
                 {waiting.escalated && (
                   <Badge variant="filled" color="red" ml={4}>
                     {t('wait.escalated')}

@@ -1,4 +1,4 @@
-import { Badge, Button, Fieldset, MultiSelect, Radio, Stack, Table, Text } from '@mantine/core';
+import { Button, Fieldset, MultiSelect, Radio, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DecisionSubmit } from '../../../components/decision-submit';
@@ -7,7 +7,8 @@ import { verdictBody, type RuleId, type Verdict } from '../bodies';
 import { useDecisionData } from '../context';
 import type { DecisionFormProps } from '../form-contract';
 import type { ApplicantView } from '../types';
-import { BADGE_TEXT, ReasonField } from './fields';
+import { ToneBadge } from '../../../components/tone-badge';
+import { ReasonField } from './fields';
 import { isRuleId, useRuleOptions } from './rule-options';
 
 const VERDICT_COLOR: Record<string, string> = { eligible: 'green', ineligible: 'red' };
@@ -83,22 +84,12 @@ export function AdministrativeVerdictForm({ roundId, postId, onDone }: DecisionF
 
 function VerdictBadge({ applicant }: { applicant: ApplicantView }): React.JSX.Element {
   const { t } = useTranslation('decisions');
-  if (applicant.withdrawn)
-    return (
-      <Badge color="gray" variant="light" styles={BADGE_TEXT}>
-        {t('applicants.withdrawn')}
-      </Badge>
-    );
-  if (applicant.verdict === null)
-    return (
-      <Badge color="indigo" variant="light" styles={BADGE_TEXT}>
-        {t('verdict.pending')}
-      </Badge>
-    );
+  if (applicant.withdrawn) return <ToneBadge color="gray">{t('applicants.withdrawn')}</ToneBadge>;
+  if (applicant.verdict === null) return <ToneBadge color="indigo">{t('verdict.pending')}</ToneBadge>;
   return (
-    <Badge color={VERDICT_COLOR[applicant.verdict] ?? 'gray'} variant="light" styles={BADGE_TEXT}>
+    <ToneBadge color={VERDICT_COLOR[applicant.verdict] ?? 'gray'}>
       {t(`verdict.${applicant.verdict}`, { defaultValue: applicant.verdict })}
-    </Badge>
+    </ToneBadge>
   );
 }
 

@@ -7,15 +7,6 @@ import { applicantName } from '../applicants';
 import type { OversightBody } from '../bodies';
 import { useDecisionData } from '../context';
 
-/** Input descriptions in gray 7, not Mantine's dimmed gray 6: small text keeps WCAG AA contrast on white. */
-export const READABLE = { description: { color: 'var(--mantine-color-gray-7)' } } as const;
-
-/** Badge labels in the body's text colour on their light background (light green and yellow labels fall below AA at badge size). */
-export const BADGE_TEXT = { label: { color: 'var(--mantine-color-text)' } } as const;
-
-/** Alert titles in the body's text colour: Mantine's light-variant title colours (green, yellow) fall below AA on their own background. */
-export const ALERT_TITLE = { title: { color: 'var(--mantine-color-text)' } } as const;
-
 /** Scores and totals as the reader writes numbers (85,5 in id-ID), '–' when there is none. */
 export function useScoreFormat(): (value: number | null | undefined) => string {
   const { i18n } = useTranslation();
@@ -46,7 +37,6 @@ export function NumberField({
     <TextInput
       label={label}
       description={description}
-      styles={READABLE}
       value={value}
       onChange={(event) => onChange(event.currentTarget.value)}
       maxLength={120}
@@ -76,7 +66,6 @@ export function ReasonField({
     <Textarea
       label={label}
       description={description}
-      styles={READABLE}
       value={value}
       onChange={(event) => onChange(event.currentTarget.value)}
       required={required}
@@ -102,7 +91,7 @@ export function OversightLetterFields({
       {body ? (
         <Text size="sm">{t('oversight.issuedBy', { body })}</Text>
       ) : (
-        <Alert color="yellow" role="note" styles={ALERT_TITLE}>
+        <Alert color="yellow" role="note">
           {t('oversight.noBody')}
         </Alert>
       )}
@@ -128,7 +117,7 @@ export function RuleNote({
     <Alert
       color={color}
       role="note"
-      styles={ALERT_TITLE}
+
       title={rule ? `${ruleId} · ${rule.title[language]}` : ruleId}
       data-rule-id={ruleId}
     >

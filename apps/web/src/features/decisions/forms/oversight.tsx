@@ -11,14 +11,7 @@ import {
 } from '../bodies';
 import { useDecisionData } from '../context';
 import type { DecisionFormProps } from '../form-contract';
-import {
-  AppointeeLine,
-  OversightLetterFields,
-  READABLE,
-  ReasonField,
-  RuleNote,
-  useOversightBody,
-} from './fields';
+import { AppointeeLine, OversightLetterFields, ReasonField, RuleNote, useOversightBody } from './fields';
 
 const PLAN_DECISIONS: PlanDecision[] = ['approved', 'rejected'];
 const UNDERFILLED_DECISIONS: UnderfilledDecision[] = ['continue', 'drop', 'postpone'];
@@ -92,7 +85,6 @@ export function UnderfilledPostForm({ roundId, postId, onDone }: DecisionFormPro
               value={value}
               label={t(`underfilled.${value}`)}
               description={t(`underfilled.${value}Hint`)}
-              styles={READABLE}
             />
           ))}
         </Stack>

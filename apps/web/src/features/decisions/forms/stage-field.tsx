@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { scoredStages } from '../applicants';
 import { useDecisionData } from '../context';
-import { READABLE } from './fields';
 
 /** The chosen stage id, starting at the stage this page is recording, else the post's current stage when the round's record says which it is. */
 export function useStageChoice(): {
@@ -39,7 +38,6 @@ export function StageField({
         <Autocomplete
           label={t('stage.id')}
           description={t('stage.idHint')}
-          styles={READABLE}
           data={scoredStages(applicants, stageOrder)}
           value={value}
           onChange={onChange}
