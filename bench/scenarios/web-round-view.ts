@@ -48,13 +48,13 @@ function roundCommands(posts: number, applicants: number): { commands: RoundComm
 async function seedRound(w: BenchWorker, roundId: string, posts: number, applicants: number): Promise<SeededRound> {
   const { commands, titles } = roundCommands(posts, applicants);
   const streamId = roundWorkflowId(AGENCY, roundId);
-  const { appendRoundEvents } = createRoundActivities({ sql: w.sql, clock: () => new Date() });
+  const { recordRoundDecisions } = createRoundActivities({ sql: w.sql, clock: () => new Date() });
   const stream = new RoundStream();
   for (const command of commands) {
     const routed = command.type === 'PlanRound' ? { ...command, data: { ...command.data, roundId } } : command;
     const expectedVersion = stream.state.version;
     const events = stream.run({ ...routed, metadata: { ...routed.metadata, workflowId: streamId } });
-    await appendRoundEvents({ streamId, expectedVersion, events: events.map((event) => ({ eventId: randomUUID(), event })), recordedAt: new Date().toISOString() });
+    await recordRoundDecisions({ streamId, expectedVersion, decisions: [{ decisionId: randomUUID(), events }], recordedAt: new Date().toISOString() });
   }
   const version = stream.state.version;
   const handle = await w.client.workflow.start('selectionRound', { taskQueue: w.taskQueue, workflowId: streamId, args: [{ agency: AGENCY, roundId, resume: { version, continuation: 1 } }] });

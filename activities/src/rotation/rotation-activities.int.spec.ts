@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import type { AppendRotationEventsInput } from '@selter/contracts';
+import type { RecordDecisionsInput } from '@selter/contracts';
 import { decideRotation, initialRotationState, type RotationEvent } from '@selter/domain';
 import { meta } from '@selter/domain/testing';
 import {
-  ConcurrencyError,
   EVENT_STORE_MIGRATIONS,
   loadMigrations,
   migrate,
@@ -42,16 +40,16 @@ describe('rotation activities over the PostgreSQL event store', () => {
     await drop();
   });
 
-  it('appends a decision once however often the activity is retried, with the audit metadata', async () => {
-    const { appendRotationEvents } = createRotationActivities({ sql });
-    const input: AppendRotationEventsInput = {
+  it('records a decision once however often the activity is retried, with the audit metadata', async () => {
+    const { recordRotationDecisions } = createRotationActivities({ sql });
+    const input: RecordDecisionsInput<RotationEvent> = {
       streamId: 'rotation-test-rot-1',
       expectedVersion: 0,
-      events: plannedEvents().map((event) => ({ eventId: randomUUID(), event })),
+      decisions: [{ decisionId: 'plan-1', events: plannedEvents() }],
       recordedAt: '2021-03-22T02:00:00.000Z',
     };
-    expect(await appendRotationEvents(input)).toEqual({ nextExpectedVersion: 1, deduplicated: false });
-    expect(await appendRotationEvents(input)).toEqual({ nextExpectedVersion: 1, deduplicated: true });
+    expect(await recordRotationDecisions(input)).toEqual({ outcome: 'recorded', version: 1 });
+    expect(await recordRotationDecisions(input)).toEqual({ outcome: 'recorded', version: 1 });
 
     const stored = await readStream(sql, input.streamId);
     expect(stored.map((e) => e.type)).toEqual(['RotationPlanned']);
@@ -59,22 +57,24 @@ describe('rotation activities over the PostgreSQL event store', () => {
       actor: { id: 'operator-1', role: 'operator' },
       role: 'operator',
       correlationId: 'corr-1',
+      decisionId: 'plan-1',
       ruleIds: ['R31'],
       workflowId: 'rotation-test-rot-1',
       runId: 'run-1',
     });
   });
 
-  it('refuses new events at a stale expected version', async () => {
-    const { appendRotationEvents } = createRotationActivities({ sql });
+  it('answers behind with the stored event when another decision took the expected version', async () => {
+    const { recordRotationDecisions, readRotationEvents } = createRotationActivities({ sql });
     const streamId = 'rotation-test-rot-2';
-    const batch = (expectedVersion: number): AppendRotationEventsInput => ({
+    const batch = (decisionId: string): RecordDecisionsInput<RotationEvent> => ({
       streamId,
-      expectedVersion,
-      events: plannedEvents().map((event) => ({ eventId: randomUUID(), event })),
+      expectedVersion: 0,
+      decisions: [{ decisionId, events: plannedEvents() }],
       recordedAt: '2021-03-22T02:00:00.000Z',
     });
-    await appendRotationEvents(batch(0));
-    await expect(appendRotationEvents(batch(0))).rejects.toBeInstanceOf(ConcurrencyError);
+    expect((await recordRotationDecisions(batch('first'))).outcome).toBe('recorded');
+    expect(await recordRotationDecisions(batch('second'))).toEqual({ outcome: 'behind', stored: [expect.objectContaining({ version: 1, decisionId: 'first' })] });
+    expect(await readRotationEvents({ streamId, afterVersion: 0, limit: 5 })).toEqual([expect.objectContaining({ version: 1, decisionId: 'first' })]);
   });
 });

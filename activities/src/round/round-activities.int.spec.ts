@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import type { AppendRoundEventsInput } from '@selter/contracts';
+import type { RecordDecisionsInput } from '@selter/contracts';
 import type { RoundEvent } from '@selter/domain';
 import { planOfPosts, RoundBuilder, WITHOUT_RECOMMENDATION } from '@selter/domain/testing';
-import { EVENT_STORE_MIGRATIONS, loadMigrations, migrate, readStream } from '@selter/event-store';
+import { decisionEventId, EVENT_STORE_MIGRATIONS, loadMigrations, migrate, readStream } from '@selter/event-store';
 import { createTestDatabase } from '@selter/testing';
 import postgres, { type Sql } from 'postgres';
 import { createRoundActivities } from './round-activities';
@@ -29,22 +28,27 @@ describe('round activities over the PostgreSQL event store', () => {
     await drop();
   });
 
-  it('appends a decision once however often the activity is retried, with the audit metadata', async () => {
-    const { appendRoundEvents } = createRoundActivities({ sql, clock: () => new Date() });
+  it('records a batch of decisions once however often the activity is retried, each event under its decision with the audit metadata', async () => {
+    const { recordRoundDecisions } = createRoundActivities({ sql, clock: () => new Date() });
     const events = verifiedRoundEvents();
-    const input: AppendRoundEventsInput = {
+    const input: RecordDecisionsInput<RoundEvent> = {
       streamId: 'round-test-round-1',
       expectedVersion: 0,
-      events: events.map((event) => ({ eventId: randomUUID(), event })),
+      decisions: [
+        { decisionId: 'update-a', events: events.slice(0, 2) },
+        { decisionId: 'update-b', events: events.slice(2) },
+      ],
       recordedAt: '2024-09-26T02:00:00.000Z',
     };
-    const first = await appendRoundEvents(input);
-    const retry = await appendRoundEvents(input);
-    expect(first).toEqual({ nextExpectedVersion: events.length, deduplicated: false });
-    expect(retry).toEqual({ nextExpectedVersion: events.length, deduplicated: true });
+    const first = await recordRoundDecisions(input);
+    const retry = await recordRoundDecisions(input);
+    expect(first).toEqual({ outcome: 'recorded', version: events.length });
+    expect(retry).toEqual({ outcome: 'recorded', version: events.length });
 
     const stored = await readStream(sql, input.streamId);
     expect(stored).toHaveLength(events.length);
+    expect(stored.map((e) => e.metadata['decisionId'])).toEqual([...events.slice(0, 2).map(() => 'update-a'), ...events.slice(2).map(() => 'update-b')]);
+    expect(stored[0]?.eventId).toBe(decisionEventId(input.streamId, 'update-a', 0));
     const refused = stored.find((e) => e.type === 'AdministrativeVerdictRecorded' && (e.data as { verdict: string }).verdict === 'ineligible');
     expect(refused?.metadata).toMatchObject({
       actor: { id: 'pansel-1', role: 'pansel' },
@@ -54,5 +58,38 @@ describe('round activities over the PostgreSQL event store', () => {
       workflowId: 'round-test-round-1',
       runId: 'run-1',
     });
+  });
+
+  it('answers behind with the stored page when another attempt took the version, and re-deciding the same decision finds its own events', async () => {
+    const { recordRoundDecisions, readRoundEvents } = createRoundActivities({ sql, clock: () => new Date() });
+    const events = verifiedRoundEvents();
+    const streamId = 'round-test-round-2';
+    const at = '2024-09-26T02:00:00.000Z';
+    expect(await recordRoundDecisions({ streamId, expectedVersion: 0, decisions: [{ decisionId: 'plan', events: events.slice(0, 1) }], recordedAt: at })).toEqual({ outcome: 'recorded', version: 1 });
+    // A discarded task stored decision "x" at version 2; the retried task decided "y" first.
+    expect(await recordRoundDecisions({ streamId, expectedVersion: 1, decisions: [{ decisionId: 'x', events: events.slice(1, 2) }], recordedAt: at })).toEqual({ outcome: 'recorded', version: 2 });
+    const raced = await recordRoundDecisions({ streamId, expectedVersion: 1, decisions: [{ decisionId: 'y', events: events.slice(2, 3) }], recordedAt: at });
+    expect(raced).toEqual({ outcome: 'behind', stored: [expect.objectContaining({ version: 2, decisionId: 'x', event: expect.objectContaining({ type: events[1]!.type }) })] });
+    // The same decision "x" decided again with other content (another state) is behind too: never stored twice, never an id reused.
+    const again = await recordRoundDecisions({ streamId, expectedVersion: 1, decisions: [{ decisionId: 'x', events: events.slice(3, 4) }], recordedAt: at });
+    expect(again.outcome).toBe('behind');
+    // A batch of refusals only confirms the head: behind while the stream is ahead, recorded once it is not.
+    expect((await recordRoundDecisions({ streamId, expectedVersion: 1, decisions: [], recordedAt: at })).outcome).toBe('behind');
+    expect(await recordRoundDecisions({ streamId, expectedVersion: 2, decisions: [], recordedAt: at })).toEqual({ outcome: 'recorded', version: 2 });
+    expect((await readRoundEvents({ streamId, afterVersion: 0, limit: 10 })).map((e) => [e.version, e.decisionId])).toEqual([
+      [1, 'plan'],
+      [2, 'x'],
+    ]);
+  });
+
+  it('answers rejected, storing nothing, for content PostgreSQL cannot hold (a NUL in jsonb), and throws for a store ending before the expected version', async () => {
+    const { recordRoundDecisions } = createRoundActivities({ sql, clock: () => new Date() });
+    const [planned] = verifiedRoundEvents();
+    const streamId = 'round-test-round-3';
+    const poisoned = { ...planned!, data: { ...(planned!.data as object), note: 'Budi\u0000Santoso' } } as RoundEvent;
+    const result = await recordRoundDecisions({ streamId, expectedVersion: 0, decisions: [{ decisionId: 'nul', events: [poisoned] }], recordedAt: '2024-09-26T02:00:00.000Z' });
+    expect(result).toMatchObject({ outcome: 'rejected', code: 'EVENT_STORE.REJECTED', sqlState: expect.stringMatching(/^22/) });
+    expect(await readStream(sql, streamId)).toEqual([]);
+    await expect(recordRoundDecisions({ streamId, expectedVersion: 5, decisions: [{ decisionId: 'late', events: [planned!] }], recordedAt: '2024-09-26T02:00:00.000Z' })).rejects.toThrow(/store ends at version 0/);
   });
 });

@@ -1,12 +1,11 @@
-import type { AppendRoundEventsInput, AppendRoundEventsResult, ReadRoundEventsInput, RoundActivities } from '@selter/contracts';
+import type { RoundActivities } from '@selter/contracts';
 import type { RoundEvent } from '@selter/domain';
-import { appendToStream, readStream } from '@selter/event-store';
 import type { Sql } from 'postgres';
-import { auditMetadataOf } from './audit-metadata';
+import { readDecisionPage, recordDecisionBatch } from '../shared/record-decisions';
 
 export interface RoundActivityDeps {
   readonly sql: Sql;
-  /** The wall clock; appends take their time from the workflow instead, so retries store the same record. */
+  /** The wall clock; records take their time from the workflow instead, so retries store the same record. */
   readonly clock: () => Date;
 }
 
@@ -14,27 +13,13 @@ export interface RoundActivityDeps {
 export function createRoundActivities({ sql }: RoundActivityDeps): RoundActivities {
   return {
     /**
-     * Appends the events of one accepted decision at the version the workflow decided them on.
-     * Idempotent: the ids come from the workflow's deterministic uuid4(), so a retry after a lost
-     * response finds the same ids and content and returns the original positions.
+     * Records a batch of the round's decisions at the version the workflow decided them on (ADR 16):
+     * `recorded`, `behind` with the events the workflow has to fold first, or `rejected` for good.
+     * Idempotent: event ids derive from the decisions, so a retry finds its own events.
      */
-    async appendRoundEvents(input: AppendRoundEventsInput): Promise<AppendRoundEventsResult> {
-      const events = input.events.map(({ eventId, event }) => ({
-        eventId,
-        type: event.type,
-        data: event.data,
-        metadata: auditMetadataOf(event),
-        recordedAt: input.recordedAt,
-      }));
-      const expected = input.expectedVersion === 0 ? 'no_stream' : input.expectedVersion;
-      const result = await appendToStream(sql, input.streamId, expected, events);
-      return { nextExpectedVersion: result.nextExpectedVersion, deduplicated: result.deduplicated };
-    },
+    recordRoundDecisions: (input) => recordDecisionBatch<RoundEvent>(sql, input),
 
-    /** A page of the round's events as the domain folds them (type and data; metadata as decided). */
-    async readRoundEvents({ streamId, afterVersion, limit }: ReadRoundEventsInput): Promise<RoundEvent[]> {
-      const stored = await readStream(sql, streamId, { afterVersion, limit });
-      return stored.map(({ type, data, metadata }) => ({ type, data, metadata }) as RoundEvent);
-    },
+    /** A page of the round's events as the domain folds them, each under its decision. */
+    readRoundEvents: (input) => readDecisionPage<RoundEvent>(sql, input),
   };
 }

@@ -1,28 +1,52 @@
 import type { RoundEvent } from '@selter/domain';
 
-/** One event to store, with the id the workflow drew from its deterministic `uuid4()`. */
-export interface EventToAppend {
-  readonly eventId: string;
-  readonly event: RoundEvent;
+/**
+ * One decision to record: the events it produced, under the id of the decision that produced them
+ * (the Temporal Update id, or the round clock's key). The store derives each event's id from the
+ * stream, this id and the event's index in the decision (ADR 16), so an event id is bound to exactly
+ * one decision: a retried or re-decided workflow task can never store other content under it.
+ */
+export interface DecisionToRecord<E> {
+  readonly decisionId: string;
+  readonly events: readonly E[];
 }
 
-export interface AppendRoundEventsInput {
+export interface RecordDecisionsInput<E> {
   readonly streamId: string;
-  /** The stream version the workflow's state was at when it decided these events. */
+  /** The stream version the workflow's recorded state was at when it decided these decisions. */
   readonly expectedVersion: number;
-  readonly events: readonly EventToAppend[];
-  /** The workflow time of the decision: part of the stored record, so a retry must send the same. */
+  /** In decision order; the batch is stored all or nothing. */
+  readonly decisions: readonly DecisionToRecord<E>[];
+  /** The workflow time of the decisions: part of the stored record. */
   readonly recordedAt: string;
 }
 
-export interface AppendRoundEventsResult {
-  readonly nextExpectedVersion: number;
-  /** True when the events were already stored (the activity was retried after a successful append). */
-  readonly deduplicated: boolean;
+/** A stored event as a workflow folds it: its version, the decision that produced it (when known), the event. */
+export interface StoredDecisionEvent<E> {
+  readonly version: number;
+  /** Absent on events stored before decisions had ids (ADR 16). */
+  readonly decisionId?: string;
+  readonly event: E;
 }
 
-/** A page of a round's stored events, for a new run (after continue-as-new) to fold its state from. */
-export interface ReadRoundEventsInput {
+/**
+ * What the store answered for a batch of decisions (ADR 16):
+ * - `recorded`: every event stored at the versions after `expectedVersion` (or there were none to
+ *   store and the stream was indeed at `expectedVersion`);
+ * - `behind`: the stream holds events after `expectedVersion` that the workflow has not folded (a
+ *   discarded workflow task's append, a zombie attempt): a page of them, for the workflow to fold
+ *   before it decides the batch again; nothing of this batch was stored;
+ * - `rejected`: the store refuses this content for good (a value PostgreSQL cannot store, a
+ *   constraint): nothing was stored, and asking again changes nothing.
+ * Transient failures (connection lost, restart) are thrown and retried.
+ */
+export type RecordDecisionsResult<E> =
+  | { readonly outcome: 'recorded'; readonly version: number }
+  | { readonly outcome: 'behind'; readonly stored: readonly StoredDecisionEvent<E>[] }
+  | { readonly outcome: 'rejected'; readonly code: string; readonly message: string; readonly sqlState?: string };
+
+/** A page of a stream's stored events, for a workflow to fold its state from. */
+export interface ReadStreamPageInput {
   readonly streamId: string;
   readonly afterVersion: number;
   readonly limit: number;
@@ -30,7 +54,7 @@ export interface ReadRoundEventsInput {
 
 /** The activities a round workflow calls; workflows import this with `import type` only. */
 export interface RoundActivities {
-  appendRoundEvents(input: AppendRoundEventsInput): Promise<AppendRoundEventsResult>;
+  recordRoundDecisions(input: RecordDecisionsInput<RoundEvent>): Promise<RecordDecisionsResult<RoundEvent>>;
   /** The events after a version, in stream order; the store is the record a new run starts from. */
-  readRoundEvents(input: ReadRoundEventsInput): Promise<RoundEvent[]>;
+  readRoundEvents(input: ReadStreamPageInput): Promise<StoredDecisionEvent<RoundEvent>[]>;
 }

@@ -1,7 +1,7 @@
 import type { Role, RotationCommand, RotationEvent, RotationState } from '@selter/domain';
 import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { AppendRoundEventsResult } from './activities';
+import type { ReadStreamPageInput, RecordDecisionsInput, RecordDecisionsResult, StoredDecisionEvent } from './activities';
 
 /** The business key of a rotation: its workflow id and its event-store stream id (STYLE.md rule 7). */
 export function rotationWorkflowId(agency: string, rotationId: string): string {
@@ -81,22 +81,8 @@ export const rotationAwaitingQuery: QueryDefinition<readonly AwaitedRotationDeci
 export const openRoundsQuery: QueryDefinition<readonly OpenRound[]> =
   defineQuery<readonly OpenRound[]>('openRounds');
 
-/** One rotation event to store, with the id the workflow drew from its deterministic `uuid4()`. */
-export interface RotationEventToAppend {
-  readonly eventId: string;
-  readonly event: RotationEvent;
-}
-
-export interface AppendRotationEventsInput {
-  readonly streamId: string;
-  /** The stream version the workflow's state was at when it decided these events. */
-  readonly expectedVersion: number;
-  readonly events: readonly RotationEventToAppend[];
-  /** The workflow time of the decision: part of the stored record, so a retry must send the same. */
-  readonly recordedAt: string;
-}
-
 /** The activities a rotation workflow calls; workflows import this with `import type` only. */
 export interface RotationActivities {
-  appendRotationEvents(input: AppendRotationEventsInput): Promise<AppendRoundEventsResult>;
+  recordRotationDecisions(input: RecordDecisionsInput<RotationEvent>): Promise<RecordDecisionsResult<RotationEvent>>;
+  readRotationEvents(input: ReadStreamPageInput): Promise<StoredDecisionEvent<RotationEvent>[]>;
 }

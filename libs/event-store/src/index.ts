@@ -15,3 +15,4 @@ export { exportBundle, BUNDLE_FORMAT, StreamNotCheckpointedError, type EvidenceB
 export { verifyBundle, type BundleVerdict, type BundleProblem, type BundleProblemCode, type BundleVerifyOptions } from './bundle-verify';
 export { verifyStream, type StreamVerdict } from './stream-verify';
 export { proveConsistency, checkpointsConsistent, readLeaves } from './consistency';
+export { recordDecisions, decisionEventId, type DecisionBatch, type DecisionBatchOutcome, type DecisionEvent, type DecidedEvent } from './decisions';

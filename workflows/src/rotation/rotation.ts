@@ -10,13 +10,15 @@ import {
   type RotationWorkflowInput,
 } from '@selter/contracts';
 import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { DecisionLedger } from '../decision-ledger';
 import { awaitedRotationDecisions } from './awaiting';
 import { OpenRounds } from './open-rounds';
 import { RotationRecord } from './rotation-record';
 
-const { appendRotationEvents } = proxyActivities<RotationActivities>({
+// Regular activities (a rotation takes a few dozen decisions): recorded in history before they
+// run. Transient store failures retry without limit; a permanent refusal is an outcome (ADR 16).
+const activities = proxyActivities<RotationActivities>({
   startToCloseTimeout: '30 seconds',
-  // No attempt limit: the decision is already taken and the append is idempotent (ADR 9).
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
@@ -26,23 +28,19 @@ const { appendRotationEvents } = proxyActivities<RotationActivities>({
  * it, and a refusal leaves no trace. A post with no suitable official gets an open selection round.
  */
 export async function rotation(input: RotationWorkflowInput): Promise<RotationOutcome> {
-  const record = new RotationRecord(
-    rotationWorkflowId(input.agency, input.rotationId),
-    input.rotationId,
-    appendRotationEvents,
-  );
+  const record = new RotationRecord(rotationWorkflowId(input.agency, input.rotationId), input.rotationId, activities);
   const rounds = new OpenRounds(input.agency, input.rotationId);
 
   for (const type of ROTATION_COMMAND_TYPES) {
     setHandler(
       rotationUpdate(type),
       async (command) => {
-        const result = await record.accept(type, command);
+        const result = await record.submit(DecisionLedger.decisionIdOf(command.metadata.correlationId), command);
         // After the append: the store records why a round exists before the round does.
         await rounds.openFor(result.events);
         return result;
       },
-      { validator: (command) => record.validate(type, command) },
+      { validator: (command) => record.check(type, command) },
     );
   }
   setHandler(rotationStateQuery, () => record.state);
@@ -50,7 +48,7 @@ export async function rotation(input: RotationWorkflowInput): Promise<RotationOu
   setHandler(openRoundsQuery, () => rounds.list());
 
   await condition(() => record.state.status === 'decreed');
-  // The decree's append and the rounds it opens may still be in flight: finish them first.
-  await condition(allHandlersFinished);
+  // The decree's record and the rounds it opens may still be in flight: finish them first.
+  await condition(() => record.idle && allHandlersFinished());
   return { status: record.state.status, version: record.state.version, openRounds: rounds.list() };
 }

@@ -10,14 +10,13 @@ import {
   type RoundOutcome,
   type RoundWorkflowInput,
 } from '@selter/contracts';
-import { awaitedDecisions, DEFAULT_POLICIES, getPolicy, roundSchedule, time, type RoundEvent, type RoundState, type ScheduledCommand } from '@selter/domain';
+import { awaitedDecisions, DEFAULT_POLICIES, getPolicy, roundSchedule, time, type RoundState, type ScheduledCommand } from '@selter/domain';
 import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
   continueAsNew,
   log,
-  proxyActivities,
   proxyLocalActivities,
   setHandler,
   workflowInfo,
@@ -26,47 +25,33 @@ import { Alarm } from './alarm';
 import { RoundClock } from './round-clock';
 import { misdirected } from './refusal';
 import { RoundRecord } from './round-record';
+import { DecisionLedger } from '../decision-ledger';
 
-// A local activity: the append runs in the worker that decided, inside the same workflow task,
-// so a decision costs one workflow task and no activity-task round trip through the server (about
-// half the history events and latency of a regular activity). A crash mid-append retries the task;
-// the append is idempotent (ADR 9). No attempt limit: the decision is already taken, and retrying
-// until the store answers is the only way to keep the audit record whole.
-const { appendRoundEvents } = proxyLocalActivities<RoundActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
-const { readRoundEvents } = proxyActivities<RoundActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+// Local activities: a batch of decisions costs one workflow task and no activity-task round trip
+// through the server (about half the history events and latency of a regular activity). A task
+// Temporal discards after the append committed is safe (ADR 16): event ids derive from decisions,
+// and the retried task finds the stream `behind` and folds it. Transient store failures retry
+// without limit (a decision already admitted is recorded or refused, never dropped), but a backoff
+// past `localRetryThreshold` becomes a durable timer, so a round waiting on its store gives back
+// its workflow-task slot to every other round (isolation, ADR 16). Permanent refusals are not
+// errors but a `rejected` outcome: the decision fails with EVENT_STORE.REJECTED, the round goes on.
+const { recordRoundDecisions, readRoundEvents } = proxyLocalActivities<RoundActivities>({
+  startToCloseTimeout: '10 seconds',
+  localRetryThreshold: '2 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 
 /**
  * A run continues as new well inside Temporal's limits (10,240 history events, 2,000 updates per
- * run by default), or as soon as the server suggests it. Events per page when a new run folds its
- * state back from the store: a page stays far below the 2 MB payload limit.
+ * run by default), or as soon as the server suggests it.
  */
-export const RUN_BUDGET = { historyEvents: 8_000, updates: 1_000, pageSize: 200 } as const;
+export const RUN_BUDGET = { historyEvents: 8_000, updates: 1_000 } as const;
 
 const CLOCK_ACTOR = { id: 'selter-clock', role: 'system' } as const;
 
 const isFinished = (state: RoundState): boolean => state.status === 'closed' || state.status === 'cancelled';
 
 const policyOf = (state: RoundState) => (state.status === 'empty' ? undefined : getPolicy(state.policyId, DEFAULT_POLICIES));
-
-/** Folds the stream back from the store up to the version the previous run reached. */
-async function restore(record: RoundRecord, version: number): Promise<void> {
-  while (record.state.version < version) {
-    const page: RoundEvent[] = await readRoundEvents({
-      streamId: record.streamId,
-      afterVersion: record.state.version,
-      limit: Math.min(RUN_BUDGET.pageSize, version - record.state.version),
-    });
-    // A plain Error fails the workflow task, which Temporal retries: the store may be catching up.
-    if (page.length === 0) throw new Error(`${record.streamId}: store ends at ${record.state.version}, expected ${version}`);
-    record.restore(page);
-  }
-}
 
 /**
  * One selection round, from plan to the last inauguration. Every human decision arrives as an
@@ -76,34 +61,30 @@ async function restore(record: RoundRecord, version: number): Promise<void> {
  * domain's command for it (close or extend registration, remind, escalate): it never decides for a person.
  */
 export async function selectionRound(input: RoundWorkflowInput): Promise<RoundOutcome> {
-  const record = new RoundRecord(roundWorkflowId(input.agency, input.roundId), input.roundId, appendRoundEvents);
+  const record = new RoundRecord(roundWorkflowId(input.agency, input.roundId), input.roundId, { recordRoundDecisions, readRoundEvents });
   const clock = new RoundClock(input.resume?.clock);
   // A continued run folds its state back from the store first. Handlers are registered at once (the
-  // SDK rejects Updates that find none at the end of the first activation); an Update arriving in
-  // that window is admitted and judged in its handler once the state is back: a refusal then fails
-  // the Update with the same code, rule and reason, and appends nothing.
+  // SDK rejects Updates that find none at the end of the first activation); decisions arriving in
+  // that window wait in the ledger's queue and are decided once the state is back.
   let restoring = input.resume !== undefined;
-  const restored = input.resume
-    ? restore(record, input.resume.version).then(() => void (restoring = false))
-    : Promise.resolve();
+  const restored = input.resume ? record.restore(input.resume.version).then(() => void (restoring = false)) : Promise.resolve();
 
   let updatesThisRun = 0;
   let switching = false;
   for (const type of ROUND_COMMAND_TYPES) {
     setHandler(
       roundUpdate(type),
-      async (command) => {
-        if (restoring) await restored;
+      (command) => {
         updatesThisRun += 1;
         clock.observe(command.metadata.now);
-        return record.accept(type, command);
+        return record.submit(DecisionLedger.decisionIdOf(command.metadata.correlationId), command);
       },
       {
         validator: (command) => {
           // Switching runs: refuse (nothing decided) so the handlers in flight can finish; the
           // caller sends the same decision again and it lands on the new run.
           if (switching) throw misdirected(SWITCHING_RUNS, 'the round is switching to a new run; send the decision again', { type });
-          if (!restoring) record.validate(type, command);
+          if (!restoring) record.check(type, command);
         },
       },
     );
@@ -128,7 +109,7 @@ export async function selectionRound(input: RoundWorkflowInput): Promise<RoundOu
   while (!isFinished(record.state)) {
     if (runIsFull()) {
       switching = true;
-      await condition(allHandlersFinished);
+      await condition(() => record.idle && allHandlersFinished());
       const continuation = (input.resume?.continuation ?? 0) + 1;
       const clockAnchor = clock.snapshot;
       return continueAsNew<typeof selectionRound>({
@@ -142,7 +123,7 @@ export async function selectionRound(input: RoundWorkflowInput): Promise<RoundOu
     if (next && waitMs !== undefined && waitMs <= 0) {
       const command = { type: next.type, data: next.data, metadata: { now: clock.now(), actor: CLOCK_ACTOR, correlationId: `clock:${keyOf(next)}` } };
       try {
-        await record.accept(next.type, command as Parameters<RoundRecord['accept']>[1]);
+        await record.submit(command.metadata.correlationId, command as Parameters<RoundRecord['submit']>[1]);
       } catch (error) {
         if (!(error instanceof ApplicationFailure)) throw error;
         refused.add(keyOf(next));
@@ -154,7 +135,7 @@ export async function selectionRound(input: RoundWorkflowInput): Promise<RoundOu
     const rang = next && waitMs !== undefined ? alarm.arm(waitMs) : (alarm.disarm(), () => false);
     await condition(() => record.state.version !== version || runIsFull() || rang());
   }
-  // The last decision's append may still be in flight: finish it before the run completes.
-  await condition(allHandlersFinished);
+  // Decisions may still wait to be recorded (or refused): finish them before the run completes.
+  await condition(() => record.idle && allHandlersFinished());
   return { status: record.state.status, version: record.state.version };
 }
