@@ -72,6 +72,17 @@ export default tseslint.config(
     },
   },
   {
+    // The API reaches Temporal through one port (ADR 16): Temporal's errors become problems once, there.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', 'apps/api/src/workflows/**', 'apps/api/src/infrastructure/**', 'apps/api/src/health/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@temporalio/*'], message: 'Reach Temporal through apps/api/src/workflows (RoundWorkflows, RotationWorkflows).' }] },
+      ],
+    },
+  },
+  {
     files: ['libs/domain/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {

@@ -53,6 +53,11 @@ export const configSchema = z.object({
   API_CLOCK: z.enum(['system', 'adjustable']).default('system'),
   API_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(256),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  API_DECISION_DEADLINE_SECONDS: z.coerce.number().int().min(2).max(300).default(15),
+  API_DECISION_WAIT_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
+  API_DECISIONS_PER_ROUND: z.coerce.number().int().min(1).max(9).default(8),
+  API_DECISIONS_PER_AGENCY: z.coerce.number().int().min(1).max(10_000).default(32),
+  API_DECISIONS_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(256),
   WEB_DIST_DIR: optionalText,
 })
   .refine((raw) => (raw.AUTH_ISSUER === undefined) === (raw.AUTH_JWKS_URL === undefined), {
@@ -99,6 +104,13 @@ export interface ApiConfig {
   clock: 'system' | 'adjustable';
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
+  /**
+   * Admission of decisions (ADR 16): every decision is answered within `deadlineMs` (stored,
+   * refused, or 429/503 with Retry-After); it waits at most `waitMs` for its turn; a round takes
+   * `perRound` decisions at once (below Temporal's 10 in-flight Updates per workflow), an agency
+   * `perAgency`, the API `inFlight`.
+   */
+  decisions: { deadlineMs: number; waitMs: number; perRound: number; perAgency: number; inFlight: number };
   /** The built web console the API serves at /console (WEB_DIST_DIR); absent: the repository's apps/web/dist. */
   webDistDir?: string;
 }
@@ -136,6 +148,13 @@ export function toConfig(raw: RawConfig, cwd: string, isTty: boolean): Config {
       clock: raw.API_CLOCK,
       bodyLimitBytes: raw.API_BODY_LIMIT_KB * 1024,
       rateLimitPerMinute: raw.API_RATE_LIMIT_PER_MINUTE,
+      decisions: {
+        deadlineMs: raw.API_DECISION_DEADLINE_SECONDS * 1000,
+        waitMs: Math.min(raw.API_DECISION_WAIT_SECONDS, raw.API_DECISION_DEADLINE_SECONDS - 1) * 1000,
+        perRound: raw.API_DECISIONS_PER_ROUND,
+        perAgency: raw.API_DECISIONS_PER_AGENCY,
+        inFlight: raw.API_DECISIONS_IN_FLIGHT,
+      },
       ...(raw.WEB_DIST_DIR ? { webDistDir: resolve(cwd, raw.WEB_DIST_DIR) } : {}),
     },
   };

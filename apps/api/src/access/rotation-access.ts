@@ -1,11 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { rotationStateQuery, type RotationCommandType } from '@selter/contracts';
-import { getPolicy, type OversightGate, type Role, type RotationState } from '@selter/domain';
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
+import type { RotationCommandType } from '@selter/contracts';
+import { getPolicy, type OversightGate, type Role } from '@selter/domain';
 import type { Principal } from '../auth/principal';
-import { TEMPORAL_CLIENT } from '../infrastructure/tokens';
-import { forbidden, notFound } from '../problem/problems';
+import { forbidden } from '../problem/problems';
 import type { RoundRef } from '../rounds/round-id';
+import { RotationWorkflows } from '../workflows/rotation-workflows';
 import { spansAgencies } from './round-access';
 
 /** Who may send each rotation decision (PP 131-132: the agency runs the tests, the body recommends and approves, the PPK decrees). */
@@ -25,7 +24,7 @@ const ROTATION_GATE_OF: Readonly<Partial<Record<RotationCommandType, OversightGa
 /** Authorisation of rotation decisions: role, tenancy, and the liaison's body holding the gate under the rotation's policy. */
 @Injectable()
 export class RotationAccess {
-  constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
+  constructor(private readonly rotations: RotationWorkflows) {}
 
   async assertDecide(p: Principal, rotation: RoundRef, type: RotationCommandType, data: Record<string, unknown>): Promise<void> {
     if (!ROTATION_ROLES_OF[type].includes(p.role)) throw forbidden(`${type} is not a decision for the ${p.role} role.`);
@@ -39,17 +38,7 @@ export class RotationAccess {
   }
 
   private async policyOf(rotation: RoundRef): Promise<string | undefined> {
-    const state = await rotationStateOf(this.client, rotation);
+    const state = await this.rotations.state(rotation);
     return state.status === 'empty' ? undefined : state.policyId;
-  }
-}
-
-/** The rotation's current state, as its workflow holds it (the state Query; 404 ROTATION.NOT_FOUND without one). */
-export async function rotationStateOf(client: Client, rotation: RoundRef): Promise<RotationState> {
-  try {
-    return await client.workflow.getHandle(rotation.id).query(rotationStateQuery);
-  } catch (error) {
-    if (error instanceof WorkflowNotFoundError) throw notFound('ROTATION.NOT_FOUND', `No rotation ${rotation.id}.`);
-    throw error;
   }
 }

@@ -1,10 +1,14 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { Config } from '@selter/config';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, defaultGrpcRetryOptions, isRetryableError, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import postgres, { type Sql } from 'postgres';
 import { AdjustableClock, SystemClock } from '../clock/clock';
 import { ApiMetrics } from '../metrics/metrics';
+import { RotationWorkflows } from '../workflows/rotation-workflows';
+import { RoundWorkflows } from '../workflows/round-workflows';
+import { GRPC } from '../workflows/temporal-problems';
+import { WorkflowPort } from '../workflows/workflow-port';
 import { CLOCK, CONFIG, KAFKA_ADMIN, SQL, TEMPORAL, TEMPORAL_CLIENT } from './tokens';
 
 /** The endpoints the API needs; `npm start` passes the embedded engines' addresses. */
@@ -29,10 +33,27 @@ export class InfrastructureModule implements OnApplicationShutdown {
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: SQL, useFactory: () => postgres(endpoints.databaseUrl, { max: 10, connect_timeout: 5, onnotice: () => undefined }) },
-        { provide: TEMPORAL, useFactory: () => Connection.lazy({ address: endpoints.temporalAddress }) },
+        {
+          provide: TEMPORAL,
+          // RESOURCE_EXHAUSTED (a workflow's in-flight Update limit, a rate limit) is answered at once
+          // as 429 with Retry-After instead of retried for up to a minute (ADR 16); the rest as the SDK does.
+          useFactory: () =>
+            Connection.lazy({
+              address: endpoints.temporalAddress,
+              interceptors: [
+                makeGrpcRetryInterceptor({
+                  ...defaultGrpcRetryOptions(),
+                  retryableDecider: (attempt, status) => attempt < 10 && status.code !== GRPC.RESOURCE_EXHAUSTED && isRetryableError(status),
+                }),
+              ],
+            }),
+        },
         { provide: TEMPORAL_CLIENT, inject: [TEMPORAL], useFactory: (connection: Connection) => new Client({ connection, namespace: config.temporal.namespace }) },
         { provide: CLOCK, useFactory: () => (config.api.clock === 'adjustable' ? new AdjustableClock() : new SystemClock()) },
         ApiMetrics,
+        WorkflowPort,
+        RoundWorkflows,
+        RotationWorkflows,
         {
           provide: KAFKA_ADMIN,
           useFactory: () =>
@@ -41,7 +62,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
               : null,
         },
       ],
-      exports: [CONFIG, SQL, TEMPORAL, TEMPORAL_CLIENT, CLOCK, KAFKA_ADMIN, ApiMetrics],
+      exports: [CONFIG, SQL, TEMPORAL, TEMPORAL_CLIENT, CLOCK, KAFKA_ADMIN, ApiMetrics, WorkflowPort, RoundWorkflows, RotationWorkflows],
     };
   }
 

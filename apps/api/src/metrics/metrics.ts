@@ -17,6 +17,19 @@ export class ApiMetrics {
     registers: [this.registry],
   });
 
+  readonly decisionWait = new Histogram({
+    name: 'selter_decision_admission_wait_seconds',
+    help: 'Time a decision waited for its turn (per round, per agency, in all) before it was sent (ADR 16)',
+    buckets: [0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+  readonly decisionsRefusedBusy = new Counter({
+    name: 'selter_decisions_busy_total',
+    help: 'Decisions answered 429/503 before being sent because the round, the agency or the API had no room (ADR 16)',
+    labelNames: ['level'],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'selter_api_' });
   }

@@ -15,6 +15,8 @@ export interface ProblemDetails {
   details?: Record<string, unknown>;
   instance?: string;
   requestId?: string;
+  /** Seconds after which the same request may succeed (429/503); also sent as the `Retry-After` header. */
+  retryAfter?: number;
   /** Further members specific to the problem (e.g. the failed fields). */
   errors?: ReadonlyArray<{ path: string; message: string }>;
 }
@@ -45,7 +47,7 @@ export function toProblem(exception: unknown): ProblemDetails {
     return { type: 'about:blank', title: title ?? HttpStatus[rest.status] ?? 'Error', ...rest };
   }
   if (exception instanceof ThrottlerException) {
-    return { type: 'about:blank', title: 'Too Many Requests', status: 429, code: 'RATE.LIMITED', detail: 'Too many requests; retry later.' };
+    return { type: 'about:blank', title: 'Too Many Requests', status: 429, code: 'RATE.LIMITED', detail: 'Too many requests; retry later.', retryAfter: 60 };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
@@ -61,6 +63,7 @@ export function sendProblem(request: Request & { id?: unknown }, response: Respo
   problem.instance = request.originalUrl;
   if (request.id) problem.requestId = String(request.id);
   if (problem.status === 401) response.setHeader('www-authenticate', 'Bearer realm="selter"');
+  if (problem.retryAfter !== undefined) response.setHeader('retry-after', String(problem.retryAfter));
   response.status(problem.status).type('application/problem+json').json(problem);
 }
 

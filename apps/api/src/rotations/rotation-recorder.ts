@@ -1,13 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { RotationCommand } from '@selter/domain';
-import type { Client } from '@temporalio/client';
-import { TEMPORAL_CLIENT } from '../infrastructure/tokens';
 import { ApiMetrics } from '../metrics/metrics';
 import { ProblemException } from '../problem/problem-details.filter';
 import { z } from 'zod';
 import { recordedEvent, type CommandContext } from '../rounds/command-context';
 import type { RoundRef } from '../rounds/round-id';
-import { sendDecision, updateIdOf } from '../rounds/send-decision';
+import { decisionIdentity } from '../rounds/send-decision';
+import { RotationWorkflows } from '../workflows/rotation-workflows';
 import { responseSchema } from '../validation/response-schema';
 
 /** The documented body of RotationDecisionResponse. */
@@ -27,13 +26,14 @@ export interface RotationDecisionResponse {
 @Injectable()
 export class RotationRecorder {
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly rotations: RotationWorkflows,
     private readonly metrics: ApiMetrics,
   ) {}
 
   async record(ctx: CommandContext, rotation: RoundRef, command: RotationCommand): Promise<RotationDecisionResponse> {
     try {
-      const result = await sendDecision(this.client, rotation.id, command, updateIdOf(ctx.principal.id, ctx.idempotencyKey), 'ROTATION.NOT_FOUND');
+      const { decisionId, idempotencyKey } = decisionIdentity(ctx.principal.id, ctx.idempotencyKey);
+      const result = await this.rotations.decide(rotation, command, decisionId, idempotencyKey);
       this.metrics.decisions.inc({ type: command.type, outcome: 'accepted' });
       return { rotationId: rotation.id, version: result.version, events: result.events };
     } catch (error) {

@@ -1,9 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { queryThroughRestore, roundStateQuery } from '@selter/contracts';
+import { Injectable } from '@nestjs/common';
 import type { RoundState } from '@selter/domain';
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { TEMPORAL_CLIENT } from '../infrastructure/tokens';
-import { notFound } from '../problem/problems';
+import { RoundWorkflows } from '../workflows/round-workflows';
 import type { RoundRef } from './round-id';
 
 /** What authorisation needs to know about a round, read from its workflow's state. */
@@ -37,7 +34,7 @@ function factsOf(state: RoundState): RoundFacts {
 export class RoundFactsCache {
   private readonly entries = new Map<string, { facts: Promise<RoundFacts>; at: number }>();
 
-  constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
+  constructor(private readonly rounds: RoundWorkflows) {}
 
   async get(round: RoundRef, needApplicants: readonly string[] = []): Promise<RoundFacts> {
     const cached = this.entries.get(round.id);
@@ -57,20 +54,10 @@ export class RoundFactsCache {
 
   private async load(round: RoundRef): Promise<RoundFacts> {
     try {
-      return factsOf(await roundStateOf(this.client, round));
+      return factsOf(await this.rounds.state(round));
     } catch (error) {
       this.entries.delete(round.id);
       throw error;
     }
-  }
-}
-
-/** The round's current state, as its workflow holds it (the state Query; 404 ROUND.NOT_FOUND without one). */
-export async function roundStateOf(client: Client, round: RoundRef): Promise<RoundState> {
-  try {
-    return await queryThroughRestore(() => client.workflow.getHandle(round.id).query(roundStateQuery));
-  } catch (error) {
-    if (error instanceof WorkflowNotFoundError) throw notFound('ROUND.NOT_FOUND', `No round ${round.id}.`);
-    throw error;
   }
 }

@@ -1,13 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { tryDecide, type RoundCommand } from '@selter/domain';
-import type { Client } from '@temporalio/client';
 import { RoundAccess } from '../../access/round-access';
 import type { Clock } from '../../clock/clock';
-import { CLOCK, TEMPORAL_CLIENT } from '../../infrastructure/tokens';
+import { CLOCK } from '../../infrastructure/tokens';
+import { finishedProblem } from '../../workflows/temporal-problems';
+import { RoundWorkflows } from '../../workflows/round-workflows';
 import { metadataFor } from '../command-context';
-import { roundStateOf } from '../round-facts';
-import { finished } from '../send-decision';
 import { checkAnswer, CheckDecisionQuery, type DecisionCheck } from './check-decision.query';
 
 /**
@@ -21,16 +20,16 @@ import { checkAnswer, CheckDecisionQuery, type DecisionCheck } from './check-dec
 export class CheckDecisionHandler implements IQueryHandler<CheckDecisionQuery, DecisionCheck> {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly rounds: RoundWorkflows,
     private readonly access: RoundAccess,
   ) {}
 
   async execute({ ctx, round, type, data }: CheckDecisionQuery): Promise<DecisionCheck> {
     await this.access.assertDecide(ctx.principal, round, type, data);
     const command = { type, data, metadata: metadataFor(ctx, this.clock) } as RoundCommand;
-    const state = await roundStateOf(this.client, round);
+    const state = await this.rounds.state(round);
     // A closed or cancelled round's workflow has ended: the real decision finds no workflow to take it.
-    if (state.status === 'closed' || state.status === 'cancelled') throw finished(round.id);
+    if (state.status === 'closed' || state.status === 'cancelled') throw finishedProblem(round.id, 'ROUND');
     return checkAnswer(tryDecide(command, state));
   }
 }

@@ -1,13 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { RoundCommand } from '@selter/domain';
-import type { Client } from '@temporalio/client';
-import { TEMPORAL_CLIENT } from '../../infrastructure/tokens';
 import { ApiMetrics } from '../../metrics/metrics';
 import { ProblemException } from '../../problem/problem-details.filter';
+import { RoundWorkflows } from '../../workflows/round-workflows';
 import type { CommandContext, DecisionResponse } from '../command-context';
 import { RoundFactsCache } from '../round-facts';
 import type { RoundRef } from '../round-id';
-import { sendDecision, updateIdOf } from '../send-decision';
+import { decisionIdentity } from '../send-decision';
 
 /** Events after which the facts authorisation reads (pansel, applicants' conflicts) have changed. */
 const CHANGES_FACTS = new Set(['RoundPlanned', 'PlanRevised', 'ApplicantRegistered', 'PostRerunStarted']);
@@ -16,15 +15,16 @@ const CHANGES_FACTS = new Set(['RoundPlanned', 'PlanRevised', 'ApplicantRegister
 @Injectable()
 export class DecisionRecorder {
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly rounds: RoundWorkflows,
     private readonly facts: RoundFactsCache,
     private readonly metrics: ApiMetrics,
   ) {}
 
-  /** `updateId`: the Update's id, by default derived from the request's Idempotency-Key (one decision per request). */
-  async record(ctx: CommandContext, round: RoundRef, command: RoundCommand, updateId = updateIdOf(ctx.principal.id, ctx.idempotencyKey)): Promise<DecisionResponse> {
+  /** `decisionId`: the Update's id, by default derived from the request's Idempotency-Key (one decision per request). */
+  async record(ctx: CommandContext, round: RoundRef, command: RoundCommand, decisionId?: string): Promise<DecisionResponse> {
+    const identity = decisionIdentity(ctx.principal.id, ctx.idempotencyKey);
     try {
-      const result = await sendDecision(this.client, round.id, command, updateId);
+      const result = await this.rounds.decide(round, command, decisionId ?? identity.decisionId, ctx.idempotencyKey ?? (decisionId ? undefined : identity.idempotencyKey));
       this.metrics.decisions.inc({ type: command.type, outcome: 'accepted' });
       if (result.events.some((e) => CHANGES_FACTS.has(e.type))) this.facts.forget(round);
       return { roundId: round.id, version: result.version, events: result.events };

@@ -2,16 +2,15 @@ import { createHash } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { RoundCommand } from '@selter/domain';
-import type { Client } from '@temporalio/client';
 import { RoundAccess } from '../../access/round-access';
 import type { Clock } from '../../clock/clock';
-import { CLOCK, TEMPORAL_CLIENT } from '../../infrastructure/tokens';
+import { CLOCK } from '../../infrastructure/tokens';
+import { RoundWorkflows } from '../../workflows/round-workflows';
+import { finishedProblem } from '../../workflows/temporal-problems';
 import { ProblemException } from '../../problem/problem-details.filter';
 import { metadataFor, type CommandContext } from '../command-context';
 import { DecisionRecorder } from '../decide/decision-recorder';
-import { roundStateOf } from '../round-facts';
 import type { RoundRef } from '../round-id';
-import { finished } from '../send-decision';
 import { readSheet } from './applicant-file';
 import { layoutOf, registrationOf, type RowFault } from './applicant-rows';
 import { runKeyed } from './keyed-pool';
@@ -19,6 +18,9 @@ import { ImportApplicantsCommand, type ImportedRow, type ImportReport } from './
 
 /** Registrations in flight at once: the workflow decides several per task (about 35 ms a row one at a time). */
 const IN_FLIGHT = 8;
+
+/** How long a row may keep meeting a busy round (429, another import or many operators at once) before it is reported busy. */
+const BUSY_BUDGET_MS = 30_000;
 
 /** Refusals about the round itself, not a row: the import stops with them. */
 const ROUND_LEVEL = new Set(['ROUND.NOT_FOUND', 'ROUND.FINISHED']);
@@ -44,15 +46,15 @@ const rejectedRow = (row: number, fault: RowFault): ImportedRow => ({ row, statu
 export class ImportApplicantsHandler implements ICommandHandler<ImportApplicantsCommand, ImportReport> {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly rounds: RoundWorkflows,
     private readonly access: RoundAccess,
     private readonly recorder: DecisionRecorder,
   ) {}
 
   async execute({ ctx, round, file }: ImportApplicantsCommand): Promise<ImportReport> {
     await this.access.assertDecide(ctx.principal, round, 'RegisterApplicant', {});
-    const state = await roundStateOf(this.client, round);
-    if (state.status === 'closed' || state.status === 'cancelled') throw finished(round.id);
+    const state = await this.rounds.state(round);
+    if (state.status === 'closed' || state.status === 'cancelled') throw finishedProblem(round.id, 'ROUND');
     const sheet = await readSheet(file.buffer);
     const layout = layoutOf(sheet.header);
     const digest = sha256(file.buffer);
@@ -67,14 +69,29 @@ export class ImportApplicantsHandler implements ICommandHandler<ImportApplicants
   private async register(ctx: CommandContext, round: RoundRef, row: number, data: Registration, retryKey: string): Promise<ImportedRow> {
     const command: RoundCommand = { type: 'RegisterApplicant', data, metadata: metadataFor(ctx, this.clock) };
     const line = { row, applicantId: data.applicantId, nip: data.applicant.nip };
+    const decisionId = sha256(`${ctx.principal.id}\n${round.id}\n${retryKey}\nrow ${row}`);
     try {
-      await this.recorder.record(ctx, round, command, sha256(`${ctx.principal.id}\n${round.id}\n${retryKey}\nrow ${row}`));
+      await this.whileBusy(() => this.recorder.record(ctx, round, command, decisionId));
       return { ...line, status: 'accepted' };
     } catch (error) {
       // Outages and bugs end the import (a retry is safe, see above); a refusal is this row's answer.
       if (!(error instanceof ProblemException) || ROUND_LEVEL.has(error.problem.code) || error.problem.status >= 500) throw error;
       const { code, ruleId, reason, detail } = error.problem;
       return { ...line, status: 'rejected', code, ...(ruleId ? { ruleId } : {}), reason: reason ?? { id: detail ?? code, en: detail ?? code } };
+    }
+  }
+
+  /** Sends a row again after the advised delay while the round is busy (429: nothing was decided), within BUSY_BUDGET_MS. */
+  private async whileBusy<T>(send: () => Promise<T>): Promise<T> {
+    const giveUpAt = Date.now() + BUSY_BUDGET_MS;
+    for (;;) {
+      try {
+        return await send();
+      } catch (error) {
+        const retryAfter = error instanceof ProblemException && error.problem.status === 429 ? (error.problem.retryAfter ?? 1) * 1000 : undefined;
+        if (retryAfter === undefined || Date.now() + retryAfter > giveUpAt) throw error;
+        await new Promise((resolve) => setTimeout(resolve, retryAfter));
+      }
     }
   }
 }

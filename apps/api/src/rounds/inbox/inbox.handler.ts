@@ -1,14 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { awaitingQuery, queryThroughRestore, type AwaitedDecision } from '@selter/contracts';
+import type { AwaitedDecision } from '@selter/contracts';
 import { getPolicy, time } from '@selter/domain';
 import { lastEventAt, listRounds } from '@selter/projections';
-import type { Client } from '@temporalio/client';
 import type { Sql } from 'postgres';
 import { spansAgencies } from '../../access/round-access';
 import type { Principal } from '../../auth/principal';
 import { nowInstant, type Clock } from '../../clock/clock';
-import { CLOCK, SQL, TEMPORAL_CLIENT } from '../../infrastructure/tokens';
+import { CLOCK, SQL } from '../../infrastructure/tokens';
+import { RoundWorkflows } from '../../workflows/round-workflows';
 import { GATE_OF, SERVICE_LEVEL_OF } from '../decision-rules';
 import { RoundFactsCache, type RoundFacts } from '../round-facts';
 import { roundIdParam, type RoundRef } from '../round-id';
@@ -38,7 +38,7 @@ function isMine(p: Principal, a: AwaitedDecision, facts: RoundFacts): boolean {
 export class InboxHandler implements IQueryHandler<InboxQuery, Inbox> {
   constructor(
     @Inject(SQL) private readonly sql: Sql,
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly rounds: RoundWorkflows,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly facts: RoundFactsCache,
   ) {}
@@ -62,7 +62,7 @@ export class InboxHandler implements IQueryHandler<InboxQuery, Inbox> {
 
   private async awaitedOf(p: Principal, round: RoundRef): Promise<Array<{ decision: AwaitedDecision; facts: RoundFacts }>> {
     try {
-      const [facts, awaited] = await Promise.all([this.facts.get(round), queryThroughRestore(() => this.client.workflow.getHandle(round.id).query(awaitingQuery))]);
+      const [facts, awaited] = await Promise.all([this.facts.get(round), this.rounds.awaiting(round)]);
       return awaited.filter((a) => isMine(p, a, facts)).map((decision) => ({ decision, facts }));
     } catch {
       return []; // a round whose workflow is gone (retention) waits on nobody

@@ -1,16 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Config } from '@selter/config';
 import type { RoundWorkflowInput } from '@selter/contracts';
 import type { PlanRound } from '@selter/domain';
-import type { Client } from '@temporalio/client';
 import { RoundAccess } from '../../access/round-access';
 import type { Clock } from '../../clock/clock';
-import { CLOCK, CONFIG, TEMPORAL_CLIENT } from '../../infrastructure/tokens';
+import { CLOCK } from '../../infrastructure/tokens';
+import { RoundWorkflows } from '../../workflows/round-workflows';
 import { metadataFor, type DecisionResponse } from '../command-context';
 import { DecisionRecorder } from '../decide/decision-recorder';
 import { roundRef } from '../round-id';
-import { agencyFor, startBusinessWorkflow } from '../start-workflow';
+import { agencyFor } from '../start-workflow';
 import { PlanRoundCommand } from './plan-round.command';
 
 /**
@@ -20,8 +19,7 @@ import { PlanRoundCommand } from './plan-round.command';
 @CommandHandler(PlanRoundCommand)
 export class PlanRoundHandler implements ICommandHandler<PlanRoundCommand, DecisionResponse> {
   constructor(
-    @Inject(CONFIG) private readonly config: Config,
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly rounds: RoundWorkflows,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly access: RoundAccess,
     private readonly recorder: DecisionRecorder,
@@ -32,7 +30,7 @@ export class PlanRoundHandler implements ICommandHandler<PlanRoundCommand, Decis
     const data = { roundId: request.roundId, plan: request.plan, ...(request.policyId ? { policyId: request.policyId } : {}) };
     await this.access.assertDecide(ctx.principal, round, 'PlanRound', data);
     const input: RoundWorkflowInput = { agency: round.agency, roundId: request.roundId };
-    await startBusinessWorkflow(this.client, { taskQueue: this.config.temporal.taskQueue, workflowType: 'selectionRound', workflowId: round.id, input, finishedCode: 'ROUND.ALREADY_EXISTS' });
+    await this.rounds.start(round, input);
     const command: PlanRound = { type: 'PlanRound', data, metadata: metadataFor(ctx, this.clock) };
     return this.recorder.record(ctx, round, command);
   }
