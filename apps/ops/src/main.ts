@@ -1,0 +1,56 @@
+import { parseArgs } from 'node:util';
+import { loadConfigOrExit } from '@selter/config';
+import { Client, Connection } from '@temporalio/client';
+import postgres from 'postgres';
+import { findStuckRounds, rebuildRound } from './rounds';
+
+const USAGE = `usage: npm run ops -- <command>
+  stuck [--format json|text]
+      list the running rounds that do not take decisions as they should (a workflow task failing again
+      and again, a state Query that does not answer, a state ahead of the store), with the reasons
+  rebuild <round-workflow-id> --reason "<why>"
+      terminate the round's running workflow and start it again from its event stream (ADR 16):
+      every stored decision is kept; decisions waiting are sent again by their callers
+Connects to DATABASE_URL and TEMPORAL_ADDRESS (npm start's defaults when unset).`;
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { reason: { type: 'string' }, format: { type: 'string' } } });
+  const [command, workflowId] = positionals;
+  if (command !== 'stuck' && command !== 'rebuild') {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const config = loadConfigOrExit();
+  const databaseUrl = config.external.databaseUrl ?? `postgres://postgres:postgres@127.0.0.1:${config.embeddedPorts.postgres}/selter`;
+  const address = config.external.temporalAddress ?? `127.0.0.1:${config.embeddedPorts.temporal}`;
+  const sql = postgres(databaseUrl, { max: 2, onnotice: () => undefined });
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection, namespace: config.temporal.namespace });
+  try {
+    if (command === 'stuck') {
+      const stuck = await findStuckRounds(client, sql);
+      if (values.format === 'json') process.stdout.write(`${JSON.stringify(stuck, null, 2)}\n`);
+      else if (stuck.length === 0) process.stdout.write('no stuck rounds\n');
+      else for (const s of stuck) process.stdout.write(`${s.workflowId} (run ${s.runId}, store at ${s.storeVersion}): ${s.reasons.join('; ')}\n`);
+      return stuck.length === 0 ? 0 : 1;
+    }
+    if (!workflowId || !values.reason) {
+      process.stderr.write(`rebuild needs a round's workflow id and --reason\n${USAGE}\n`);
+      return 2;
+    }
+    const rebuilt = await rebuildRound(client, sql, { workflowId, taskQueue: config.temporal.taskQueue, reason: values.reason });
+    process.stdout.write(`${workflowId}: rebuilt from the event store at version ${rebuilt.version} (run ${rebuilt.runId}${rebuilt.terminatedRunId ? `, terminated ${rebuilt.terminatedRunId}` : ''})\n`);
+    return 0;
+  } finally {
+    await connection.close();
+    await sql.end({ timeout: 5 });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`ops: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
