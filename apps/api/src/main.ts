@@ -1,5 +1,7 @@
 import { loadConfigOrExit } from '@selter/config';
-import { createLogger } from '@selter/logging';
+import { assertDurable, exitIfNotDurable } from '@selter/event-store';
+import { createLogger, type Logger } from '@selter/logging';
+import postgres from 'postgres';
 import { createApiApp } from './bootstrap';
 
 async function main(): Promise<void> {
@@ -10,9 +12,24 @@ async function main(): Promise<void> {
     log.fatal('DATABASE_URL and TEMPORAL_ADDRESS are required for the api (npm start sets them for the embedded engines)');
     process.exit(78);
   }
+  await refuseUnlessDurable(databaseUrl, log);
   const app = await createApiApp(config, { databaseUrl, temporalAddress, ...(kafkaBrokers ? { kafkaBrokers } : {}) }, log);
   await app.listen(config.http.port, config.http.host);
   log.info({ url: `http://${config.http.host}:${config.http.port}` }, 'api listening');
+}
+
+/**
+ * The API stores decisions (idempotency records) and answers for ones the worker stored: it never
+ * serves from a database that may lose an acknowledged commit (fsync, synchronous_commit,
+ * full_page_writes). Unlike Temporal, the database must therefore answer when the API starts.
+ */
+async function refuseUnlessDurable(databaseUrl: string, log: Logger): Promise<void> {
+  const sql = postgres(databaseUrl, { max: 1, connect_timeout: 5, onnotice: () => undefined });
+  try {
+    await assertDurable(sql).catch((error: unknown) => exitIfNotDurable(error, log));
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { loadConfigOrExit } from '@selter/config';
-import { loadOrCreateSigner } from '@selter/event-store';
+import { assertDurable, exitIfNotDurable, loadOrCreateSigner } from '@selter/event-store';
 import { createLogger } from '@selter/logging';
 import { Kafka, logLevel } from 'kafkajs';
 import postgres from 'postgres';
@@ -18,9 +18,11 @@ async function main(): Promise<void> {
     log.fatal(`CHECKPOINT_KEY_FILE ${config.checkpoints.keyFile} does not exist`);
     process.exit(78);
   }
+  const sql = postgres(databaseUrl, { max: 6, onnotice: () => undefined });
+  // Before any side effect (a new signing key, migrations): refuse a database that may lose acknowledged commits.
+  await assertDurable(sql).catch((error: unknown) => exitIfNotDurable(error, log));
   const signer = loadOrCreateSigner(config.checkpoints.keyFile);
   log.info({ keyId: signer.keyId, keyFile: config.checkpoints.keyFile }, 'checkpoint signing key');
-  const sql = postgres(databaseUrl, { max: 6, onnotice: () => undefined });
   const kafka = kafkaBrokers ? new Kafka({ clientId: `${config.kafka.clientId}-backbone`, brokers: kafkaBrokers, logLevel: logLevel.WARN }) : undefined;
   const stop = await startBackbone({ sql, ...(kafka ? { kafka } : {}), signer, checkpointIntervalMs: config.checkpoints.intervalSeconds * 1000, log });
   log.info('backbone running: projections, relay, checkpoints');

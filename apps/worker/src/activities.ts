@@ -1,5 +1,5 @@
 import { createRotationActivities, createRoundActivities } from '@selter/activities';
-import { EVENT_STORE_MIGRATIONS, loadMigrations, migrate } from '@selter/event-store';
+import { assertDurable, EVENT_STORE_MIGRATIONS, loadMigrations, migrate } from '@selter/event-store';
 import postgres from 'postgres';
 
 /** The worker's activities over real dependencies, and how to release them after the worker stops. */
@@ -9,11 +9,18 @@ export interface WiredActivities {
 }
 
 /**
- * Connects to the event store, applies its migrations (idempotent, checksummed) so a fresh
- * database works on first start, and builds every activity factory over that connection.
+ * Connects to the event store, refuses one that may lose an acknowledged commit in a crash
+ * (NotDurableError), applies its migrations (idempotent, checksummed) so a fresh database works
+ * on first start, and builds every activity factory over that connection.
  */
 export async function wireActivities(databaseUrl: string): Promise<WiredActivities> {
   const sql = postgres(databaseUrl, { max: 10, connect_timeout: 5, onnotice: () => undefined });
+  try {
+    await assertDurable(sql);
+  } catch (error) {
+    await sql.end({ timeout: 1 });
+    throw error;
+  }
   await migrate(sql, loadMigrations('event-store', EVENT_STORE_MIGRATIONS));
   const round = createRoundActivities({ sql, clock: () => new Date() });
   const rotation = createRotationActivities({ sql });

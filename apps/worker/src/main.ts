@@ -1,4 +1,5 @@
 import { loadConfigOrExit } from '@selter/config';
+import { exitIfNotDurable } from '@selter/event-store';
 import { createLogger } from '@selter/logging';
 import { Runtime, type LogLevel, type LogMetadata } from '@temporalio/worker';
 import { wireActivities } from './activities';
@@ -30,8 +31,9 @@ async function main(): Promise<void> {
       error: (m, meta) => log.error(meta ?? {}, m),
     },
   });
+  // The event store first: a database that may lose acknowledged appends stops the worker before the slow bundling.
+  const wired = await wireActivities(databaseUrl).catch((error: unknown) => exitIfNotDurable(error, log));
   const workflowBundle = await loadWorkflowBundle(config.env === 'production');
-  const wired = await wireActivities(databaseUrl);
   const running = await startSelterWorker({
     address,
     namespace: config.temporal.namespace,

@@ -16,3 +16,4 @@ export { verifyBundle, type BundleVerdict, type BundleProblem, type BundleProble
 export { verifyStream, type StreamVerdict } from './stream-verify';
 export { proveConsistency, checkpointsConsistent, readLeaves } from './consistency';
 export { recordDecisions, decisionEventId, type DecisionBatch, type DecisionBatchOutcome, type DecisionEvent, type DecidedEvent } from './decisions';
+export { assertDurable, exitIfNotDurable, readDurability, NotDurableError, type DurabilitySetting, type DurabilitySettingName } from './durability';
