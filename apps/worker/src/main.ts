@@ -4,6 +4,7 @@ import { createLogger } from '@selter/logging';
 import { Runtime, type LogLevel, type LogMetadata } from '@temporalio/worker';
 import { wireActivities } from './activities';
 import { loadWorkflowBundle } from './bundle';
+import { recordFailures } from './record-failures';
 import { startSelterWorker } from './worker';
 
 async function main(): Promise<void> {
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     taskQueue: config.temporal.taskQueue,
     workflowBundle,
     activities: wired.activities,
+    activityInterceptors: [recordFailures(log)],
   });
   log.info({ taskQueue: config.temporal.taskQueue, address }, 'worker polling');
   // SIGTERM: the SDK stops polling and lets in-flight activities finish; only then close the pool.

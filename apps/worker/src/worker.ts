@@ -1,4 +1,4 @@
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Worker, type ActivityInterceptorsFactory } from '@temporalio/worker';
 
 export interface SelterWorkerOptions {
   address: string;
@@ -7,7 +7,19 @@ export interface SelterWorkerOptions {
   workflowBundle: { code: string };
   /** Activity implementations, built by their factories from real dependencies. */
   activities: Record<string, (...args: never[]) => Promise<unknown>>;
+  /** Activity interceptors (the record-failure log that names a stuck round). */
+  activityInterceptors?: ActivityInterceptorsFactory[];
 }
+
+/**
+ * Slots and concurrency (ADR 16). A round waiting on its store gives its workflow-task slot back
+ * (local-activity backoffs past 2 s become timers), so these bound CPU and memory, not fairness.
+ */
+export const WORKER_LIMITS = {
+  maxConcurrentWorkflowTaskExecutions: 40,
+  maxConcurrentLocalActivityExecutions: 40,
+  maxConcurrentActivityTaskExecutions: 40,
+} as const;
 
 /** A started worker and the connection it owns; `shutdown` drains in-flight tasks first. */
 export interface RunningWorker {
@@ -25,6 +37,8 @@ export async function startSelterWorker(o: SelterWorkerOptions): Promise<Running
     taskQueue: o.taskQueue,
     workflowBundle: o.workflowBundle,
     activities: o.activities,
+    ...WORKER_LIMITS,
+    ...(o.activityInterceptors ? { interceptors: { activity: o.activityInterceptors } } : {}),
   });
   const run = worker.run().finally(() => connection.close());
   return {

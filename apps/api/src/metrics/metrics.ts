@@ -30,6 +30,13 @@ export class ApiMetrics {
     registers: [this.registry],
   });
 
+  readonly decisionsPending = new Counter({
+    name: 'selter_decisions_outcome_pending_total',
+    help: 'Decisions sent whose outcome did not come within the deadline (503 DECISION.OUTCOME_PENDING); the log line names the round (ADR 16)',
+    labelNames: ['kind'],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'selter_api_' });
   }

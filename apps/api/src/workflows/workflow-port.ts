@@ -91,6 +91,7 @@ export class WorkflowPort {
       }
       const problem = await this.problem(error, { ...ctx, sent });
       if (problem instanceof ProblemException && problem.problem.code === 'DECISION.OUTCOME_PENDING') {
+        this.metrics.decisionsPending.inc({ kind });
         this.logger.warn({ workflowId: ref.id, decisionId, type: command.type, waitedMs: Date.now() - began }, 'decision outcome pending past the deadline');
       }
       throw problem;
