@@ -52,6 +52,8 @@ export function problemOfTemporal(error: unknown, ctx: CallContext): ProblemExce
   if (error instanceof ProblemException) return error;
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const refusal = error.cause.details?.[0] as DecisionRefusal | undefined;
+    // A decider that threw something other than a refusal: a bug, told as one (nothing was stored).
+    if (refusal?.code === 'DECISION.FAILED') return new ProblemException({ status: 500, code: refusal.code, detail: refusal.reason.en, reason: refusal.reason });
     if (refusal?.code && refusal.reason) return refused(refusal);
     const code = error.cause.type ?? 'DECISION.REFUSED';
     return refused({ code, reason: { id: error.cause.message, en: error.cause.message } });
