@@ -10,7 +10,7 @@ import { AGENCY, JourneyBuilder, openRegistration, sendAll, USER_OF } from './jo
 
 /**
  * Decisions sent through the API dozens at once to ONE round (ADR 16). The stack admits 4
- * decisions per round at a time and lets none wait (API_DECISION_WAIT_SECONDS=0): every request
+ * decisions per round at a time and lets none wait (API_DECISION_WAIT_MS=0): every request
  * beyond those 4 is answered 429 at once, so the refusal path, its Retry-After and the retries it
  * promises are exercised on every wave, not only when the machine happens to be slow.
  */
@@ -25,7 +25,7 @@ interface Sent {
 }
 
 describe('decisions under concurrency (through the HTTP API)', () => {
-  const under = useApiStack({ API_DECISIONS_PER_ROUND: '4', API_DECISION_WAIT_SECONDS: '0' });
+  const under = useApiStack({ API_DECISIONS_PER_ROUND: '4', API_DECISION_WAIT_MS: '0' });
   let connection: Connection;
   beforeAll(async () => {
     connection = await Connection.connect({ address: testEndpoints().temporalAddress });

@@ -54,7 +54,7 @@ export const configSchema = z.object({
   API_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(256),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   API_DECISION_DEADLINE_SECONDS: z.coerce.number().int().min(2).max(300).default(15),
-  API_DECISION_WAIT_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
+  API_DECISION_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   API_DECISIONS_PER_ROUND: z.coerce.number().int().min(1).max(9).default(8),
   API_DECISIONS_PER_AGENCY: z.coerce.number().int().min(1).max(10_000).default(32),
   API_DECISIONS_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(256),
@@ -150,7 +150,7 @@ export function toConfig(raw: RawConfig, cwd: string, isTty: boolean): Config {
       rateLimitPerMinute: raw.API_RATE_LIMIT_PER_MINUTE,
       decisions: {
         deadlineMs: raw.API_DECISION_DEADLINE_SECONDS * 1000,
-        waitMs: Math.min(raw.API_DECISION_WAIT_SECONDS, raw.API_DECISION_DEADLINE_SECONDS - 1) * 1000,
+        waitMs: Math.min(raw.API_DECISION_WAIT_MS, (raw.API_DECISION_DEADLINE_SECONDS - 1) * 1000),
         perRound: raw.API_DECISIONS_PER_ROUND,
         perAgency: raw.API_DECISIONS_PER_AGENCY,
         inFlight: raw.API_DECISIONS_IN_FLIGHT,
