@@ -1,4 +1,5 @@
 import createClient from 'openapi-fetch';
+import { retryingFetch } from './retry';
 import type { components, paths } from './schema';
 
 /** The API's error body (application/problem+json), as its document declares it. */
@@ -9,6 +10,7 @@ export function createApi(token?: string) {
   return createClient<paths>({
     baseUrl: window.location.origin,
     headers: token ? { Authorization: `Bearer ${token}` } : {},
+    fetch: retryingFetch(),
   });
 }
 
