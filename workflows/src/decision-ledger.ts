@@ -276,6 +276,14 @@ export class DecisionLedger<C extends { type: string; metadata: object }, E, S e
         for (const { w } of decided) w.reject(this.storeRejected(result));
         for (const { w, failure } of refused) w.reject(failure);
         return;
+      case 'stale':
+        // This attempt's workflow task is gone: a newer attempt stored events decided after this
+        // batch (this worker was paused or cut off from Temporal past the task timeout). Deciding
+        // on would answer, and might store, what the newer attempt has answered otherwise. Failing
+        // the task ends this attempt; were it the live one (the server's clock gone back), the
+        // retried task decides again at a later time.
+        log.warn('a newer attempt of this workflow task stored later decisions; this attempt stops', { streamId: this.streamId, expectedVersion, recordedAt: result.recordedAt, follows: result.follows });
+        throw new Error(`${this.streamId}: batch decided at ${result.recordedAt} would follow an event recorded at ${result.follows} by a newer attempt`);
       default: {
         const exhaustive: never = result;
         throw new Error(`unknown outcome ${JSON.stringify(exhaustive)}`);

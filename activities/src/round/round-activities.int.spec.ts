@@ -82,6 +82,26 @@ describe('round activities over the PostgreSQL event store', () => {
     ]);
   });
 
+  it('answers stale, storing nothing, for a batch decided before the event it would follow (a zombie attempt), and still dedupes a replayed batch', async () => {
+    const { recordRoundDecisions } = createRoundActivities({ sql, clock: () => new Date() });
+    const events = verifiedRoundEvents();
+    const streamId = 'round-test-round-4';
+    const [zombieTime, liveTime] = ['2024-09-26T02:00:00.000Z', '2024-09-26T02:00:05.000Z'];
+    expect(await recordRoundDecisions({ streamId, expectedVersion: 0, decisions: [{ decisionId: 'plan', events: events.slice(0, 1) }], recordedAt: zombieTime })).toEqual({ outcome: 'recorded', version: 1 });
+    // The live attempt (a later task) stored "x"; the zombie, having folded it, decided "y" on it.
+    expect(await recordRoundDecisions({ streamId, expectedVersion: 1, decisions: [{ decisionId: 'x', events: events.slice(1, 2) }], recordedAt: liveTime })).toEqual({ outcome: 'recorded', version: 2 });
+    expect(await recordRoundDecisions({ streamId, expectedVersion: 2, decisions: [{ decisionId: 'y', events: events.slice(2, 3) }], recordedAt: zombieTime })).toEqual({
+      outcome: 'stale',
+      recordedAt: zombieTime,
+      follows: liveTime,
+    });
+    expect((await readStream(sql, streamId)).map((e) => e.metadata['decisionId'])).toEqual(['plan', 'x']);
+    // The live attempt decides "y" itself; a batch replayed as it was first recorded follows the
+    // same event as then, so it is found where it was stored, never stale however far the stream went.
+    expect(await recordRoundDecisions({ streamId, expectedVersion: 2, decisions: [{ decisionId: 'y', events: events.slice(2, 3) }], recordedAt: liveTime })).toEqual({ outcome: 'recorded', version: 3 });
+    expect(await recordRoundDecisions({ streamId, expectedVersion: 1, decisions: [{ decisionId: 'x', events: events.slice(1, 2) }], recordedAt: liveTime })).toEqual({ outcome: 'recorded', version: 2 });
+  });
+
   it('answers rejected, storing nothing, for content PostgreSQL cannot hold (a NUL in jsonb), and throws for a store ending before the expected version', async () => {
     const { recordRoundDecisions } = createRoundActivities({ sql, clock: () => new Date() });
     const [planned] = verifiedRoundEvents();

@@ -37,13 +37,17 @@ export interface StoredDecisionEvent<E> {
  *   discarded workflow task's append, a zombie attempt): a page of them, for the workflow to fold
  *   before it decides the batch again; nothing of this batch was stored;
  * - `rejected`: the store refuses this content for good (a value PostgreSQL cannot store, a
- *   constraint): nothing was stored, and asking again changes nothing.
+ *   constraint): nothing was stored, and asking again changes nothing;
+ * - `stale`: the batch was decided (`recordedAt`, workflow time) before the event it would follow
+ *   was recorded (`follows`): it comes from a workflow task Temporal discarded and gave to a newer
+ *   attempt, which stored that event; nothing was stored, and this attempt must decide nothing more.
  * Transient failures (connection lost, restart) are thrown and retried.
  */
 export type RecordDecisionsResult<E> =
   | { readonly outcome: 'recorded'; readonly version: number }
   | { readonly outcome: 'behind'; readonly stored: readonly StoredDecisionEvent<E>[] }
-  | { readonly outcome: 'rejected'; readonly code: string; readonly message: string; readonly sqlState?: string };
+  | { readonly outcome: 'rejected'; readonly code: string; readonly message: string; readonly sqlState?: string }
+  | { readonly outcome: 'stale'; readonly recordedAt: string; readonly follows: string };
 
 /** A page of a stream's stored events, for a workflow to fold its state from. */
 export interface ReadStreamPageInput {

@@ -38,7 +38,8 @@ export interface DecisionEvent {
 export type DecisionBatchOutcome =
   | { readonly outcome: 'recorded'; readonly version: number }
   | { readonly outcome: 'behind'; readonly stored: readonly DecisionEvent[] }
-  | { readonly outcome: 'rejected'; readonly code: 'EVENT_STORE.REJECTED'; readonly message: string; readonly sqlState?: string };
+  | { readonly outcome: 'rejected'; readonly code: 'EVENT_STORE.REJECTED'; readonly message: string; readonly sqlState?: string }
+  | { readonly outcome: 'stale'; readonly recordedAt: string; readonly follows: string };
 
 /**
  * SQLSTATE classes of a refusal that no retry can change: 22 data exception (a NUL in jsonb 22P05,
@@ -83,10 +84,31 @@ async function behind(sql: Sql, batch: DecisionBatch): Promise<DecisionBatchOutc
 }
 
 /**
+ * The time of the event a batch would follow, when the batch was decided before it: the batch comes
+ * from a workflow task Temporal has discarded and handed to a newer attempt, which stored that event
+ * (a zombie: a worker paused, or cut off from Temporal but not from the store, past the task
+ * timeout, whose workflow code and local activities run on). Such a batch must store nothing: after
+ * folding the newer events the zombie decides its decisions again, and may store one the live
+ * attempt has already refused. A newer attempt always decides later in workflow time (it starts
+ * after the discarded one timed out), and a replayed batch follows the event it followed the first
+ * time, so only zombies are stopped here. It also keeps `recorded_at` ordered within a stream, as
+ * reads as of a time (`readStream(..., { time })`) assume.
+ */
+async function decidedBefore(sql: Sql, batch: DecisionBatch): Promise<string | undefined> {
+  if (batch.expectedVersion === 0) return undefined;
+  const [row] = await sql<{ recorded_at: Date }[]>`
+    select recorded_at from events where stream_id = ${batch.streamId} and stream_version = ${batch.expectedVersion}`;
+  if (!row) return undefined; // the stream ends before it: the append answers that (behind, or a fault)
+  const follows = new Date(row.recorded_at);
+  return Date.parse(batch.recordedAt) < follows.getTime() ? follows.toISOString() : undefined;
+}
+
+/**
  * Records a batch of decided decisions at `expectedVersion`, all or nothing (ADR 16). Each event's
  * id derives from its decision, and its metadata names the decision (`decisionId`), so the stream
  * itself says which decision every event belongs to. A batch with no events confirms only that
  * the stream is still at `expectedVersion` (the workflow's refusals were judged on current state).
+ * A batch decided before the event it would follow is `stale` and stores nothing (see `decidedBefore`).
  */
 export async function recordDecisions(sql: Sql, batch: DecisionBatch): Promise<DecisionBatchOutcome> {
   const events: NewEvent[] = batch.decisions.flatMap(({ decisionId, events: decided }) =>
@@ -100,6 +122,8 @@ export async function recordDecisions(sql: Sql, batch: DecisionBatch): Promise<D
   if (events.length === 0) {
     return (await head(sql, batch.streamId)) === batch.expectedVersion ? { outcome: 'recorded', version: batch.expectedVersion } : behind(sql, batch);
   }
+  const follows = await decidedBefore(sql, batch);
+  if (follows !== undefined) return { outcome: 'stale', recordedAt: batch.recordedAt, follows };
   try {
     const result = await appendToStream(sql, batch.streamId, batch.expectedVersion === 0 ? 'no_stream' : batch.expectedVersion, events);
     // A retry of this very batch (a lost response) finds its events where it put them.

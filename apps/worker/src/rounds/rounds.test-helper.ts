@@ -16,6 +16,8 @@ export interface RoundHarness {
   /** The Temporal server: the run's dev server, or a test's own (time-skipping, lowered limits). */
   address: string;
   connection: Connection;
+  /** The harness's own event-store database (for workers in other processes). */
+  databaseUrl: string;
   sql: Sql;
   client: Client;
   bundle: WorkflowBundleWithSourceMap;
@@ -34,6 +36,7 @@ export async function roundHarness(
   return {
     address,
     connection,
+    databaseUrl: db.url,
     sql,
     client: new Client({ connection }),
     bundle,
