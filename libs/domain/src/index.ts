@@ -5,6 +5,14 @@ export type { Command, Event } from './shared/message';
 export { RULE_IDS, type Reason, type RuleId } from './shared/rule-id';
 export { DomainError, type DecideResult } from './shared/errors';
 export { ERROR_CODES, type ErrorCode, type ErrorCodeEntry, type ErrorKind } from './shared/error-codes';
+export {
+  findJsonFault,
+  jsonFaultReason,
+  MAX_NESTING,
+  textProblemOf,
+  type JsonFault,
+  type TextProblem,
+} from './shared/text';
 export * as time from './shared/time';
 export type { IsoDate, IsoInstant, DayCounting } from './shared/time';
 

@@ -10,13 +10,38 @@ import { IdempotencyStore } from './idempotency.store';
 
 const KEY = /^[\x21-\x7e]{1,128}$/;
 
-/** JSON with object keys sorted, so the same body hashes the same whatever its key order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+/**
+ * JSON with object keys sorted, so the same body hashes the same whatever its key order. Iterative
+ * (an explicit stack of values still to write and text to emit): JSON bodies reach it at most
+ * MAX_NESTING deep (refuseUncleanJson runs first), but multipart form fields do not pass there,
+ * and a canonicaliser that recursed could overflow the stack on whatever body came next.
+ */
+export function canonical(root: unknown): string {
+  const out: string[] = [];
+  const todo: Array<{ value: unknown } | string> = [{ value: root }];
+  for (let item = todo.pop(); item !== undefined; item = todo.pop()) {
+    if (typeof item === 'string') {
+      out.push(item);
+      continue;
+    }
+    const { value } = item;
+    if (Array.isArray(value)) {
+      todo.push(']');
+      for (let i = value.length - 1; i >= 0; i -= 1) todo.push({ value: value[i] as unknown }, ...(i > 0 ? [','] : []));
+      out.push('[');
+    } else if (value && typeof value === 'object') {
+      const keys = Object.keys(value).sort();
+      todo.push('}');
+      for (let i = keys.length - 1; i >= 0; i -= 1) {
+        const key = keys[i] as string;
+        todo.push({ value: (value as Record<string, unknown>)[key] }, `${JSON.stringify(key)}:`, ...(i > 0 ? [','] : []));
+      }
+      out.push('{');
+    } else {
+      out.push(JSON.stringify(value) ?? 'null');
+    }
   }
-  return JSON.stringify(value) ?? 'null';
+  return out.join('');
 }
 
 /** What a request asks for: its JSON body, or an upload's form fields and the sha256 of its file. */

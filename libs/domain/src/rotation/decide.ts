@@ -14,6 +14,7 @@ import { DEFAULT_POLICIES, getPolicy, policyFor, type PolicyRegistry } from '../
 import type { OversightGate, Policy } from '../policy/types';
 import { fail, tryDecideWith, type DecideResult } from '../shared/errors';
 import { eventMetadataOf } from '../shared/metadata';
+import { refuseUncleanCommand } from '../shared/text';
 import { dateOf } from '../shared/time';
 
 type Emit = <T extends RotationEvent['type']>(
@@ -195,6 +196,7 @@ function route(command: RotationCommand, state: RotationState, ctx: RCtx): Rotat
 /** A rotation decider bound to a policy registry. */
 export function createRotationDecider(registry: PolicyRegistry = DEFAULT_POLICIES) {
   return (command: RotationCommand, state: RotationState): RotationEvent[] => {
+    refuseUncleanCommand(command);
     const today = dateOf(command.metadata.now);
     const planned = state.status === 'empty' ? null : (state as Planned);
     if (!planned && command.type !== 'PlanRotation')

@@ -31,6 +31,7 @@ import { initialState, TERMINAL_POST_STATUSES, type RoundState } from './state';
 import { DEFAULT_POLICIES, getPolicy, isInForce, policyFor, type PolicyRegistry } from '../policy/registry';
 import type { Policy } from '../policy/types';
 import { fail, tryDecideWith, type DecideResult } from '../shared/errors';
+import { refuseUncleanCommand } from '../shared/text';
 import { dateOf } from '../shared/time';
 
 function route(command: RoundCommand, state: RoundState, ctx: Ctx): RoundEvent[] {
@@ -144,6 +145,7 @@ export interface RoundDecider {
 export function createRoundDecider(registry: PolicyRegistry = DEFAULT_POLICIES): RoundDecider {
   return {
     decide(command, state) {
+      refuseUncleanCommand(command);
       const roundId =
         state.status === 'empty' ? (command.type === 'PlanRound' ? command.data.roundId : '') : state.roundId;
       if (state.status === 'empty' && command.type !== 'PlanRound') {

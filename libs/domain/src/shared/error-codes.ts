@@ -18,6 +18,7 @@ const forbidden: ErrorCodeEntry = { kind: 'forbidden' };
 export const ERROR_CODES = {
   'COMMAND.UNKNOWN': invalid,
   'COMMAND.INVALID': invalid,
+  'COMMAND.INVALID_TEXT': invalid,
   'TIME.INVALID': invalid,
   'REASON.REQUIRED': invalid,
   'POLICY.UNKNOWN': notFound,

@@ -1,6 +1,7 @@
 import { Workbook, type CellValue } from 'exceljs';
 import { parse } from 'papaparse';
 import { ProblemException } from '../../problem/problem-details.filter';
+import { refuseUncleanCells } from './clean-cells';
 
 /** The most data rows one import takes: about a minute of registrations, one Update each. */
 export const MAX_ROWS = 2_000;
@@ -41,7 +42,10 @@ function csvRows(bytes: Buffer): Cell[][] {
   } catch {
     throw fileProblem(415, 'IMPORT.UNSUPPORTED_FORMAT', 'The file is neither an XLSX workbook nor UTF-8 text: save it as "CSV UTF-8" or as an Excel workbook (.xlsx).');
   }
-  if (text.includes('\0')) throw fileProblem(415, 'IMPORT.UNSUPPORTED_FORMAT', 'The file is binary, not CSV: upload a CSV (UTF-8) or XLSX file.');
+  // A NUL in the first line is a binary file or UTF-16 text ("Unicode text" from Excel), not a CSV;
+  // a NUL further down is a corrupt cell, which refuseUncleanCells names.
+  const firstLine = /^[\s\uFEFF]*([^\r\n]*)/.exec(text)?.[1] ?? '';
+  if (firstLine.includes('\0')) throw fileProblem(415, 'IMPORT.UNSUPPORTED_FORMAT', 'The file is binary or UTF-16 text, not CSV: upload a CSV (UTF-8) or XLSX file.');
   // TextDecoder drops a UTF-8 byte order mark; Excel's "CSV UTF-8" writes one.
   return parse<string[]>(text, { delimiter: separatorOf(text), skipEmptyLines: false }).data;
 }
@@ -73,7 +77,8 @@ async function workbookRows(bytes: Buffer): Promise<Cell[][]> {
 /**
  * Reads an uploaded applicant list: an XLSX workbook (its first sheet) or CSV text (UTF-8 with or
  * without a BOM, comma, semicolon or tab separated). The first non-empty row is the header; blank
- * rows are skipped. Anything else is 415; a file without header or rows is 400; too many rows 413.
+ * rows are skipped. Anything else is 415; a file without header or rows is 400; too many rows 413;
+ * a cell holding a control character, a lone surrogate or a noncharacter 400 (see refuseUncleanCells).
  */
 export async function readSheet(bytes: Buffer): Promise<Sheet> {
   if (isOleDocument(bytes)) throw fileProblem(415, 'IMPORT.UNSUPPORTED_FORMAT', 'Excel 97-2003 workbooks (.xls) are not read: save the file as .xlsx or as "CSV UTF-8".');
@@ -84,5 +89,7 @@ export async function readSheet(bytes: Buffer): Promise<Sheet> {
   if (!header) throw fileProblem(400, 'IMPORT.NO_HEADER', 'The file is empty: it needs a header row naming the columns, then one row per applicant.');
   if (rows.length === 0) throw fileProblem(400, 'IMPORT.NO_ROWS', 'The file has a header row but no applicant rows.');
   if (rows.length > MAX_ROWS) throw fileProblem(413, 'IMPORT.TOO_MANY_ROWS', `The file has ${rows.length} rows; one import takes at most ${MAX_ROWS}: split it.`);
-  return { format, header: header.cells.map((cell) => (blank(cell) ? '' : String(cell).trim())), rows };
+  const names = header.cells.map((cell) => (blank(cell) ? '' : String(cell).trim()));
+  refuseUncleanCells(numbered, names);
+  return { format, header: names, rows };
 }
