@@ -9,10 +9,13 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { ApiEndpoints } from './infrastructure/infrastructure.module';
 import { httpMetrics } from './metrics/http-metrics.middleware';
+import { busyDoor } from './workflows/busy-door';
+import { WorkflowPort } from './workflows/workflow-port';
 import { ApiMetrics } from './metrics/metrics';
 import { bodyErrorsAsProblems } from './problem/body-errors';
 import { PROBLEM_SCHEMA } from './rounds/openapi';
 import { expandDecisionPaths } from './rounds/decide/decision-openapi';
+import { refuseUncleanJson } from './validation/clean-json';
 import { responseComponents } from './validation/response-schema';
 
 /** Builds the API application (without listening), so tests and `main` share the wiring. */
@@ -21,7 +24,9 @@ export async function createApiApp(config: Config, endpoints: ApiEndpoints, logg
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.use(httpMetrics(app.get(ApiMetrics)));
+  app.use(busyDoor(app.get(WorkflowPort)));
   app.use(json({ limit: config.api.bodyLimitBytes }));
+  app.use(refuseUncleanJson);
   app.use(bodyErrorsAsProblems);
   SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
   return app;

@@ -57,7 +57,7 @@ export const configSchema = z.object({
   API_DECISION_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   API_DECISIONS_PER_ROUND: z.coerce.number().int().min(1).max(9).default(8),
   API_DECISIONS_PER_AGENCY: z.coerce.number().int().min(1).max(10_000).default(8),
-  API_DECISIONS_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(12),
+  API_DECISIONS_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(10),
   WEB_DIST_DIR: optionalText,
 })
   .refine((raw) => (raw.AUTH_ISSUER === undefined) === (raw.AUTH_JWKS_URL === undefined), {

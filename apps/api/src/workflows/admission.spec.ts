@@ -27,7 +27,7 @@ describe('decision admission', () => {
     await Promise.all(runs);
   });
 
-  it('gives a freed slot to the agency with the fewest in flight, so a flood leaves room for another agency', async () => {
+  it('gives a freed slot to the agency that used the fewest lately, so a flood leaves room for another agency', async () => {
     const admission = new DecisionAdmission({ perRound: 8, perAgency: 8, total: 4 });
     const started: string[] = [];
     const flood = Array.from({ length: 12 }, (_, i) => ({ ...held(), i }));

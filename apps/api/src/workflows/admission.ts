@@ -2,9 +2,9 @@
  * Admission of decisions (ADR 16). A decision first waits its turn in its round (FIFO, at most
  * `perRound` at once: below Temporal's 10 in-flight Updates per workflow), then for one of the
  * API's `total` slots. The slots are shared fairly between agencies: when one frees, it goes to
- * the waiting agency with the fewest decisions in flight (max-min fairness; the oldest waiter
- * within it), and no agency holds more than `perAgency`. So one agency's flood takes what the
- * others leave and no more: theirs still find a slot at once. `total` is sized to what the worker
+ * the waiting agency that used the fewest slots lately (an exponentially decaying count, half-life
+ * USAGE_HALF_LIFE_MS; the oldest waiter within it), and no agency holds more than `perAgency`. So
+ * one agency's flood takes what the others leave and no more: theirs find a slot at the next release. `total` is sized to what the worker
  * behind the API can run at once without queueing inside (the machine, not a policy). A decision
  * that gets no turn within its wait is refused before anything is sent: `level` names what was full.
  */
@@ -82,10 +82,29 @@ interface AgencyShare {
   readonly waiters: Waiter[];
 }
 
+/** How fast an agency's recent use of the slots is forgotten. */
+const USAGE_HALF_LIFE_MS = 2_000;
+
+/** A per-agency count decaying with USAGE_HALF_LIFE_MS (admissions, refusals). */
+export class Usage {
+  private readonly counts = new Map<string, { value: number; at: number }>();
+
+  of(agency: string, now = Date.now()): number {
+    const c = this.counts.get(agency);
+    return c ? c.value * 2 ** (-(now - c.at) / USAGE_HALF_LIFE_MS) : 0;
+  }
+
+  add(agency: string, now = Date.now()): void {
+    this.counts.set(agency, { value: this.of(agency, now) + 1, at: now });
+    if (this.counts.size > 10_000) for (const [a] of this.counts) if (this.of(a, now) < 0.01) this.counts.delete(a);
+  }
+}
+
 /** The API's decision slots, shared max-min fairly between agencies. */
 class FairSlots {
   private inFlight = 0;
   private readonly agencies = new Map<string, AgencyShare>();
+  readonly usage = new Usage();
 
   constructor(
     private readonly total: number,
@@ -98,6 +117,11 @@ class FairSlots {
     return this.inFlight + waiting;
   }
 
+  /** Decisions of this agency waiting for a slot. */
+  waitingOf(agency: string): number {
+    return this.agencies.get(agency)?.waiters.length ?? 0;
+  }
+
   /** Why a decision of this agency would wait now: its own cap, or the API's. */
   fullLevel(agency: string): BusyLevel {
     return (this.agencies.get(agency)?.inFlight ?? 0) >= this.perAgency ? 'agency' : 'service';
@@ -106,7 +130,7 @@ class FairSlots {
   async enter(agency: string, deadline: number): Promise<boolean> {
     const share = this.share(agency);
     if (this.inFlight < this.total && share.inFlight < this.perAgency && share.waiters.length === 0) {
-      this.take(share);
+      this.take(agency, share);
       return true;
     }
     const granted = await wait(share.waiters, deadline);
@@ -122,24 +146,27 @@ class FairSlots {
     this.dispatch();
   }
 
-  /** Grants free slots, each to the waiting agency with the fewest in flight (then the oldest waiter). */
+  /** Grants free slots, each to the waiting agency that used the fewest lately (then the oldest waiter). */
   private dispatch(): void {
+    const now = Date.now();
     while (this.inFlight < this.total) {
-      let best: AgencyShare | undefined;
-      for (const share of this.agencies.values()) {
+      let best: { agency: string; share: AgencyShare; usage: number } | undefined;
+      for (const [agency, share] of this.agencies) {
         const head = share.waiters[0];
         if (!head || share.inFlight >= this.perAgency) continue;
-        if (!best || share.inFlight < best.inFlight || (share.inFlight === best.inFlight && head.since < best.waiters[0]!.since)) best = share;
+        const usage = this.usage.of(agency, now);
+        if (!best || usage < best.usage || (usage === best.usage && head.since < best.share.waiters[0]!.since)) best = { agency, share, usage };
       }
       if (!best) return;
-      this.take(best);
-      best.waiters.shift()!.grant();
+      this.take(best.agency, best.share);
+      best.share.waiters.shift()!.grant();
     }
   }
 
-  private take(share: AgencyShare): void {
+  private take(agency: string, share: AgencyShare): void {
     share.inFlight += 1;
     this.inFlight += 1;
+    this.usage.add(agency);
   }
 
   private share(agency: string): AgencyShare {
@@ -156,10 +183,15 @@ class FairSlots {
   }
 }
 
+/** Queues longer than this many times their concurrency are refused at the door (`refuseNow`). */
+const SATURATED = 2;
+
 /** Admission of the API's decisions: per round, then the fair shared slots. */
 export class DecisionAdmission {
   private readonly rounds = new Map<string, RoundGate>();
   private readonly slots: FairSlots;
+  /** Each agency's recent refusals, to advise a Retry-After that spreads its callers out (see `agencyRetryAfter`). */
+  private readonly refusals = new Usage();
   /** Recent service time of an admitted decision (ms, moving average), to advise Retry-After. */
   private serviceMs = 100;
 
@@ -170,6 +202,19 @@ export class DecisionAdmission {
   /** Decisions admitted or waiting for a slot, and rounds with decisions (for metrics). */
   get load(): { slots: number; rounds: number } {
     return { slots: this.slots.load, rounds: this.rounds.size };
+  }
+
+  /**
+   * A decision that would only join a queue already longer than it could leave within its wait
+   * (more than SATURATED times the concurrency ahead): refused at once, before the request costs
+   * anything more (an idempotency claim, a token check); `undefined` when it may wait its turn.
+   */
+  refuseNow(roundId: string, agency: string): AdmissionRefused | undefined {
+    const round = this.rounds.get(roundId);
+    if (round && round.waiters.length >= SATURATED * this.limits.perRound) return new AdmissionRefused('round', this.retryAfter(round.active + round.waiters.length, this.limits.perRound));
+    const waiting = this.slots.waitingOf(agency);
+    if (waiting >= SATURATED * this.limits.total) return new AdmissionRefused(this.slots.fullLevel(agency), this.agencyRetryAfter(agency, this.retryAfter(this.slots.load, this.limits.total)));
+    return undefined;
   }
 
   /**
@@ -191,7 +236,7 @@ export class DecisionAdmission {
       const level = this.slots.fullLevel(agency);
       const ahead = this.slots.load;
       if (!(await this.slots.enter(agency, admitBy))) {
-        throw new AdmissionRefused(level, this.retryAfter(ahead, level === 'agency' ? this.limits.perAgency : this.limits.total));
+        throw new AdmissionRefused(level, this.agencyRetryAfter(agency, this.retryAfter(ahead, level === 'agency' ? this.limits.perAgency : this.limits.total)));
       }
       const began = Date.now();
       try {
@@ -204,6 +249,18 @@ export class DecisionAdmission {
       round.leave();
       if (round.idle) this.rounds.delete(roundId);
     }
+  }
+
+  /**
+   * An agency refused again and again has more callers than its share serves: advised to come back
+   * after (its refusals / its admissions, both recent) seconds, so its callers spread out instead of
+   * spending the service on refusals. Callers who obey settle where that ratio equals the delay
+   * (about the square root of callers per decision per second); never less than `base`, at most 30.
+   */
+  private agencyRetryAfter(agency: string, base: number): number {
+    this.refusals.add(agency);
+    const ratio = this.refusals.of(agency) / Math.max(1, this.slots.usage.of(agency));
+    return Math.min(30, Math.max(base, Math.ceil(ratio)));
   }
 
   /** Seconds until the decisions ahead would have been served, at least 1, at most 30. */

@@ -85,9 +85,7 @@ export class WorkflowPort {
     } catch (error) {
       if (error instanceof AdmissionRefused) {
         this.metrics.decisionsRefusedBusy.inc({ level: error.level });
-        const status = error.level === 'service' ? 503 : 429;
-        const code = error.level === 'service' ? 'SERVICE.OVERLOADED' : `${error.level === 'round' ? kind : 'AGENCY'}.BUSY`;
-        throw unavailable(status, code, `The ${error.level === 'round' ? kind.toLowerCase() : error.level} is taking as many decisions as it can; nothing was decided. Send this one again after the advised delay.`, error.retryAfterSeconds);
+        throw this.busyProblem(kind, error);
       }
       const problem = await this.problem(error, { ...ctx, sent });
       if (problem instanceof ProblemException && problem.problem.code === 'DECISION.OUTCOME_PENDING') {
@@ -98,6 +96,17 @@ export class WorkflowPort {
     }
   }
 
+  /**
+   * 429/503 at once, before anything else is spent on the request, for a decision whose round or
+   * agency already has more waiting than it can serve within the wait (see DecisionAdmission.refuseNow).
+   */
+  busyNow(kind: CallContext['kind'], ref: WorkflowRef): ProblemException | undefined {
+    const refused = this.admission.refuseNow(ref.id, ref.agency);
+    if (!refused) return undefined;
+    this.metrics.decisionsRefusedBusy.inc({ level: refused.level });
+    return this.busyProblem(kind, refused);
+  }
+
   /** A Query, through the moment a round folds back after continue-as-new, within a deadline. */
   async query<T>(kind: CallContext['kind'], id: string, query: QueryDefinition<T>): Promise<T> {
     try {
@@ -105,6 +114,12 @@ export class WorkflowPort {
     } catch (error) {
       throw await this.problem(error, { workflowId: id, kind });
     }
+  }
+
+  private busyProblem(kind: CallContext['kind'], refused: AdmissionRefused): ProblemException {
+    const status = refused.level === 'service' ? 503 : 429;
+    const code = refused.level === 'service' ? 'SERVICE.OVERLOADED' : `${refused.level === 'round' ? kind : 'AGENCY'}.BUSY`;
+    return unavailable(status, code, `The ${refused.level === 'round' ? kind.toLowerCase() : refused.level} is taking as many decisions as it can; nothing was decided. Send this one again after the advised delay.`, refused.retryAfterSeconds);
   }
 
   private async sendThroughRunSwitch(workflowId: string, command: { type: string }, updateId: string, deadline: number): Promise<DecisionOutcome> {
