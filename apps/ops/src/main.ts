@@ -5,7 +5,7 @@ import postgres from 'postgres';
 import { findStuckRounds, rebuildRound } from './rounds';
 
 const USAGE = `usage: npm run ops -- <command>
-  stuck [--format json|text]
+  stuck [--agency <code>] [--format json|text]
       list the running rounds that do not take decisions as they should (a workflow task failing again
       and again, a state Query that does not answer, a state ahead of the store), with the reasons
   rebuild <round-workflow-id> --reason "<why>"
@@ -14,7 +14,7 @@ const USAGE = `usage: npm run ops -- <command>
 Connects to DATABASE_URL and TEMPORAL_ADDRESS (npm start's defaults when unset).`;
 
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { reason: { type: 'string' }, format: { type: 'string' } } });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { reason: { type: 'string' }, format: { type: 'string' }, agency: { type: 'string' } } });
   const [command, workflowId] = positionals;
   if (command !== 'stuck' && command !== 'rebuild') {
     process.stderr.write(`${USAGE}\n`);
@@ -28,7 +28,7 @@ async function main(): Promise<number> {
   const client = new Client({ connection, namespace: config.temporal.namespace });
   try {
     if (command === 'stuck') {
-      const stuck = await findStuckRounds(client, sql);
+      const stuck = await findStuckRounds(client, sql, values.agency ? { agency: values.agency } : {});
       if (values.format === 'json') process.stdout.write(`${JSON.stringify(stuck, null, 2)}\n`);
       else if (stuck.length === 0) process.stdout.write('no stuck rounds\n');
       else for (const s of stuck) process.stdout.write(`${s.workflowId} (run ${s.runId}, store at ${s.storeVersion}): ${s.reasons.join('; ')}\n`);

@@ -64,10 +64,10 @@ describe('the operator finds a stuck round and rebuilds it from the event store'
       const broken: RoundWorkflowInput = { agency, roundId: 'stuck', resume: { version: commands.length + 5, continuation: 1 } };
       await client.workflow.start('selectionRound', { taskQueue, workflowId: stuckId, args: [broken], workflowIdReusePolicy: 'ALLOW_DUPLICATE' });
 
-      let stuck = await findStuckRounds(client, sql, { minTaskAttempts: 2, queryTimeoutMs: 2_000 });
+      let stuck = await findStuckRounds(client, sql, { minTaskAttempts: 2, queryTimeoutMs: 2_000, agency });
       for (let i = 0; i < 30 && !stuck.some((s) => s.workflowId === stuckId && s.reasons.some((r) => r.includes('workflow task failed'))); i += 1) {
         await new Promise((resolve) => setTimeout(resolve, 1_000));
-        stuck = await findStuckRounds(client, sql, { minTaskAttempts: 2, queryTimeoutMs: 2_000 });
+        stuck = await findStuckRounds(client, sql, { minTaskAttempts: 2, queryTimeoutMs: 2_000, agency });
       }
       const mine = stuck.filter((s) => s.workflowId.includes(agency));
       expect(mine.map((s) => s.workflowId)).toEqual([stuckId]);
@@ -84,7 +84,7 @@ describe('the operator finds a stuck round and rebuilds it from the event store'
       // The rebuilt round takes the next decision, and nothing is stuck any more.
       const cancel = command('CancelRound', { reason: 'uji pemulihan / recovery test' }, '2024-10-01');
       expect((await send(handle, cancel)).events.map((e) => e.type)).toEqual(['RoundCancelled']);
-      expect((await findStuckRounds(client, sql, { minTaskAttempts: 2 })).filter((s) => s.workflowId.includes(agency))).toEqual([]);
+      expect((await findStuckRounds(client, sql, { minTaskAttempts: 2, agency })).filter((s) => s.workflowId.includes(agency))).toEqual([]);
       await healthy.terminate('test over');
     });
     await workerConnection.close();

@@ -33,10 +33,12 @@ const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
  * a workflow whose state is not the stream's (ADR 16: the store is the truth). A round merely
  * waiting for a person is not stuck.
  */
-export async function findStuckRounds(client: Client, sql: Sql, o: { minTaskAttempts?: number; queryTimeoutMs?: number } = {}): Promise<StuckRound[]> {
+export async function findStuckRounds(client: Client, sql: Sql, o: { minTaskAttempts?: number; queryTimeoutMs?: number; agency?: string } = {}): Promise<StuckRound[]> {
   const minAttempts = o.minTaskAttempts ?? 3;
   const stuck: StuckRound[] = [];
+  const prefix = o.agency ? `round-${o.agency}-` : 'round-';
   for await (const execution of client.workflow.list({ query: `WorkflowType = 'selectionRound' AND ExecutionStatus = 'Running'` })) {
+    if (!execution.workflowId.startsWith(prefix)) continue;
     const handle = client.workflow.getHandle(execution.workflowId, execution.runId);
     const reasons: string[] = [];
     const description = await handle.describe();

@@ -26,7 +26,7 @@ export async function bodyOf<T>(request: Promise<{ data?: T; error?: unknown; re
 export async function getJson<T>(path: string, token?: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
   if (token) headers.set('authorization', `Bearer ${token}`);
-  const response = await retryingFetch()(new Request(new URL(path, window.location.origin), { ...init, headers }));
+  const response = await retryingFetch()(path, { ...init, headers });
   const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   if (!response.ok) throw new ApiProblem(asProblem(body, response), response.status);
   return body as T;

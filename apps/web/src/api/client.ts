@@ -10,7 +10,7 @@ export function createApi(token?: string) {
   return createClient<paths>({
     baseUrl: window.location.origin,
     headers: token ? { Authorization: `Bearer ${token}` } : {},
-    fetch: retryingFetch(),
+    fetch: (request: Request) => retryingFetch()(request),
   });
 }
 

@@ -8,7 +8,8 @@ describe('the console sends again what the API did not take now', () => {
     const answers = [answer(429, '1'), answer(503, '2'), answer(200)];
     const waits: number[] = [];
     const fetchIt = retryingFetch(
-      async (r) => {
+      async (input) => {
+        const r = input as Request;
         seen.push({ key: r.headers.get('idempotency-key'), body: await r.text() });
         return answers.shift()!;
       },
