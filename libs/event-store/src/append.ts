@@ -37,6 +37,17 @@ async function priorAppend(sql: Sql, streamId: string, events: readonly NewEvent
   return { streamId, nextExpectedVersion: positions[positions.length - 1]?.streamVersion ?? 0, positions, deduplicated: true };
 }
 
+/**
+ * When the event at `version` of a stream was recorded (ISO), from this process's cache of the
+ * heads it appended, else the store; undefined when the stream has no such event.
+ */
+export async function recordedAtOf(sql: Sql, streamId: string, version: number): Promise<string | undefined> {
+  const cached = caches.get(sql)?.recordedAt(streamId, version);
+  if (cached) return cached;
+  const [row] = await sql<{ recorded_at: Date }[]>`select recorded_at from events where stream_id = ${streamId} and stream_version = ${version}`;
+  return row ? new Date(row.recorded_at).toISOString() : undefined;
+}
+
 /** The version and hash the new events chain to: the expected one (cached: it never changes), or the head. */
 async function chainStart(sql: Sql, cache: HeadCache, streamId: string, expected: ExpectedVersion): Promise<{ version: number; hash: Buffer }> {
   if (expected === 'no_stream' || expected === 0) return { version: 0, hash: GENESIS_HASH };
@@ -81,7 +92,7 @@ export async function appendToStream(sql: Sql, streamId: string, expected: Expec
   try {
     const inserted = await sql<{ global_position: string }[]>`insert into events ${sql(rows)} returning global_position::text`;
     const last = rows[rows.length - 1]!;
-    cache.remember(streamId, last.stream_version, last.hash);
+    cache.remember(streamId, last.stream_version, last.hash, last.recorded_at);
     notifyAppended(sql);
     return {
       streamId,

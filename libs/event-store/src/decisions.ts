@@ -1,6 +1,6 @@
 import type { Sql } from 'postgres';
 import { v5 as uuidv5 } from 'uuid';
-import { appendToStream } from './append';
+import { appendToStream, recordedAtOf } from './append';
 import { ConcurrencyError, IdempotencyConflictError, InvalidAppendError } from './errors';
 import { readStream } from './read';
 import type { EventMetadata, NewEvent, StoredEvent } from './types';
@@ -96,11 +96,10 @@ async function behind(sql: Sql, batch: DecisionBatch): Promise<DecisionBatchOutc
  */
 async function decidedBefore(sql: Sql, batch: DecisionBatch): Promise<string | undefined> {
   if (batch.expectedVersion === 0) return undefined;
-  const [row] = await sql<{ recorded_at: Date }[]>`
-    select recorded_at from events where stream_id = ${batch.streamId} and stream_version = ${batch.expectedVersion}`;
-  if (!row) return undefined; // the stream ends before it: the append answers that (behind, or a fault)
-  const follows = new Date(row.recorded_at);
-  return Date.parse(batch.recordedAt) < follows.getTime() ? follows.toISOString() : undefined;
+  // Cached for the heads this process appended (the usual case: one worker per round at a time).
+  const follows = await recordedAtOf(sql, batch.streamId, batch.expectedVersion);
+  if (follows === undefined) return undefined; // the stream ends before it: the append answers that (behind, or a fault)
+  return Date.parse(batch.recordedAt) < Date.parse(follows) ? new Date(follows).toISOString() : undefined;
 }
 
 /**

@@ -4,7 +4,7 @@
  * longer the head, which the unique (stream, version) constraint then reports as a conflict.
  */
 export class HeadCache {
-  private readonly heads = new Map<string, { version: number; hash: Buffer }>();
+  private readonly heads = new Map<string, { version: number; hash: Buffer; recordedAt?: string }>();
 
   constructor(private readonly capacity = 10_000) {}
 
@@ -13,9 +13,15 @@ export class HeadCache {
     return head?.version === version ? head.hash : undefined;
   }
 
-  remember(streamId: string, version: number, hash: Buffer): void {
+  /** When the event at `version` was recorded, if it is the head this process appended. */
+  recordedAt(streamId: string, version: number): string | undefined {
+    const head = this.heads.get(streamId);
+    return head?.version === version ? head.recordedAt : undefined;
+  }
+
+  remember(streamId: string, version: number, hash: Buffer, recordedAt?: string): void {
     this.heads.delete(streamId); // re-insert: Map keeps insertion order, the oldest goes first
-    this.heads.set(streamId, { version, hash });
+    this.heads.set(streamId, { version, hash, ...(recordedAt ? { recordedAt } : {}) });
     if (this.heads.size > this.capacity) this.heads.delete(this.heads.keys().next().value as string);
   }
 }
