@@ -24,8 +24,6 @@ export interface StuckRound {
   readonly workflowVersion?: number;
 }
 
-const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
-  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
 
 /**
  * The running rounds that are stuck: a workflow task failing again and again (a bug, a store that
@@ -47,7 +45,8 @@ export async function findStuckRounds(client: Client, sql: Sql, o: { minTaskAtte
     const storeVersion = await storeHead(sql, execution.workflowId);
     let workflowVersion: number | undefined;
     try {
-      workflowVersion = (await withTimeout(handle.query(roundStateQuery), o.queryTimeoutMs ?? 5_000)).version;
+      // A deadline on the call itself (not a race beside it): the SDK's retries end with it.
+      workflowVersion = (await client.withDeadline(Date.now() + (o.queryTimeoutMs ?? 5_000), () => handle.query(roundStateQuery))).version;
       if (workflowVersion > storeVersion) reasons.push(`its state is at version ${workflowVersion}, the store ends at ${storeVersion}`);
     } catch (error) {
       reasons.push(`its state Query fails: ${error instanceof Error ? error.message : String(error)}`);
