@@ -209,7 +209,12 @@ describe('a workflow task Temporal discards after the append committed', () => {
         expect(timedOut).toBeGreaterThan(0);
         const firstRecordAfter = history.slice(timedOut).find((e) => e.markerRecordedEventAttributes);
         const behind = firstRecordAfter && markerValues(firstRecordAfter).find((v) => (v as { outcome?: string } | null)?.outcome === 'behind');
-        expect((behind as { stored?: { decisionId?: string }[] } | undefined)?.stored?.map((s) => s.decisionId)).toEqual(report.decisionIds);
+        // The dead task may have recorded more than its last batch before it died (the first decision of
+        // an activation is recorded alone): the page holds them all, that batch at its end, and nothing
+        // but the first wave's decisions.
+        const storedIds = (behind as { stored?: { decisionId?: string }[] } | undefined)?.stored?.map((s) => s.decisionId) ?? [];
+        expect(storedIds.slice(-report.decisionIds.length)).toEqual(report.decisionIds);
+        expect(storedIds.filter((id) => !first.has(id ?? ''))).toEqual([]);
 
         // The marked decision sent again under its Update id: the stored result, not APPLICANT.DUPLICATE.
         const again = await decide(handle, `${MARK}2`, first.get(`${MARK}2`)!);
