@@ -49,7 +49,17 @@ function retryAfterMs(header: string | null): number | undefined {
 
 /** POSTs decisions to one API, retrying only what the API says may be retried. */
 export class DecisionClient {
-  readonly tally: Tally = { ok: 0, tooMany: 0, unavailable: 0, otherClientError: 0, serverError: 0, noAnswer: 0, missingRetryAfter: 0, notProblemJson: 0, codes: {} };
+  readonly tally: Tally = {
+    ok: 0,
+    tooMany: 0,
+    unavailable: 0,
+    otherClientError: 0,
+    serverError: 0,
+    noAnswer: 0,
+    missingRetryAfter: 0,
+    notProblemJson: 0,
+    codes: {},
+  };
 
   constructor(
     private readonly base: string,
@@ -72,7 +82,11 @@ export class DecisionClient {
       try {
         const res = await fetch(`${this.base}${path}`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            'idempotency-key': key,
+          },
           body: JSON.stringify(body),
           signal: AbortSignal.timeout(this.options.timeoutMs),
         });
@@ -81,13 +95,23 @@ export class DecisionClient {
         waitMs = this.count(res, last.body);
       } catch (error) {
         this.tally.noAnswer += 1;
-        last = { status: 0, body: { error: error instanceof Error ? error.message : String(error) }, ms: performance.now() - sent };
+        last = {
+          status: 0,
+          body: { error: error instanceof Error ? error.message : String(error) },
+          ms: performance.now() - sent,
+        };
         waitMs = 1000;
       }
       if (waitMs === undefined || attempts >= this.options.maxAttempts) break;
       await sleep(waitMs);
     }
-    return { status: last.status, body: last.body, attempts, attemptMs: last.ms, totalMs: performance.now() - began };
+    return {
+      status: last.status,
+      body: last.body,
+      attempts,
+      attemptMs: last.ms,
+      totalMs: performance.now() - began,
+    };
   }
 
   /** Counts an answer; returns how long to wait before sending it again, or undefined when it is final. */
@@ -112,14 +136,18 @@ export class DecisionClient {
       return undefined;
     }
     t.otherClientError += 1;
-    return res.status === 409 && body['code'] === 'IDEMPOTENCY.IN_PROGRESS' ? (retryAfterMs(res.headers.get('retry-after')) ?? 1000) : undefined;
+    return res.status === 409 && body['code'] === 'IDEMPOTENCY.IN_PROGRESS'
+      ? (retryAfterMs(res.headers.get('retry-after')) ?? 1000)
+      : undefined;
   }
 }
 
 function parse(text: string): Record<string, unknown> {
   try {
     const value: unknown = text ? JSON.parse(text) : {};
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : { value };
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : { value };
   } catch {
     return { text: text.slice(0, 200) };
   }

@@ -34,10 +34,13 @@ describe('decisions under concurrency (through the HTTP API)', () => {
 
   /** Every reply is allowed, problem+json when not 2xx, within the deadline; 429/503 advise Retry-After. */
   function expectHonest(reply: Reply, elapsedMs: number): void {
-    expect(ALLOWED.has(reply.status) ? reply.status : { unexpected: reply.status, body: reply.body }).toBe(reply.status);
+    expect(ALLOWED.has(reply.status) ? reply.status : { unexpected: reply.status, body: reply.body }).toBe(
+      reply.status,
+    );
     expect(elapsedMs).toBeLessThan(DEADLINE_MS + 2_000);
     if (reply.status >= 400) expect(reply.type).toContain('application/problem+json');
-    if (reply.status === 429 || reply.status === 503) expect(Number(reply.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    if (reply.status === 429 || reply.status === 503)
+      expect(Number(reply.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
   }
 
   /**
@@ -53,13 +56,19 @@ describe('decisions under concurrency (through the HTTP API)', () => {
         const replies: Reply[] = [];
         for (let attempt = 0; attempt < 40; attempt += 1) {
           const began = Date.now();
-          const reply = await under.api.raw('POST', `/rounds/round-${AGENCY}-${localId}/decisions/${command.type}`, { token, body: command.data, ...(key ? { key } : {}) });
+          const reply = await under.api.raw(
+            'POST',
+            `/rounds/round-${AGENCY}-${localId}/decisions/${command.type}`,
+            { token, body: command.data, ...(key ? { key } : {}) },
+          );
           expectHonest(reply, Date.now() - began);
           replies.push(reply);
           if (reply.status !== 429 && reply.status !== 503) break;
           const details = reply.body['details'] as { idempotencyKey?: string } | undefined;
           key ??= details?.idempotencyKey;
-          await new Promise((resolve) => setTimeout(resolve, Number(reply.headers.get('retry-after')) * 1000));
+          await new Promise((resolve) =>
+            setTimeout(resolve, Number(reply.headers.get('retry-after')) * 1000),
+          );
         }
         return { command, replies };
       }),
@@ -77,12 +86,18 @@ describe('decisions under concurrency (through the HTTP API)', () => {
     expect(ofType).toHaveLength(sent.length);
     for (const s of sent) {
       const mine = ofType.filter((e) => applicantOf(e.data) === applicantOf(s.command.data));
-      expect({ applicant: applicantOf(s.command.data), status: final(s).status, stored: mine.length }).toEqual({ applicant: applicantOf(s.command.data), status: 200, stored: 1 });
+      expect({
+        applicant: applicantOf(s.command.data),
+        status: final(s).status,
+        stored: mine.length,
+      }).toEqual({ applicant: applicantOf(s.command.data), status: 200, stored: 1 });
       expect(final(s).body['version']).toBe(mine[0]?.streamVersion);
     }
     expect(new Set(stored.map((e) => e.eventId)).size).toBe(stored.length);
     expect(stored.map((e) => e.streamVersion)).toEqual(stored.map((_, i) => i + 1));
-    const folded = stored.map((e) => ({ type: e.type, data: e.data, metadata: e.metadata }) as RoundEvent).reduce(evolve, initialState());
+    const folded = stored
+      .map((e) => ({ type: e.type, data: e.data, metadata: e.metadata }) as RoundEvent)
+      .reduce(evolve, initialState());
     const queried = await new Client({ connection }).workflow.getHandle(streamId).query(roundStateQuery);
     expect(queried).toEqual(JSON.parse(JSON.stringify(folded)));
   }
@@ -112,24 +127,58 @@ describe('decisions under concurrency (through the HTTP API)', () => {
     await expectOneTruth(localId, judged, 'AdministrativeVerdictRecorded');
 
     // The round takes the next decision as usual.
-    const next = await under.api.post(USER_OF.pansel, `/rounds/round-${AGENCY}-${localId}/decisions/RecordAdministrativeVerdict`, verdicts[WAVE]!.data);
+    const next = await under.api.post(
+      USER_OF.pansel,
+      `/rounds/round-${AGENCY}-${localId}/decisions/RecordAdministrativeVerdict`,
+      verdicts[WAVE]!.data,
+    );
     expect(next.status).toBe(200);
   }, 240_000);
 
   it('answers two 40-row imports into one round at once, each with a per-row report, every row registered once', async () => {
     const localId = `ci-${randomUUID().slice(0, 8)}`;
     await openRegistration(under.api, localId, 1);
-    const header = 'jabatan,nip,nama,instansi_asal,pangkat,pendidikan,pengalaman_tahun,jenis_jabatan_terakhir,jabatan_terakhir,lama_jabatan_terakhir,tanggal_lahir,dokumen';
-    const docs = '"surat-lamaran, drh, rekomendasi-ppk, surat-inspektorat, pakta-integritas, lhkpn, foto, surat-sehat, surat-sehat-jiwa, bebas-narkoba, spt, sertifikat-pim"';
-    const line = (n: number): string => ['dinkes', nipOf(n), `Pelamar ${n}`, 'Pemerintah Kabupaten Contoh', 'IV/a', 'S2', '10', 'administrator', 'Kepala Bidang', '4', '05/05/1975', docs].join(',');
+    const header =
+      'jabatan,nip,nama,instansi_asal,pangkat,pendidikan,pengalaman_tahun,jenis_jabatan_terakhir,jabatan_terakhir,lama_jabatan_terakhir,tanggal_lahir,dokumen';
+    const docs =
+      '"surat-lamaran, drh, rekomendasi-ppk, surat-inspektorat, pakta-integritas, lhkpn, foto, surat-sehat, surat-sehat-jiwa, bebas-narkoba, spt, sertifikat-pim"';
+    const line = (n: number): string =>
+      [
+        'dinkes',
+        nipOf(n),
+        `Pelamar ${n}`,
+        'Pemerintah Kabupaten Contoh',
+        'IV/a',
+        'S2',
+        '10',
+        'administrator',
+        'Kepala Bidang',
+        '4',
+        '05/05/1975',
+        docs,
+      ].join(',');
     // Two offices' lists sharing 10 applicants (NIPs 1030-1039): each of those is registered by one import only.
     const fileA = [header, ...Array.from({ length: 40 }, (_, i) => line(1000 + i))].join('\r\n');
     const fileB = [header, ...Array.from({ length: 40 }, (_, i) => line(1030 + i))].join('\r\n');
     const path = `/rounds/round-${AGENCY}-${localId}/applicant-imports`;
-    type Report = { accepted: number; rejected: number; rows: Array<{ nip?: string; status: string; code?: string }> };
+    type Report = {
+      accepted: number;
+      rejected: number;
+      rows: Array<{ nip?: string; status: string; code?: string }>;
+    };
     const [a, b] = await Promise.all([
-      under.api.upload<Report>(USER_OF.operator, path, { name: 'a.csv', bytes: fileA, type: 'text/csv' }, randomUUID()),
-      under.api.upload<Report>(USER_OF.operator, path, { name: 'b.csv', bytes: fileB, type: 'text/csv' }, randomUUID()),
+      under.api.upload<Report>(
+        USER_OF.operator,
+        path,
+        { name: 'a.csv', bytes: fileA, type: 'text/csv' },
+        randomUUID(),
+      ),
+      under.api.upload<Report>(
+        USER_OF.operator,
+        path,
+        { name: 'b.csv', bytes: fileB, type: 'text/csv' },
+        randomUUID(),
+      ),
     ]);
     expect([a.status, b.status]).toEqual([200, 200]);
     expect(a.body.rows).toHaveLength(40);
@@ -141,16 +190,24 @@ describe('decisions under concurrency (through the HTTP API)', () => {
       expect(answers.find((r) => r.status === 'rejected')?.code).toBe('APPLICANT.DUPLICATE');
     }
     expect(a.body.accepted + b.body.accepted).toBe(70);
-    const stored = (await readStream(under.stack.sql, `round-${AGENCY}-${localId}`)).filter((e) => e.type === 'ApplicantRegistered');
+    const stored = (await readStream(under.stack.sql, `round-${AGENCY}-${localId}`)).filter(
+      (e) => e.type === 'ApplicantRegistered',
+    );
     expect(stored).toHaveLength(71);
-    expect(new Set(stored.map((e) => (e.data as { applicant: { nip: string } }).applicant.nip)).size).toBe(71);
+    expect(new Set(stored.map((e) => (e.data as { applicant: { nip: string } }).applicant.nip)).size).toBe(
+      71,
+    );
 
     // The round goes on.
-    const next = await under.api.post(USER_OF.operator, `/rounds/round-${AGENCY}-${localId}/decisions/RegisterApplicant`, {
-      postId: 'dinkes',
-      applicantId: 'dinkes-next',
-      applicant: anApplicant(nipOf(2000)),
-    });
+    const next = await under.api.post(
+      USER_OF.operator,
+      `/rounds/round-${AGENCY}-${localId}/decisions/RegisterApplicant`,
+      {
+        postId: 'dinkes',
+        applicantId: 'dinkes-next',
+        applicant: anApplicant(nipOf(2000)),
+      },
+    );
     expect(next.status).toBe(200);
   }, 180_000);
 });

@@ -129,7 +129,11 @@ function percentile(values: readonly number[], p: number): number {
 }
 
 /** Runs `fn` over `items`, `width` at a time. */
-async function pool<T, R>(items: readonly T[], width: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+async function pool<T, R>(
+  items: readonly T[],
+  width: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
   await Promise.all(
@@ -147,7 +151,12 @@ async function pool<T, R>(items: readonly T[], width: number, fn: (item: T, inde
 function cpuTicks(): { busy: number; total: number; at: number } {
   const at = Date.now();
   try {
-    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const fields = readFileSync('/proc/stat', 'utf8')
+      .split('\n')[0]!
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
     const total = fields.reduce((a, b) => a + b, 0);
     return { busy: total - (fields[3] ?? 0) - (fields[4] ?? 0), total, at };
   } catch {
@@ -158,19 +167,34 @@ const busyShare = (from: { busy: number; total: number }, to: { busy: number; to
   to.total > from.total ? Number(((to.busy - from.busy) / (to.total - from.total)).toFixed(2)) : Number.NaN;
 
 const countBy = <T>(items: readonly T[], key: (item: T) => string): Record<string, number> =>
-  items.reduce<Record<string, number>>((acc, item) => ({ ...acc, [key(item)]: (acc[key(item)] ?? 0) + 1 }), {});
+  items.reduce<Record<string, number>>(
+    (acc, item) => ({ ...acc, [key(item)]: (acc[key(item)] ?? 0) + 1 }),
+    {},
+  );
 
 describe('isolation between agencies (through the HTTP API)', () => {
   const under = useApiStack({ API_RATE_LIMIT_PER_MINUTE: '1000000' });
   const run = randomUUID().slice(0, 6);
   // Two sets of the healthy agency's rounds, alike: the baseline is measured on one, the storm on the
   // other, so both measure rounds of the same size (a round's decisions cost more as its history grows).
-  const healthySets = [0, 1].map((set) => Array.from({ length: HEALTHY_ROUNDS }, (_, i) => ({ agency: HEALTHY, localId: `iso-${run}-a${set}${i}` })));
+  const healthySets = [0, 1].map((set) =>
+    Array.from({ length: HEALTHY_ROUNDS }, (_, i) => ({
+      agency: HEALTHY,
+      localId: `iso-${run}-a${set}${i}`,
+    })),
+  );
   const healthy = healthySets.flat();
-  const stormed = Array.from({ length: STORMED_ROUNDS }, (_, i) => ({ agency: STORMED, localId: `iso-${run}-b${i}` }));
+  const stormed = Array.from({ length: STORMED_ROUNDS }, (_, i) => ({
+    agency: STORMED,
+    localId: `iso-${run}-b${i}`,
+  }));
   const roundId = (r: { agency: string; localId: string }): string => `round-${r.agency}-${r.localId}`;
   let applicants = 0;
-  const registration = (id: string): object => ({ postId: 'dinkes', applicantId: id, applicant: anApplicant(nipOf(applicants++)) });
+  const registration = (id: string): object => ({
+    postId: 'dinkes',
+    applicantId: id,
+    applicant: anApplicant(nipOf(applicants++)),
+  });
 
   /** Plans, announces and opens registration for every round, one step at a time over all rounds (one clock per step). */
   async function openAll(): Promise<void> {
@@ -180,26 +204,42 @@ describe('isolation between agencies (through the HTTP API)', () => {
     for (const step of steps) {
       await under.api.setClock(step.metadata.now);
       const replies = await pool([...healthy, ...stormed], 12, async (r) => {
-        const user = step.metadata.actor.role === 'oversight' ? LIAISON : OPERATOR[r.agency as keyof typeof OPERATOR];
+        const user =
+          step.metadata.actor.role === 'oversight' ? LIAISON : OPERATOR[r.agency as keyof typeof OPERATOR];
         return step.type === 'PlanRound'
-          ? under.api.post(user, '/rounds', { roundId: r.localId, plan: step.data.plan, policyId: step.data.policyId })
+          ? under.api.post(user, '/rounds', {
+              roundId: r.localId,
+              plan: step.data.plan,
+              policyId: step.data.policyId,
+            })
           : under.api.post(user, `/rounds/${roundId(r)}/decisions/${step.type}`, step.data);
       });
       const refused = replies.filter((reply) => reply.status !== 200 && reply.status !== 201);
-      if (refused.length) throw new Error(`${step.type}: ${refused.length} refused, e.g. ${refused[0]!.status} ${JSON.stringify(refused[0]!.body)}`);
+      if (refused.length)
+        throw new Error(
+          `${step.type}: ${refused.length} refused, e.g. ${refused[0]!.status} ${JSON.stringify(refused[0]!.body)}`,
+        );
     }
     await under.api.setClock(REGISTRATION_DAY);
   }
 
   /** Each healthy round registers `DECISIONS` applicants one after another, all rounds at once; the latency and reply of each. */
-  async function measure(label: string, rounds: typeof healthy, decisions = DECISIONS): Promise<Array<{ ms: number; reply: Reply }>> {
+  async function measure(
+    label: string,
+    rounds: typeof healthy,
+    decisions = DECISIONS,
+  ): Promise<Array<{ ms: number; reply: Reply }>> {
     const perRound = await Promise.all(
       rounds.map(async (r) => {
         const taken: Array<{ ms: number; reply: Reply }> = [];
         for (let i = 0; i < decisions; i += 1) {
           const body = registration(`${label}-${i}`);
           const began = performance.now();
-          const reply = await under.api.post(OPERATOR[HEALTHY], `/rounds/${roundId(r)}/decisions/RegisterApplicant`, body);
+          const reply = await under.api.post(
+            OPERATOR[HEALTHY],
+            `/rounds/${roundId(r)}/decisions/RegisterApplicant`,
+            body,
+          );
           taken.push({ ms: performance.now() - began, reply });
         }
         return taken;
@@ -208,7 +248,7 @@ describe('isolation between agencies (through the HTTP API)', () => {
     return perRound.flat();
   }
 
-  it('records another agency\'s decisions without starving them while 50 rounds take overloaded and poisoned traffic', async () => {
+  it("records another agency's decisions without starving them while 50 rounds take overloaded and poisoned traffic", async () => {
     const began = Date.now();
     await openAll();
     const setupMs = Date.now() - began;
@@ -270,11 +310,19 @@ describe('isolation between agencies (through the HTTP API)', () => {
     }
 
     // Every stormed round still takes a normal decision.
-    const after = await pool(stormed, 10, (r) => under.api.post(OPERATOR[STORMED], `/rounds/${roundId(r)}/decisions/RegisterApplicant`, registration('after')));
+    const after = await pool(stormed, 10, (r) =>
+      under.api.post(
+        OPERATOR[STORMED],
+        `/rounds/${roundId(r)}/decisions/RegisterApplicant`,
+        registration('after'),
+      ),
+    );
 
     const stored = await under.stack.sql<Array<{ stream_id: string; n: string }>>`
       select stream_id, count(*)::text as n from events where stream_id like ${`round-${STORMED}-iso-${run}-%`} and type = 'ApplicantRegistered' group by stream_id`;
-    const [poison] = await under.stack.sql<Array<{ nul: string; surrogate: string; replaced: string; marked: string }>>`
+    const [poison] = await under.stack.sql<
+      Array<{ nul: string; surrogate: string; replaced: string; marked: string }>
+    >`
       select count(*) filter (where strpos(record, ${'\\u0000'}) > 0)::text as nul,
              count(*) filter (where record ~* ${'\\\\ud[89a-f][0-9a-f]{2}'})::text as surrogate,
              count(*) filter (where strpos(record, ${'\ufffd'}) > 0)::text as replaced,
@@ -286,14 +334,29 @@ describe('isolation between agencies (through the HTTP API)', () => {
     const replies = stormResult.replies;
     const summary = {
       setupMs,
-      baseline: { n: base.length, p50: Math.round(percentile(base, 50)), p99: Math.round(percentile(base, 99)), max: Math.round(Math.max(...base)) },
-      storm: { n: underStorm.length, p50: Math.round(percentile(underStorm, 50)), p99: Math.round(percentile(underStorm, 99)), max: Math.round(Math.max(...underStorm)) },
+      baseline: {
+        n: base.length,
+        p50: Math.round(percentile(base, 50)),
+        p99: Math.round(percentile(base, 99)),
+        max: Math.round(Math.max(...base)),
+      },
+      storm: {
+        n: underStorm.length,
+        p50: Math.round(percentile(underStorm, 50)),
+        p99: Math.round(percentile(underStorm, 99)),
+        max: Math.round(Math.max(...underStorm)),
+      },
       loadAverageBefore: Number(load.toFixed(2)),
       decisionsPerSecond: {
         baseline: Number((base.length / ((cpu1.at - cpu0.at) / 1000)).toFixed(1)),
         storm: {
           healthy: Number((underStorm.length / ((window.to - window.from) / 1000)).toFixed(1)),
-          stormed: Number((replies.filter((r) => r.status === 200 && r.at >= window.from && r.at <= window.to).length / ((window.to - window.from) / 1000)).toFixed(1)),
+          stormed: Number(
+            (
+              replies.filter((r) => r.status === 200 && r.at >= window.from && r.at <= window.to).length /
+              ((window.to - window.from) / 1000)
+            ).toFixed(1),
+          ),
         },
       },
       apiErrorLines: under.stack.logs().filter((line) => /"level":(50|60)/.test(line)).length,
@@ -302,20 +365,39 @@ describe('isolation between agencies (through the HTTP API)', () => {
       stormTraffic: {
         ms: stormResult.ms,
         requests: replies.length,
-        overloaded: countBy(replies.filter((r) => !r.poisoned), (r) => `${r.status}${r.code ? ` ${r.code}` : ''}`),
-        poisoned: countBy(replies.filter((r) => r.poisoned), (r) => `${r.status}${r.code ? ` ${r.code}` : ''}`),
-        p99Ms: Math.round(percentile(replies.map((r) => r.ms), 99)),
+        overloaded: countBy(
+          replies.filter((r) => !r.poisoned),
+          (r) => `${r.status}${r.code ? ` ${r.code}` : ''}`,
+        ),
+        poisoned: countBy(
+          replies.filter((r) => r.poisoned),
+          (r) => `${r.status}${r.code ? ` ${r.code}` : ''}`,
+        ),
+        p99Ms: Math.round(
+          percentile(
+            replies.map((r) => r.ms),
+            99,
+          ),
+        ),
         maxMs: Math.round(Math.max(...replies.map((r) => r.ms))),
         registeredInStormedRounds: stored.reduce((sum, row) => sum + Number(row.n), 0),
       },
-      health: { polls: health.length, statuses: countBy(health, (h) => String(h.status)), maxMs: Math.round(Math.max(...health.map((h) => h.ms))) },
+      health: {
+        polls: health.length,
+        statuses: countBy(health, (h) => String(h.status)),
+        maxMs: Math.round(Math.max(...health.map((h) => h.ms))),
+      },
       after: countBy(after, (r) => String(r.status)),
       poisonInStore: poison,
     };
     process.stderr.write(`\n[isolation] ${JSON.stringify(summary, null, 2)}\n`);
 
     // Every healthy decision was recorded.
-    expect([...baseline, ...during].filter((d) => d.reply.status !== 200).map((d) => ({ status: d.reply.status, body: d.reply.body }))).toEqual([]);
+    expect(
+      [...baseline, ...during]
+        .filter((d) => d.reply.status !== 200)
+        .map((d) => ({ status: d.reply.status, body: d.reply.body })),
+    ).toEqual([]);
     // The storm got honest answers only: no 5xx but 503 with Retry-After, problem+json for every refusal, no poisoned decision recorded.
     const dishonest = replies.filter(
       (r) =>
@@ -326,12 +408,16 @@ describe('isolation between agencies (through the HTTP API)', () => {
     );
     expect(dishonest.slice(0, 10)).toEqual([]);
     expect(replies.filter((r) => !r.poisoned && r.status === 200).length).toBeGreaterThan(0);
-    expect(replies.filter((r) => r.poisoned && (r.status === 400 || r.status === 422)).length).toBeGreaterThan(0);
+    expect(
+      replies.filter((r) => r.poisoned && (r.status === 400 || r.status === 422)).length,
+    ).toBeGreaterThan(0);
     // /health stayed ok throughout.
     expect(health.length).toBeGreaterThan(0);
     expect(health.filter((h) => h.status !== 200)).toEqual([]);
     // Every stormed round goes on; nothing poisoned reached the store.
-    expect(after.filter((r) => r.status !== 200).map((r) => ({ status: r.status, body: r.body }))).toEqual([]);
+    expect(after.filter((r) => r.status !== 200).map((r) => ({ status: r.status, body: r.body }))).toEqual(
+      [],
+    );
     expect(poison).toEqual({ nul: '0', surrogate: '0', replaced: '0', marked: '0' });
     // The healthy rounds are not starved: p99 within 2 s under the storm (the ratio to their baseline is printed above).
     expect(percentile(underStorm, 99)).toBeLessThanOrEqual(2_000);

@@ -17,13 +17,41 @@ const POISONS = [
   { char: '\ufffe', codePoint: 'U+FFFE' },
 ] as const;
 
-const HEADER = 'jabatan,nip,nama,instansi_asal,pangkat,pendidikan,pengalaman_tahun,jenis_jabatan_terakhir,jabatan_terakhir,lama_jabatan_terakhir,tanggal_lahir,dokumen';
-const DOCS = 'surat-lamaran; drh; rekomendasi-ppk; surat-inspektorat; pakta-integritas; lhkpn; foto; surat-sehat; surat-sehat-jiwa; bebas-narkoba; spt; sertifikat-pim';
-const cells = (nip: string, name = `Pelamar ${nip}`) => ['dinkes', nip, name, 'Pemerintah Kabupaten Contoh', 'IV/a', 'S2', '10', 'administrator', 'Kepala Bidang', '4', '05/05/1975', DOCS];
-const csvLine = (nip: string, name?: string) => cells(nip, name).map((c) => `"${c}"`).join(',');
+const HEADER =
+  'jabatan,nip,nama,instansi_asal,pangkat,pendidikan,pengalaman_tahun,jenis_jabatan_terakhir,jabatan_terakhir,lama_jabatan_terakhir,tanggal_lahir,dokumen';
+const DOCS =
+  'surat-lamaran; drh; rekomendasi-ppk; surat-inspektorat; pakta-integritas; lhkpn; foto; surat-sehat; surat-sehat-jiwa; bebas-narkoba; spt; sertifikat-pim';
+const cells = (nip: string, name = `Pelamar ${nip}`) => [
+  'dinkes',
+  nip,
+  name,
+  'Pemerintah Kabupaten Contoh',
+  'IV/a',
+  'S2',
+  '10',
+  'administrator',
+  'Kepala Bidang',
+  '4',
+  '05/05/1975',
+  DOCS,
+];
+const csvLine = (nip: string, name?: string) =>
+  cells(nip, name)
+    .map((c) => `"${c}"`)
+    .join(',');
 
-function expectRefused(reply: Reply<Problem>, status: number, code: string, path: string, message = ''): void {
-  expect({ status: reply.status, code: reply.body.code, type: reply.type }).toEqual({ status, code, type: expect.stringContaining('application/problem+json') });
+function expectRefused(
+  reply: Reply<Problem>,
+  status: number,
+  code: string,
+  path: string,
+  message = '',
+): void {
+  expect({ status: reply.status, code: reply.body.code, type: reply.type }).toEqual({
+    status,
+    code,
+    type: expect.stringContaining('application/problem+json'),
+  });
   expect(reply.body.errors).toEqual([{ path, message: expect.stringContaining(message) }]);
 }
 
@@ -35,29 +63,99 @@ describe('poisoned text is refused at the edge and in the domain, never reaching
   const count = async (type?: string): Promise<number> => {
     const { sql } = under.stack;
     const [row] = type
-      ? await sql<[{ n: number }]>`select count(*)::int as n from events where stream_id = ${roundId} and type = ${type}`
+      ? await sql<
+          [{ n: number }]
+        >`select count(*)::int as n from events where stream_id = ${roundId} and type = ${type}`
       : await sql<[{ n: number }]>`select count(*)::int as n from events where stream_id = ${roundId}`;
     return row.n;
   };
   /** POSTs a body as the raw JSON text JSON.stringify writes (a lone surrogate as its `\ud800` escape). */
   const postRaw = async (user: string, path: string, rawBody: string, key = randomUUID()) =>
     under.api.raw<Problem>('POST', path, { token: await under.api.token(user), rawBody, key });
-  const register = (n: number, name?: string) => ({ postId: 'dinkes', applicantId: `dinkes-t${n}`, applicant: anApplicant(nipOf(500 + n), name === undefined ? {} : { name }) });
+  const register = (n: number, name?: string) => ({
+    postId: 'dinkes',
+    applicantId: `dinkes-t${n}`,
+    applicant: anApplicant(nipOf(500 + n), name === undefined ? {} : { name }),
+  });
 
   // dinkes-a1 and dinkes-a2 registered; registration open on 2024-09-12.
   beforeAll(() => openRegistration(under.api, localId, 2));
 
   it('refuses a NUL, a lone surrogate and a noncharacter in every kind of free-text field with 400 naming the field, storing nothing', async () => {
     const fields: Array<{ user: string; path: string; field: string; body: (bad: string) => unknown }> = [
-      { user: 'operator.kabcontoh', path: decision('RegisterApplicant'), field: 'applicant.name', body: (bad) => register(1, `Budi${bad}Santoso`) },
-      { user: 'operator.kabcontoh', path: decision('RegisterApplicant'), field: 'applicant.priorPost.title', body: (bad) => ({ ...register(1), applicant: { ...anApplicant(nipOf(501)), priorPost: { kind: 'administrator', title: `Kepala${bad}`, years: 4 } } }) },
-      { user: 'operator.kabcontoh', path: decision('CancelRound'), field: 'reason', body: (bad) => ({ reason: `Dibatalkan ${bad}` }) },
-      { user: 'pansel1.kabcontoh', path: decision('RecordAdministrativeVerdict'), field: 'findings[1].note', body: (bad) => ({ postId: 'dinkes', applicantId: 'dinkes-a1', findings: [{ ruleId: 'R7', note: 'lengkap' }, { ruleId: 'R8', note: `kurang ${bad}` }] }) },
-      { user: 'ppk.kabcontoh', path: decision('ChooseAppointee'), field: 'note', body: (bad) => ({ postId: 'dinkes', applicantId: 'dinkes-a1', note: `pilihan${bad}` }) },
-      { user: 'operator.kabcontoh', path: decision('RecordMendagriApproval'), field: 'letterNumber', body: (bad) => ({ purpose: 'selection', letterNumber: `800/${bad}/OTDA` }) },
-      { user: 'ppk.kabcontoh', path: decision('ConsultDprdLeadership'), field: 'letterNumber', body: (bad) => ({ postId: 'dinkes', letterNumber: `170${bad}` }) },
-      { user: 'operator.kabcontoh', path: decision('CloseRegistration'), field: '["catatan\\u0000"]', body: () => ({ postId: 'dinkes', 'catatan\u0000': 'x' }) },
-      { user: 'operator.kabcontoh', path: '/rounds', field: 'plan.posts[0].title', body: (bad) => ({ roundId: `${localId}-racun`, plan: { ...journeyPlan(), posts: journeyPlan().posts.map((p) => ({ ...p, title: `Kepala Dinas${bad}` })) } }) },
+      {
+        user: 'operator.kabcontoh',
+        path: decision('RegisterApplicant'),
+        field: 'applicant.name',
+        body: (bad) => register(1, `Budi${bad}Santoso`),
+      },
+      {
+        user: 'operator.kabcontoh',
+        path: decision('RegisterApplicant'),
+        field: 'applicant.priorPost.title',
+        body: (bad) => ({
+          ...register(1),
+          applicant: {
+            ...anApplicant(nipOf(501)),
+            priorPost: { kind: 'administrator', title: `Kepala${bad}`, years: 4 },
+          },
+        }),
+      },
+      {
+        user: 'operator.kabcontoh',
+        path: decision('CancelRound'),
+        field: 'reason',
+        body: (bad) => ({ reason: `Dibatalkan ${bad}` }),
+      },
+      {
+        user: 'pansel1.kabcontoh',
+        path: decision('RecordAdministrativeVerdict'),
+        field: 'findings[1].note',
+        body: (bad) => ({
+          postId: 'dinkes',
+          applicantId: 'dinkes-a1',
+          findings: [
+            { ruleId: 'R7', note: 'lengkap' },
+            { ruleId: 'R8', note: `kurang ${bad}` },
+          ],
+        }),
+      },
+      {
+        user: 'ppk.kabcontoh',
+        path: decision('ChooseAppointee'),
+        field: 'note',
+        body: (bad) => ({ postId: 'dinkes', applicantId: 'dinkes-a1', note: `pilihan${bad}` }),
+      },
+      {
+        user: 'operator.kabcontoh',
+        path: decision('RecordMendagriApproval'),
+        field: 'letterNumber',
+        body: (bad) => ({ purpose: 'selection', letterNumber: `800/${bad}/OTDA` }),
+      },
+      {
+        user: 'ppk.kabcontoh',
+        path: decision('ConsultDprdLeadership'),
+        field: 'letterNumber',
+        body: (bad) => ({ postId: 'dinkes', letterNumber: `170${bad}` }),
+      },
+      {
+        user: 'operator.kabcontoh',
+        path: decision('CloseRegistration'),
+        field: '["catatan\\u0000"]',
+        body: () => ({ postId: 'dinkes', 'catatan\u0000': 'x' }),
+      },
+      {
+        user: 'operator.kabcontoh',
+        path: '/rounds',
+        field: 'plan.posts[0].title',
+        body: (bad) => ({
+          roundId: `${localId}-racun`,
+          plan: {
+            ...journeyPlan(),
+            posts: journeyPlan().posts.map((p) => ({ ...p, title: `Kepala Dinas${bad}` })),
+          },
+        }),
+      },
     ];
     const before = await count();
     for (const { user, path, field, body } of fields) {
@@ -69,10 +167,20 @@ describe('poisoned text is refused at the edge and in the domain, never reaching
       }
     }
     expect(await count()).toBe(before);
-    expect((await under.stack.sql<[{ n: number }]>`select count(*)::int as n from events where stream_id = ${`${roundId}-racun`}`)[0].n).toBe(0);
+    expect(
+      (
+        await under.stack.sql<
+          [{ n: number }]
+        >`select count(*)::int as n from events where stream_id = ${`${roundId}-racun`}`
+      )[0].n,
+    ).toBe(0);
 
     // The round goes on: a clean decision is taken at once.
-    const clean = await under.api.post('operator.kabcontoh', decision('RegisterApplicant'), register(1, 'Budi Santoso'));
+    const clean = await under.api.post(
+      'operator.kabcontoh',
+      decision('RegisterApplicant'),
+      register(1, 'Budi Santoso'),
+    );
     expect(clean.status).toBe(200);
     expect(await count()).toBe(before + 1);
   });
@@ -86,16 +194,32 @@ describe('poisoned text is refused at the edge and in the domain, never reaching
         const command: RoundCommand = {
           type: 'RegisterApplicant',
           data: register(2, `Siti${char}`),
-          metadata: { now: '2024-09-12T09:00:00+07:00', actor: { id: 'operator.kabcontoh', role: 'operator' }, correlationId: randomUUID() },
+          metadata: {
+            now: '2024-09-12T09:00:00+07:00',
+            actor: { id: 'operator.kabcontoh', role: 'operator' },
+            correlationId: randomUUID(),
+          },
         };
-        const failure: unknown = await handle.executeUpdate('RegisterApplicant', { args: [command] }).then(() => 'accepted', (error: unknown) => error);
+        const failure: unknown = await handle.executeUpdate('RegisterApplicant', { args: [command] }).then(
+          () => 'accepted',
+          (error: unknown) => error,
+        );
         // The domain's code is the failure's type somewhere down the cause chain.
         const types: unknown[] = [];
-        for (let e = failure as { type?: unknown; cause?: unknown } | undefined; e && typeof e === 'object'; e = e.cause as typeof e) types.push(e.type);
+        for (
+          let e = failure as { type?: unknown; cause?: unknown } | undefined;
+          e && typeof e === 'object';
+          e = e.cause as typeof e
+        )
+          types.push(e.type);
         expect(types).toContain('COMMAND.INVALID_TEXT');
       }
       expect(await count()).toBe(before);
-      const clean = await under.api.post('operator.kabcontoh', decision('RegisterApplicant'), register(2, 'Siti Aminah'));
+      const clean = await under.api.post(
+        'operator.kabcontoh',
+        decision('RegisterApplicant'),
+        register(2, 'Siti Aminah'),
+      );
       expect(clean.status).toBe(200);
       expect(await count()).toBe(before + 1);
     } finally {
@@ -109,8 +233,25 @@ describe('poisoned text is refused at the edge and in the domain, never reaching
     const refused = await postRaw('operator.kabcontoh', decision('CancelRound'), deep, key);
     expectRefused(refused, 400, 'REQUEST.TOO_DEEP', `reason${'[0]'.repeat(31)}`);
     // The limit is 32 levels: 32 are parsed and judged by the schema, 33 are not.
-    expectRefused(await postRaw('operator.kabcontoh', decision('CloseRegistration'), `{"postId":${'['.repeat(31)}${']'.repeat(31)}}`), 400, 'REQUEST.INVALID', 'postId');
-    expect((await postRaw('operator.kabcontoh', decision('CloseRegistration'), `{"postId":${'['.repeat(32)}${']'.repeat(32)}}`)).body.code).toBe('REQUEST.TOO_DEEP');
+    expectRefused(
+      await postRaw(
+        'operator.kabcontoh',
+        decision('CloseRegistration'),
+        `{"postId":${'['.repeat(31)}${']'.repeat(31)}}`,
+      ),
+      400,
+      'REQUEST.INVALID',
+      'postId',
+    );
+    expect(
+      (
+        await postRaw(
+          'operator.kabcontoh',
+          decision('CloseRegistration'),
+          `{"postId":${'['.repeat(32)}${']'.repeat(32)}}`,
+        )
+      ).body.code,
+    ).toBe('REQUEST.TOO_DEEP');
     // Nothing claimed the key: the same key then takes a decision (not 409 in progress, not 422 reused).
     const before = await count('ApplicantRegistered');
     const taken = await under.api.post('operator.kabcontoh', decision('RegisterApplicant'), register(3), key);
@@ -121,8 +262,17 @@ describe('poisoned text is refused at the edge and in the domain, never reaching
   it('refuses a whole CSV with a NUL cell and a whole XLSX with an _x0000_ cell, naming row and column, registering nobody', async () => {
     const path = `/rounds/${roundId}/applicant-imports`;
     const before = await count('ApplicantRegistered');
-    const csv = [HEADER, csvLine(nipOf(600)), csvLine(nipOf(601), 'Budi\u0000Santoso'), csvLine(nipOf(602))].join('\r\n');
-    const fromCsv = await under.api.upload<Problem>('operator.kabcontoh', path, { name: 'pelamar.csv', bytes: csv, type: 'text/csv' });
+    const csv = [
+      HEADER,
+      csvLine(nipOf(600)),
+      csvLine(nipOf(601), 'Budi\u0000Santoso'),
+      csvLine(nipOf(602)),
+    ].join('\r\n');
+    const fromCsv = await under.api.upload<Problem>('operator.kabcontoh', path, {
+      name: 'pelamar.csv',
+      bytes: csv,
+      type: 'text/csv',
+    });
     expectRefused(fromCsv, 400, 'REQUEST.INVALID', 'rows[3].nama', 'U+0000');
 
     const workbook = new Workbook();
@@ -131,12 +281,21 @@ describe('poisoned text is refused at the edge and in the domain, never reaching
     sheet.addRow(cells(nipOf(603)));
     sheet.addRow(cells(nipOf(604), 'Siti_x0000_Aminah'));
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-    const fromXlsx = await under.api.upload<Problem>('operator.kabcontoh', path, { name: 'pelamar.xlsx', bytes }, randomUUID());
+    const fromXlsx = await under.api.upload<Problem>(
+      'operator.kabcontoh',
+      path,
+      { name: 'pelamar.xlsx', bytes },
+      randomUUID(),
+    );
     expectRefused(fromXlsx, 400, 'REQUEST.INVALID', 'rows[3].nama', 'U+0000');
     expect(await count('ApplicantRegistered')).toBe(before);
 
     // The corrected file goes through, every row registered.
-    const fixed = await under.api.upload<Report>('operator.kabcontoh', path, { name: 'pelamar.csv', bytes: csv.replace('\u0000', ' '), type: 'text/csv' });
+    const fixed = await under.api.upload<Report>('operator.kabcontoh', path, {
+      name: 'pelamar.csv',
+      bytes: csv.replace('\u0000', ' '),
+      type: 'text/csv',
+    });
     expect(fixed.status).toBe(200);
     expect(fixed.body).toMatchObject({ accepted: 3, rejected: 0 });
     expect(await count('ApplicantRegistered')).toBe(before + 3);

@@ -1,4 +1,10 @@
-import type { DecisionRefusal, ReadStreamPageInput, RecordDecisionsInput, RecordDecisionsResult, StoredDecisionEvent } from '@selter/contracts';
+import type {
+  DecisionRefusal,
+  ReadStreamPageInput,
+  RecordDecisionsInput,
+  RecordDecisionsResult,
+  StoredDecisionEvent,
+} from '@selter/contracts';
 import { DomainError } from '@selter/domain';
 import { ApplicationFailure, currentUpdateInfo, log, workflowInfo } from '@temporalio/workflow';
 import { misdirected, refusalOf } from './round/refusal';
@@ -99,9 +105,14 @@ export class DecisionLedger<C extends { type: string; metadata: object }, E, S e
     this.restoring = true;
     const done = (async () => {
       while (this.state.version < version) {
-        const page = await this.store.read({ streamId: this.streamId, afterVersion: this.state.version, limit: Math.min(PAGE, version - this.state.version) });
+        const page = await this.store.read({
+          streamId: this.streamId,
+          afterVersion: this.state.version,
+          limit: Math.min(PAGE, version - this.state.version),
+        });
         // A plain Error fails the workflow task, which Temporal retries: the store may be catching up.
-        if (page.length === 0) throw new Error(`${this.streamId}: store ends at ${this.state.version}, expected ${version}`);
+        if (page.length === 0)
+          throw new Error(`${this.streamId}: store ends at ${this.state.version}, expected ${version}`);
         this.absorb(page, false);
       }
       this.restoring = false;
@@ -144,7 +155,11 @@ export class DecisionLedger<C extends { type: string; metadata: object }, E, S e
   }
 
   private screenCommand(type: C['type'], command: C): void {
-    if (command.type !== type) throw misdirected('COMMAND.WRONG_UPDATE', `${command.type} sent to the ${type} update`, { type, got: command.type });
+    if (command.type !== type)
+      throw misdirected('COMMAND.WRONG_UPDATE', `${command.type} sent to the ${type} update`, {
+        type,
+        got: command.type,
+      });
     this.route(command);
     try {
       this.screen(command);
@@ -200,7 +215,7 @@ export class DecisionLedger<C extends { type: string; metadata: object }, E, S e
   private takeBatch(size: number): Array<Waiting<C, E>> {
     const batch: Array<Waiting<C, E>> = [];
     const ids = new Set<string>();
-    for (let i = 0; i < this.queue.length && batch.length < size; ) {
+    for (let i = 0; i < this.queue.length && batch.length < size;) {
       const w = this.queue[i]!;
       if (ids.has(w.decisionId)) {
         i += 1;
@@ -240,7 +255,9 @@ export class DecisionLedger<C extends { type: string; metadata: object }, E, S e
       result = await this.store.record({
         streamId: this.streamId,
         expectedVersion,
-        decisions: decided.filter((d) => d.events.length > 0).map((d) => ({ decisionId: d.w.decisionId, events: d.events })),
+        decisions: decided
+          .filter((d) => d.events.length > 0)
+          .map((d) => ({ decisionId: d.w.decisionId, events: d.events })),
         recordedAt: workflowNowIso(),
       });
     } finally {
@@ -249,7 +266,10 @@ export class DecisionLedger<C extends { type: string; metadata: object }, E, S e
     if (!workflowInfo().unsafe.isReplaying) this.confirmed = true;
     switch (result.outcome) {
       case 'recorded': {
-        if (result.version !== working.version) throw new Error(`${this.streamId}: recorded up to ${result.version}, decided up to ${working.version}`);
+        if (result.version !== working.version)
+          throw new Error(
+            `${this.streamId}: recorded up to ${result.version}, decided up to ${working.version}`,
+          );
         this.state = working;
         let version = expectedVersion;
         for (const { w, events } of decided) {
@@ -264,7 +284,11 @@ export class DecisionLedger<C extends { type: string; metadata: object }, E, S e
       case 'behind':
         // Another attempt of this workflow stored decisions this one has not folded: fold them,
         // then decide this batch again (its decisions among them are answered from the store).
-        log.warn('the store is ahead of the workflow: folding the stored decisions before deciding again', { streamId: this.streamId, expectedVersion, stored: result.stored.length });
+        log.warn('the store is ahead of the workflow: folding the stored decisions before deciding again', {
+          streamId: this.streamId,
+          expectedVersion,
+          stored: result.stored.length,
+        });
         this.absorb(result.stored, true);
         this.queue.unshift(...fresh);
         return;
@@ -275,7 +299,12 @@ export class DecisionLedger<C extends { type: string; metadata: object }, E, S e
           this.queue.unshift(...fresh);
           return;
         }
-        log.warn('the store refused a decision for good; nothing was recorded', { streamId: this.streamId, code: result.code, sqlState: result.sqlState, message: result.message });
+        log.warn('the store refused a decision for good; nothing was recorded', {
+          streamId: this.streamId,
+          code: result.code,
+          sqlState: result.sqlState,
+          message: result.message,
+        });
         for (const { w } of decided) w.reject(this.storeRejected(result));
         for (const { w, failure } of refused) w.reject(failure);
         return;
@@ -285,8 +314,15 @@ export class DecisionLedger<C extends { type: string; metadata: object }, E, S e
         // on would answer, and might store, what the newer attempt has answered otherwise. Failing
         // the task ends this attempt; were it the live one (the server's clock gone back), the
         // retried task decides again at a later time.
-        log.warn('a newer attempt of this workflow task stored later decisions; this attempt stops', { streamId: this.streamId, expectedVersion, recordedAt: result.recordedAt, follows: result.follows });
-        throw new Error(`${this.streamId}: batch decided at ${result.recordedAt} would follow an event recorded at ${result.follows} by a newer attempt`);
+        log.warn('a newer attempt of this workflow task stored later decisions; this attempt stops', {
+          streamId: this.streamId,
+          expectedVersion,
+          recordedAt: result.recordedAt,
+          follows: result.follows,
+        });
+        throw new Error(
+          `${this.streamId}: batch decided at ${result.recordedAt} would follow an event recorded at ${result.follows} by a newer attempt`,
+        );
       default: {
         const exhaustive: never = result;
         throw new Error(`unknown outcome ${JSON.stringify(exhaustive)}`);
@@ -298,7 +334,8 @@ export class DecisionLedger<C extends { type: string; metadata: object }, E, S e
   private absorb(page: readonly StoredDecisionEvent<E>[], keepEvents: boolean): void {
     const byDecision = new Map<string, { from: number; to: number; events: E[] }>();
     for (const { version, decisionId, event } of page) {
-      if (version !== this.state.version + 1) throw new Error(`${this.streamId}: stored version ${version} follows ${this.state.version}`);
+      if (version !== this.state.version + 1)
+        throw new Error(`${this.streamId}: stored version ${version} follows ${this.state.version}`);
       this.state = this.decider.evolve(this.state, event);
       if (decisionId === undefined) continue;
       const entry = byDecision.get(decisionId) ?? { from: version, to: version, events: [] };
@@ -306,7 +343,8 @@ export class DecisionLedger<C extends { type: string; metadata: object }, E, S e
       entry.events.push(event);
       byDecision.set(decisionId, entry);
     }
-    for (const [id, { from, to, events }] of byDecision) this.remember(id, from, to, keepEvents ? events : undefined);
+    for (const [id, { from, to, events }] of byDecision)
+      this.remember(id, from, to, keepEvents ? events : undefined);
   }
 
   private remember(decisionId: string, from: number, to: number, events: E[] | undefined): void {
@@ -319,7 +357,13 @@ export class DecisionLedger<C extends { type: string; metadata: object }, E, S e
   /** A decision already recorded answers what the store holds for it, never a refusal. */
   private async answerKnown(w: Waiting<C, E>): Promise<void> {
     const { from, to } = this.known.get(w.decisionId)!;
-    const events = this.recent.get(w.decisionId) ?? (to >= from ? (await this.store.read({ streamId: this.streamId, afterVersion: from - 1, limit: to - from + 1 })).map((e) => e.event) : []);
+    const events =
+      this.recent.get(w.decisionId) ??
+      (to >= from
+        ? (
+            await this.store.read({ streamId: this.streamId, afterVersion: from - 1, limit: to - from + 1 })
+          ).map((e) => e.event)
+        : []);
     w.resolve({ events, version: to });
   }
 
@@ -332,17 +376,35 @@ export class DecisionLedger<C extends { type: string; metadata: object }, E, S e
       },
       details: { ...(result.sqlState ? { sqlState: result.sqlState } : {}) },
     };
-    return ApplicationFailure.create({ type: result.code, message: `${result.code}: ${result.message}`, details: [refusal], nonRetryable: true });
+    return ApplicationFailure.create({
+      type: result.code,
+      message: `${result.code}: ${result.message}`,
+      details: [refusal],
+      nonRetryable: true,
+    });
   }
 
   /** A decider that throws something other than a refusal has a bug: the decision fails, the round goes on. */
   private failed(w: Waiting<C, E>, error: unknown): ApplicationFailure {
-    log.error('deciding failed with an error that is not a refusal', { streamId: this.streamId, decisionId: w.decisionId, type: w.command.type, error: String(error) });
+    log.error('deciding failed with an error that is not a refusal', {
+      streamId: this.streamId,
+      decisionId: w.decisionId,
+      type: w.command.type,
+      error: String(error),
+    });
     const refusal: DecisionRefusal = {
       code: DECISION_FAILED,
-      reason: { id: 'Keputusan gagal diproses karena kesalahan sistem; tidak ada yang dicatat.', en: 'The decision failed on a system error; nothing was recorded.' },
+      reason: {
+        id: 'Keputusan gagal diproses karena kesalahan sistem; tidak ada yang dicatat.',
+        en: 'The decision failed on a system error; nothing was recorded.',
+      },
       details: { type: w.command.type },
     };
-    return ApplicationFailure.create({ type: DECISION_FAILED, message: `${DECISION_FAILED}: ${String(error)}`, details: [refusal], nonRetryable: true });
+    return ApplicationFailure.create({
+      type: DECISION_FAILED,
+      message: `${DECISION_FAILED}: ${String(error)}`,
+      details: [refusal],
+      nonRetryable: true,
+    });
   }
 }

@@ -1,12 +1,7 @@
 import type { RecordDecisionsInput } from '@selter/contracts';
 import { decideRotation, initialRotationState, type RotationEvent } from '@selter/domain';
 import { meta } from '@selter/domain/testing';
-import {
-  EVENT_STORE_MIGRATIONS,
-  loadMigrations,
-  migrate,
-  readStream,
-} from '@selter/event-store';
+import { EVENT_STORE_MIGRATIONS, loadMigrations, migrate, readStream } from '@selter/event-store';
 import { createTestDatabase } from '@selter/testing';
 import postgres, { type Sql } from 'postgres';
 import { createRotationActivities } from './rotation-activities';
@@ -74,7 +69,12 @@ describe('rotation activities over the PostgreSQL event store', () => {
       recordedAt: '2021-03-22T02:00:00.000Z',
     });
     expect((await recordRotationDecisions(batch('first'))).outcome).toBe('recorded');
-    expect(await recordRotationDecisions(batch('second'))).toEqual({ outcome: 'behind', stored: [expect.objectContaining({ version: 1, decisionId: 'first' })] });
-    expect(await readRotationEvents({ streamId, afterVersion: 0, limit: 5 })).toEqual([expect.objectContaining({ version: 1, decisionId: 'first' })]);
+    expect(await recordRotationDecisions(batch('second'))).toEqual({
+      outcome: 'behind',
+      stored: [expect.objectContaining({ version: 1, decisionId: 'first' })],
+    });
+    expect(await readRotationEvents({ streamId, afterVersion: 0, limit: 5 })).toEqual([
+      expect.objectContaining({ version: 1, decisionId: 'first' }),
+    ]);
   });
 });

@@ -19,8 +19,15 @@ import { refuseUncleanJson } from './validation/clean-json';
 import { responseComponents } from './validation/response-schema';
 
 /** Builds the API application (without listening), so tests and `main` share the wiring. */
-export async function createApiApp(config: Config, endpoints: ApiEndpoints, logger: PinoLogger): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config, endpoints, logger), { bufferLogs: true, bodyParser: false });
+export async function createApiApp(
+  config: Config,
+  endpoints: ApiEndpoints,
+  logger: PinoLogger,
+): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config, endpoints, logger), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.use(httpMetrics(app.get(ApiMetrics)));
@@ -38,11 +45,16 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     app,
     new DocumentBuilder()
       .setTitle('Selter API')
-      .setDescription('Seleksi terbuka JPT Pratama: rounds, decisions (one Temporal Update each), inbox, timeline. Errors are application/problem+json with a stable code.')
+      .setDescription(
+        'Seleksi terbuka JPT Pratama: rounds, decisions (one Temporal Update each), inbox, timeline. Errors are application/problem+json with a stable code.',
+      )
       .setVersion('0.1.0')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );
-  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...responseComponents(), Problem: PROBLEM_SCHEMA } };
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, ...responseComponents(), Problem: PROBLEM_SCHEMA },
+  };
   return expandDecisionPaths(document);
 }

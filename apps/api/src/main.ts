@@ -9,11 +9,17 @@ async function main(): Promise<void> {
   const log = createLogger({ component: 'api', level: config.log.level, format: config.log.format });
   const { databaseUrl, temporalAddress, kafkaBrokers } = config.external;
   if (!databaseUrl || !temporalAddress) {
-    log.fatal('DATABASE_URL and TEMPORAL_ADDRESS are required for the api (npm start sets them for the embedded engines)');
+    log.fatal(
+      'DATABASE_URL and TEMPORAL_ADDRESS are required for the api (npm start sets them for the embedded engines)',
+    );
     process.exit(78);
   }
   await refuseUnlessDurable(databaseUrl, log);
-  const app = await createApiApp(config, { databaseUrl, temporalAddress, ...(kafkaBrokers ? { kafkaBrokers } : {}) }, log);
+  const app = await createApiApp(
+    config,
+    { databaseUrl, temporalAddress, ...(kafkaBrokers ? { kafkaBrokers } : {}) },
+    log,
+  );
   await app.listen(config.http.port, config.http.host);
   log.info({ url: `http://${config.http.host}:${config.http.port}` }, 'api listening');
 }
@@ -33,6 +39,8 @@ async function refuseUnlessDurable(databaseUrl: string, log: Logger): Promise<vo
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`api failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `api failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -23,8 +23,20 @@ async function main(): Promise<void> {
   await assertDurable(sql).catch((error: unknown) => exitIfNotDurable(error, log));
   const signer = loadOrCreateSigner(config.checkpoints.keyFile);
   log.info({ keyId: signer.keyId, keyFile: config.checkpoints.keyFile }, 'checkpoint signing key');
-  const kafka = kafkaBrokers ? new Kafka({ clientId: `${config.kafka.clientId}-backbone`, brokers: kafkaBrokers, logLevel: logLevel.WARN }) : undefined;
-  const stop = await startBackbone({ sql, ...(kafka ? { kafka } : {}), signer, checkpointIntervalMs: config.checkpoints.intervalSeconds * 1000, log });
+  const kafka = kafkaBrokers
+    ? new Kafka({
+        clientId: `${config.kafka.clientId}-backbone`,
+        brokers: kafkaBrokers,
+        logLevel: logLevel.WARN,
+      })
+    : undefined;
+  const stop = await startBackbone({
+    sql,
+    ...(kafka ? { kafka } : {}),
+    signer,
+    checkpointIntervalMs: config.checkpoints.intervalSeconds * 1000,
+    log,
+  });
   log.info('backbone running: projections, relay, checkpoints');
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -39,6 +51,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`backbone failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `backbone failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

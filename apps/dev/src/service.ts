@@ -41,12 +41,18 @@ export class SupervisedService {
       // 78 (EX_CONFIG): the process refused its configuration (a wrong variable, a database that is not
       // durable); it said why in one line, and starting it again would only repeat that line.
       if (code === 78) {
-        this.log.error({ service: this.spec.name, code }, `${this.spec.name} refused its configuration (see the line above); not restarting it`);
+        this.log.error(
+          { service: this.spec.name, code },
+          `${this.spec.name} refused its configuration (see the line above); not restarting it`,
+        );
         return;
       }
       this.restarts += 1;
       const delayMs = Math.min(30_000, 500 * 2 ** Math.min(this.restarts, 6));
-      this.log.error({ service: this.spec.name, code, signal, delayMs }, `${this.spec.name} exited unexpectedly; restarting`);
+      this.log.error(
+        { service: this.spec.name, code, signal, delayMs },
+        `${this.spec.name} exited unexpectedly; restarting`,
+      );
       setTimeout(() => !this.stopping && this.start(), delayMs).unref();
     });
   }

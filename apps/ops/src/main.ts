@@ -14,14 +14,19 @@ const USAGE = `usage: npm run ops -- <command>
 Connects to DATABASE_URL and TEMPORAL_ADDRESS (npm start's defaults when unset).`;
 
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { reason: { type: 'string' }, format: { type: 'string' }, agency: { type: 'string' } } });
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { reason: { type: 'string' }, format: { type: 'string' }, agency: { type: 'string' } },
+  });
   const [command, workflowId] = positionals;
   if (command !== 'stuck' && command !== 'rebuild') {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
   const config = loadConfigOrExit();
-  const databaseUrl = config.external.databaseUrl ?? `postgres://postgres:postgres@127.0.0.1:${config.embeddedPorts.postgres}/selter`;
+  const databaseUrl =
+    config.external.databaseUrl ??
+    `postgres://postgres:postgres@127.0.0.1:${config.embeddedPorts.postgres}/selter`;
   const address = config.external.temporalAddress ?? `127.0.0.1:${config.embeddedPorts.temporal}`;
   const sql = postgres(databaseUrl, { max: 2, onnotice: () => undefined });
   const connection = await Connection.connect({ address });
@@ -31,15 +36,25 @@ async function main(): Promise<number> {
       const stuck = await findStuckRounds(client, sql, values.agency ? { agency: values.agency } : {});
       if (values.format === 'json') process.stdout.write(`${JSON.stringify(stuck, null, 2)}\n`);
       else if (stuck.length === 0) process.stdout.write('no stuck rounds\n');
-      else for (const s of stuck) process.stdout.write(`${s.workflowId} (run ${s.runId}, store at ${s.storeVersion}): ${s.reasons.join('; ')}\n`);
+      else
+        for (const s of stuck)
+          process.stdout.write(
+            `${s.workflowId} (run ${s.runId}, store at ${s.storeVersion}): ${s.reasons.join('; ')}\n`,
+          );
       return stuck.length === 0 ? 0 : 1;
     }
     if (!workflowId || !values.reason) {
       process.stderr.write(`rebuild needs a round's workflow id and --reason\n${USAGE}\n`);
       return 2;
     }
-    const rebuilt = await rebuildRound(client, sql, { workflowId, taskQueue: config.temporal.taskQueue, reason: values.reason });
-    process.stdout.write(`${workflowId}: rebuilt from the event store at version ${rebuilt.version} (run ${rebuilt.runId}${rebuilt.terminatedRunId ? `, terminated ${rebuilt.terminatedRunId}` : ''})\n`);
+    const rebuilt = await rebuildRound(client, sql, {
+      workflowId,
+      taskQueue: config.temporal.taskQueue,
+      reason: values.reason,
+    });
+    process.stdout.write(
+      `${workflowId}: rebuilt from the event store at version ${rebuilt.version} (run ${rebuilt.runId}${rebuilt.terminatedRunId ? `, terminated ${rebuilt.terminatedRunId}` : ''})\n`,
+    );
     return 0;
   } finally {
     await connection.close();

@@ -12,7 +12,9 @@ async function main(): Promise<void> {
   const log = createLogger({ component: 'worker', level: config.log.level, format: config.log.format });
   const address = config.external.temporalAddress;
   if (!address) {
-    log.fatal('TEMPORAL_ADDRESS is required for the worker (npm start sets it when it starts the dev server)');
+    log.fatal(
+      'TEMPORAL_ADDRESS is required for the worker (npm start sets it when it starts the dev server)',
+    );
     process.exit(78);
   }
   const databaseUrl = config.external.databaseUrl;
@@ -24,7 +26,8 @@ async function main(): Promise<void> {
   // gracefully on SIGINT/SIGTERM (its default shutdownSignals), finishing in-flight tasks.
   Runtime.install({
     logger: {
-      log: (level: LogLevel, message: string, meta?: LogMetadata) => log[level === 'TRACE' ? 'trace' : (level.toLowerCase() as 'info')](meta ?? {}, message),
+      log: (level: LogLevel, message: string, meta?: LogMetadata) =>
+        log[level === 'TRACE' ? 'trace' : (level.toLowerCase() as 'info')](meta ?? {}, message),
       trace: (m, meta) => log.trace(meta ?? {}, m),
       debug: (m, meta) => log.debug(meta ?? {}, m),
       info: (m, meta) => log.info(meta ?? {}, m),
@@ -50,6 +53,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`worker failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `worker failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

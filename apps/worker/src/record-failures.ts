@@ -14,7 +14,10 @@ export interface RecordFailureLog {
  * error an operator acts on (`npm run ops -- stuck`, docs/operations.md). A store that refuses a
  * decision for good is not a failure here: that is the `rejected` outcome, answered to the caller.
  */
-export function recordFailures(log: RecordFailureLog, onStuck: (workflowId: string) => void = () => undefined): ActivityInterceptorsFactory {
+export function recordFailures(
+  log: RecordFailureLog,
+  onStuck: (workflowId: string) => void = () => undefined,
+): ActivityInterceptorsFactory {
   return (ctx) => ({
     inbound: {
       async execute(input, next) {
@@ -23,11 +26,23 @@ export function recordFailures(log: RecordFailureLog, onStuck: (workflowId: stri
         } catch (error) {
           const { activityType, attempt, workflowExecution } = ctx.info;
           if (activityType.startsWith('record')) {
-            const fields = { workflowId: workflowExecution?.workflowId, activityType, attempt, error: error instanceof Error ? error.message : String(error) };
+            const fields = {
+              workflowId: workflowExecution?.workflowId,
+              activityType,
+              attempt,
+              error: error instanceof Error ? error.message : String(error),
+            };
             if (attempt >= STUCK_AFTER_ATTEMPTS) {
-              log.error(fields, `stuck: ${workflowExecution?.workflowId ?? '?'} has failed to record its decisions ${attempt} times in a row`);
+              log.error(
+                fields,
+                `stuck: ${workflowExecution?.workflowId ?? '?'} has failed to record its decisions ${attempt} times in a row`,
+              );
               if (workflowExecution) onStuck(workflowExecution.workflowId);
-            } else log.warn(fields, `recording decisions of ${workflowExecution?.workflowId ?? '?'} failed; retrying`);
+            } else
+              log.warn(
+                fields,
+                `recording decisions of ${workflowExecution?.workflowId ?? '?'} failed; retrying`,
+              );
           }
           throw error;
         }

@@ -20,46 +20,47 @@ const brokerList = optionalText.pipe(
  * Every environment variable Selter reads, with its default. `.env.example` lists the same
  * names; a test checks that the two do not drift.
  */
-export const configSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
-  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
-  HTTP_HOST: z.string().default('127.0.0.1'),
-  HTTP_PORT: port.default(3000),
-  DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
-  TEMPORAL_ADDRESS: optionalText.pipe(
-    z
-      .string()
-      .regex(/^[^\s:]+:\d+$/, 'expected host:port')
-      .optional(),
-  ),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-  TEMPORAL_TASK_QUEUE: z.string().min(1).default('selter'),
-  KAFKA_BROKERS: brokerList,
-  KAFKA_CLIENT_ID: z.string().min(1).default('selter'),
-  SELTER_DATA_DIR: z.string().min(1).default('.data'),
-  CHECKPOINT_KEY_FILE: optionalText,
-  CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
-  SELTER_CACHE_DIR: optionalText,
-  XDG_CACHE_HOME: optionalText,
-  PG_PORT: port.default(54329),
-  TEMPORAL_PORT: port.default(7233),
-  TEMPORAL_UI_PORT: port.default(8233),
-  KAFKA_PORT: port.default(9092),
-  AUTH_ISSUER: optionalText,
-  AUTH_AUDIENCE: z.string().min(1).default('selter-api'),
-  AUTH_JWKS_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
-  DEV_ISSUER: optionalText.pipe(z.enum(['on', 'off']).optional()),
-  API_CLOCK: z.enum(['system', 'adjustable']).default('system'),
-  API_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(256),
-  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
-  API_DECISION_DEADLINE_SECONDS: z.coerce.number().int().min(2).max(300).default(15),
-  API_DECISION_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(500),
-  API_DECISIONS_PER_ROUND: z.coerce.number().int().min(1).max(9).default(8),
-  API_DECISIONS_PER_AGENCY: z.coerce.number().int().min(1).max(10_000).default(8),
-  API_DECISIONS_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(10),
-  WEB_DIST_DIR: optionalText,
-})
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+    LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+    HTTP_HOST: z.string().default('127.0.0.1'),
+    HTTP_PORT: port.default(3000),
+    DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+    TEMPORAL_ADDRESS: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[^\s:]+:\d+$/, 'expected host:port')
+        .optional(),
+    ),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    TEMPORAL_TASK_QUEUE: z.string().min(1).default('selter'),
+    KAFKA_BROKERS: brokerList,
+    KAFKA_CLIENT_ID: z.string().min(1).default('selter'),
+    SELTER_DATA_DIR: z.string().min(1).default('.data'),
+    CHECKPOINT_KEY_FILE: optionalText,
+    CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
+    SELTER_CACHE_DIR: optionalText,
+    XDG_CACHE_HOME: optionalText,
+    PG_PORT: port.default(54329),
+    TEMPORAL_PORT: port.default(7233),
+    TEMPORAL_UI_PORT: port.default(8233),
+    KAFKA_PORT: port.default(9092),
+    AUTH_ISSUER: optionalText,
+    AUTH_AUDIENCE: z.string().min(1).default('selter-api'),
+    AUTH_JWKS_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    DEV_ISSUER: optionalText.pipe(z.enum(['on', 'off']).optional()),
+    API_CLOCK: z.enum(['system', 'adjustable']).default('system'),
+    API_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(256),
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    API_DECISION_DEADLINE_SECONDS: z.coerce.number().int().min(2).max(300).default(15),
+    API_DECISION_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(500),
+    API_DECISIONS_PER_ROUND: z.coerce.number().int().min(1).max(9).default(8),
+    API_DECISIONS_PER_AGENCY: z.coerce.number().int().min(1).max(10_000).default(8),
+    API_DECISIONS_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(10),
+    WEB_DIST_DIR: optionalText,
+  })
   .refine((raw) => (raw.AUTH_ISSUER === undefined) === (raw.AUTH_JWKS_URL === undefined), {
     path: ['AUTH_JWKS_URL'],
     message: 'AUTH_ISSUER and AUTH_JWKS_URL go together (an issuer is trusted through its key set)',
@@ -129,12 +130,17 @@ export function toConfig(raw: RawConfig, cwd: string, isTty: boolean): Config {
     temporal: { namespace: raw.TEMPORAL_NAMESPACE, taskQueue: raw.TEMPORAL_TASK_QUEUE },
     kafka: { clientId: raw.KAFKA_CLIENT_ID },
     checkpoints: {
-      keyFile: resolve(cwd, raw.CHECKPOINT_KEY_FILE ?? join(raw.SELTER_DATA_DIR, 'keys', 'checkpoint-ed25519.pem')),
+      keyFile: resolve(
+        cwd,
+        raw.CHECKPOINT_KEY_FILE ?? join(raw.SELTER_DATA_DIR, 'keys', 'checkpoint-ed25519.pem'),
+      ),
       keyFileGiven: raw.CHECKPOINT_KEY_FILE !== undefined,
       intervalSeconds: raw.CHECKPOINT_INTERVAL_SECONDS,
     },
     dataDir: resolve(cwd, raw.SELTER_DATA_DIR),
-    cacheDir: resolve(raw.SELTER_CACHE_DIR ?? join(raw.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'selter')),
+    cacheDir: resolve(
+      raw.SELTER_CACHE_DIR ?? join(raw.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'selter'),
+    ),
     embeddedPorts: {
       postgres: raw.PG_PORT,
       temporal: raw.TEMPORAL_PORT,
@@ -142,7 +148,9 @@ export function toConfig(raw: RawConfig, cwd: string, isTty: boolean): Config {
       kafka: raw.KAFKA_PORT,
     },
     api: {
-      ...(raw.AUTH_ISSUER && raw.AUTH_JWKS_URL ? { issuer: { issuer: raw.AUTH_ISSUER, jwksUrl: raw.AUTH_JWKS_URL } } : {}),
+      ...(raw.AUTH_ISSUER && raw.AUTH_JWKS_URL
+        ? { issuer: { issuer: raw.AUTH_ISSUER, jwksUrl: raw.AUTH_JWKS_URL } }
+        : {}),
       audience: raw.AUTH_AUDIENCE,
       devIssuer: raw.DEV_ISSUER,
       clock: raw.API_CLOCK,

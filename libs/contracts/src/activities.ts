@@ -46,7 +46,12 @@ export interface StoredDecisionEvent<E> {
 export type RecordDecisionsResult<E> =
   | { readonly outcome: 'recorded'; readonly version: number }
   | { readonly outcome: 'behind'; readonly stored: readonly StoredDecisionEvent<E>[] }
-  | { readonly outcome: 'rejected'; readonly code: string; readonly message: string; readonly sqlState?: string }
+  | {
+      readonly outcome: 'rejected';
+      readonly code: string;
+      readonly message: string;
+      readonly sqlState?: string;
+    }
   | { readonly outcome: 'stale'; readonly recordedAt: string; readonly follows: string };
 
 /** A page of a stream's stored events, for a workflow to fold its state from. */

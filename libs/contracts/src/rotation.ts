@@ -1,7 +1,12 @@
 import type { Role, RotationCommand, RotationEvent, RotationState } from '@selter/domain';
 import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { ReadStreamPageInput, RecordDecisionsInput, RecordDecisionsResult, StoredDecisionEvent } from './activities';
+import type {
+  ReadStreamPageInput,
+  RecordDecisionsInput,
+  RecordDecisionsResult,
+  StoredDecisionEvent,
+} from './activities';
 
 /** The business key of a rotation: its workflow id and its event-store stream id (STYLE.md rule 7). */
 export function rotationWorkflowId(agency: string, rotationId: string): string {
@@ -83,6 +88,8 @@ export const openRoundsQuery: QueryDefinition<readonly OpenRound[]> =
 
 /** The activities a rotation workflow calls; workflows import this with `import type` only. */
 export interface RotationActivities {
-  recordRotationDecisions(input: RecordDecisionsInput<RotationEvent>): Promise<RecordDecisionsResult<RotationEvent>>;
+  recordRotationDecisions(
+    input: RecordDecisionsInput<RotationEvent>,
+  ): Promise<RecordDecisionsResult<RotationEvent>>;
   readRotationEvents(input: ReadStreamPageInput): Promise<StoredDecisionEvent<RotationEvent>[]>;
 }

@@ -22,7 +22,10 @@ export type DecidedEvent = Omit<NewEvent, 'eventId' | 'recordedAt'>;
 export interface DecisionBatch {
   readonly streamId: string;
   readonly expectedVersion: number;
-  readonly decisions: ReadonlyArray<{ readonly decisionId: string; readonly events: readonly DecidedEvent[] }>;
+  readonly decisions: ReadonlyArray<{
+    readonly decisionId: string;
+    readonly events: readonly DecidedEvent[];
+  }>;
   readonly recordedAt: string;
   /** How many unfolded events a `behind` answer carries at most (the workflow asks again for more). */
   readonly pageSize?: number;
@@ -38,7 +41,12 @@ export interface DecisionEvent {
 export type DecisionBatchOutcome =
   | { readonly outcome: 'recorded'; readonly version: number }
   | { readonly outcome: 'behind'; readonly stored: readonly DecisionEvent[] }
-  | { readonly outcome: 'rejected'; readonly code: 'EVENT_STORE.REJECTED'; readonly message: string; readonly sqlState?: string }
+  | {
+      readonly outcome: 'rejected';
+      readonly code: 'EVENT_STORE.REJECTED';
+      readonly message: string;
+      readonly sqlState?: string;
+    }
   | { readonly outcome: 'stale'; readonly recordedAt: string; readonly follows: string };
 
 /**
@@ -53,7 +61,12 @@ const PERMANENT_SQL_CLASSES = new Set(['22', '23', '54']);
 function permanentRefusal(error: unknown): { message: string; sqlState?: string } | undefined {
   if (error instanceof InvalidAppendError) return { message: error.message };
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && code !== '23505' && PERMANENT_SQL_CLASSES.has(code.slice(0, 2))) {
+  if (
+    typeof code === 'string' &&
+    /^[0-9A-Z]{5}$/.test(code) &&
+    code !== '23505' &&
+    PERMANENT_SQL_CLASSES.has(code.slice(0, 2))
+  ) {
     return { message: (error as Error).message, sqlState: code };
   }
   // Thrown while encoding the batch, before anything reached the server: the content itself is at fault.
@@ -67,18 +80,25 @@ const decisionEventOf = (event: StoredEvent): DecisionEvent => {
 };
 
 async function head(sql: Sql, streamId: string): Promise<number> {
-  const [row] = await sql<{ v: string | null }[]>`select max(stream_version)::text as v from events where stream_id = ${streamId}`;
+  const [row] = await sql<
+    { v: string | null }[]
+  >`select max(stream_version)::text as v from events where stream_id = ${streamId}`;
   return Number(row?.v ?? 0);
 }
 
 /** The events after `expectedVersion` the workflow has not folded: `behind`, or a store behind its workflow (a fault). */
 async function behind(sql: Sql, batch: DecisionBatch): Promise<DecisionBatchOutcome> {
-  const stored = await readStream(sql, batch.streamId, { afterVersion: batch.expectedVersion, limit: batch.pageSize ?? 100 });
+  const stored = await readStream(sql, batch.streamId, {
+    afterVersion: batch.expectedVersion,
+    limit: batch.pageSize ?? 100,
+  });
   if (stored.length === 0) {
     // The stream ends before the version the workflow decided on, or the batch's ids are stored at
     // versions the workflow already folded under other decisions: the store and the workflow
     // disagree in a way folding cannot mend. Thrown (retried, the round shows as stuck): never guessed.
-    throw new Error(`${batch.streamId}: the store ends at version ${await head(sql, batch.streamId)}, the workflow expected ${batch.expectedVersion}; see docs/operations.md (stuck rounds)`);
+    throw new Error(
+      `${batch.streamId}: the store ends at version ${await head(sql, batch.streamId)}, the workflow expected ${batch.expectedVersion}; see docs/operations.md (stuck rounds)`,
+    );
   }
   return { outcome: 'behind', stored: stored.map(decisionEventOf) };
 }
@@ -119,17 +139,25 @@ export async function recordDecisions(sql: Sql, batch: DecisionBatch): Promise<D
     })),
   );
   if (events.length === 0) {
-    return (await head(sql, batch.streamId)) === batch.expectedVersion ? { outcome: 'recorded', version: batch.expectedVersion } : behind(sql, batch);
+    return (await head(sql, batch.streamId)) === batch.expectedVersion
+      ? { outcome: 'recorded', version: batch.expectedVersion }
+      : behind(sql, batch);
   }
   const follows = await decidedBefore(sql, batch);
   if (follows !== undefined) return { outcome: 'stale', recordedAt: batch.recordedAt, follows };
   try {
-    const result = await appendToStream(sql, batch.streamId, batch.expectedVersion === 0 ? 'no_stream' : batch.expectedVersion, events);
+    const result = await appendToStream(
+      sql,
+      batch.streamId,
+      batch.expectedVersion === 0 ? 'no_stream' : batch.expectedVersion,
+      events,
+    );
     // A retry of this very batch (a lost response) finds its events where it put them.
     if (result.positions[0]?.streamVersion !== batch.expectedVersion + 1) return behind(sql, batch);
     return { outcome: 'recorded', version: result.nextExpectedVersion };
   } catch (error) {
-    if (error instanceof ConcurrencyError || error instanceof IdempotencyConflictError) return behind(sql, batch);
+    if (error instanceof ConcurrencyError || error instanceof IdempotencyConflictError)
+      return behind(sql, batch);
     const refusal = permanentRefusal(error);
     if (refusal) return { outcome: 'rejected', code: 'EVENT_STORE.REJECTED', ...refusal };
     throw error;

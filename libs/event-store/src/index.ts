@@ -1,19 +1,82 @@
-export type { AppendResult, EventMetadata, ExpectedVersion, LogPosition, NewEvent, StoredEvent } from './types';
+export type {
+  AppendResult,
+  EventMetadata,
+  ExpectedVersion,
+  LogPosition,
+  NewEvent,
+  StoredEvent,
+} from './types';
 export { LOG_START } from './types';
 export { ConcurrencyError, IdempotencyConflictError, InvalidAppendError } from './errors';
 export { appendToStream } from './append';
 export { APPENDS_CHANNEL, CHECKPOINT_REQUESTS_CHANNEL, notifyAppended, requestCheckpoint } from './notify';
-export { readStream, readCommitted, readCommittedEvents, readCommittedHashes, onAppends, positionOf, type LogLeaf, type CommittedEvent } from './read';
-export { migrate, loadMigrations, EVENT_STORE_MIGRATIONS, MigrationChecksumError, type Migration } from './migrate';
+export {
+  readStream,
+  readCommitted,
+  readCommittedEvents,
+  readCommittedHashes,
+  onAppends,
+  positionOf,
+  type LogLeaf,
+  type CommittedEvent,
+} from './read';
+export {
+  migrate,
+  loadMigrations,
+  EVENT_STORE_MIGRATIONS,
+  MigrationChecksumError,
+  type Migration,
+} from './migrate';
 export { canonicalRecord, chainHash, GENESIS_HASH } from './hash-chain';
 export * from './merkle';
-export { generateSigner, loadOrCreateSigner, signerFromPrivatePem, keyFingerprint, publicKeyPem, type CheckpointSigner } from './signing';
+export {
+  generateSigner,
+  loadOrCreateSigner,
+  signerFromPrivatePem,
+  keyFingerprint,
+  publicKeyPem,
+  type CheckpointSigner,
+} from './signing';
 export { parseSignedCheckpoint, type CheckpointBody, type SignedCheckpoint } from './checkpoint-format';
 export { Checkpointer, readCheckpoints, latestCheckpoint, checkpointCoversStream } from './checkpoint';
-export { verifyStore, type VerifyReport, type VerifyProblem, type ProblemCode, type VerifyOptions } from './verify';
-export { exportBundle, BUNDLE_FORMAT, StreamNotCheckpointedError, type EvidenceBundle, type BundleEvent, type BundleInclusion, type ExportOptions } from './bundle';
-export { verifyBundle, type BundleVerdict, type BundleProblem, type BundleProblemCode, type BundleVerifyOptions } from './bundle-verify';
+export {
+  verifyStore,
+  type VerifyReport,
+  type VerifyProblem,
+  type ProblemCode,
+  type VerifyOptions,
+} from './verify';
+export {
+  exportBundle,
+  BUNDLE_FORMAT,
+  StreamNotCheckpointedError,
+  type EvidenceBundle,
+  type BundleEvent,
+  type BundleInclusion,
+  type ExportOptions,
+} from './bundle';
+export {
+  verifyBundle,
+  type BundleVerdict,
+  type BundleProblem,
+  type BundleProblemCode,
+  type BundleVerifyOptions,
+} from './bundle-verify';
 export { verifyStream, type StreamVerdict } from './stream-verify';
 export { proveConsistency, checkpointsConsistent, readLeaves } from './consistency';
-export { recordDecisions, decisionEventId, type DecisionBatch, type DecisionBatchOutcome, type DecisionEvent, type DecidedEvent } from './decisions';
-export { assertDurable, exitIfNotDurable, readDurability, NotDurableError, type DurabilitySetting, type DurabilitySettingName } from './durability';
+export {
+  recordDecisions,
+  decisionEventId,
+  type DecisionBatch,
+  type DecisionBatchOutcome,
+  type DecisionEvent,
+  type DecidedEvent,
+} from './decisions';
+export {
+  assertDurable,
+  exitIfNotDurable,
+  readDurability,
+  NotDurableError,
+  type DurabilitySetting,
+  type DurabilitySettingName,
+} from './durability';

@@ -19,7 +19,11 @@ export class RotationRecord extends DecisionLedger<RotationCommand, RotationEven
       { record: activities.recordRotationDecisions, read: activities.readRotationEvents },
       (command) => {
         if (command.type === 'PlanRotation' && command.data.rotationId !== rotationId) {
-          throw misdirected('ROTATION.WRONG_WORKFLOW', `rotation ${command.data.rotationId} planned in ${streamId}`, { rotationId: command.data.rotationId });
+          throw misdirected(
+            'ROTATION.WRONG_WORKFLOW',
+            `rotation ${command.data.rotationId} planned in ${streamId}`,
+            { rotationId: command.data.rotationId },
+          );
         }
       },
     );

@@ -28,14 +28,21 @@ const activities = proxyActivities<RotationActivities>({
  * it, and a refusal leaves no trace. A post with no suitable official gets an open selection round.
  */
 export async function rotation(input: RotationWorkflowInput): Promise<RotationOutcome> {
-  const record = new RotationRecord(rotationWorkflowId(input.agency, input.rotationId), input.rotationId, activities);
+  const record = new RotationRecord(
+    rotationWorkflowId(input.agency, input.rotationId),
+    input.rotationId,
+    activities,
+  );
   const rounds = new OpenRounds(input.agency, input.rotationId);
 
   for (const type of ROTATION_COMMAND_TYPES) {
     setHandler(
       rotationUpdate(type),
       async (command) => {
-        const result = await record.submit(DecisionLedger.decisionIdOf(command.metadata.correlationId), command);
+        const result = await record.submit(
+          DecisionLedger.decisionIdOf(command.metadata.correlationId),
+          command,
+        );
         // After the append: the store records why a round exists before the round does.
         await rounds.openFor(result.events);
         return result;

@@ -10,7 +10,15 @@ import {
   type RoundOutcome,
   type RoundWorkflowInput,
 } from '@selter/contracts';
-import { awaitedDecisions, DEFAULT_POLICIES, getPolicy, roundSchedule, time, type RoundState, type ScheduledCommand } from '@selter/domain';
+import {
+  awaitedDecisions,
+  DEFAULT_POLICIES,
+  getPolicy,
+  roundSchedule,
+  time,
+  type RoundState,
+  type ScheduledCommand,
+} from '@selter/domain';
 import {
   allHandlersFinished,
   ApplicationFailure,
@@ -51,7 +59,8 @@ const CLOCK_ACTOR = { id: 'selter-clock', role: 'system' } as const;
 
 const isFinished = (state: RoundState): boolean => state.status === 'closed' || state.status === 'cancelled';
 
-const policyOf = (state: RoundState) => (state.status === 'empty' ? undefined : getPolicy(state.policyId, DEFAULT_POLICIES));
+const policyOf = (state: RoundState) =>
+  state.status === 'empty' ? undefined : getPolicy(state.policyId, DEFAULT_POLICIES);
 
 /**
  * One selection round, from plan to the last inauguration. Every human decision arrives as an
@@ -61,13 +70,18 @@ const policyOf = (state: RoundState) => (state.status === 'empty' ? undefined : 
  * domain's command for it (close or extend registration, remind, escalate): it never decides for a person.
  */
 export async function selectionRound(input: RoundWorkflowInput): Promise<RoundOutcome> {
-  const record = new RoundRecord(roundWorkflowId(input.agency, input.roundId), input.roundId, { recordRoundDecisions, readRoundEvents });
+  const record = new RoundRecord(roundWorkflowId(input.agency, input.roundId), input.roundId, {
+    recordRoundDecisions,
+    readRoundEvents,
+  });
   const clock = new RoundClock(input.resume?.clock);
   // A continued run folds its state back from the store first. Handlers are registered at once (the
   // SDK rejects Updates that find none at the end of the first activation); decisions arriving in
   // that window wait in the ledger's queue and are decided once the state is back.
   let restoring = input.resume !== undefined;
-  const restored = input.resume ? record.restore(input.resume.version).then(() => void (restoring = false)) : Promise.resolve();
+  const restored = input.resume
+    ? record.restore(input.resume.version).then(() => void (restoring = false))
+    : Promise.resolve();
 
   let updatesThisRun = 0;
   let switching = false;
@@ -83,7 +97,12 @@ export async function selectionRound(input: RoundWorkflowInput): Promise<RoundOu
         validator: (command) => {
           // Switching runs: refuse (nothing decided) so the handlers in flight can finish; the
           // caller sends the same decision again and it lands on the new run.
-          if (switching) throw misdirected(SWITCHING_RUNS, 'the round is switching to a new run; send the decision again', { type });
+          if (switching)
+            throw misdirected(
+              SWITCHING_RUNS,
+              'the round is switching to a new run; send the decision again',
+              { type },
+            );
           if (!restoring) record.check(type, command);
         },
       },
@@ -99,7 +118,11 @@ export async function selectionRound(input: RoundWorkflowInput): Promise<RoundOu
 
   const runIsFull = (): boolean => {
     const info = workflowInfo();
-    return info.continueAsNewSuggested || info.historyLength >= RUN_BUDGET.historyEvents || updatesThisRun >= RUN_BUDGET.updates;
+    return (
+      info.continueAsNewSuggested ||
+      info.historyLength >= RUN_BUDGET.historyEvents ||
+      updatesThisRun >= RUN_BUDGET.updates
+    );
   };
   // A clock command the domain refused is not retried for that instant (it would loop); the refusal is logged.
   const refused = new Set<string>();
@@ -114,20 +137,36 @@ export async function selectionRound(input: RoundWorkflowInput): Promise<RoundOu
       const clockAnchor = clock.snapshot;
       return continueAsNew<typeof selectionRound>({
         ...input,
-        resume: { version: record.state.version, continuation, ...(clockAnchor ? { clock: clockAnchor } : {}) },
+        resume: {
+          version: record.state.version,
+          continuation,
+          ...(clockAnchor ? { clock: clockAnchor } : {}),
+        },
       });
     }
     const policy = policyOf(record.state);
-    const next = clock.started && policy ? roundSchedule(record.state, policy).find((s) => !refused.has(keyOf(s))) : undefined;
+    const next =
+      clock.started && policy
+        ? roundSchedule(record.state, policy).find((s) => !refused.has(keyOf(s)))
+        : undefined;
     const waitMs = next ? time.instantMillis(next.at) - clock.nowMs() : undefined;
     if (next && waitMs !== undefined && waitMs <= 0) {
-      const command = { type: next.type, data: next.data, metadata: { now: clock.now(), actor: CLOCK_ACTOR, correlationId: `clock:${keyOf(next)}` } };
+      const command = {
+        type: next.type,
+        data: next.data,
+        metadata: { now: clock.now(), actor: CLOCK_ACTOR, correlationId: `clock:${keyOf(next)}` },
+      };
       try {
         await record.submit(command.metadata.correlationId, command as Parameters<RoundRecord['submit']>[1]);
       } catch (error) {
         if (!(error instanceof ApplicationFailure)) throw error;
         refused.add(keyOf(next));
-        log.warn('the round clock was refused', { command: next.type, data: next.data, code: error.type, message: error.message });
+        log.warn('the round clock was refused', {
+          command: next.type,
+          data: next.data,
+          code: error.type,
+          message: error.message,
+        });
       }
       continue;
     }

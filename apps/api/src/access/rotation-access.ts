@@ -26,15 +26,28 @@ const ROTATION_GATE_OF: Readonly<Partial<Record<RotationCommandType, OversightGa
 export class RotationAccess {
   constructor(private readonly rotations: RotationWorkflows) {}
 
-  async assertDecide(p: Principal, rotation: RoundRef, type: RotationCommandType, data: Record<string, unknown>): Promise<void> {
-    if (!ROTATION_ROLES_OF[type].includes(p.role)) throw forbidden(`${type} is not a decision for the ${p.role} role.`);
-    if (!spansAgencies(p) && p.agency !== rotation.agency) throw forbidden(`${rotation.id} belongs to another agency.`);
+  async assertDecide(
+    p: Principal,
+    rotation: RoundRef,
+    type: RotationCommandType,
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    if (!ROTATION_ROLES_OF[type].includes(p.role))
+      throw forbidden(`${type} is not a decision for the ${p.role} role.`);
+    if (!spansAgencies(p) && p.agency !== rotation.agency)
+      throw forbidden(`${rotation.id} belongs to another agency.`);
     const gate = ROTATION_GATE_OF[type];
     if (p.role !== 'oversight' || !gate) return;
     const policyId = await this.policyOf(rotation);
     const holder = policyId ? getPolicy(policyId).gates[gate].value : undefined;
-    if (holder !== p.body) throw forbidden(`Under policy ${policyId ?? '?'} the ${gate} gate is held by ${holder ?? 'no oversight body'}, not ${p.body ?? '?'}.`);
-    if (data['issuedBy'] !== p.body) throw forbidden(`A ${p.body ?? '?'} liaison cannot record a letter issued by ${String(data['issuedBy'])}.`);
+    if (holder !== p.body)
+      throw forbidden(
+        `Under policy ${policyId ?? '?'} the ${gate} gate is held by ${holder ?? 'no oversight body'}, not ${p.body ?? '?'}.`,
+      );
+    if (data['issuedBy'] !== p.body)
+      throw forbidden(
+        `A ${p.body ?? '?'} liaison cannot record a letter issued by ${String(data['issuedBy'])}.`,
+      );
   }
 
   private async policyOf(rotation: RoundRef): Promise<string | undefined> {

@@ -5,14 +5,19 @@ import { canonical } from './idempotency.interceptor';
 function recursive(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(recursive).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${recursive((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${recursive((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
 
 describe('the Idempotency-Key fingerprint', () => {
   it('sorts keys at every level and writes what the recursive form wrote', () => {
-    expect(canonical({ b: [1, { d: null, c: 'x' }], a: undefined })).toBe('{"a":null,"b":[1,{"c":"x","d":null}]}');
+    expect(canonical({ b: [1, { d: null, c: 'x' }], a: undefined })).toBe(
+      '{"a":null,"b":[1,{"c":"x","d":null}]}',
+    );
     expect(canonical([])).toBe('[]');
     expect(canonical({})).toBe('{}');
     fc.assert(fc.property(fc.jsonValue(), (value) => canonical(value) === recursive(value)));

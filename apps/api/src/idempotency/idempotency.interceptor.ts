@@ -27,14 +27,19 @@ export function canonical(root: unknown): string {
     const { value } = item;
     if (Array.isArray(value)) {
       todo.push(']');
-      for (let i = value.length - 1; i >= 0; i -= 1) todo.push({ value: value[i] as unknown }, ...(i > 0 ? [','] : []));
+      for (let i = value.length - 1; i >= 0; i -= 1)
+        todo.push({ value: value[i] as unknown }, ...(i > 0 ? [','] : []));
       out.push('[');
     } else if (value && typeof value === 'object') {
       const keys = Object.keys(value).sort();
       todo.push('}');
       for (let i = keys.length - 1; i >= 0; i -= 1) {
         const key = keys[i] as string;
-        todo.push({ value: (value as Record<string, unknown>)[key] }, `${JSON.stringify(key)}:`, ...(i > 0 ? [','] : []));
+        todo.push(
+          { value: (value as Record<string, unknown>)[key] },
+          `${JSON.stringify(key)}:`,
+          ...(i > 0 ? [','] : []),
+        );
       }
       out.push('{');
     } else {
@@ -47,7 +52,10 @@ export function canonical(root: unknown): string {
 /** What a request asks for: its JSON body, or an upload's form fields and the sha256 of its file. */
 function contentOf(request: Request & { file?: { buffer: Buffer } }): unknown {
   if (!request.file) return request.body;
-  return { ...(request.body as object | undefined), file: createHash('sha256').update(request.file.buffer).digest('hex') };
+  return {
+    ...(request.body as object | undefined),
+    file: createHash('sha256').update(request.file.buffer).digest('hex'),
+  };
 }
 
 /**
@@ -64,23 +72,59 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || !request.principal || key === undefined) return next.handle();
-    if (typeof key !== 'string' || !KEY.test(key)) throw invalidRequest('Idempotency-Key must be 1-128 visible ASCII characters.');
-    const status = (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? 201;
+    if (typeof key !== 'string' || !KEY.test(key))
+      throw invalidRequest('Idempotency-Key must be 1-128 visible ASCII characters.');
+    const status =
+      (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? 201;
     const response = context.switchToHttp().getResponse<Response>();
-    return from(this.run(request.principal.id, key, `${request.method} ${request.path}\n${canonical(contentOf(request))}`, status, response, next));
+    return from(
+      this.run(
+        request.principal.id,
+        key,
+        `${request.method} ${request.path}\n${canonical(contentOf(request))}`,
+        status,
+        response,
+        next,
+      ),
+    );
   }
 
-  private async run(principal: string, key: string, fingerprint: string, status: number, response: Response, next: CallHandler): Promise<unknown> {
-    const claim = await this.store.claim(principal, key, createHash('sha256').update(fingerprint).digest('hex'));
+  private async run(
+    principal: string,
+    key: string,
+    fingerprint: string,
+    status: number,
+    response: Response,
+    next: CallHandler,
+  ): Promise<unknown> {
+    const claim = await this.store.claim(
+      principal,
+      key,
+      createHash('sha256').update(fingerprint).digest('hex'),
+    );
     switch (claim.kind) {
       case 'mismatch':
-        throw new ProblemException({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED', detail: 'This Idempotency-Key was used with another request; use a new key for a new request.' });
+        throw new ProblemException({
+          status: 422,
+          code: 'IDEMPOTENCY.KEY_REUSED',
+          detail: 'This Idempotency-Key was used with another request; use a new key for a new request.',
+        });
       case 'in-flight':
-        throw new ProblemException({ status: 409, code: 'IDEMPOTENCY.IN_PROGRESS', detail: 'A request with this Idempotency-Key is still being processed; retry later.' });
+        throw new ProblemException({
+          status: 409,
+          code: 'IDEMPOTENCY.IN_PROGRESS',
+          detail: 'A request with this Idempotency-Key is still being processed; retry later.',
+        });
       case 'replay': {
         response.setHeader('idempotent-replayed', 'true');
         if (claim.status >= 400) {
-          const { type: _type, title, instance: _instance, requestId: _requestId, ...problem } = claim.body as ProblemDetails;
+          const {
+            type: _type,
+            title,
+            instance: _instance,
+            requestId: _requestId,
+            ...problem
+          } = claim.body as ProblemDetails;
           throw new ProblemException({ ...problem, title });
         }
         return claim.body;
@@ -98,7 +142,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       return body;
     } catch (error) {
       const problem = toProblem(error);
-      if (problem.status < 500 && problem.status !== 429) await this.store.complete(principal, key, problem.status, problem);
+      if (problem.status < 500 && problem.status !== 429)
+        await this.store.complete(principal, key, problem.status, problem);
       else await this.store.release(principal, key);
       throw error;
     }

@@ -1,6 +1,12 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { Config } from '@selter/config';
-import { Client, Connection, defaultGrpcRetryOptions, isRetryableError, makeGrpcRetryInterceptor } from '@temporalio/client';
+import {
+  Client,
+  Connection,
+  defaultGrpcRetryOptions,
+  isRetryableError,
+  makeGrpcRetryInterceptor,
+} from '@temporalio/client';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import postgres, { type Sql } from 'postgres';
 import { AdjustableClock, SystemClock } from '../clock/clock';
@@ -32,7 +38,11 @@ export class InfrastructureModule implements OnApplicationShutdown {
       module: InfrastructureModule,
       providers: [
         { provide: CONFIG, useValue: config },
-        { provide: SQL, useFactory: () => postgres(endpoints.databaseUrl, { max: 10, connect_timeout: 5, onnotice: () => undefined }) },
+        {
+          provide: SQL,
+          useFactory: () =>
+            postgres(endpoints.databaseUrl, { max: 10, connect_timeout: 5, onnotice: () => undefined }),
+        },
         {
           provide: TEMPORAL,
           // RESOURCE_EXHAUSTED (a workflow's in-flight Update limit, a rate limit) is answered at once
@@ -43,13 +53,22 @@ export class InfrastructureModule implements OnApplicationShutdown {
               interceptors: [
                 makeGrpcRetryInterceptor({
                   ...defaultGrpcRetryOptions(),
-                  retryableDecider: (attempt, status) => attempt < 10 && status.code !== GRPC.RESOURCE_EXHAUSTED && isRetryableError(status),
+                  retryableDecider: (attempt, status) =>
+                    attempt < 10 && status.code !== GRPC.RESOURCE_EXHAUSTED && isRetryableError(status),
                 }),
               ],
             }),
         },
-        { provide: TEMPORAL_CLIENT, inject: [TEMPORAL], useFactory: (connection: Connection) => new Client({ connection, namespace: config.temporal.namespace }) },
-        { provide: CLOCK, useFactory: () => (config.api.clock === 'adjustable' ? new AdjustableClock() : new SystemClock()) },
+        {
+          provide: TEMPORAL_CLIENT,
+          inject: [TEMPORAL],
+          useFactory: (connection: Connection) =>
+            new Client({ connection, namespace: config.temporal.namespace }),
+        },
+        {
+          provide: CLOCK,
+          useFactory: () => (config.api.clock === 'adjustable' ? new AdjustableClock() : new SystemClock()),
+        },
         ApiMetrics,
         WorkflowPort,
         RoundWorkflows,
@@ -58,11 +77,27 @@ export class InfrastructureModule implements OnApplicationShutdown {
           provide: KAFKA_ADMIN,
           useFactory: () =>
             endpoints.kafkaBrokers
-              ? new Kafka({ clientId: `${config.kafka.clientId}-api`, brokers: endpoints.kafkaBrokers, logLevel: logLevel.NOTHING, retry: { retries: 1 } }).admin()
+              ? new Kafka({
+                  clientId: `${config.kafka.clientId}-api`,
+                  brokers: endpoints.kafkaBrokers,
+                  logLevel: logLevel.NOTHING,
+                  retry: { retries: 1 },
+                }).admin()
               : null,
         },
       ],
-      exports: [CONFIG, SQL, TEMPORAL, TEMPORAL_CLIENT, CLOCK, KAFKA_ADMIN, ApiMetrics, WorkflowPort, RoundWorkflows, RotationWorkflows],
+      exports: [
+        CONFIG,
+        SQL,
+        TEMPORAL,
+        TEMPORAL_CLIENT,
+        CLOCK,
+        KAFKA_ADMIN,
+        ApiMetrics,
+        WorkflowPort,
+        RoundWorkflows,
+        RotationWorkflows,
+      ],
     };
   }
 

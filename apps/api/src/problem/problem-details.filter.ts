@@ -1,4 +1,11 @@
-import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 
@@ -47,19 +54,43 @@ export function toProblem(exception: unknown): ProblemDetails {
     return { type: 'about:blank', title: title ?? HttpStatus[rest.status] ?? 'Error', ...rest };
   }
   if (exception instanceof ThrottlerException) {
-    return { type: 'about:blank', title: 'Too Many Requests', status: 429, code: 'RATE.LIMITED', detail: 'Too many requests; retry later.', retryAfter: 60 };
+    return {
+      type: 'about:blank',
+      title: 'Too Many Requests',
+      status: 429,
+      code: 'RATE.LIMITED',
+      detail: 'Too many requests; retry later.',
+      retryAfter: 60,
+    };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const body = exception.getResponse();
-    const detail = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
-    return { type: 'about:blank', title: HttpStatus[status] ?? 'Error', status, code: codeFor(status), detail: Array.isArray(detail) ? detail.join('; ') : String(detail) };
+    const detail =
+      typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
+    return {
+      type: 'about:blank',
+      title: HttpStatus[status] ?? 'Error',
+      status,
+      code: codeFor(status),
+      detail: Array.isArray(detail) ? detail.join('; ') : String(detail),
+    };
   }
-  return { type: 'about:blank', title: 'Internal Server Error', status: 500, code: 'INTERNAL.UNEXPECTED', detail: 'An unexpected error occurred; it has been logged.' };
+  return {
+    type: 'about:blank',
+    title: 'Internal Server Error',
+    status: 500,
+    code: 'INTERNAL.UNEXPECTED',
+    detail: 'An unexpected error occurred; it has been logged.',
+  };
 }
 
 /** Writes a problem as `application/problem+json`, with the request's id and path. */
-export function sendProblem(request: Request & { id?: unknown }, response: Response, problem: ProblemDetails): void {
+export function sendProblem(
+  request: Request & { id?: unknown },
+  response: Response,
+  problem: ProblemDetails,
+): void {
   problem.instance = request.originalUrl;
   if (request.id) problem.requestId = String(request.id);
   if (problem.status === 401) response.setHeader('www-authenticate', 'Bearer realm="selter"');
@@ -82,7 +113,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = toProblem(exception);
     if (problem.status >= 500) this.logger.error({ err: exception, code: problem.code }, 'request failed');
     else if (problem.status === 401 || problem.status === 403) {
-      this.logger.warn({ code: problem.code, principal: request.principal?.id, role: request.principal?.role, path: request.originalUrl, detail: problem.detail }, 'request refused');
+      this.logger.warn(
+        {
+          code: problem.code,
+          principal: request.principal?.id,
+          role: request.principal?.role,
+          path: request.originalUrl,
+          detail: problem.detail,
+        },
+        'request refused',
+      );
     }
     sendProblem(request, http.getResponse<Response>(), problem);
   }

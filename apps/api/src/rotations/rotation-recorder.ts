@@ -12,7 +12,11 @@ import { responseSchema } from '../validation/response-schema';
 /** The documented body of RotationDecisionResponse. */
 export const rotationDecisionResult = responseSchema(
   'RotationDecisionResult',
-  z.object({ rotationId: z.string(), version: z.number().int().describe('The rotation stream version after the decision'), events: z.array(recordedEvent) }),
+  z.object({
+    rotationId: z.string(),
+    version: z.number().int().describe('The rotation stream version after the decision'),
+    events: z.array(recordedEvent),
+  }),
 );
 
 /** What an accepted rotation decision answers (rotationDecisionResult). */
@@ -30,14 +34,21 @@ export class RotationRecorder {
     private readonly metrics: ApiMetrics,
   ) {}
 
-  async record(ctx: CommandContext, rotation: RoundRef, command: RotationCommand): Promise<RotationDecisionResponse> {
+  async record(
+    ctx: CommandContext,
+    rotation: RoundRef,
+    command: RotationCommand,
+  ): Promise<RotationDecisionResponse> {
     try {
       const { decisionId, idempotencyKey } = decisionIdentity(ctx.principal.id, ctx.idempotencyKey);
       const result = await this.rotations.decide(rotation, command, decisionId, idempotencyKey);
       this.metrics.decisions.inc({ type: command.type, outcome: 'accepted' });
       return { rotationId: rotation.id, version: result.version, events: result.events };
     } catch (error) {
-      this.metrics.decisions.inc({ type: command.type, outcome: error instanceof ProblemException ? error.problem.code : 'error' });
+      this.metrics.decisions.inc({
+        type: command.type,
+        outcome: error instanceof ProblemException ? error.problem.code : 'error',
+      });
       throw error;
     }
   }

@@ -15,13 +15,16 @@ export interface RoundFacts {
 const TTL_MS = 5_000;
 
 function factsOf(state: RoundState): RoundFacts {
-  if (state.status === 'empty') return { status: 'empty', policyId: undefined, panselMembers: new Set(), conflicts: new Map() };
+  if (state.status === 'empty')
+    return { status: 'empty', policyId: undefined, panselMembers: new Set(), conflicts: new Map() };
   const posts = 'posts' in state ? Object.values(state.posts) : [];
   return {
     status: state.status,
     policyId: state.policyId,
     panselMembers: new Set(state.plan.pansel.members.map((m) => m.memberId)),
-    conflicts: new Map(posts.flatMap((p) => p.applicants.map((a) => [a.applicantId, a.conflictedMembers] as const))),
+    conflicts: new Map(
+      posts.flatMap((p) => p.applicants.map((a) => [a.applicantId, a.conflictedMembers] as const)),
+    ),
   };
 }
 

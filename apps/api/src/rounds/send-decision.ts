@@ -6,7 +6,13 @@ import { createHash, randomUUID } from 'node:crypto';
  * (ADR 16). A request without a key gets a fresh one, returned in a pending problem so even that
  * caller can learn the outcome.
  */
-export function decisionIdentity(principalId: string, idempotencyKey: string | undefined): { decisionId: string; idempotencyKey: string } {
+export function decisionIdentity(
+  principalId: string,
+  idempotencyKey: string | undefined,
+): { decisionId: string; idempotencyKey: string } {
   const key = idempotencyKey ?? `auto-${randomUUID()}`;
-  return { decisionId: createHash('sha256').update(`${principalId}\n${key}`).digest('hex'), idempotencyKey: key };
+  return {
+    decisionId: createHash('sha256').update(`${principalId}\n${key}`).digest('hex'),
+    idempotencyKey: key,
+  };
 }

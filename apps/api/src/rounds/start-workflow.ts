@@ -4,8 +4,14 @@ import { forbidden } from '../problem/problems';
 
 /** The agency a new round or rotation belongs to: the caller's own; an admin must name one. */
 export function agencyFor(principal: Principal, requested: string | undefined, what: string): string {
-  if (requested && principal.role !== 'admin' && requested !== principal.agency) throw forbidden(`You may plan ${what} only for your own agency.`);
+  if (requested && principal.role !== 'admin' && requested !== principal.agency)
+    throw forbidden(`You may plan ${what} only for your own agency.`);
   const agency = requested ?? principal.agency;
-  if (!agency) throw new ProblemException({ status: 400, code: 'REQUEST.INVALID', detail: `An admin names the agency the ${what} belong to.` });
+  if (!agency)
+    throw new ProblemException({
+      status: 400,
+      code: 'REQUEST.INVALID',
+      detail: `An admin names the agency the ${what} belong to.`,
+    });
   return agency;
 }

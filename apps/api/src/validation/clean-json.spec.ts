@@ -21,14 +21,20 @@ function run(body: unknown): { status: number; problem: Record<string, unknown> 
       return this;
     },
   };
-  refuseUncleanJson({ body, originalUrl: '/x' } as Request, response as unknown as Response, (() => (passed = true)) as NextFunction);
+  refuseUncleanJson(
+    { body, originalUrl: '/x' } as Request,
+    response as unknown as Response,
+    (() => (passed = true)) as NextFunction,
+  );
   expect(passed).toBe(sent === undefined);
   return sent;
 }
 
 describe('refuseUncleanJson', () => {
   it('passes clean bodies on, and requests without one', () => {
-    expect(run({ postId: 'dinkes', applicant: { name: 'Ñoman Ārya 😀', note: 'baris\r\nkedua\t.' } })).toBeUndefined();
+    expect(
+      run({ postId: 'dinkes', applicant: { name: 'Ñoman Ārya 😀', note: 'baris\r\nkedua\t.' } }),
+    ).toBeUndefined();
     expect(run(undefined)).toBeUndefined();
   });
 
@@ -41,7 +47,10 @@ describe('refuseUncleanJson', () => {
     ] as const) {
       expect(run(body)).toEqual({
         status: 400,
-        problem: expect.objectContaining({ code: 'REQUEST.INVALID', errors: [{ path, message: expect.stringContaining(path) }] }),
+        problem: expect.objectContaining({
+          code: 'REQUEST.INVALID',
+          errors: [{ path, message: expect.stringContaining(path) }],
+        }),
       });
     }
   });
@@ -50,6 +59,9 @@ describe('refuseUncleanJson', () => {
     const nested = (depth: number): unknown => JSON.parse(`${'['.repeat(depth)}${']'.repeat(depth)}`);
     expect(run({ a: nested(31) })).toBeUndefined();
     expect(run({ a: nested(32) })).toMatchObject({ status: 400, problem: { code: 'REQUEST.TOO_DEEP' } });
-    expect(run(nested(10_000))).toMatchObject({ status: 400, problem: { code: 'REQUEST.TOO_DEEP', instance: '/x' } });
+    expect(run(nested(10_000))).toMatchObject({
+      status: 400,
+      problem: { code: 'REQUEST.TOO_DEEP', instance: '/x' },
+    });
   });
 });

@@ -32,7 +32,8 @@ export function refuseUncleanJson(request: Request, response: Response, next: Ne
     title: 'Bad Request',
     status: 400,
     code: 'REQUEST.INVALID',
-    detail: 'The request body holds text with a character that is not allowed (a control character, an unpaired surrogate or a noncharacter).',
+    detail:
+      'The request body holds text with a character that is not allowed (a control character, an unpaired surrogate or a noncharacter).',
     errors: [{ path, message: jsonFaultReason(fault).en }],
   });
 }

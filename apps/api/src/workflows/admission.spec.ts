@@ -10,11 +10,13 @@ function held(): { promise: Promise<void>; release(): void } {
 const soon = (ms = 2_000) => Date.now() + ms;
 
 describe('decision admission', () => {
-  it('takes a round\'s decisions in order, at most perRound at once, and refuses one that waited past its deadline', async () => {
+  it("takes a round's decisions in order, at most perRound at once, and refuses one that waited past its deadline", async () => {
     const admission = new DecisionAdmission({ perRound: 2, perAgency: 10, total: 10 });
     const order: string[] = [];
     const h = [held(), held(), held()];
-    const runs = h.map((d, i) => admission.run('round-a-1', 'a', soon(), async () => (order.push(`start ${i}`), d.promise)));
+    const runs = h.map((d, i) =>
+      admission.run('round-a-1', 'a', soon(), async () => (order.push(`start ${i}`), d.promise)),
+    );
     await new Promise((resolve) => setImmediate(resolve));
     expect(order).toEqual(['start 0', 'start 1']);
     const late = admission.run('round-a-1', 'a', Date.now() + 20, () => Promise.resolve('never'));
@@ -31,12 +33,24 @@ describe('decision admission', () => {
     const admission = new DecisionAdmission({ perRound: 8, perAgency: 8, total: 4 });
     const started: string[] = [];
     const flood = Array.from({ length: 12 }, (_, i) => ({ ...held(), i }));
-    const floodRuns = flood.map((d) => admission.run(`round-flood-${d.i}`, 'flood', soon(), async () => (started.push(`flood ${d.i}`), d.promise)));
+    const floodRuns = flood.map((d) =>
+      admission.run(
+        `round-flood-${d.i}`,
+        'flood',
+        soon(),
+        async () => (started.push(`flood ${d.i}`), d.promise),
+      ),
+    );
     await new Promise((resolve) => setImmediate(resolve));
     expect(started).toEqual(['flood 0', 'flood 1', 'flood 2', 'flood 3']);
     // The quiet agency's decision arrives after 8 of the flood's are waiting: it gets the next slot.
     const quiet = held();
-    const quietRun = admission.run('round-quiet-1', 'quiet', soon(), async () => (started.push('quiet'), quiet.promise));
+    const quietRun = admission.run(
+      'round-quiet-1',
+      'quiet',
+      soon(),
+      async () => (started.push('quiet'), quiet.promise),
+    );
     flood[0]!.release();
     await new Promise((resolve) => setImmediate(resolve));
     expect(started.at(-1)).toBe('quiet');
@@ -51,7 +65,9 @@ describe('decision admission', () => {
     const admission = new DecisionAdmission({ perRound: 8, perAgency: 1, total: 10 });
     const first = held();
     const run = admission.run('round-a-1', 'a', soon(), () => first.promise);
-    const refused = await admission.run('round-a-2', 'a', Date.now() + 10, () => Promise.resolve()).catch((e: unknown) => e);
+    const refused = await admission
+      .run('round-a-2', 'a', Date.now() + 10, () => Promise.resolve())
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AdmissionRefused);
     expect((refused as AdmissionRefused).level).toBe('agency');
     first.release();

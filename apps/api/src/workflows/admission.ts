@@ -35,11 +35,14 @@ interface Waiter {
 /** Waits until `deadline` (ms since epoch) for `queue` to grant; false (and removed) if it did not. */
 function wait(queue: Waiter[], deadline: number): Promise<boolean> {
   return new Promise<boolean>((resolve) => {
-    const timer = setTimeout(() => {
-      const i = queue.indexOf(waiter);
-      if (i >= 0) queue.splice(i, 1);
-      resolve(false);
-    }, Math.max(0, deadline - Date.now()));
+    const timer = setTimeout(
+      () => {
+        const i = queue.indexOf(waiter);
+        if (i >= 0) queue.splice(i, 1);
+        resolve(false);
+      },
+      Math.max(0, deadline - Date.now()),
+    );
     const waiter: Waiter = {
       since: Date.now(),
       grant: () => {
@@ -96,7 +99,8 @@ export class Usage {
 
   add(agency: string, now = Date.now()): void {
     this.counts.set(agency, { value: this.of(agency, now) + 1, at: now });
-    if (this.counts.size > 10_000) for (const [a] of this.counts) if (this.of(a, now) < 0.01) this.counts.delete(a);
+    if (this.counts.size > 10_000)
+      for (const [a] of this.counts) if (this.of(a, now) < 0.01) this.counts.delete(a);
   }
 }
 
@@ -155,7 +159,12 @@ class FairSlots {
         const head = share.waiters[0];
         if (!head || share.inFlight >= this.perAgency) continue;
         const usage = this.usage.of(agency, now);
-        if (!best || usage < best.usage || (usage === best.usage && head.since < best.share.waiters[0]!.since)) best = { agency, share, usage };
+        if (
+          !best ||
+          usage < best.usage ||
+          (usage === best.usage && head.since < best.share.waiters[0]!.since)
+        )
+          best = { agency, share, usage };
       }
       if (!best) return;
       this.take(best.agency, best.share);
@@ -211,9 +220,17 @@ export class DecisionAdmission {
    */
   refuseNow(roundId: string, agency: string): AdmissionRefused | undefined {
     const round = this.rounds.get(roundId);
-    if (round && round.waiters.length >= SATURATED * this.limits.perRound) return new AdmissionRefused('round', this.retryAfter(round.active + round.waiters.length, this.limits.perRound));
+    if (round && round.waiters.length >= SATURATED * this.limits.perRound)
+      return new AdmissionRefused(
+        'round',
+        this.retryAfter(round.active + round.waiters.length, this.limits.perRound),
+      );
     const waiting = this.slots.waitingOf(agency);
-    if (waiting >= SATURATED * this.limits.total) return new AdmissionRefused(this.slots.fullLevel(agency), this.agencyRetryAfter(agency, this.retryAfter(this.slots.load, this.limits.total)));
+    if (waiting >= SATURATED * this.limits.total)
+      return new AdmissionRefused(
+        this.slots.fullLevel(agency),
+        this.agencyRetryAfter(agency, this.retryAfter(this.slots.load, this.limits.total)),
+      );
     return undefined;
   }
 
@@ -236,7 +253,13 @@ export class DecisionAdmission {
       const level = this.slots.fullLevel(agency);
       const ahead = this.slots.load;
       if (!(await this.slots.enter(agency, admitBy))) {
-        throw new AdmissionRefused(level, this.agencyRetryAfter(agency, this.retryAfter(ahead, level === 'agency' ? this.limits.perAgency : this.limits.total)));
+        throw new AdmissionRefused(
+          level,
+          this.agencyRetryAfter(
+            agency,
+            this.retryAfter(ahead, level === 'agency' ? this.limits.perAgency : this.limits.total),
+          ),
+        );
       }
       const began = Date.now();
       try {

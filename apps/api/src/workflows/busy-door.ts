@@ -19,7 +19,11 @@ export function busyDoor(port: WorkflowPort) {
     if (request.method !== 'POST') return next();
     const round = ROUND_DECISION.exec(request.path);
     const rotation = round ? undefined : ROTATION_DECISION.exec(request.path);
-    const parsed = round ? roundIdParam.safeParse(decodeURIComponent(round[1]!)) : rotation ? rotationIdParam.safeParse(decodeURIComponent(rotation[1]!)) : undefined;
+    const parsed = round
+      ? roundIdParam.safeParse(decodeURIComponent(round[1]!))
+      : rotation
+        ? rotationIdParam.safeParse(decodeURIComponent(rotation[1]!))
+        : undefined;
     if (!parsed?.success) return next();
     const busy = port.busyNow(round ? 'ROUND' : 'ROTATION', parsed.data);
     if (!busy) return next();

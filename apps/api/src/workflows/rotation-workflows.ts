@@ -13,7 +13,12 @@ export class RotationWorkflows {
     return this.port.start('ROTATION', 'rotation', rotation, input);
   }
 
-  decide(rotation: RoundRef, command: RotationCommand, decisionId: string, idempotencyKey?: string): Promise<DecisionOutcome> {
+  decide(
+    rotation: RoundRef,
+    command: RotationCommand,
+    decisionId: string,
+    idempotencyKey?: string,
+  ): Promise<DecisionOutcome> {
     return this.port.decide('ROTATION', rotation, command, decisionId, idempotencyKey);
   }
 

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { awaitingQuery, roundStateQuery, type AwaitedDecision, type RoundWorkflowInput } from '@selter/contracts';
+import {
+  awaitingQuery,
+  roundStateQuery,
+  type AwaitedDecision,
+  type RoundWorkflowInput,
+} from '@selter/contracts';
 import type { RoundCommand, RoundState } from '@selter/domain';
 import type { RoundRef } from '../rounds/round-id';
 import { WorkflowPort, type DecisionOutcome } from './workflow-port';
@@ -14,7 +19,12 @@ export class RoundWorkflows {
   }
 
   /** Records one decision (or refuses it with the domain's problem, or 429/503 with Retry-After). */
-  decide(round: RoundRef, command: RoundCommand, decisionId: string, idempotencyKey?: string): Promise<DecisionOutcome> {
+  decide(
+    round: RoundRef,
+    command: RoundCommand,
+    decisionId: string,
+    idempotencyKey?: string,
+  ): Promise<DecisionOutcome> {
     return this.port.decide('ROUND', round, command, decisionId, idempotencyKey);
   }
 

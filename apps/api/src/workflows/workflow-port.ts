@@ -7,7 +7,13 @@ import { CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens';
 import { ApiMetrics } from '../metrics/metrics';
 import { ProblemException } from '../problem/problem-details.filter';
 import { AdmissionRefused, DecisionAdmission } from './admission';
-import { finishedProblem, notFoundProblem, problemOfTemporal, unavailable, type CallContext } from './temporal-problems';
+import {
+  finishedProblem,
+  notFoundProblem,
+  problemOfTemporal,
+  unavailable,
+  type CallContext,
+} from './temporal-problems';
 
 /** A business workflow as the API names it: its id (= stream id) and the agency it belongs to. */
 export interface WorkflowRef {
@@ -43,11 +49,20 @@ export class WorkflowPort {
     private readonly metrics: ApiMetrics,
   ) {
     const d = config.api.decisions;
-    this.admission = new DecisionAdmission({ perRound: d.perRound, perAgency: d.perAgency, total: d.inFlight });
+    this.admission = new DecisionAdmission({
+      perRound: d.perRound,
+      perAgency: d.perAgency,
+      total: d.inFlight,
+    });
   }
 
   /** Starts the workflow of a business key (STYLE.md rule 7): one that runs is joined; a finished one's id is never reused. */
-  async start(kind: CallContext['kind'], workflowType: string, ref: WorkflowRef, input: object): Promise<void> {
+  async start(
+    kind: CallContext['kind'],
+    workflowType: string,
+    ref: WorkflowRef,
+    input: object,
+  ): Promise<void> {
     try {
       await this.client.withDeadline(Date.now() + QUERY_DEADLINE_MS, () =>
         this.client.workflow.start(workflowType, {
@@ -60,7 +75,11 @@ export class WorkflowPort {
       );
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
-        throw new ProblemException({ status: 409, code: `${kind}.ALREADY_EXISTS`, detail: `${ref.id} already ran to its end; choose another id.` });
+        throw new ProblemException({
+          status: 409,
+          code: `${kind}.ALREADY_EXISTS`,
+          detail: `${ref.id} already ran to its end; choose another id.`,
+        });
       }
       throw await this.problem(error, { workflowId: ref.id, kind });
     }
@@ -70,7 +89,13 @@ export class WorkflowPort {
    * Sends one decision as its Update, `decisionId` as the Update id (a retry with the same id is
    * the same decision: Temporal, and the workflow across runs, answer its first outcome).
    */
-  async decide(kind: CallContext['kind'], ref: WorkflowRef, command: { type: string }, decisionId: string, idempotencyKey?: string): Promise<DecisionOutcome> {
+  async decide(
+    kind: CallContext['kind'],
+    ref: WorkflowRef,
+    command: { type: string },
+    decisionId: string,
+    idempotencyKey?: string,
+  ): Promise<DecisionOutcome> {
     const { deadlineMs, waitMs } = this.config.api.decisions;
     const began = Date.now();
     const deadline = began + deadlineMs;
@@ -80,7 +105,9 @@ export class WorkflowPort {
       return await this.admission.run(ref.id, ref.agency, began + waitMs, async () => {
         sent = true;
         this.metrics.decisionWait.observe((Date.now() - began) / 1000);
-        return this.client.withDeadline(deadline, () => this.sendThroughRunSwitch(ref.id, command, decisionId, deadline));
+        return this.client.withDeadline(deadline, () =>
+          this.sendThroughRunSwitch(ref.id, command, decisionId, deadline),
+        );
       });
     } catch (error) {
       if (error instanceof AdmissionRefused) {
@@ -90,7 +117,10 @@ export class WorkflowPort {
       const problem = await this.problem(error, { ...ctx, sent });
       if (problem instanceof ProblemException && problem.problem.code === 'DECISION.OUTCOME_PENDING') {
         this.metrics.decisionsPending.inc({ kind });
-        this.logger.warn({ workflowId: ref.id, decisionId, type: command.type, waitedMs: Date.now() - began }, 'decision outcome pending past the deadline');
+        this.logger.warn(
+          { workflowId: ref.id, decisionId, type: command.type, waitedMs: Date.now() - began },
+          'decision outcome pending past the deadline',
+        );
       }
       throw problem;
     }
@@ -110,7 +140,9 @@ export class WorkflowPort {
   /** A Query, through the moment a round folds back after continue-as-new, within a deadline. */
   async query<T>(kind: CallContext['kind'], id: string, query: QueryDefinition<T>): Promise<T> {
     try {
-      return await this.client.withDeadline(Date.now() + QUERY_DEADLINE_MS, () => queryThroughRestore(() => this.client.workflow.getHandle(id).query(query)));
+      return await this.client.withDeadline(Date.now() + QUERY_DEADLINE_MS, () =>
+        queryThroughRestore(() => this.client.workflow.getHandle(id).query(query)),
+      );
     } catch (error) {
       throw await this.problem(error, { workflowId: id, kind });
     }
@@ -118,14 +150,29 @@ export class WorkflowPort {
 
   private busyProblem(kind: CallContext['kind'], refused: AdmissionRefused): ProblemException {
     const status = refused.level === 'service' ? 503 : 429;
-    const code = refused.level === 'service' ? 'SERVICE.OVERLOADED' : `${refused.level === 'round' ? kind : 'AGENCY'}.BUSY`;
-    return unavailable(status, code, `The ${refused.level === 'round' ? kind.toLowerCase() : refused.level} is taking as many decisions as it can; nothing was decided. Send this one again after the advised delay.`, refused.retryAfterSeconds);
+    const code =
+      refused.level === 'service'
+        ? 'SERVICE.OVERLOADED'
+        : `${refused.level === 'round' ? kind : 'AGENCY'}.BUSY`;
+    return unavailable(
+      status,
+      code,
+      `The ${refused.level === 'round' ? kind.toLowerCase() : refused.level} is taking as many decisions as it can; nothing was decided. Send this one again after the advised delay.`,
+      refused.retryAfterSeconds,
+    );
   }
 
-  private async sendThroughRunSwitch(workflowId: string, command: { type: string }, updateId: string, deadline: number): Promise<DecisionOutcome> {
+  private async sendThroughRunSwitch(
+    workflowId: string,
+    command: { type: string },
+    updateId: string,
+    deadline: number,
+  ): Promise<DecisionOutcome> {
     for (;;) {
       try {
-        return await this.client.workflow.getHandle(workflowId).executeUpdate<DecisionOutcome, [typeof command]>(command.type, { args: [command], updateId });
+        return await this.client.workflow
+          .getHandle(workflowId)
+          .executeUpdate<DecisionOutcome, [typeof command]>(command.type, { args: [command], updateId });
       } catch (error) {
         if (!isSwitchingRuns(error) || Date.now() + SWITCH_RETRY_MS >= deadline) throw error;
         await new Promise((resolve) => setTimeout(resolve, SWITCH_RETRY_MS));
@@ -138,7 +185,9 @@ export class WorkflowPort {
     const mapped = problemOfTemporal(error, ctx);
     if (mapped !== 'not-found') return mapped;
     try {
-      const description = await this.client.withDeadline(Date.now() + QUERY_DEADLINE_MS, () => this.client.workflow.getHandle(ctx.workflowId).describe());
+      const description = await this.client.withDeadline(Date.now() + QUERY_DEADLINE_MS, () =>
+        this.client.workflow.getHandle(ctx.workflowId).describe(),
+      );
       // Running, yet the call found no workflow: not a case Temporal documents; shown as the error it was.
       return description.status.name === 'RUNNING' ? error : finishedProblem(ctx.workflowId, ctx.kind);
     } catch (described) {

@@ -13,7 +13,9 @@ export class ApiProblem extends Error {
 }
 
 /** The body of a successful openapi-fetch call, or an `ApiProblem` thrown for a refused one. */
-export async function bodyOf<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+export async function bodyOf<T>(
+  request: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<T> {
   const { data, error, response } = await request;
   if (error !== undefined || !response.ok) throw new ApiProblem(asProblem(error, response), response.status);
   return data as T;
@@ -34,5 +36,10 @@ export async function getJson<T>(path: string, token?: string, init: RequestInit
 
 function asProblem(body: unknown, response: Response): Problem {
   if (body && typeof body === 'object' && 'code' in body) return body as Problem;
-  return { code: `HTTP.${response.status}`, status: response.status, title: response.statusText || 'Error', type: 'about:blank' };
+  return {
+    code: `HTTP.${response.status}`,
+    status: response.status,
+    title: response.statusText || 'Error',
+    type: 'about:blank',
+  };
 }

@@ -1,6 +1,10 @@
 import { retryingFetch } from './retry';
 
-const answer = (status: number, retryAfter?: string) => new Response(JSON.stringify({ code: status === 200 ? 'OK' : 'ROUND.BUSY' }), { status, headers: retryAfter ? { 'retry-after': retryAfter } : {} });
+const answer = (status: number, retryAfter?: string) =>
+  new Response(JSON.stringify({ code: status === 200 ? 'OK' : 'ROUND.BUSY' }), {
+    status,
+    headers: retryAfter ? { 'retry-after': retryAfter } : {},
+  });
 
 describe('the console sends again what the API did not take now', () => {
   it('sends a decision again after Retry-After, with its body and Idempotency-Key, until it is answered', async () => {
@@ -15,7 +19,13 @@ describe('the console sends again what the API did not take now', () => {
       },
       async (ms) => void waits.push(ms),
     );
-    const response = await fetchIt(new Request('http://x/rounds/r/decisions/RegisterApplicant', { method: 'POST', body: '{"a":1}', headers: { 'idempotency-key': 'k-1' } }));
+    const response = await fetchIt(
+      new Request('http://x/rounds/r/decisions/RegisterApplicant', {
+        method: 'POST',
+        body: '{"a":1}',
+        headers: { 'idempotency-key': 'k-1' },
+      }),
+    );
     expect(response.status).toBe(200);
     expect(waits).toEqual([1000, 2000]);
     expect(seen).toEqual([1, 2, 3].map(() => ({ key: 'k-1', body: '{"a":1}' })));
@@ -34,7 +44,10 @@ describe('the console sends again what the API did not take now', () => {
         async () => ((sent += 1), queue.shift()!),
         async () => undefined,
       )(new Request('http://x/inbox'));
-      expect({ status: response.status, sent }).toEqual({ status: answers[answers.length - 1]!.status, sent: calls });
+      expect({ status: response.status, sent }).toEqual({
+        status: answers[answers.length - 1]!.status,
+        sent: calls,
+      });
     }
   });
 });

@@ -12,11 +12,19 @@ type Send = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
  * outcome and never recorded twice; past the attempts, the last answer is shown as it is. A
  * `Request` is cloned for each attempt; a string, FormData or Blob body is sent again as it is.
  */
-export function retryingFetch(send: Send = (input, init) => fetch(input, init), sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))): Send {
+export function retryingFetch(
+  send: Send = (input, init) => fetch(input, init),
+  sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+): Send {
   return async (input, init) => {
     let next = input;
     for (let attempt = 0; ; attempt += 1) {
-      const spare = attempt < ATTEMPTS ? (typeof Request !== 'undefined' && next instanceof Request ? next.clone() : next) : undefined;
+      const spare =
+        attempt < ATTEMPTS
+          ? typeof Request !== 'undefined' && next instanceof Request
+            ? next.clone()
+            : next
+          : undefined;
       const response = await send(next, init);
       if (spare === undefined || (response.status !== 429 && response.status !== 503)) return response;
       const retryAfter = Number(response.headers.get('retry-after'));

@@ -65,9 +65,16 @@ async function main(): Promise<void> {
   const real = createRoundActivities({ sql, clock: () => new Date() });
   let struck = false;
 
-  const record = async (input: RecordDecisionsInput<RoundEvent>): Promise<RecordDecisionsResult<RoundEvent>> => {
-    const call = { decisionIds: input.decisions.map((d) => d.decisionId), expectedVersion: input.expectedVersion, recordedAt: input.recordedAt };
-    const log = (outcome: DoomedCall['outcome']): void => appendFileSync(`${report}.calls`, `${JSON.stringify({ ...call, outcome } satisfies DoomedCall)}\n`);
+  const record = async (
+    input: RecordDecisionsInput<RoundEvent>,
+  ): Promise<RecordDecisionsResult<RoundEvent>> => {
+    const call = {
+      decisionIds: input.decisions.map((d) => d.decisionId),
+      expectedVersion: input.expectedVersion,
+      recordedAt: input.recordedAt,
+    };
+    const log = (outcome: DoomedCall['outcome']): void =>
+      appendFileSync(`${report}.calls`, `${JSON.stringify({ ...call, outcome } satisfies DoomedCall)}\n`);
     try {
       const result = await real.recordRoundDecisions(input);
       log(result.outcome);
@@ -81,7 +88,8 @@ async function main(): Promise<void> {
   const activities: RoundActivities = {
     ...real,
     recordRoundDecisions: async (input) => {
-      if (input.decisions.some((d) => d.decisionId.startsWith('slow-'))) await new Promise((r) => setTimeout(r, 800));
+      if (input.decisions.some((d) => d.decisionId.startsWith('slow-')))
+        await new Promise((r) => setTimeout(r, 800));
       const marked = !struck && input.decisions.some((d) => d.decisionId.startsWith(mark));
       if (marked && fault === 'freeze-before-commit') {
         struck = true;
@@ -112,6 +120,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`doomed worker failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `doomed worker failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -1,7 +1,12 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRoundActivities } from '@selter/activities';
-import { roundWorkflowId, sendThroughRunSwitch, type DecisionResult, type RoundWorkflowInput } from '@selter/contracts';
+import {
+  roundWorkflowId,
+  sendThroughRunSwitch,
+  type DecisionResult,
+  type RoundWorkflowInput,
+} from '@selter/contracts';
 import { evolve, initialState, type RoundCommand, type RoundEvent, type RoundState } from '@selter/domain';
 import { EVENT_STORE_MIGRATIONS, loadMigrations, migrate, readStream } from '@selter/event-store';
 import { createTestDatabase, testEndpoints, uniqueName } from '@selter/testing';
@@ -66,7 +71,11 @@ export async function withRoundWorker<T>(h: RoundHarness, fn: (taskQueue: string
 }
 
 /** Starts (or joins: same business key) the round workflow of a fresh agency. */
-export async function startRound(h: RoundHarness, taskQueue: string, agency = uniqueName('agency')): Promise<WorkflowHandle> {
+export async function startRound(
+  h: RoundHarness,
+  taskQueue: string,
+  agency = uniqueName('agency'),
+): Promise<WorkflowHandle> {
   const input: RoundWorkflowInput = { agency, roundId: 'round-1' };
   return h.client.workflow.start('selectionRound', {
     taskQueue,
@@ -78,14 +87,19 @@ export async function startRound(h: RoundHarness, taskQueue: string, agency = un
 
 /** Sends one command as its Update and waits for the outcome. */
 export function decideRemotely(handle: WorkflowHandle, command: RoundCommand): Promise<DecisionResult> {
-  return sendThroughRunSwitch(() => handle.executeUpdate<DecisionResult, [RoundCommand]>(command.type, { args: [command] }));
+  return sendThroughRunSwitch(() =>
+    handle.executeUpdate<DecisionResult, [RoundCommand]>(command.type, { args: [command] }),
+  );
 }
 
 /** The domain's RoundBuilder records every command it runs (`take()`), to send them again as Updates. */
 export { RoundBuilder as RecordingBuilder } from '@selter/domain/testing';
 
 /** Sends commands in order as Updates; returns every event the workflow said it produced. */
-export async function sendAll(handle: WorkflowHandle, commands: readonly RoundCommand[]): Promise<RoundEvent[]> {
+export async function sendAll(
+  handle: WorkflowHandle,
+  commands: readonly RoundCommand[],
+): Promise<RoundEvent[]> {
   const events: RoundEvent[] = [];
   for (const command of commands) events.push(...(await decideRemotely(handle, command)).events);
   return events;
@@ -123,6 +137,8 @@ export function committedHistories(): { workflowId: string; history: unknown }[]
     .filter((f) => f.endsWith('.json'))
     .map((f) => ({
       workflowId: f.replace(/\.json$/, ''),
-      history: HistoryProto.fromObject(JSON.parse(readFileSync(join(HISTORIES, f), 'utf8')) as Record<string, unknown>),
+      history: HistoryProto.fromObject(
+        JSON.parse(readFileSync(join(HISTORIES, f), 'utf8')) as Record<string, unknown>,
+      ),
     }));
 }

@@ -1,7 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createRoundActivities } from '@selter/activities';
-import { roundStateQuery, roundWorkflowId, type DecisionRefusal, type DecisionResult } from '@selter/contracts';
+import {
+  roundStateQuery,
+  roundWorkflowId,
+  type DecisionRefusal,
+  type DecisionResult,
+} from '@selter/contracts';
 import type { RoundCommand } from '@selter/domain';
 import { anApplicant, command, nipOf, planOfPosts } from '@selter/domain/testing';
 import { ManagedProcess } from '@selter/engines';
@@ -37,7 +42,12 @@ const ROOT = resolve(__dirname, '../../../..');
 /** Update ids starting with this mark the batch the doomed worker's fault strikes. */
 const MARK = 'doomed-';
 
-function startDoomedWorker(h: RoundHarness, taskQueue: string, dir: string, fault: DoomedFault): ManagedProcess {
+function startDoomedWorker(
+  h: RoundHarness,
+  taskQueue: string,
+  dir: string,
+  fault: DoomedFault,
+): ManagedProcess {
   const bundle = join(dir, 'workflow-bundle.js');
   writeFileSync(bundle, h.bundle.code); // bundled once by the harness: the process starts in about 2 s
   return new ManagedProcess({
@@ -67,7 +77,8 @@ function decide(handle: WorkflowHandle, updateId: string, cmd: RoundCommand): Pr
 
 /** The refusal code an Update failed with (the domain's or the ledger's), else undefined. */
 function refusalCode(error: unknown): string | undefined {
-  if (!(error instanceof WorkflowUpdateFailedError) || !(error.cause instanceof ApplicationFailure)) return undefined;
+  if (!(error instanceof WorkflowUpdateFailedError) || !(error.cause instanceof ApplicationFailure))
+    return undefined;
   return (error.cause.details?.[0] as DecisionRefusal | undefined)?.code;
 }
 
@@ -81,14 +92,21 @@ function settle<T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> {
 
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms)));
+  const late = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms)),
+  );
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
 /** Waits until `file` exists and `ready` accepts its text; returns the text. */
-async function fileWhen(file: string, ready: (text: string) => boolean, ms: number, what: string): Promise<string> {
+async function fileWhen(
+  file: string,
+  ready: (text: string) => boolean,
+  ms: number,
+  what: string,
+): Promise<string> {
   for (const until = Date.now() + ms; Date.now() < until; await sleep(50)) {
     const text = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
     if (text !== undefined && ready(text)) return text;
@@ -115,7 +133,9 @@ const callsIn = (text: string): DoomedCall[] =>
 /** Every value a local-activity marker carries (its result among them), decoded. */
 function markerValues(event: temporal.api.history.v1.IHistoryEvent): unknown[] {
   const details = event.markerRecordedEventAttributes?.details ?? {};
-  return Object.values(details).flatMap((p) => (p.payloads ?? []).map((payload) => defaultPayloadConverter.fromPayload(payload)));
+  return Object.values(details).flatMap((p) =>
+    (p.payloads ?? []).map((payload) => defaultPayloadConverter.fromPayload(payload)),
+  );
 }
 
 /** A stored event's decision (metadata.decisionId), which every event of a ledger names. */
@@ -123,7 +143,8 @@ const decisionOf = (e: StoredEvent): string => String(e.metadata['decisionId']);
 
 /** What an answer and the store must agree on, besides the version: each event's type and data (an answer
  * read back from the store carries the stored audit metadata, a fresh one the domain's). */
-const contentOf = (events: readonly { type: string; data: unknown }[]) => events.map(({ type, data }) => ({ type, data }));
+const contentOf = (events: readonly { type: string; data: unknown }[]) =>
+  events.map(({ type, data }) => ({ type, data }));
 
 describe('a workflow task Temporal discards after the append committed', () => {
   let h: RoundHarness;
@@ -147,11 +168,17 @@ describe('a workflow task Temporal discards after the append committed', () => {
       const streamId = handle.workflowId;
       const b = new RecordingBuilder(planOfPosts(1)).announce();
       const answers = new Map<string, DecisionResult>();
-      for (const [i, c] of b.take().entries()) answers.set(`setup-${i}`, await decide(handle, `setup-${i}`, c));
+      for (const [i, c] of b.take().entries())
+        answers.set(`setup-${i}`, await decide(handle, `setup-${i}`, c));
       let n = 0;
       const register = (applicantId: string, nip = nipOf(n++)) =>
-        command('RegisterApplicant', { postId: 'post-01', applicantId, applicant: anApplicant(nip) }, b.day(10));
-      const nipOfDecision = (c: RoundCommand | undefined): string => (c as Extract<RoundCommand, { type: 'RegisterApplicant' }>).data.applicant.nip;
+        command(
+          'RegisterApplicant',
+          { postId: 'post-01', applicantId, applicant: anApplicant(nip) },
+          b.day(10),
+        );
+      const nipOfDecision = (c: RoundCommand | undefined): string =>
+        (c as Extract<RoundCommand, { type: 'RegisterApplicant' }>).data.applicant.nip;
 
       // Sent at once to the doomed worker: whichever batch holds the marked decision is its last.
       // `first-twin` takes first-1's NIP: exactly one of the two may be registered.
@@ -163,7 +190,11 @@ describe('a workflow task Temporal discards after the append committed', () => {
       first.set('first-twin', register('a4', nipOfDecision(first.get('first-1'))));
       const firstSent = [...first].map(([id, c]) => [id, settle(decide(handle, id, c))] as const);
 
-      const exit = await within(doomed.waitForExit(), 30_000, `the doomed worker did not kill itself after recording ${MARK}2 (log: ${dir})`);
+      const exit = await within(
+        doomed.waitForExit(),
+        30_000,
+        `the doomed worker did not kill itself after recording ${MARK}2 (log: ${dir})`,
+      );
       expect(exit.signal).toBe('SIGKILL');
       const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as DoomedReport;
       expect(report.decisionIds).toContain(`${MARK}2`);
@@ -181,7 +212,12 @@ describe('a workflow task Temporal discards after the append committed', () => {
       ]);
       const secondSent = [...second].map(([id, c]) => [id, settle(decide(handle, id, c))] as const);
 
-      const worker = await Worker.create({ connection, taskQueue, workflowBundle: h.bundle, activities: createRoundActivities({ sql: h.sql, clock: () => new Date() }) });
+      const worker = await Worker.create({
+        connection,
+        taskQueue,
+        workflowBundle: h.bundle,
+        activities: createRoundActivities({ sql: h.sql, clock: () => new Date() }),
+      });
       await worker.runUntil(async () => {
         const outcomes = new Map<string, PromiseSettledResult<DecisionResult>>();
         for (const [id, sent] of [...firstSent, ...secondSent]) outcomes.set(id, await sent);
@@ -208,11 +244,17 @@ describe('a workflow task Temporal discards after the append committed', () => {
         const timedOut = history.findIndex((e) => e.workflowTaskTimedOutEventAttributes);
         expect(timedOut).toBeGreaterThan(0);
         const firstRecordAfter = history.slice(timedOut).find((e) => e.markerRecordedEventAttributes);
-        const behind = firstRecordAfter && markerValues(firstRecordAfter).find((v) => (v as { outcome?: string } | null)?.outcome === 'behind');
+        const behind =
+          firstRecordAfter &&
+          markerValues(firstRecordAfter).find(
+            (v) => (v as { outcome?: string } | null)?.outcome === 'behind',
+          );
         // The dead task may have recorded more than its last batch before it died (the first decision of
         // an activation is recorded alone): the page holds them all, that batch at its end, and nothing
         // but the first wave's decisions.
-        const storedIds = (behind as { stored?: { decisionId?: string }[] } | undefined)?.stored?.map((s) => s.decisionId) ?? [];
+        const storedIds =
+          (behind as { stored?: { decisionId?: string }[] } | undefined)?.stored?.map((s) => s.decisionId) ??
+          [];
         expect(storedIds.slice(-report.decisionIds.length)).toEqual(report.decisionIds);
         expect(storedIds.filter((id) => !first.has(id ?? ''))).toEqual([]);
 
@@ -224,7 +266,9 @@ describe('a workflow task Temporal discards after the append committed', () => {
         answers.set('after-1', next);
 
         const stored = await readStream(h.sql, streamId);
-        const dump = stored.map((e) => `${e.streamVersion} ${e.type} ${decisionOf(e)} ${e.eventId}`).join('\n');
+        const dump = stored
+          .map((e) => `${e.streamVersion} ${e.type} ${decisionOf(e)} ${e.eventId}`)
+          .join('\n');
         expect(stored.map((e) => e.streamVersion)).toEqual(stored.map((_, i) => i + 1));
         expect(new Set(stored.map((e) => e.eventId)).size).toBe(stored.length);
         expect(next.version).toBe(stored.length);
@@ -236,7 +280,10 @@ describe('a workflow task Temporal discards after the append committed', () => {
         explained(dump, () => expect([...byDecision.keys()].sort()).toEqual([...answers.keys()].sort()));
         for (const [id, answer] of answers) {
           const events = byDecision.get(id) ?? [];
-          expect({ id, ids: events.map((e) => e.eventId) }).toEqual({ id, ids: events.map((_, i) => decisionEventId(streamId, id, i)) });
+          expect({ id, ids: events.map((e) => e.eventId) }).toEqual({
+            id,
+            ids: events.map((_, i) => decisionEventId(streamId, id, i)),
+          });
           expect({ id, content: contentOf(events), version: events.at(-1)?.streamVersion }).toEqual({
             id,
             content: contentOf(answer.events),
@@ -246,8 +293,13 @@ describe('a workflow task Temporal discards after the append committed', () => {
 
         const state = await handle.query(roundStateQuery);
         expect(state).toEqual(await foldStored(h.sql, streamId));
-        const registered = state.status === 'announced' ? (state.posts['post-01']?.applicants ?? []).map((a) => a.applicantId).sort() : [];
-        expect(registered).toEqual(['a2', 'a3', answers.has('first-1') ? 'a1' : 'a4', 'b1', 'b2', 'c1'].sort());
+        const registered =
+          state.status === 'announced'
+            ? (state.posts['post-01']?.applicants ?? []).map((a) => a.applicantId).sort()
+            : [];
+        expect(registered).toEqual(
+          ['a2', 'a3', answers.has('first-1') ? 'a1' : 'a4', 'b1', 'b2', 'c1'].sort(),
+        );
       });
     } finally {
       await connection.close();
@@ -280,9 +332,21 @@ describe('a workflow task Temporal discards after the append committed', () => {
       const b = new RecordingBuilder(planOfPosts(1)).announce();
       b.register('post-01', 5).closeAll();
       const answers = new Map<string, DecisionResult>();
-      for (const [i, c] of b.take().entries()) answers.set(`setup-${i}`, await decide(handle, `setup-${i}`, c));
-      const verdict = (n: number) => command('RecordAdministrativeVerdict', { postId: 'post-01', applicantId: `post-01-a${n}` }, b.day(24), 'pansel');
-      const publish = command('PublishStageResults', { postId: 'post-01', stageId: 'admin' }, b.day(24), 'pansel');
+      for (const [i, c] of b.take().entries())
+        answers.set(`setup-${i}`, await decide(handle, `setup-${i}`, c));
+      const verdict = (n: number) =>
+        command(
+          'RecordAdministrativeVerdict',
+          { postId: 'post-01', applicantId: `post-01-a${n}` },
+          b.day(24),
+          'pansel',
+        );
+      const publish = command(
+        'PublishStageResults',
+        { postId: 'post-01', stageId: 'admin' },
+        b.day(24),
+        'pansel',
+      );
       for (const n of [1, 2]) answers.set(`verdict-${n}`, await decide(handle, `verdict-${n}`, verdict(n)));
 
       // While a slow batch records, the publication (it needs all five verdicts) and the fourth
@@ -292,14 +356,30 @@ describe('a workflow task Temporal discards after the append committed', () => {
       const published = settle(decide(handle, 'publish', publish));
       await sleep(50);
       const marked = settle(decide(handle, `${MARK}verdict-4`, verdict(4)));
-      const report = JSON.parse(await fileWhen(join(dir, 'report.json'), () => true, 30_000, 'the zombie never stopped before its marked batch')) as DoomedReport;
+      const report = JSON.parse(
+        await fileWhen(
+          join(dir, 'report.json'),
+          () => true,
+          30_000,
+          'the zombie never stopped before its marked batch',
+        ),
+      ) as DoomedReport;
       expect(report.decisionIds).toEqual([`${MARK}verdict-4`]);
       // While it sleeps: the last verdict, after which the publication would be allowed.
       const last = settle(decide(handle, 'verdict-5', verdict(5)));
 
-      const worker = await Worker.create({ connection, taskQueue, workflowBundle: h.bundle, activities: createRoundActivities({ sql: h.sql, clock: () => new Date() }) });
+      const worker = await Worker.create({
+        connection,
+        taskQueue,
+        workflowBundle: h.bundle,
+        activities: createRoundActivities({ sql: h.sql, clock: () => new Date() }),
+      });
       await worker.runUntil(async () => {
-        for (const [id, sent] of [['slow-verdict-3', slow], [`${MARK}verdict-4`, marked], ['verdict-5', last]] as const) {
+        for (const [id, sent] of [
+          ['slow-verdict-3', slow],
+          [`${MARK}verdict-4`, marked],
+          ['verdict-5', last],
+        ] as const) {
           const outcome = await sent;
           expect({ id, status: outcome.status }).toEqual({ id, status: 'fulfilled' });
           if (outcome.status === 'fulfilled') answers.set(id, outcome.value);
@@ -315,8 +395,13 @@ describe('a workflow task Temporal discards after the append committed', () => {
         // Its frozen batch finds the store `behind`; it folds the live attempt's events and decides
         // the publication again, now with five verdicts, and tries to record it: the danger itself.
         // (Were the SDK to stop a zombie before that, this wait fails: the test would prove nothing.)
-        const triedAgain = (t: string): boolean => callsIn(t).slice(before).some((c) => c.decisionIds.includes('publish'));
-        const zombieCalls = callsIn(await fileWhen(calls, triedAgain, 15_000, 'the woken zombie never tried to record the publication')).slice(before);
+        const triedAgain = (t: string): boolean =>
+          callsIn(t)
+            .slice(before)
+            .some((c) => c.decisionIds.includes('publish'));
+        const zombieCalls = callsIn(
+          await fileWhen(calls, triedAgain, 15_000, 'the woken zombie never tried to record the publication'),
+        ).slice(before);
         await zombie.stop('SIGKILL', 0);
         expect(zombieCalls[0]).toMatchObject({ decisionIds: report.decisionIds, outcome: 'behind' });
 
@@ -336,7 +421,9 @@ describe('a workflow task Temporal discards after the append committed', () => {
         const again = await decide(handle, 'publish-again', publish);
         expect(again.events.map((e) => e.type)).toEqual(['StageResultsPublished']);
         const after = await readStream(h.sql, streamId);
-        expect(after.filter((e) => e.type === 'StageResultsPublished').map(decisionOf)).toEqual(['publish-again']);
+        expect(after.filter((e) => e.type === 'StageResultsPublished').map(decisionOf)).toEqual([
+          'publish-again',
+        ]);
         expect(after.map((e) => e.streamVersion)).toEqual(after.map((_, i) => i + 1));
         expect(await handle.query(roundStateQuery)).toEqual(await foldStored(h.sql, streamId));
       });

@@ -12,7 +12,10 @@ import { CheckRotationDecisionQuery } from './check-rotation-decision.query';
 
 /** A rotation decision's dry run, as for rounds (CheckDecisionHandler): same authorisation, the domain's decider, nothing recorded. */
 @QueryHandler(CheckRotationDecisionQuery)
-export class CheckRotationDecisionHandler implements IQueryHandler<CheckRotationDecisionQuery, DecisionCheck> {
+export class CheckRotationDecisionHandler implements IQueryHandler<
+  CheckRotationDecisionQuery,
+  DecisionCheck
+> {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly rotations: RotationWorkflows,

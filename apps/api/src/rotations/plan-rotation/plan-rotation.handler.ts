@@ -24,7 +24,13 @@ export class PlanRotationHandler implements ICommandHandler<PlanRotationCommand,
 
   async execute({ ctx, request }: PlanRotationCommand): Promise<RotationDecisionResponse> {
     const rotation = rotationRef(agencyFor(ctx.principal, request.agency, 'rotations'), request.rotationId);
-    const data = { rotationId: request.rotationId, agency: rotation.agency, posts: request.posts, incumbents: request.incumbents, ...(request.policyId ? { policyId: request.policyId } : {}) };
+    const data = {
+      rotationId: request.rotationId,
+      agency: rotation.agency,
+      posts: request.posts,
+      incumbents: request.incumbents,
+      ...(request.policyId ? { policyId: request.policyId } : {}),
+    };
     await this.access.assertDecide(ctx.principal, rotation, 'PlanRotation', data);
     const input: RotationWorkflowInput = { agency: rotation.agency, rotationId: request.rotationId };
     await this.rotations.start(rotation, input);

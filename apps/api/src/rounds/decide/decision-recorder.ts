@@ -21,15 +21,28 @@ export class DecisionRecorder {
   ) {}
 
   /** `decisionId`: the Update's id, by default derived from the request's Idempotency-Key (one decision per request). */
-  async record(ctx: CommandContext, round: RoundRef, command: RoundCommand, decisionId?: string): Promise<DecisionResponse> {
+  async record(
+    ctx: CommandContext,
+    round: RoundRef,
+    command: RoundCommand,
+    decisionId?: string,
+  ): Promise<DecisionResponse> {
     const identity = decisionIdentity(ctx.principal.id, ctx.idempotencyKey);
     try {
-      const result = await this.rounds.decide(round, command, decisionId ?? identity.decisionId, ctx.idempotencyKey ?? (decisionId ? undefined : identity.idempotencyKey));
+      const result = await this.rounds.decide(
+        round,
+        command,
+        decisionId ?? identity.decisionId,
+        ctx.idempotencyKey ?? (decisionId ? undefined : identity.idempotencyKey),
+      );
       this.metrics.decisions.inc({ type: command.type, outcome: 'accepted' });
       if (result.events.some((e) => CHANGES_FACTS.has(e.type))) this.facts.forget(round);
       return { roundId: round.id, version: result.version, events: result.events };
     } catch (error) {
-      this.metrics.decisions.inc({ type: command.type, outcome: error instanceof ProblemException ? error.problem.code : 'error' });
+      this.metrics.decisions.inc({
+        type: command.type,
+        outcome: error instanceof ProblemException ? error.problem.code : 'error',
+      });
       throw error;
     }
   }

@@ -18,16 +18,24 @@ export interface Sheet {
 
 const SEPARATORS = [',', ';', '\t'];
 
-const fileProblem = (status: number, code: string, detail: string): ProblemException => new ProblemException({ status, code, detail });
+const fileProblem = (status: number, code: string, detail: string): ProblemException =>
+  new ProblemException({ status, code, detail });
 
 const isZip = (bytes: Buffer): boolean => bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
-const isOleDocument = (bytes: Buffer): boolean => bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
+const isOleDocument = (bytes: Buffer): boolean =>
+  bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
 const blank = (cell: Cell): boolean => cell === null || (typeof cell === 'string' && cell.trim() === '');
 
 /** A workbook cell's value: formulas by their result, rich and linked text as text, errors as their text. */
 function cellOf(value: CellValue): Cell {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    value instanceof Date
+  )
+    return value;
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('result' in value) return value.result === undefined ? null : cellOf(value.result as CellValue);
   if ('text' in value) return typeof value.text === 'string' ? value.text : null;
@@ -40,12 +48,21 @@ function csvRows(bytes: Buffer): Cell[][] {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw fileProblem(415, 'IMPORT.UNSUPPORTED_FORMAT', 'The file is neither an XLSX workbook nor UTF-8 text: save it as "CSV UTF-8" or as an Excel workbook (.xlsx).');
+    throw fileProblem(
+      415,
+      'IMPORT.UNSUPPORTED_FORMAT',
+      'The file is neither an XLSX workbook nor UTF-8 text: save it as "CSV UTF-8" or as an Excel workbook (.xlsx).',
+    );
   }
   // A NUL in the first line is a binary file or UTF-16 text ("Unicode text" from Excel), not a CSV;
   // a NUL further down is a corrupt cell, which refuseUncleanCells names.
   const firstLine = /^[\s\uFEFF]*([^\r\n]*)/.exec(text)?.[1] ?? '';
-  if (firstLine.includes('\0')) throw fileProblem(415, 'IMPORT.UNSUPPORTED_FORMAT', 'The file is binary or UTF-16 text, not CSV: upload a CSV (UTF-8) or XLSX file.');
+  if (firstLine.includes('\0'))
+    throw fileProblem(
+      415,
+      'IMPORT.UNSUPPORTED_FORMAT',
+      'The file is binary or UTF-16 text, not CSV: upload a CSV (UTF-8) or XLSX file.',
+    );
   // TextDecoder drops a UTF-8 byte order mark; Excel's "CSV UTF-8" writes one.
   return parse<string[]>(text, { delimiter: separatorOf(text), skipEmptyLines: false }).data;
 }
@@ -62,7 +79,11 @@ async function workbookRows(bytes: Buffer): Promise<Cell[][]> {
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw fileProblem(415, 'IMPORT.UNSUPPORTED_FORMAT', 'The file looks like a ZIP archive but is not a readable XLSX workbook.');
+    throw fileProblem(
+      415,
+      'IMPORT.UNSUPPORTED_FORMAT',
+      'The file looks like a ZIP archive but is not a readable XLSX workbook.',
+    );
   }
   const sheet = workbook.worksheets[0];
   const rows: Cell[][] = [];
@@ -81,14 +102,30 @@ async function workbookRows(bytes: Buffer): Promise<Cell[][]> {
  * a cell holding a control character, a lone surrogate or a noncharacter 400 (see refuseUncleanCells).
  */
 export async function readSheet(bytes: Buffer): Promise<Sheet> {
-  if (isOleDocument(bytes)) throw fileProblem(415, 'IMPORT.UNSUPPORTED_FORMAT', 'Excel 97-2003 workbooks (.xls) are not read: save the file as .xlsx or as "CSV UTF-8".');
+  if (isOleDocument(bytes))
+    throw fileProblem(
+      415,
+      'IMPORT.UNSUPPORTED_FORMAT',
+      'Excel 97-2003 workbooks (.xls) are not read: save the file as .xlsx or as "CSV UTF-8".',
+    );
   const format = isZip(bytes) ? 'xlsx' : 'csv';
   const all = format === 'xlsx' ? await workbookRows(bytes) : csvRows(bytes);
   const numbered = all.map((cells, i) => ({ row: i + 1, cells })).filter(({ cells }) => !cells.every(blank));
   const [header, ...rows] = numbered;
-  if (!header) throw fileProblem(400, 'IMPORT.NO_HEADER', 'The file is empty: it needs a header row naming the columns, then one row per applicant.');
-  if (rows.length === 0) throw fileProblem(400, 'IMPORT.NO_ROWS', 'The file has a header row but no applicant rows.');
-  if (rows.length > MAX_ROWS) throw fileProblem(413, 'IMPORT.TOO_MANY_ROWS', `The file has ${rows.length} rows; one import takes at most ${MAX_ROWS}: split it.`);
+  if (!header)
+    throw fileProblem(
+      400,
+      'IMPORT.NO_HEADER',
+      'The file is empty: it needs a header row naming the columns, then one row per applicant.',
+    );
+  if (rows.length === 0)
+    throw fileProblem(400, 'IMPORT.NO_ROWS', 'The file has a header row but no applicant rows.');
+  if (rows.length > MAX_ROWS)
+    throw fileProblem(
+      413,
+      'IMPORT.TOO_MANY_ROWS',
+      `The file has ${rows.length} rows; one import takes at most ${MAX_ROWS}: split it.`,
+    );
   const names = header.cells.map((cell) => (blank(cell) ? '' : String(cell).trim()));
   refuseUncleanCells(numbered, names);
   return { format, header: names, rows };

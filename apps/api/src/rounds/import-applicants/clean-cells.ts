@@ -8,7 +8,8 @@ const MAX_NAMED = 20;
 /** A column as a spreadsheet names it: A, B, ..., Z, AA, AB, ... */
 function letterOf(index: number): string {
   let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
@@ -27,7 +28,10 @@ function pathOf(row: number, header: string | undefined, index: number): string 
  * the part of it that looks fine would record applicants from a file nobody can vouch for. Runs
  * before any row is sent, so nothing is registered.
  */
-export function refuseUncleanCells(rows: ReadonlyArray<{ readonly row: number; readonly cells: readonly Cell[] }>, header: readonly string[]): void {
+export function refuseUncleanCells(
+  rows: ReadonlyArray<{ readonly row: number; readonly cells: readonly Cell[] }>,
+  header: readonly string[],
+): void {
   const errors: Array<{ path: string; message: string }> = [];
   rows.forEach(({ row, cells }, i) => {
     cells.forEach((cell, index) => {

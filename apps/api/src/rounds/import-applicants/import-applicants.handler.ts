@@ -30,9 +30,15 @@ const sha256 = (value: string | Buffer): string => createHash('sha256').update(v
 type Registration = Extract<RoundCommand, { type: 'RegisterApplicant' }>['data'];
 
 /** Rows sharing a NIP or an applicant id are registered in file order. */
-const keysOf = (p: { data: Registration } | object): string[] => ('data' in p ? [`nip ${p.data.applicant.nip}`, `id ${p.data.applicantId}`] : []);
+const keysOf = (p: { data: Registration } | object): string[] =>
+  'data' in p ? [`nip ${p.data.applicant.nip}`, `id ${p.data.applicantId}`] : [];
 
-const rejectedRow = (row: number, fault: RowFault): ImportedRow => ({ row, status: 'rejected', code: 'REQUEST.INVALID', ...fault });
+const rejectedRow = (row: number, fault: RowFault): ImportedRow => ({
+  row,
+  status: 'rejected',
+  code: 'REQUEST.INVALID',
+  ...fault,
+});
 
 /**
  * An applicant list (CSV or XLSX) registered row by row, each row exactly as a single registration:
@@ -60,13 +66,31 @@ export class ImportApplicantsHandler implements ICommandHandler<ImportApplicants
     const digest = sha256(file.buffer);
     const parsed = sheet.rows.map(({ row, cells }) => ({ row, ...registrationOf(layout, cells) }));
     const retryKey = ctx.idempotencyKey ?? digest;
-    const rows = await runKeyed(parsed, keysOf, IN_FLIGHT, (p) => ('fault' in p ? Promise.resolve(rejectedRow(p.row, p.fault)) : this.register(ctx, round, p.row, p.data, retryKey)));
+    const rows = await runKeyed(parsed, keysOf, IN_FLIGHT, (p) =>
+      'fault' in p
+        ? Promise.resolve(rejectedRow(p.row, p.fault))
+        : this.register(ctx, round, p.row, p.data, retryKey),
+    );
     const accepted = rows.filter((r) => r.status === 'accepted').length;
-    return { roundId: round.id, format: sheet.format, sha256: digest, accepted, rejected: rows.length - accepted, ignoredColumns: [...layout.ignored], rows };
+    return {
+      roundId: round.id,
+      format: sheet.format,
+      sha256: digest,
+      accepted,
+      rejected: rows.length - accepted,
+      ignoredColumns: [...layout.ignored],
+      rows,
+    };
   }
 
   /** Registers one row; its Update id is the same for the same caller, round, file (or Idempotency-Key) and row. */
-  private async register(ctx: CommandContext, round: RoundRef, row: number, data: Registration, retryKey: string): Promise<ImportedRow> {
+  private async register(
+    ctx: CommandContext,
+    round: RoundRef,
+    row: number,
+    data: Registration,
+    retryKey: string,
+  ): Promise<ImportedRow> {
     const command: RoundCommand = { type: 'RegisterApplicant', data, metadata: metadataFor(ctx, this.clock) };
     const line = { row, applicantId: data.applicantId, nip: data.applicant.nip };
     const decisionId = sha256(`${ctx.principal.id}\n${round.id}\n${retryKey}\nrow ${row}`);
@@ -75,9 +99,20 @@ export class ImportApplicantsHandler implements ICommandHandler<ImportApplicants
       return { ...line, status: 'accepted' };
     } catch (error) {
       // Outages and bugs end the import (a retry is safe, see above); a refusal is this row's answer.
-      if (!(error instanceof ProblemException) || ROUND_LEVEL.has(error.problem.code) || error.problem.status >= 500) throw error;
+      if (
+        !(error instanceof ProblemException) ||
+        ROUND_LEVEL.has(error.problem.code) ||
+        error.problem.status >= 500
+      )
+        throw error;
       const { code, ruleId, reason, detail } = error.problem;
-      return { ...line, status: 'rejected', code, ...(ruleId ? { ruleId } : {}), reason: reason ?? { id: detail ?? code, en: detail ?? code } };
+      return {
+        ...line,
+        status: 'rejected',
+        code,
+        ...(ruleId ? { ruleId } : {}),
+        reason: reason ?? { id: detail ?? code, en: detail ?? code },
+      };
     }
   }
 
@@ -88,7 +123,10 @@ export class ImportApplicantsHandler implements ICommandHandler<ImportApplicants
       try {
         return await send();
       } catch (error) {
-        const retryAfter = error instanceof ProblemException && error.problem.status === 429 ? (error.problem.retryAfter ?? 1) * 1000 : undefined;
+        const retryAfter =
+          error instanceof ProblemException && error.problem.status === 429
+            ? (error.problem.retryAfter ?? 1) * 1000
+            : undefined;
         if (retryAfter === undefined || Date.now() + retryAfter > giveUpAt) throw error;
         await new Promise((resolve) => setTimeout(resolve, retryAfter));
       }

@@ -46,21 +46,32 @@ export class InboxHandler implements IQueryHandler<InboxQuery, Inbox> {
   async execute({ principal }: InboxQuery): Promise<Inbox> {
     const now = nowInstant(this.clock);
     if (principal.role === 'auditor') return { now, items: [] };
-    const rows = (await listRounds(this.sql, spansAgencies(principal) ? null : `round-${principal.agency ?? ''}-`, ROUNDS_SCANNED)).filter((r) => !FINISHED.has(r.round_status));
+    const rows = (
+      await listRounds(
+        this.sql,
+        spansAgencies(principal) ? null : `round-${principal.agency ?? ''}-`,
+        ROUNDS_SCANNED,
+      )
+    ).filter((r) => !FINISHED.has(r.round_status));
     const since = await this.waitsSince(rows.map((r) => r.round_id));
     const perRound = await Promise.all(
       rows.map(async (row) => {
         const ref = roundIdParam.safeParse(row.round_id);
         if (!ref.success) return [];
         const mine = await this.awaitedOf(principal, ref.data);
-        return mine.map(({ decision, facts }) => this.item(row.round_id, row.round_name, decision, facts, since, now));
+        return mine.map(({ decision, facts }) =>
+          this.item(row.round_id, row.round_name, decision, facts, since, now),
+        );
       }),
     );
     const items = perRound.flat().sort((a, b) => (a.since ?? '').localeCompare(b.since ?? ''));
     return { now, items };
   }
 
-  private async awaitedOf(p: Principal, round: RoundRef): Promise<Array<{ decision: AwaitedDecision; facts: RoundFacts }>> {
+  private async awaitedOf(
+    p: Principal,
+    round: RoundRef,
+  ): Promise<Array<{ decision: AwaitedDecision; facts: RoundFacts }>> {
     try {
       const [facts, awaited] = await Promise.all([this.facts.get(round), this.rounds.awaiting(round)]);
       return awaited.filter((a) => isMine(p, a, facts)).map((decision) => ({ decision, facts }));
@@ -80,12 +91,24 @@ export class InboxHandler implements IQueryHandler<InboxQuery, Inbox> {
     return at;
   }
 
-  private item(roundId: string, roundName: string | null, a: AwaitedDecision, facts: RoundFacts, since: Map<string, number>, now: string): InboxItem {
+  private item(
+    roundId: string,
+    roundName: string | null,
+    a: AwaitedDecision,
+    facts: RoundFacts,
+    since: Map<string, number>,
+    now: string,
+  ): InboxItem {
     // The workflow's own record of the wait comes first (the domain folds it from the events); the
     // projections' latest event is the fallback for a workflow that does not report one.
-    const began = a.since !== undefined ? time.instantMillis(a.since) : (since.get(`${roundId}/${a.postId ?? ''}`) ?? since.get(`${roundId}/*`));
+    const began =
+      a.since !== undefined
+        ? time.instantMillis(a.since)
+        : (since.get(`${roundId}/${a.postId ?? ''}`) ?? since.get(`${roundId}/*`));
     const key = SERVICE_LEVEL_OF[a.command];
-    const sla = a.serviceLevelDays ?? (key && facts.policyId ? getPolicy(facts.policyId).serviceLevels[key].value : null);
+    const sla =
+      a.serviceLevelDays ??
+      (key && facts.policyId ? getPolicy(facts.policyId).serviceLevels[key].value : null);
     const nowMs = time.instantMillis(now);
     const dueMs = began !== undefined && sla !== null ? began + sla * time.DAY_MS : undefined;
     return {

@@ -27,7 +27,11 @@ export class PlanRoundHandler implements ICommandHandler<PlanRoundCommand, Decis
 
   async execute({ ctx, request }: PlanRoundCommand): Promise<DecisionResponse> {
     const round = roundRef(agencyFor(ctx.principal, request.agency, 'rounds'), request.roundId);
-    const data = { roundId: request.roundId, plan: request.plan, ...(request.policyId ? { policyId: request.policyId } : {}) };
+    const data = {
+      roundId: request.roundId,
+      plan: request.plan,
+      ...(request.policyId ? { policyId: request.policyId } : {}),
+    };
     await this.access.assertDecide(ctx.principal, round, 'PlanRound', data);
     const input: RoundWorkflowInput = { agency: round.agency, roundId: request.roundId };
     await this.rounds.start(round, input);
