@@ -36,7 +36,10 @@ async function main(): Promise<void> {
     if (needed.size > 0) {
       engines = await startEngines({ dataDir: join(workDir, 'engines'), cacheDir: config.cacheDir, persistent: false, log });
     }
-    const endpoints: EngineEndpoints = engines?.endpoints ?? { databaseUrl: '', temporalAddress: '' };
+    // Scenarios create a database each and tamper with stores on purpose: they get the superuser (ADR 0019).
+    const e = engines?.endpoints;
+    const superuser = e?.databaseSuperuserUrl ?? e?.databaseUrl ?? '';
+    const endpoints: EngineEndpoints = { databaseUrl: superuser, databaseOwnerUrl: superuser, temporalAddress: e?.temporalAddress ?? '', ...(e?.kafkaBrokers ? { kafkaBrokers: e.kafkaBrokers } : {}) };
     for (const scenario of scenarios) {
       try {
         const r = await scenario.run({ engines: endpoints, workDir, cacheDir: config.cacheDir, log });

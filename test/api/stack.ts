@@ -1,19 +1,22 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createRotationActivities, createRoundActivities } from '@selter/activities';
-import { freePort, ManagedProcess, waitUntil } from '@selter/engines';
-import { EVENT_STORE_MIGRATIONS, loadMigrations, migrate } from '@selter/event-store';
-import { createProjectionRunner, projectionsMigrations, ROUND_READ_MODELS, type ProjectionRunner } from '@selter/projections';
-import { createTestDatabase, testEndpoints, uniqueName } from '@selter/testing';
+import { freePort, waitUntil } from '@selter/engines';
+import { createProjectionRunner, ROUND_READ_MODELS, type ProjectionRunner } from '@selter/projections';
+import { createTestDatabase, runMigrateStep, spawnService, testEndpoints, uniqueName } from '@selter/testing';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker } from '@temporalio/worker';
 import postgres, { type Sql } from 'postgres';
 import { TestIssuer } from './test-issuer';
 
-const ROOT = resolve(__dirname, '../..');
 
 /** The real stack one test file talks to over HTTP: database, projections, a worker, and the api process. */
 export interface ApiStack {
   url: string;
+  /** The superuser's connection (ADR 0019): for inspecting the store and tampering with it on purpose. */
   sql: Sql;
+  /** The same connection, named for what it is where a spec tampers with the store. */
+  superuserSql: Sql;
+  /** The services' connection (`selter_app`): what the api, the worker and the projections use here. */
+  appSql: Sql;
   issuer: TestIssuer;
   /** Every line the api printed (JSON logs). */
   logs(): string[];
@@ -39,22 +42,11 @@ async function startWorker(sql: Sql, taskQueue: string): Promise<() => Promise<v
   };
 }
 
-function startApi(env: NodeJS.ProcessEnv, lines: string[], logFile: string): ManagedProcess {
-  return new ManagedProcess({
-    name: 'api',
-    command: process.execPath,
-    args: [join(ROOT, 'scripts', 'run.cjs'), join(ROOT, 'apps/api/src/main.ts')],
-    env,
-    cwd: ROOT,
-    logFile,
-    onLine: (line) => void lines.push(line),
-  });
-}
-
 /**
- * Starts what `npm start` runs, on this run's engines: migrations and projections (in-process, as
- * the backbone does), a worker on a task queue of its own, and the api as its own process with
- * the development issuer, an adjustable clock (ADR 11) and a second, test-controlled issuer.
+ * Starts what `npm start` runs, on this run's engines: the migrate step as the schema owner, then,
+ * as the services' role `selter_app` (ADR 0019), projections (in-process, as the backbone does), a
+ * worker on a task queue of its own, and the api as its own process with the development issuer,
+ * an adjustable clock (ADR 11) and a second, test-controlled issuer.
  */
 export async function startApiStack(extraEnv: NodeJS.ProcessEnv = {}): Promise<ApiStack> {
   const cleanup: Array<() => Promise<unknown>> = [];
@@ -72,25 +64,26 @@ export async function startApiStack(extraEnv: NodeJS.ProcessEnv = {}): Promise<A
 async function start(cleanup: Array<() => Promise<unknown>>, stopAll: () => Promise<void>, extraEnv: NodeJS.ProcessEnv): Promise<ApiStack> {
   const db = await createTestDatabase('api');
   cleanup.push(() => db.drop());
-  const sql = postgres(db.url, { max: 10, onnotice: () => undefined });
-  cleanup.push(() => sql.end());
-  await migrate(sql, [...loadMigrations('event-store', EVENT_STORE_MIGRATIONS), ...projectionsMigrations()]);
-  const projections: ProjectionRunner = createProjectionRunner(sql, ROUND_READ_MODELS, { pollMs: 200 });
+  const taskQueue = uniqueName('api');
+  await runMigrateStep(db.ownerUrl, join(testEndpoints().workDir, `${taskQueue}-migrate.log`));
+  const sql = postgres(db.url, { max: 4, onnotice: () => undefined });
+  const appSql = postgres(db.appUrl, { max: 10, onnotice: () => undefined });
+  cleanup.push(() => sql.end(), () => appSql.end());
+  const projections: ProjectionRunner = createProjectionRunner(appSql, ROUND_READ_MODELS, { pollMs: 200 });
   await projections.start();
   cleanup.push(() => projections.stop());
-  const taskQueue = uniqueName('api');
   const issuer = await TestIssuer.start();
   cleanup.push(() => issuer.stop());
   const port = await freePort();
-  const lines: string[] = [];
-  const [stopWorker, api] = await Promise.all([
-    startWorker(sql, taskQueue),
+  const [stopWorker, { process: api, lines }] = await Promise.all([
+    startWorker(appSql, taskQueue),
     Promise.resolve(
-      startApi(
+      spawnService(
+        'apps/api/src/main.ts',
         {
           ...process.env,
           NODE_ENV: 'test',
-          DATABASE_URL: db.url,
+          DATABASE_URL: db.appUrl,
           TEMPORAL_ADDRESS: testEndpoints().temporalAddress,
           TEMPORAL_TASK_QUEUE: taskQueue,
           KAFKA_BROKERS: '',
@@ -104,7 +97,6 @@ async function start(cleanup: Array<() => Promise<unknown>>, stopAll: () => Prom
           API_BODY_LIMIT_KB: '64',
           ...extraEnv,
         },
-        lines,
         join(testEndpoints().workDir, `${taskQueue}-api.log`),
       ),
     ),
@@ -119,6 +111,8 @@ async function start(cleanup: Array<() => Promise<unknown>>, stopAll: () => Prom
   return {
     url,
     sql,
+    superuserSql: sql,
+    appSql,
     issuer,
     logs: () => lines,
     stop: stopAll,

@@ -75,7 +75,7 @@ describe('startup against an event database that may lose acknowledged commits (
       createTestDatabase('sync_off'),
     ]);
     const name = new URL(syncOff.url).pathname.slice(1);
-    const admin = postgres(testEndpoints().databaseUrl, { max: 1, onnotice: () => undefined });
+    const admin = postgres(testEndpoints().superuserUrl, { max: 1, onnotice: () => undefined });
     await admin.unsafe(`alter database ${name} set synchronous_commit = off`);
     await admin.end();
   });

@@ -1,8 +1,8 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort, waitUntil } from '@selter/engines';
+import { embeddedDatabaseUrl, freePort, waitUntil } from '@selter/engines';
 import { Client, Connection } from '@temporalio/client';
 import postgres from 'postgres';
 
@@ -66,9 +66,19 @@ describe('npm start', () => {
       TEMPORAL_ADDRESS: '',
       KAFKA_BROKERS: '',
     };
-    const databaseUrl = `postgres://postgres:postgres@127.0.0.1:${ports.pg}/selter`;
-
     const first = await npmStart(env);
+    // Generated passwords, 0600 in a 0700 folder (ADR 0019); the superuser's is for this test's inspection only.
+    const secrets = join(dataDir, 'secrets');
+    expect(statSync(secrets).mode & 0o777).toBe(0o700);
+    expect(readdirSync(secrets).sort()).toEqual(['postgres-app.password', 'postgres-owner.password', 'postgres-superuser.password']);
+    for (const file of readdirSync(secrets)) expect(statSync(join(secrets, file)).mode & 0o777).toBe(0o600);
+    const databaseUrl = embeddedDatabaseUrl(dataDir, ports.pg, 'superuser');
+    expect(new URL(databaseUrl).password).not.toBe('postgres');
+    const roles = postgres(databaseUrl, { max: 1, onnotice: () => undefined });
+    const services = await roles<Array<{ usename: string }>>`
+      select distinct usename from pg_stat_activity where datname = 'selter' and pid <> pg_backend_pid() and usename is not null`;
+    await roles.end();
+    expect(services.map((r) => r.usename)).toEqual(['selter_app']);
     expect(first.output()).toContain(`http://127.0.0.1:${ports.http}/health`);
     expect(first.output()).toContain(`http://127.0.0.1:${ports.ui}`);
     const health = await fetch(`http://127.0.0.1:${ports.http}/health`);

@@ -1,7 +1,6 @@
 import { loadConfigOrExit } from '@selter/config';
-import { assertDurable, exitIfNotDurable } from '@selter/event-store';
-import { createLogger, type Logger } from '@selter/logging';
-import postgres from 'postgres';
+import { refuseUnsafeDatabase } from '@selter/event-store';
+import { createLogger } from '@selter/logging';
 import { createApiApp } from './bootstrap';
 
 async function main(): Promise<void> {
@@ -14,7 +13,9 @@ async function main(): Promise<void> {
     );
     process.exit(78);
   }
-  await refuseUnlessDurable(databaseUrl, log);
+  // The API stores decisions (idempotency records) and answers for ones the worker stored: it never
+  // serves from a database that may lose an acknowledged commit, nor as a role that could rewrite the log.
+  await refuseUnsafeDatabase(databaseUrl, { production: config.env === 'production', log });
   const app = await createApiApp(
     config,
     { databaseUrl, temporalAddress, ...(kafkaBrokers ? { kafkaBrokers } : {}) },
@@ -22,20 +23,6 @@ async function main(): Promise<void> {
   );
   await app.listen(config.http.port, config.http.host);
   log.info({ url: `http://${config.http.host}:${config.http.port}` }, 'api listening');
-}
-
-/**
- * The API stores decisions (idempotency records) and answers for ones the worker stored: it never
- * serves from a database that may lose an acknowledged commit (fsync, synchronous_commit,
- * full_page_writes). Unlike Temporal, the database must therefore answer when the API starts.
- */
-async function refuseUnlessDurable(databaseUrl: string, log: Logger): Promise<void> {
-  const sql = postgres(databaseUrl, { max: 1, connect_timeout: 5, onnotice: () => undefined });
-  try {
-    await assertDurable(sql).catch((error: unknown) => exitIfNotDurable(error, log));
-  } finally {
-    await sql.end({ timeout: 1 });
-  }
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { loadConfigOrExit } from '@selter/config';
+import { embeddedDatabaseUrl } from '@selter/engines';
 import { loadOrCreateSigner } from '@selter/event-store';
 import { readPublishedCheckpoints, topicCatalog } from '@selter/messaging';
 import { Kafka, logLevel } from 'kafkajs';
@@ -58,7 +59,7 @@ async function main(): Promise<Outcome> {
   if (offline) return offline;
   const config = loadConfigOrExit();
   const key = values.key ? readPublicKey(values.key) : loadOrCreateSigner(config.checkpoints.keyFile).publicKey;
-  const databaseUrl = config.external.databaseUrl ?? `postgres://postgres:postgres@127.0.0.1:${config.embeddedPorts.postgres}/selter`;
+  const databaseUrl = config.external.databaseUrl ?? embeddedDatabaseUrl(config.dataDir, config.embeddedPorts.postgres);
   const sql = postgres(databaseUrl, { max: 4, onnotice: () => undefined });
   try {
     if (command === 'verify') {

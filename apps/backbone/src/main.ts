@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { loadConfigOrExit } from '@selter/config';
-import { assertDurable, exitIfNotDurable, loadOrCreateSigner } from '@selter/event-store';
+import { loadOrCreateSigner, refuseUnsafeDatabase } from '@selter/event-store';
 import { createLogger } from '@selter/logging';
 import { Kafka, logLevel } from 'kafkajs';
 import postgres from 'postgres';
@@ -18,9 +18,10 @@ async function main(): Promise<void> {
     log.fatal(`CHECKPOINT_KEY_FILE ${config.checkpoints.keyFile} does not exist`);
     process.exit(78);
   }
+  // Before any side effect (a new signing key): refuse a database that may lose acknowledged commits,
+  // or a role that could rewrite the log (in production). Migrations are the migrate step's (migrate.ts).
+  await refuseUnsafeDatabase(databaseUrl, { production: config.env === 'production', log });
   const sql = postgres(databaseUrl, { max: 6, onnotice: () => undefined });
-  // Before any side effect (a new signing key, migrations): refuse a database that may lose acknowledged commits.
-  await assertDurable(sql).catch((error: unknown) => exitIfNotDurable(error, log));
   const signer = loadOrCreateSigner(config.checkpoints.keyFile);
   log.info({ keyId: signer.keyId, keyFile: config.checkpoints.keyFile }, 'checkpoint signing key');
   const kafka = kafkaBrokers

@@ -1,12 +1,13 @@
 import { loadConfigOrExit } from '@selter/config';
 import { isPortFree, redact, startEngines, waitUntil } from '@selter/engines';
 import { createLogger } from '@selter/logging';
-import { SupervisedService } from './service';
+import { runMigrateStep, SupervisedService } from './service';
 
 /**
  * `npm start`: PostgreSQL, Temporal (with its Web UI) and Kafka on embedded defaults (or the
- * servers named by DATABASE_URL, TEMPORAL_ADDRESS, KAFKA_BROKERS), then the backbone (migrations,
- * projections, relay, checkpoints), the worker and the api.
+ * servers named by DATABASE_URL, TEMPORAL_ADDRESS, KAFKA_BROKERS), then the migrate step as the
+ * schema owner, then, as the services' role `selter_app` (ADR 0019), the backbone (projections,
+ * relay, checkpoints), the worker and the api.
  * Ctrl-C stops everything, our processes first and PostgreSQL last; data stays in SELTER_DATA_DIR.
  */
 async function main(): Promise<void> {
@@ -37,8 +38,9 @@ async function main(): Promise<void> {
   });
   for (const s of engines.status) log.info({ engine: s.name, mode: s.mode }, `${s.name}: ${s.mode} (${s.detail})`);
   const e = engines.endpoints;
+  const { DATABASE_OWNER_URL: _owner, DATABASE_OWNER_PASSWORD_FILE: _ownerFile, ...inherited } = process.env;
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inherited,
     DATABASE_URL: e.databaseUrl,
     TEMPORAL_ADDRESS: e.temporalAddress,
     ...(e.kafkaBrokers ? { KAFKA_BROKERS: e.kafkaBrokers.join(',') } : {}),
@@ -47,6 +49,13 @@ async function main(): Promise<void> {
     DEV_ISSUER: config.api.devIssuer ?? 'on',
   };
   const logDir = `${config.dataDir}/logs`;
+  // The owner's URL goes to the migrate step only; the services never see it.
+  const migrated = await runMigrateStep({ ...env, DATABASE_OWNER_URL: e.databaseOwnerUrl }, logDir);
+  if (!migrated) {
+    log.fatal(`the migrate step failed (see ${logDir}/migrate.log); stopping`);
+    await engines.stop();
+    process.exit(1);
+  }
   const services = [
     new SupervisedService({ name: 'backbone', entry: 'apps/backbone/src/main.ts', env, logDir }, log),
     new SupervisedService({ name: 'worker', entry: 'apps/worker/src/main.ts', env, logDir }, log),

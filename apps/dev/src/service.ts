@@ -62,3 +62,18 @@ export class SupervisedService {
     await this.current?.stop('SIGTERM', 20_000);
   }
 }
+
+/** Runs the migrate step (apps/backbone/src/migrate.ts) to its end, echoing its output; true when it succeeded. */
+export async function runMigrateStep(env: NodeJS.ProcessEnv, logDir: string): Promise<boolean> {
+  const proc = new ManagedProcess({
+    name: 'migrate',
+    command: process.execPath,
+    args: [join(ROOT, 'scripts', 'run.cjs'), join(ROOT, 'apps/backbone/src/migrate.ts')],
+    env,
+    cwd: ROOT,
+    logFile: join(logDir, 'migrate.log'),
+    onLine: (line) => process.stdout.write(`${line}\n`),
+  });
+  const { code } = await proc.waitForExit();
+  return code === 0;
+}

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfigOrExit } from '@selter/config';
+import { embeddedDatabaseUrl } from '@selter/engines';
 import { Client, Connection } from '@temporalio/client';
 import postgres from 'postgres';
 import { findStuckRounds, rebuildRound } from './rounds';
@@ -25,8 +26,7 @@ async function main(): Promise<number> {
   }
   const config = loadConfigOrExit();
   const databaseUrl =
-    config.external.databaseUrl ??
-    `postgres://postgres:postgres@127.0.0.1:${config.embeddedPorts.postgres}/selter`;
+    config.external.databaseUrl ?? embeddedDatabaseUrl(config.dataDir, config.embeddedPorts.postgres);
   const address = config.external.temporalAddress ?? `127.0.0.1:${config.embeddedPorts.temporal}`;
   const sql = postgres(databaseUrl, { max: 2, onnotice: () => undefined });
   const connection = await Connection.connect({ address });

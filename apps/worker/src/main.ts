@@ -1,5 +1,5 @@
 import { loadConfigOrExit } from '@selter/config';
-import { exitIfNotDurable } from '@selter/event-store';
+import { exitIfNotDurable, refuseUnsafeDatabase } from '@selter/event-store';
 import { createLogger } from '@selter/logging';
 import { Runtime, type LogLevel, type LogMetadata } from '@temporalio/worker';
 import { wireActivities } from './activities';
@@ -35,7 +35,9 @@ async function main(): Promise<void> {
       error: (m, meta) => log.error(meta ?? {}, m),
     },
   });
-  // The event store first: a database that may lose acknowledged appends stops the worker before the slow bundling.
+  // The event store first: a database that may lose acknowledged appends, or a role that could
+  // rewrite the log (production), stops the worker before the slow bundling.
+  await refuseUnsafeDatabase(databaseUrl, { production: config.env === 'production', log });
   const wired = await wireActivities(databaseUrl).catch((error: unknown) => exitIfNotDurable(error, log));
   const workflowBundle = await loadWorkflowBundle(config.env === 'production');
   const running = await startSelterWorker({

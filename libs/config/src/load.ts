@@ -1,4 +1,6 @@
-import { configSchema, toConfig, type Config } from './schema';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { configSchema, toConfig, type Config, type RawConfig } from './schema';
 
 /** A configuration that failed validation; `message` is one line naming every bad variable. */
 export class ConfigError extends Error {
@@ -13,6 +15,7 @@ export function loadConfig(
   env: NodeJS.ProcessEnv = process.env,
   cwd: string = process.cwd(),
   isTty: boolean = Boolean(process.stdout.isTTY),
+  readSecret: (path: string) => string = (path) => readFileSync(path, 'utf8'),
 ): Config {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
@@ -23,7 +26,35 @@ export function loadConfig(
     });
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
-  return toConfig(parsed.data, cwd, isTty);
+  return toConfig(withPasswordFiles(parsed.data, cwd, readSecret), cwd, isTty);
+}
+
+/**
+ * Puts the passwords of DATABASE_PASSWORD_FILE and DATABASE_OWNER_PASSWORD_FILE (compose or
+ * Kubernetes secrets) into their URLs, so no password has to be written in a variable.
+ */
+function withPasswordFiles(raw: RawConfig, cwd: string, readSecret: (path: string) => string): RawConfig {
+  const pairs = [
+    ['DATABASE_URL', 'DATABASE_PASSWORD_FILE'],
+    ['DATABASE_OWNER_URL', 'DATABASE_OWNER_PASSWORD_FILE'],
+  ] as const;
+  const out = { ...raw };
+  for (const [urlName, fileName] of pairs) {
+    const file = raw[fileName];
+    const url = raw[urlName];
+    if (file === undefined || url === undefined) continue;
+    let password: string;
+    try {
+      password = readSecret(resolve(cwd, file)).trim();
+    } catch (error) {
+      throw new ConfigError(`Invalid configuration: ${fileName}: cannot read ${file} (${(error as Error).message.split('\n')[0]})`);
+    }
+    if (!password) throw new ConfigError(`Invalid configuration: ${fileName}: ${file} is empty`);
+    const withPassword = new URL(url);
+    withPassword.password = encodeURIComponent(password);
+    out[urlName] = withPassword.toString();
+  }
+  return out;
 }
 
 /**

@@ -16,6 +16,8 @@ const brokerList = optionalText.pipe(
     .optional(),
 );
 
+const databaseUrl = optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional());
+
 /**
  * Every environment variable Selter reads, with its default. `.env.example` lists the same
  * names; a test checks that the two do not drift.
@@ -27,7 +29,10 @@ export const configSchema = z
     LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
     HTTP_HOST: z.string().default('127.0.0.1'),
     HTTP_PORT: port.default(3000),
-    DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+    DATABASE_URL: databaseUrl,
+    DATABASE_OWNER_URL: databaseUrl,
+    DATABASE_PASSWORD_FILE: optionalText,
+    DATABASE_OWNER_PASSWORD_FILE: optionalText,
     TEMPORAL_ADDRESS: optionalText.pipe(
       z
         .string()
@@ -61,6 +66,14 @@ export const configSchema = z
     API_DECISIONS_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(10),
     WEB_DIST_DIR: optionalText,
   })
+  .refine((raw) => raw.DATABASE_PASSWORD_FILE === undefined || raw.DATABASE_URL !== undefined, {
+    path: ['DATABASE_PASSWORD_FILE'],
+    message: 'DATABASE_PASSWORD_FILE needs DATABASE_URL (it supplies that URL\'s password)',
+  })
+  .refine((raw) => raw.DATABASE_OWNER_PASSWORD_FILE === undefined || raw.DATABASE_OWNER_URL !== undefined, {
+    path: ['DATABASE_OWNER_PASSWORD_FILE'],
+    message: 'DATABASE_OWNER_PASSWORD_FILE needs DATABASE_OWNER_URL (it supplies that URL\'s password)',
+  })
   .refine((raw) => (raw.AUTH_ISSUER === undefined) === (raw.AUTH_JWKS_URL === undefined), {
     path: ['AUTH_JWKS_URL'],
     message: 'AUTH_ISSUER and AUTH_JWKS_URL go together (an issuer is trusted through its key set)',
@@ -77,8 +90,11 @@ export interface Config {
   env: RawConfig['NODE_ENV'];
   log: { level: RawConfig['LOG_LEVEL']; format: 'json' | 'pretty' };
   http: { host: string; port: number };
-  /** Set when the service must use existing servers instead of embedded ones. */
-  external: { databaseUrl?: string; temporalAddress?: string; kafkaBrokers?: string[] };
+  /**
+   * Set when the service must use existing servers instead of embedded ones. `databaseUrl` is the
+   * services' role (never a superuser in production), `databaseOwnerUrl` the migrate step's (ADR 0019).
+   */
+  external: { databaseUrl?: string; databaseOwnerUrl?: string; temporalAddress?: string; kafkaBrokers?: string[] };
   temporal: { namespace: string; taskQueue: string };
   kafka: { clientId: string };
   /**
@@ -124,6 +140,7 @@ export function toConfig(raw: RawConfig, cwd: string, isTty: boolean): Config {
     http: { host: raw.HTTP_HOST, port: raw.HTTP_PORT },
     external: {
       ...(raw.DATABASE_URL ? { databaseUrl: raw.DATABASE_URL } : {}),
+      ...(raw.DATABASE_OWNER_URL ? { databaseOwnerUrl: raw.DATABASE_OWNER_URL } : {}),
       ...(raw.TEMPORAL_ADDRESS ? { temporalAddress: raw.TEMPORAL_ADDRESS } : {}),
       ...(raw.KAFKA_BROKERS ? { kafkaBrokers: raw.KAFKA_BROKERS } : {}),
     },

@@ -2,6 +2,7 @@ export { ManagedProcess, type ManagedProcessOptions } from './process';
 export { freePort, isPortFree } from './ports';
 export { waitUntil } from './wait';
 export { startEmbeddedPostgres, postgresBinDir, DEFAULT_DATABASE, type RunningPostgres } from './postgres';
+export { DB_ROLES, embeddedDatabaseUrl, roleUrl, rolePassword, secretsDirOf, storedPassword, type DbRole } from './pg-roles';
 export { ensureTemporalCli, cachedTemporalCli, startTemporalDevServer, type RunningTemporal } from './temporal';
 export { ensureKafkaJars, startKafkaBroker, kafkaUnavailableReason, KAFKA_POM, type RunningKafka } from './kafka';
 export { parseJavaMajor, ensureMavenJars, type MavenEngine } from './maven';

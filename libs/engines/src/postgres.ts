@@ -3,11 +3,13 @@ import { chownSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs
 import { dirname, join } from 'node:path';
 import postgres from 'postgres';
 import { grantTraverse, postgresOsUser } from './os-user';
+import { DB_ROLES, provisionRoles, randomSecret, rolePassword, roleUrl, secretsDirOf, storedPassword, storePassword } from './pg-roles';
 import { ManagedProcess } from './process';
 import { waitUntil } from './wait';
 
-export const POSTGRES_SUPERUSER = 'postgres';
-const PASSWORD = 'postgres';
+export const POSTGRES_SUPERUSER = DB_ROLES.superuser;
+/** The superuser password of clusters made before passwords were generated (ADR 0019). */
+const LEGACY_PASSWORD = 'postgres';
 export const DEFAULT_DATABASE = 'selter';
 
 export interface EmbeddedPostgresOptions {
@@ -20,7 +22,12 @@ export interface EmbeddedPostgresOptions {
 }
 
 export interface RunningPostgres {
+  /** The services' connection: role `selter_app`, never a superuser (ADR 0019). */
   url: string;
+  /** The migrations' connection: role `selter_owner`, which owns the schema. */
+  ownerUrl: string;
+  /** The cluster's superuser: provisioning, test databases, tampering in tests. Never given to a service. */
+  superuserUrl: string;
   port: number;
   process: ManagedProcess;
   stop(): Promise<void>;
@@ -34,12 +41,13 @@ export function postgresBinDir(): string {
   return join(dirname(entry), '..', 'native', 'bin');
 }
 
-function initialise(dataDir: string, binDir: string, user: ReturnType<typeof postgresOsUser>): void {
+function initialise(dataDir: string, binDir: string, user: ReturnType<typeof postgresOsUser>, password: string): void {
   // The parents must be traversable by the postgres OS user: callers create them 0755.
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (user) chownSync(dataDir, user.uid, user.gid);
   const pwFile = join(dirname(dataDir), `.pg-password-${process.pid}`);
-  writeFileSync(pwFile, `${PASSWORD}\n`, { mode: 0o644 });
+  writeFileSync(pwFile, `${password}\n`, { mode: 0o600 });
+  if (user) chownSync(pwFile, user.uid, user.gid); // initdb runs as the postgres OS user when we are root
   try {
     execFileSync(
       join(binDir, 'initdb'),
@@ -68,7 +76,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     const opened = [...grantTraverse(binDir), ...grantTraverse(dirname(options.dataDir))];
     if (opened.length > 0) process.stderr.write(`[engines] the postgres OS user may now traverse (o+x): ${[...new Set(opened)].join(', ')}\n`);
   }
-  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) initialise(options.dataDir, binDir, user);
+  const secrets = secretsDirOf(options.dataDir);
+  const fresh = !existsSync(join(options.dataDir, 'PG_VERSION'));
+  // A fresh cluster gets a generated superuser password; an older one still has the legacy one until re-keyed below.
+  const password = storedPassword(secrets, 'superuser') ?? (fresh ? storePassword(secrets, 'superuser') : undefined);
+  if (fresh) initialise(options.dataDir, binDir, user, password as string);
   const settings = { listen_addresses: '127.0.0.1', unix_socket_directories: '', ...options.settings };
   const args = ['-D', options.dataDir, '-p', String(options.port)];
   for (const [name, value] of Object.entries(settings)) args.push('-c', `${name}=${value}`);
@@ -80,26 +92,49 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     ...(user ?? {}),
     env: { ...process.env, LC_MESSAGES: 'C' },
   });
-  const adminUrl = `postgres://${POSTGRES_SUPERUSER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
   await waitUntil(
     'PostgreSQL',
-    async () => {
-      const sql = postgres(adminUrl, { max: 1, connect_timeout: 2, onnotice: () => undefined });
-      try {
-        const [row] = await sql<{ exists: boolean }[]>`
-          select exists(select 1 from pg_database where datname = ${DEFAULT_DATABASE}) as exists`;
-        if (!row?.exists) await sql.unsafe(`create database ${DEFAULT_DATABASE}`);
-      } finally {
-        await sql.end({ timeout: 1 });
-      }
-    },
+    () => createDefaultDatabase(roleUrl('superuser', password ?? LEGACY_PASSWORD, options.port, 'postgres')),
     { timeoutMs: 60_000, abortIf: () => (proc.hasExited ? `exited early, see ${options.logFile}` : undefined) },
   );
+  const superuser = password ?? (await rekeySuperuser(roleUrl('superuser', LEGACY_PASSWORD, options.port, 'postgres'), secrets));
+  const owner = rolePassword(secrets, 'owner');
+  const app = rolePassword(secrets, 'app');
+  await provisionRoles(roleUrl('superuser', superuser, options.port, DEFAULT_DATABASE), { owner, app });
   return {
-    url: `postgres://${POSTGRES_SUPERUSER}:${PASSWORD}@127.0.0.1:${options.port}/${DEFAULT_DATABASE}`,
+    url: roleUrl('app', app, options.port, DEFAULT_DATABASE),
+    ownerUrl: roleUrl('owner', owner, options.port, DEFAULT_DATABASE),
+    superuserUrl: roleUrl('superuser', superuser, options.port, DEFAULT_DATABASE),
     port: options.port,
     process: proc,
     // SIGINT is PostgreSQL's "fast shutdown": it rolls back open transactions and checkpoints.
     stop: () => proc.stop('SIGINT', 30_000),
   };
+}
+
+async function createDefaultDatabase(adminUrl: string): Promise<void> {
+  const sql = postgres(adminUrl, { max: 1, connect_timeout: 2, onnotice: () => undefined });
+  try {
+    const [row] = await sql<{ exists: boolean }[]>`
+      select exists(select 1 from pg_database where datname = ${DEFAULT_DATABASE}) as exists`;
+    if (!row?.exists) await sql.unsafe(`create database ${DEFAULT_DATABASE}`);
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+}
+
+/** A cluster made with the legacy `postgres` password gets a generated one, stored 0600 before it is set. */
+async function rekeySuperuser(legacyUrl: string, secrets: string): Promise<string> {
+  const password = randomSecret();
+  const sql = postgres(legacyUrl, { max: 1, onnotice: () => undefined });
+  try {
+    // ALTER ROLE is transactional: the file is written before the commit, so neither can exist without the other.
+    await sql.begin(async (tx) => {
+      await tx.unsafe(`alter role ${POSTGRES_SUPERUSER} with password '${password}'`);
+      storePassword(secrets, 'superuser', password);
+    });
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+  return password;
 }

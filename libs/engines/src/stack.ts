@@ -6,7 +6,12 @@ import { startEmbeddedPostgres, type RunningPostgres } from './postgres';
 import { ensureTemporalCli, startTemporalDevServer, type RunningTemporal } from './temporal';
 
 export interface EngineEndpoints {
+  /** The services' connection (role `selter_app` when embedded). */
   databaseUrl: string;
+  /** The migrate step's connection (role `selter_owner` when embedded; DATABASE_OWNER_URL, else DATABASE_URL, when external). */
+  databaseOwnerUrl: string;
+  /** The embedded cluster's superuser (test databases, tampering in tests); absent for an external database. */
+  databaseSuperuserUrl?: string;
   temporalAddress: string;
   /** Undefined when no broker is configured and none can run here: events wait in the outbox. */
   kafkaBrokers?: string[];
@@ -28,7 +33,7 @@ export interface StartEnginesOptions {
   ports?: Partial<Record<'postgres' | 'temporal' | 'temporalUi' | 'kafka', number>>;
   /** Keep Temporal state in a SQLite file and show the Web UI (`npm start`), or not (tests). */
   persistent: boolean;
-  external?: { databaseUrl?: string; temporalAddress?: string; kafkaBrokers?: string[] };
+  external?: { databaseUrl?: string; databaseOwnerUrl?: string; temporalAddress?: string; kafkaBrokers?: string[] };
   temporalDynamicConfig?: Record<string, unknown>;
   log: (line: string) => void;
 }
@@ -46,13 +51,13 @@ export interface RunningEngines {
 const portOr = async (port: number | undefined): Promise<number> => port ?? (await freePort());
 
 async function postgresEndpoint(o: StartEnginesOptions, logs: string) {
-  if (o.external?.databaseUrl) return { url: o.external.databaseUrl };
+  if (o.external?.databaseUrl) return { url: o.external.databaseUrl, ownerUrl: o.external.databaseOwnerUrl ?? o.external.databaseUrl };
   const running = await startEmbeddedPostgres({
     dataDir: join(o.dataDir, 'postgres'),
     port: await portOr(o.ports?.postgres),
     logFile: join(logs, 'postgres.log'),
   });
-  return { url: running.url, running };
+  return { url: running.url, ownerUrl: running.ownerUrl, running };
 }
 
 async function temporalEndpoint(o: StartEnginesOptions, logs: string) {
@@ -120,6 +125,8 @@ export async function startEngines(o: StartEnginesOptions): Promise<RunningEngin
   return {
     endpoints: {
       databaseUrl: pg.value.url,
+      databaseOwnerUrl: pg.value.ownerUrl,
+      ...(pg.value.running ? { databaseSuperuserUrl: pg.value.running.superuserUrl } : {}),
       temporalAddress: temporal.value.address,
       ...(kafka.value.brokers ? { kafkaBrokers: kafka.value.brokers } : {}),
       ...(temporal.value.running?.uiUrl ? { temporalUiUrl: temporal.value.running.uiUrl } : {}),

@@ -18,7 +18,7 @@ describe('durability startup check', () => {
   let admin: Sql;
   beforeAll(async () => {
     db = await createTestDatabase('durability');
-    admin = connect(testEndpoints().databaseUrl);
+    admin = connect(testEndpoints().superuserUrl);
   });
   afterAll(async () => {
     await admin.end();
@@ -26,7 +26,7 @@ describe('durability startup check', () => {
   });
 
   it("finds the run's shared test cluster durable, so every other test runs against the settings production needs", async () => {
-    const settings = await withConnection(testEndpoints().databaseUrl, readDurability);
+    const settings = await withConnection(testEndpoints().superuserUrl, readDurability);
     expect(Object.fromEntries(settings.map((s) => [s.name, s.value]))).toEqual({
       fsync: 'on',
       full_page_writes: 'on',

@@ -23,8 +23,11 @@ export interface DurabilitySetting {
   source: string;
 }
 
+/** A database a service must not start on; `message` is one line naming the problem and the fix. */
+export abstract class DatabaseRefusedError extends Error {}
+
 /** The event database acknowledges commits it may lose in a crash; `message` is one line naming each unsafe setting. */
-export class NotDurableError extends Error {
+export class NotDurableError extends DatabaseRefusedError {
   override readonly name = 'NotDurableError';
   readonly code = 'EVENT_STORE.NOT_DURABLE';
   constructor(readonly unsafe: readonly DurabilitySetting[]) {
@@ -56,11 +59,12 @@ export async function assertDurable(sql: Sql): Promise<void> {
 }
 
 /**
- * For process entry points, like `loadConfigOrExit`: a NotDurableError ends the process with its
- * one line, logged as fatal, and exit code 78 (EX_CONFIG); any other error is rethrown.
+ * For process entry points, like `loadConfigOrExit`: a NotDurableError (or another refused
+ * database, such as a privileged connection) ends the process with its one line, logged as fatal,
+ * and exit code 78 (EX_CONFIG); any other error is rethrown.
  */
 export function exitIfNotDurable(error: unknown, log: { fatal(message: string): void }): never {
-  if (!(error instanceof NotDurableError)) throw error;
+  if (!(error instanceof DatabaseRefusedError)) throw error;
   log.fatal(error.message);
   process.exit(78);
 }

@@ -25,8 +25,16 @@ export {
   loadMigrations,
   EVENT_STORE_MIGRATIONS,
   MigrationChecksumError,
+  MigrationsPendingError,
   type Migration,
 } from './migrate';
+export {
+  assertServiceRole,
+  readConnectionRole,
+  refuseUnsafeDatabase,
+  PrivilegedConnectionError,
+  type ConnectionRole,
+} from './service-role';
 export { canonicalRecord, chainHash, GENESIS_HASH } from './hash-chain';
 export * from './merkle';
 export {
@@ -77,6 +85,7 @@ export {
   exitIfNotDurable,
   readDurability,
   NotDurableError,
+  DatabaseRefusedError,
   type DurabilitySetting,
   type DurabilitySettingName,
 } from './durability';

@@ -3,7 +3,12 @@ import postgres from 'postgres';
 import { TEST_ENV } from './env';
 
 export interface TestEndpoints {
-  databaseUrl: string;
+  /** The test cluster's superuser: creating databases, and tampering with a store on purpose. Never a service's. */
+  superuserUrl: string;
+  /** The schema owner (`selter_owner`): migrations. */
+  ownerUrl: string;
+  /** The services' role (`selter_app`). */
+  appUrl: string;
   temporalAddress: string;
   kafkaBrokers: string[];
   cacheDir: string;
@@ -18,7 +23,9 @@ export function testEndpoints(): TestEndpoints {
     return value;
   };
   return {
-    databaseUrl: read(TEST_ENV.databaseUrl),
+    superuserUrl: read(TEST_ENV.superuserUrl),
+    ownerUrl: read(TEST_ENV.ownerUrl),
+    appUrl: read(TEST_ENV.appUrl),
     temporalAddress: read(TEST_ENV.temporalAddress),
     kafkaBrokers: read(TEST_ENV.kafkaBrokers).split(','),
     cacheDir: read(TEST_ENV.cacheDir),
@@ -31,19 +38,36 @@ export function uniqueName(prefix: string): string {
   return `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 }
 
-/** A fresh database on the run's PostgreSQL server, so test files never see each other's rows. */
-export async function createTestDatabase(prefix = 'test'): Promise<{ url: string; drop(): Promise<void> }> {
-  const { databaseUrl } = testEndpoints();
+/** A test database, one connection URL per role (ADR 0019). */
+export interface TestDatabase {
+  /** The superuser's: in-process tests migrate with it, and tamper specs rewrite the store with it. */
+  url: string;
+  /** The schema owner's (`selter_owner`): the migrate step's connection. */
+  ownerUrl: string;
+  /** The services' (`selter_app`): what a spawned api, worker or backbone connects as. */
+  appUrl: string;
+  drop(): Promise<void>;
+}
+
+const onDatabase = (url: string, name: string): string => {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
+
+/** A fresh database on the run's PostgreSQL server, owned by `selter_owner`, so test files never see each other's rows. */
+export async function createTestDatabase(prefix = 'test'): Promise<TestDatabase> {
+  const { superuserUrl, ownerUrl, appUrl } = testEndpoints();
   const name = uniqueName(prefix).toLowerCase();
-  const admin = postgres(databaseUrl, { max: 1, onnotice: () => undefined });
-  await admin.unsafe(`create database ${name}`);
+  const admin = postgres(superuserUrl, { max: 1, onnotice: () => undefined });
+  await admin.unsafe(`create database ${name} owner selter_owner`);
   await admin.end();
-  const url = new URL(databaseUrl);
-  url.pathname = `/${name}`;
   return {
-    url: url.toString(),
+    url: onDatabase(superuserUrl, name),
+    ownerUrl: onDatabase(ownerUrl, name),
+    appUrl: onDatabase(appUrl, name),
     drop: async () => {
-      const sql = postgres(databaseUrl, { max: 1, onnotice: () => undefined });
+      const sql = postgres(superuserUrl, { max: 1, onnotice: () => undefined });
       await sql.unsafe(`drop database if exists ${name} with (force)`);
       await sql.end();
     },

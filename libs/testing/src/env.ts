@@ -1,6 +1,8 @@
 /** The variables through which globalSetup hands the engines' addresses to test workers. */
 export const TEST_ENV = {
-  databaseUrl: 'SELTER_TEST_DATABASE_URL',
+  superuserUrl: 'SELTER_TEST_DATABASE_SUPERUSER_URL',
+  ownerUrl: 'SELTER_TEST_DATABASE_OWNER_URL',
+  appUrl: 'SELTER_TEST_DATABASE_APP_URL',
   temporalAddress: 'SELTER_TEST_TEMPORAL_ADDRESS',
   kafkaBrokers: 'SELTER_TEST_KAFKA_BROKERS',
   cacheDir: 'SELTER_TEST_CACHE_DIR',

@@ -28,12 +28,14 @@ export default async function globalSetup(): Promise<void> {
     persistent: false,
     log: (line) => process.stderr.write(`[engines] ${line}\n`),
   });
-  const { databaseUrl, temporalAddress, kafkaBrokers } = engines.endpoints;
+  const { databaseUrl, databaseOwnerUrl, databaseSuperuserUrl, temporalAddress, kafkaBrokers } = engines.endpoints;
   if (!kafkaBrokers) {
     await engines.stop();
     throw new Error('Kafka could not start for the tests: install Java 17+ and Maven (see README).');
   }
-  process.env[TEST_ENV.databaseUrl] = databaseUrl;
+  process.env[TEST_ENV.superuserUrl] = databaseSuperuserUrl;
+  process.env[TEST_ENV.ownerUrl] = databaseOwnerUrl;
+  process.env[TEST_ENV.appUrl] = databaseUrl;
   process.env[TEST_ENV.temporalAddress] = temporalAddress;
   process.env[TEST_ENV.kafkaBrokers] = kafkaBrokers.join(',');
   process.env[TEST_ENV.cacheDir] = config.cacheDir;

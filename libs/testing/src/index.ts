@@ -1,2 +1,3 @@
-export { testEndpoints, uniqueName, createTestDatabase, type TestEndpoints } from './endpoints';
+export { testEndpoints, uniqueName, createTestDatabase, type TestEndpoints, type TestDatabase } from './endpoints';
 export { TEST_ENV } from './env';
+export { spawnService, runMigrateStep, type SpawnedService } from './services';
