@@ -1,0 +1,17 @@
+#!/bin/sh
+# Makes the secret files docker-compose.yml reads, in deploy/secrets (never committed): a random
+# password per database role and the checkpoint signing key. Existing files are kept, so running
+# it again never changes a password the database already has. The folder is 0700 (only you on
+# this host); the files are 0644 because compose mounts them as they are and each container's
+# own user (postgres, node, temporal) must read its secret.
+set -eu
+dir="$(cd "$(dirname "$0")/.." && pwd)/deploy/secrets"
+mkdir -p "$dir" && chmod 700 "$dir"
+for name in postgres-superuser selter-owner selter-app temporal-db; do
+  file="$dir/$name.password"
+  [ -s "$file" ] || { openssl rand -base64 32 | tr -d '/+=\n' > "$file"; echo "made $file"; }
+  chmod 644 "$file"
+done
+key="$dir/checkpoint-key.pem"
+[ -s "$key" ] || { openssl genpkey -algorithm ed25519 -out "$key"; echo "made $key"; }
+chmod 644 "$key"
