@@ -2,16 +2,36 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, waitUntil } from '@selter/engines';
-import { createTestDatabase, runMigrateStep, spawnService, testEndpoints, uniqueName, type SpawnedService, type TestDatabase } from '@selter/testing';
+import {
+  createTestDatabase,
+  runMigrateStep,
+  spawnService,
+  testEndpoints,
+  uniqueName,
+  type SpawnedService,
+  type TestDatabase,
+} from '@selter/testing';
 import postgres, { type Sql } from 'postgres';
 
 // ADR 0019: the migrate step runs as the schema owner; the api, the worker and the backbone connect
 // as `selter_app`, which can append to the log but never change it, nor switch its guards off.
-const SERVICES = { api: 'apps/api/src/main.ts', backbone: 'apps/backbone/src/main.ts', worker: 'apps/worker/src/main.ts' } as const;
+const SERVICES = {
+  api: 'apps/api/src/main.ts',
+  backbone: 'apps/backbone/src/main.ts',
+  worker: 'apps/worker/src/main.ts',
+} as const;
 type Service = keyof typeof SERVICES;
-const READY: Record<Service, string> = { api: 'api listening', backbone: 'backbone running', worker: 'worker polling' };
+const READY: Record<Service, string> = {
+  api: 'api listening',
+  backbone: 'backbone running',
+  worker: 'worker polling',
+};
 
-function serviceEnv(databaseUrl: string, dir: string, extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
+function serviceEnv(
+  databaseUrl: string,
+  dir: string,
+  extra: NodeJS.ProcessEnv = {},
+): Promise<NodeJS.ProcessEnv> {
   return freePort().then((port) => ({
     ...process.env,
     NODE_ENV: 'test',
@@ -56,22 +76,32 @@ describe('least privilege (ADR 0019)', () => {
 
   it('the api, the backbone and the worker run as selter_app, and no connection to the store is a superuser', async () => {
     for (const service of Object.keys(SERVICES) as Service[]) {
-      running.push(spawnService(SERVICES[service], await serviceEnv(db.appUrl, dir), join(dir, `${service}.log`)));
+      running.push(
+        spawnService(SERVICES[service], await serviceEnv(db.appUrl, dir), join(dir, `${service}.log`)),
+      );
     }
-    await waitUntil('api, backbone and worker ready', async () => {
-      running.forEach((s, i) => {
-        const service = Object.keys(SERVICES)[i] as Service;
-        if (s.process.hasExited) throw new Error(`${service} exited:\n${s.lines.slice(-10).join('\n')}`);
-        if (!s.lines.some((line) => line.includes(READY[service]))) throw new Error(`${service} not ready`);
-      });
-    }, { timeoutMs: 120_000, intervalMs: 500 });
+    await waitUntil(
+      'api, backbone and worker ready',
+      async () => {
+        running.forEach((s, i) => {
+          const service = Object.keys(SERVICES)[i] as Service;
+          if (s.process.hasExited) throw new Error(`${service} exited:\n${s.lines.slice(-10).join('\n')}`);
+          if (!s.lines.some((line) => line.includes(READY[service]))) throw new Error(`${service} not ready`);
+        });
+      },
+      { timeoutMs: 120_000, intervalMs: 500 },
+    );
     const name = new URL(db.appUrl).pathname.slice(1);
     const connections = await superuser<Array<{ usename: string; rolsuper: boolean }>>`
       select a.usename, r.rolsuper from pg_stat_activity a join pg_roles r on r.rolname = a.usename
        where a.datname = ${name} and a.pid <> pg_backend_pid()`;
     expect(connections.length).toBeGreaterThanOrEqual(3);
-    expect(new Set(connections.map((c) => `${c.usename} superuser=${c.rolsuper}`))).toEqual(new Set(['selter_app superuser=false']));
-    const [me] = await app<[{ rolsuper: boolean }]>`select rolsuper from pg_roles where rolname = current_user`;
+    expect(new Set(connections.map((c) => `${c.usename} superuser=${c.rolsuper}`))).toEqual(
+      new Set(['selter_app superuser=false']),
+    );
+    const [me] = await app<
+      [{ rolsuper: boolean }]
+    >`select rolsuper from pg_roles where rolname = current_user`;
     expect(me.rolsuper).toBe(false);
   }, 150_000);
 
@@ -95,12 +125,15 @@ describe('least privilege (ADR 0019)', () => {
     for (const statement of forbidden) {
       await expect(app.unsafe(statement)).rejects.toMatchObject({ code: '42501' });
     }
-    const [kept] = await superuser<[{ n: number; type: string }]>`select count(*)::int as n, min(type) as type from events where stream_id = 'round-privileges'`;
+    const [kept] = await superuser<
+      [{ n: number; type: string }]
+    >`select count(*)::int as n, min(type) as type from events where stream_id = 'round-privileges'`;
     expect(kept).toEqual({ n: 1, type: 'Probe' });
   });
 
   it('grants selter_app exactly the documented privileges: append-only on the log, read-write on the working tables', async () => {
-    const privilege = (p: string): string => `case when has_table_privilege('selter_app', c.oid, '${p}') then '${p}' end`;
+    const privilege = (p: string): string =>
+      `case when has_table_privilege('selter_app', c.oid, '${p}') then '${p}' end`;
     const rows = await superuser.unsafe<Array<{ table: string; privileges: string }>>(`
       select c.relname as table, concat_ws(',', ${['select', 'insert', 'update', 'delete', 'truncate'].map(privilege).join(', ')}) as privileges
         from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -117,19 +150,37 @@ describe('least privilege (ADR 0019)', () => {
       api_idempotency: 'select,insert,update,delete',
     });
     // A table a later migration adds must say what the service may do with it (docs/schema.md).
-    for (const [table, privileges] of Object.entries(granted)) expect({ table, privileges }).toEqual({ table, privileges: expect.stringContaining('select') });
-    const [owner] = await superuser<[{ owner: string }]>`select pg_get_userbyid(relowner) as owner from pg_class where oid = 'events'::regclass`;
+    for (const [table, privileges] of Object.entries(granted))
+      expect({ table, privileges }).toEqual({ table, privileges: expect.stringContaining('select') });
+    const [owner] = await superuser<
+      [{ owner: string }]
+    >`select pg_get_userbyid(relowner) as owner from pg_class where oid = 'events'::regclass`;
     expect(owner.owner).toBe('selter_owner');
   });
 
-  it.each(Object.keys(SERVICES) as Service[])('%s in production refuses a superuser or the schema owner, with one line and exit code 78', async (service) => {
-    for (const [url, named] of [[db.url, 'postgres, a superuser'], [db.ownerUrl, 'selter_owner, the owner of the event table']] as const) {
-      const spawned = spawnService(SERVICES[service], await serviceEnv(url, dir, { NODE_ENV: 'production', AUTH_ISSUER: 'https://issuer.invalid', AUTH_JWKS_URL: 'https://issuer.invalid/jwks' }), join(dir, `${service}-refused.log`));
-      const timer = setTimeout(() => void spawned.process.stop('SIGKILL', 0), 60_000);
-      const { code } = await spawned.process.waitForExit();
-      clearTimeout(timer);
-      expect({ service, code }).toEqual({ service, code: 78 });
-      expect(theOneFatalLine(spawned).msg).toContain(`DATABASE_URL connects as ${named}`);
-    }
-  }, 150_000);
+  it.each(Object.keys(SERVICES) as Service[])(
+    '%s in production refuses a superuser or the schema owner, with one line and exit code 78',
+    async (service) => {
+      for (const [url, named] of [
+        [db.url, 'postgres, a superuser'],
+        [db.ownerUrl, 'selter_owner, the owner of the event table'],
+      ] as const) {
+        const spawned = spawnService(
+          SERVICES[service],
+          await serviceEnv(url, dir, {
+            NODE_ENV: 'production',
+            AUTH_ISSUER: 'https://issuer.invalid',
+            AUTH_JWKS_URL: 'https://issuer.invalid/jwks',
+          }),
+          join(dir, `${service}-refused.log`),
+        );
+        const timer = setTimeout(() => void spawned.process.stop('SIGKILL', 0), 60_000);
+        const { code } = await spawned.process.waitForExit();
+        clearTimeout(timer);
+        expect({ service, code }).toEqual({ service, code: 78 });
+        expect(theOneFatalLine(spawned).msg).toContain(`DATABASE_URL connects as ${named}`);
+      }
+    },
+    150_000,
+  );
 });

@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import { loadConfigOrExit } from '@selter/config';
-import { assertDurable, exitIfNotDurable, loadMigrations, migrate, type Migration } from '@selter/event-store';
+import {
+  assertDurable,
+  exitIfNotDurable,
+  loadMigrations,
+  migrate,
+  type Migration,
+} from '@selter/event-store';
 import { createLogger } from '@selter/logging';
 import postgres from 'postgres';
 import { allMigrations } from './backbone';

@@ -15,7 +15,8 @@ export function secretsDirOf(dataDir: string): string {
   return join(dataDir, '..', 'secrets');
 }
 
-const secretFile = (secretsDir: string, role: DbRole): string => join(secretsDir, `postgres-${role}.password`);
+const secretFile = (secretsDir: string, role: DbRole): string =>
+  join(secretsDir, `postgres-${role}.password`);
 
 /** The stored password of a role of the embedded cluster, if any (`<secrets>/postgres-<role>.password`). */
 export function storedPassword(secretsDir: string, role: DbRole): string | undefined {
@@ -54,12 +55,17 @@ const literal = (text: string): string => `'${text.replace(/'/g, "''")}'`;
  * public schema to the owner (data directories made before these roles had them owned by the
  * superuser), and lets only the two roles connect. Idempotent: every start of the embedded cluster runs it.
  */
-export async function provisionRoles(superuserUrl: string, passwords: { owner: string; app: string }): Promise<void> {
+export async function provisionRoles(
+  superuserUrl: string,
+  passwords: { owner: string; app: string },
+): Promise<void> {
   const sql = postgres(superuserUrl, { max: 1, onnotice: () => undefined });
   try {
     for (const role of ['owner', 'app'] as const) {
       const name = DB_ROLES[role];
-      const [found] = await sql<{ exists: boolean }[]>`select exists(select 1 from pg_roles where rolname = ${name}) as exists`;
+      const [found] = await sql<
+        { exists: boolean }[]
+      >`select exists(select 1 from pg_roles where rolname = ${name}) as exists`;
       const attributes = `login nosuperuser nocreatedb nocreaterole noreplication nobypassrls password ${literal(passwords[role])}`;
       await sql.unsafe(`${found?.exists ? 'alter' : 'create'} role ${name} with ${attributes}`);
     }
@@ -90,6 +96,9 @@ export async function provisionRoles(superuserUrl: string, passwords: { owner: s
  */
 export function embeddedDatabaseUrl(dataDir: string, port: number, role: DbRole = 'app'): string {
   const password = storedPassword(join(dataDir, 'secrets'), role);
-  if (password === undefined) throw new Error(`no embedded database in ${dataDir} (start it with npm start) and DATABASE_URL is not set`);
+  if (password === undefined)
+    throw new Error(
+      `no embedded database in ${dataDir} (start it with npm start) and DATABASE_URL is not set`,
+    );
   return roleUrl(role, password, port, 'selter');
 }

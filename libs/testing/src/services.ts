@@ -26,7 +26,13 @@ export function spawnService(entry: string, env: NodeJS.ProcessEnv, logFile: str
 
 /** Runs the migrate step (apps/backbone/src/migrate.ts) as the schema owner to its end; throws with its output when it fails. */
 export async function runMigrateStep(ownerUrl: string, logFile: string): Promise<void> {
-  const env = { ...process.env, NODE_ENV: 'test', LOG_FORMAT: 'json', DATABASE_OWNER_URL: ownerUrl, DATABASE_URL: '' };
+  const env = {
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_FORMAT: 'json',
+    DATABASE_OWNER_URL: ownerUrl,
+    DATABASE_URL: '',
+  };
   const step = spawnService('apps/backbone/src/migrate.ts', env, logFile);
   const { code } = await step.process.waitForExit();
   if (code !== 0) throw new Error(`the migrate step failed (${code}):\n${step.lines.join('\n')}`);
