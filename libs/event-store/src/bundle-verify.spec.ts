@@ -1,6 +1,6 @@
 import type { EvidenceBundle } from './bundle';
 import { inclusionProofs } from './bundle-proofs';
-import { verifyBundle } from './bundle-verify';
+import { verifyBundle } from './bundle-verify-node';
 import { canonicalBody, NO_PREVIOUS_CHECKPOINT, type CheckpointBody } from './checkpoint-format';
 import { canonicalRecord, chainHash, GENESIS_HASH } from './hash-chain';
 import { leafHash, merkleRoot } from './merkle';

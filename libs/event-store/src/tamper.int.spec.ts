@@ -1,7 +1,7 @@
 import type { Sql } from 'postgres';
 import { appendToStream } from './append';
 import { exportBundle } from './bundle';
-import { verifyBundle } from './bundle-verify';
+import { verifyBundle } from './bundle-verify-node';
 import { Checkpointer } from './checkpoint';
 import type { SignedCheckpoint } from './checkpoint-format';
 import { checkpointsConsistent, proveConsistency } from './consistency';
