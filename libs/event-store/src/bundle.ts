@@ -1,11 +1,11 @@
 import type { Sql } from 'postgres';
 import { inclusionProofs } from './bundle-proofs';
-import { latestCheckpoint } from './checkpoint';
+import { readCheckpoints } from './checkpoint';
 import type { SignedCheckpoint } from './checkpoint-format';
 import { provenLeaves, streamLeaves } from './checkpoint-leaves';
 import { readLeafEntries } from './consistency';
 import { readStream } from './read';
-import { publicKeyPem, type CheckpointSigner } from './signing';
+import { publicKeyPem, verifySignature, type CheckpointSigner } from './signing';
 import type { StoredEvent } from './types';
 
 export const BUNDLE_FORMAT = 'selter-evidence-bundle/2';
@@ -109,7 +109,8 @@ export async function exportBundle(sql: Sql, streamId: string, signer: Pick<Chec
 
 /** The bundle of a stream's events, already read. */
 export async function bundleOf(sql: Sql, streamId: string, stored: StoredEvent[], signer: Pick<CheckpointSigner, 'publicKey'>, options: ExportOptions = {}): Promise<EvidenceBundle> {
-  const checkpoint = await latestCheckpoint(sql);
+  // The latest checkpoint this key signed: a forged later one must not spoil every bundle.
+  const checkpoint = (await readCheckpoints(sql)).reverse().find((cp) => verifySignature(signer.publicKey, cp.signedBody, Buffer.from(cp.signature, 'base64')));
   if (stored.length === 0) throw new StreamNotCheckpointedError(`stream ${streamId} has no events`);
   if (!checkpoint) throw new StreamNotCheckpointedError('no checkpoint yet: create one first');
   const { leaves, leafOf } = await streamInTree(sql, checkpoint, stored);
