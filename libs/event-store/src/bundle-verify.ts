@@ -264,7 +264,8 @@ export function* bundleChecks(bundle: EvidenceBundle, options: CoreVerifyOptions
   const total = Array.isArray(bundle?.events) ? bundle.events.length : 0;
   const verdict: BundleVerdict = { ok: false, streamId: bundle?.streamId, eventsChecked: 0, keyPinned: Boolean(options.expectedKeyId), problems: [] };
   const finish = (problems: BundleProblem[]): BundleVerdict => {
-    const all = distinctProblems(problems);
+    // A key other than the pinned one outranks everything the bundle says about itself.
+    const all = distinctProblems(problems).sort((a, b) => Number(b.code === 'KEY_MISMATCH') - Number(a.code === 'KEY_MISMATCH'));
     options.onProgress?.(verdict.eventsChecked, total);
     return { ...verdict, ok: all.length === 0, problems: all, ...(all[0] ? { problem: all[0] } : {}) };
   };
