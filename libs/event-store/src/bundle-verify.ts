@@ -5,6 +5,8 @@
 import type { BundleEvent, BundleInclusion, EvidenceBundle } from './bundle';
 import type { ProblemCode } from './verify';
 
+export type { BundleEvent, EvidenceBundle } from './bundle';
+
 export type BundleProblemCode = ProblemCode | 'BUNDLE_MALFORMED' | 'KEY_MISMATCH' | 'NOT_IN_CHECKPOINT';
 
 /** One thing wrong with a bundle; `streamVersion` is the first version (slot) it concerns. */
@@ -210,7 +212,10 @@ function* checkInclusion(bundle: EvidenceBundle, hashOf: Map<number, string>, la
   const { inclusion } = bundle;
   const { sequence } = checkpoint;
   const head = inclusion.streamVersion ?? last;
-  const positionOf = (version: number): string | undefined => bundle.events.find((e) => e.streamVersion === version)?.globalPosition ?? (version === head ? inclusion.globalPosition : undefined);
+  // A version the bundle lacks (a cut tail) still has the place the checkpoint signed it at, in its proof.
+  const positionOf = (version: number): string | undefined =>
+    bundle.events.find((e) => e.streamVersion === version)?.globalPosition ??
+    (version === head ? inclusion.globalPosition : bundle.anchors?.find((a) => a.streamVersion === version)?.globalPosition);
   const where = (version: number) => ({ checkpointSequence: sequence, streamVersion: version, ...(positionOf(version) ? { globalPosition: positionOf(version) } : {}) });
   if (last < head) {
     const at = inclusion.globalPosition ? ` (global position ${inclusion.globalPosition})` : '';

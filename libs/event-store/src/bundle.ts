@@ -43,7 +43,7 @@ export interface EvidenceBundle {
    * add nothing to a bundle that verifies; when a rewritten chain fails the head's proof, they
    * tell the auditor the first event the signed tree does not contain.
    */
-  anchors?: Array<{ streamVersion: number; leafIndex: number; path: string[] }>;
+  anchors?: Array<{ streamVersion: number; globalPosition?: string; leafIndex: number; path: string[] }>;
   publicKeyPem: string;
 }
 
@@ -121,7 +121,7 @@ export async function bundleOf(sql: Sql, streamId: string, stored: StoredEvent[]
   const events = stored.filter((e) => e.streamVersion <= head);
   const anchored = anchorVersions(head, leaves.length).flatMap((v) => {
     const leaf = leafOf.get(v);
-    return leaf ? [{ streamVersion: v, leafIndex: leaf.leafIndex }] : [];
+    return leaf ? [{ streamVersion: v, globalPosition: leaf.globalPosition, leafIndex: leaf.leafIndex }] : [];
   });
   const [headPath = [], ...anchorPaths] = inclusionProofs([headLeaf.leafIndex, ...anchored.map((a) => a.leafIndex)], leaves);
   const hex = (path: Buffer[]): string[] => path.map((h) => h.toString('hex'));
