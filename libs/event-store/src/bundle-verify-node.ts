@@ -1,6 +1,7 @@
 import { createPublicKey, hash, verify, type KeyObject } from 'node:crypto';
 import type { EvidenceBundle } from './bundle';
-import { bundleChecks, chainProblemsOf, runSync, type BundleProblem, type BundleVerdict, type CoreVerifyOptions, type VerifyPrimitives } from './bundle-verify';
+import { bundleChecks, chainProblemsOf, type BundleProblem, type BundleVerdict, type CoreVerifyOptions, type VerifyPrimitives } from './bundle-verify';
+import { runSync } from './bundle-verify-run';
 import type { BundleEvent } from './bundle';
 import { keyFingerprint } from './signing';
 

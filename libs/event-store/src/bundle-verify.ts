@@ -46,7 +46,7 @@ export type CryptoAsk =
   | { op: 'sha256'; inputs: ReadonlyArray<readonly [hex: string, text: string]> }
   | { op: 'ed25519'; publicKeyDer: Uint8Array; message: string; signature: Uint8Array };
 export type CryptoAnswer = string[] | boolean;
-type Checks<T> = Generator<CryptoAsk, T, CryptoAnswer>;
+export type Checks<T> = Generator<CryptoAsk, T, CryptoAnswer>;
 
 /** A runtime's primitives, synchronous (node:crypto) or not (WebCrypto). */
 export interface VerifyPrimitives<R extends 'sync' | 'async'> {
@@ -65,7 +65,7 @@ class Found extends Error {
   }
 }
 
-const toHex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+export const toHex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 const fromBase64 = (text: string): Uint8Array => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
 function* sha256(hex: string, text = ''): Checks<string> {
@@ -300,60 +300,8 @@ export function* bundleChecks(bundle: EvidenceBundle, options: CoreVerifyOptions
   if (checkpoint) {
     verdict.checkpoint = { sequence: checkpoint.sequence, treeSize: checkpoint.treeSize, createdAt: checkpoint.createdAt };
     const hashOf = new Map(bundle.events.map((e) => [e.streamVersion, e.hash]));
-    const last = Math.max(...bundle.events.map((e) => (Number.isInteger(e.streamVersion) ? e.streamVersion : 0)));
+    const last = bundle.events.reduce((max, e) => (Number.isInteger(e.streamVersion) ? Math.max(max, e.streamVersion) : max), 0);
     yield* recorded(problems, checkInclusion(bundle, hashOf, last, checkpoint));
   }
   return finish(problems);
-}
-
-/** Drives checks with synchronous primitives. */
-export function runSync<T>(checks: Checks<T>, primitives: VerifyPrimitives<'sync'>): T {
-  for (let step = checks.next(undefined as never); ; ) {
-    if (step.done) return step.value;
-    const ask = step.value;
-    step = checks.next(ask.op === 'sha256' ? primitives.sha256Hex(ask.inputs) : primitives.ed25519Verify(ask.publicKeyDer, ask.message, ask.signature));
-  }
-}
-
-/** Drives checks with asynchronous primitives (WebCrypto). */
-export async function runAsync<T>(checks: Checks<T>, primitives: VerifyPrimitives<'async'>): Promise<T> {
-  for (let step = checks.next(undefined as never); ; ) {
-    if (step.done) return step.value;
-    const ask = step.value;
-    step = checks.next(ask.op === 'sha256' ? await primitives.sha256Hex(ask.inputs) : await primitives.ed25519Verify(ask.publicKeyDer, ask.message, ask.signature));
-  }
-}
-
-const hexBytes = (hex: string): Uint8Array => Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
-
-/** The primitives of a browser (or any runtime with WebCrypto): SHA-256 and Ed25519 from `crypto.subtle`. */
-export function webCryptoPrimitives(subtle: SubtleCrypto): VerifyPrimitives<'async'> {
-  const encoder = new TextEncoder();
-  return {
-    async sha256Hex(inputs) {
-      return Promise.all(
-        inputs.map(async ([hex, text]) => {
-          const prefix = hexBytes(hex);
-          const body = encoder.encode(text);
-          const data = new Uint8Array(prefix.length + body.length);
-          data.set(prefix);
-          data.set(body, prefix.length);
-          return toHex(new Uint8Array(await subtle.digest('SHA-256', data)));
-        }),
-      );
-    },
-    async ed25519Verify(publicKeyDer, message, signature) {
-      try {
-        const key = await subtle.importKey('spki', new Uint8Array(publicKeyDer), { name: 'Ed25519' }, false, ['verify']);
-        return await subtle.verify({ name: 'Ed25519' }, key, new Uint8Array(signature), encoder.encode(message));
-      } catch {
-        return false;
-      }
-    },
-  };
-}
-
-/** Verifies a bundle with WebCrypto, entirely where it runs (the browser): nothing is sent anywhere. */
-export function verifyBundleWebCrypto(bundle: EvidenceBundle, subtle: SubtleCrypto, options: CoreVerifyOptions = {}): Promise<BundleVerdict> {
-  return runAsync(bundleChecks(bundle, options), webCryptoPrimitives(subtle));
 }

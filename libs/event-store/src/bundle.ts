@@ -114,7 +114,8 @@ export async function bundleOf(sql: Sql, streamId: string, stored: StoredEvent[]
   if (stored.length === 0) throw new StreamNotCheckpointedError(`stream ${streamId} has no events`);
   if (!checkpoint) throw new StreamNotCheckpointedError('no checkpoint yet: create one first');
   const { leaves, leafOf } = await streamInTree(sql, checkpoint, stored);
-  const head = Math.max(0, ...leafOf.keys());
+  let head = 0;
+  for (const version of leafOf.keys()) head = Math.max(head, version);
   const headLeaf = leafOf.get(head);
   const last = (stored[stored.length - 1] as StoredEvent).streamVersion;
   if (!headLeaf || (last > head && !options.coveredOnly)) throw new StreamNotCheckpointedError(`the latest checkpoint does not cover stream ${streamId}'s last event yet`);

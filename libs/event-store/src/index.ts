@@ -56,9 +56,9 @@ export {
   type ExportOptions,
 } from './bundle';
 export { verifyBundle, chainProblems, type BundleVerifyOptions } from './bundle-verify-node';
+export { verifyBundleWebCrypto } from './bundle-verify-run';
 export {
   bundleChecks,
-  verifyBundleWebCrypto,
   type BundleVerdict,
   type BundleProblem,
   type BundleProblemCode,
