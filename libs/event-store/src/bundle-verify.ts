@@ -132,7 +132,8 @@ export function chainProblemsOf(streamId: string, events: readonly BundleEvent[]
     const expected = (prev?.streamVersion ?? 0) + 1;
     const where = { streamVersion: expected, globalPosition: e.globalPosition };
     if (!Number.isInteger(v) || v < expected) {
-      problems.push({ code: 'OUT_OF_ORDER', ...where, reason: `version ${v} comes after version ${expected - 1} (events reordered)` });
+      const version = Number.isInteger(v) ? v : expected;
+      problems.push({ code: 'OUT_OF_ORDER', streamVersion: version, globalPosition: e.globalPosition, reason: `version ${v} comes after version ${expected - 1} (events reordered)` });
       return;
     }
     if (v > expected) {
