@@ -9,7 +9,9 @@ import { appendToStream, chainHash, Checkpointer, EVENT_STORE_MIGRATIONS, export
 import { createTestDatabase } from '@selter/testing';
 import type { Browser } from 'playwright-core';
 import postgres from 'postgres';
+import { USER_OF } from '../api/journey';
 import { launchChromium, openTab, type ConsoleTab } from './browser';
+import { pageReady, signIn, useWebStack } from './web-stack';
 
 const STREAM = 'round-kabcontoh-2026-07';
 const N = 30;
@@ -143,3 +145,38 @@ describe('the standalone verifier in Chromium: an auditor without Node', () => {
     expect(tab.problems).toEqual([]);
   });
 });
+
+describe("the console's verifier page in Chromium: the same checks, nothing sent", () => {
+  const web = useWebStack();
+  let signer: CheckpointSigner;
+  let bundle: EvidenceBundle;
+  beforeAll(async () => {
+    signer = generateSigner();
+    bundle = await realBundle(signer);
+  }, 60_000);
+
+  it('verifies a picked bundle, names a change with its version, sends no request, and offers the standalone file', async () => {
+    const { page } = web.tab;
+    await signIn(page, web.stack.url, USER_OF.auditor);
+    await page.goto('/console/audit/verify');
+    await pageReady(page, 'verify-bundle');
+    const loaded = web.tab.requests.length;
+    const pick = async (content: EvidenceBundle) => {
+      await page.evaluate(() => document.querySelector('[data-testid=verdict]')?.remove());
+      await page.getByTestId('bundle-file').setInputFiles({ name: 'bundle.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(content)) });
+      return page.getByTestId('verdict');
+    };
+    expect(await (await pick(bundle)).getAttribute('data-ok')).toBe('true');
+    const changed = JSON.parse(JSON.stringify(bundle)) as EvidenceBundle;
+    CASES[0]?.change(changed);
+    const verdict = await pick(changed);
+    expect(await verdict.getAttribute('data-ok')).toBe('false');
+    expect(await verdict.locator('li').first().getAttribute('data-code')).toBe('HASH_MISMATCH');
+    expect(await verdict.locator('li').first().getAttribute('data-version')).toBe('5');
+    expect(web.tab.requests.slice(loaded)).toEqual([]);
+    const standalone = await page.request.get('/console/verifier.html');
+    expect(standalone.status()).toBe(200);
+    expect(await standalone.text()).toContain('Verifikasi bundel bukti');
+  });
+});
+

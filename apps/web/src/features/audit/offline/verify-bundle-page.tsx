@@ -36,7 +36,7 @@ export function VerifyBundlePage(): React.JSX.Element {
   }
 
   return (
-    <Stack gap="md">
+    <Stack gap="md" data-page="verify-bundle" aria-busy="false">
       <Paper withBorder p="md">
         <div ref={host} data-testid="offline-verifier" />
       </Paper>
