@@ -5,7 +5,19 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { appendToStream, chainHash, Checkpointer, EVENT_STORE_MIGRATIONS, exportBundle, generateSigner, loadMigrations, migrate, type CheckpointSigner, type EvidenceBundle, type NewEvent } from '@selter/event-store';
+import {
+  appendToStream,
+  chainHash,
+  Checkpointer,
+  EVENT_STORE_MIGRATIONS,
+  exportBundle,
+  generateSigner,
+  loadMigrations,
+  migrate,
+  type CheckpointSigner,
+  type EvidenceBundle,
+  type NewEvent,
+} from '@selter/event-store';
 import { createTestDatabase } from '@selter/testing';
 import type { Browser } from 'playwright-core';
 import postgres from 'postgres';
@@ -32,7 +44,8 @@ async function realBundle(signer: CheckpointSigner): Promise<EvidenceBundle> {
     await migrate(sql, loadMigrations('event-store', EVENT_STORE_MIGRATIONS));
     for (let v = 1; v <= N; v += 1) {
       await appendToStream(sql, STREAM, v - 1 || 'no_stream', [stageResult(v)]);
-      if (v % 3 === 0) await appendToStream(sql, 'round-kabtetangga-2026-07', v / 3 - 1 || 'no_stream', [stageResult(v)]);
+      if (v % 3 === 0)
+        await appendToStream(sql, 'round-kabtetangga-2026-07', v / 3 - 1 || 'no_stream', [stageResult(v)]);
     }
     await new Checkpointer(sql, signer).checkpoint();
     return await exportBundle(sql, STREAM, signer);
@@ -44,10 +57,32 @@ async function realBundle(signer: CheckpointSigner): Promise<EvidenceBundle> {
 
 /** Each tampering an auditor must see named, and the version it must be named at. */
 const CASES: Array<{ name: string; code: string; version?: number; change(b: EvidenceBundle): void }> = [
-  { name: 'changed payload', code: 'HASH_MISMATCH', version: 5, change: (b) => void ((b.events[4] as { record: string }).record = b.events[4]?.record.replace('"score":65', '"score":95') ?? '') },
-  { name: 'deleted middle event', code: 'VERSION_GAP', version: 10, change: (b) => void b.events.splice(9, 1) },
-  { name: 'reordered pair', code: 'OUT_OF_ORDER', version: 12, change: (b) => void b.events.splice(11, 2, b.events[12] as never, b.events[11] as never) },
-  { name: 'cut tail of 3', code: 'LOG_TRUNCATED', version: N - 2, change: (b) => void b.events.splice(N - 3) },
+  {
+    name: 'changed payload',
+    code: 'HASH_MISMATCH',
+    version: 5,
+    change: (b) =>
+      void ((b.events[4] as { record: string }).record =
+        b.events[4]?.record.replace('"score":65', '"score":95') ?? ''),
+  },
+  {
+    name: 'deleted middle event',
+    code: 'VERSION_GAP',
+    version: 10,
+    change: (b) => void b.events.splice(9, 1),
+  },
+  {
+    name: 'reordered pair',
+    code: 'OUT_OF_ORDER',
+    version: 12,
+    change: (b) => void b.events.splice(11, 2, b.events[12] as never, b.events[11] as never),
+  },
+  {
+    name: 'cut tail of 3',
+    code: 'LOG_TRUNCATED',
+    version: N - 2,
+    change: (b) => void b.events.splice(N - 3),
+  },
   {
     name: 'rewritten suffix, hashes recomputed',
     code: 'CHECKPOINT_ROOT_MISMATCH',
@@ -87,7 +122,11 @@ describe('the standalone verifier in Chromium: an auditor without Node', () => {
     dir = mkdtempSync(join(tmpdir(), 'selter-verifier-'));
     const file = join(dir, 'verifier.html');
     // Built as `npm run web:build` builds it (Vite is ESM-only: in a process of its own).
-    await promisify(execFile)(process.execPath, ['scripts/run.cjs', 'apps/web/tools/build-verifier.ts', file], { cwd: resolve(__dirname, '../..') });
+    await promisify(execFile)(
+      process.execPath,
+      ['scripts/run.cjs', 'apps/web/tools/build-verifier.ts', file],
+      { cwd: resolve(__dirname, '../..') },
+    );
     tab = await openTab(browser, 'http://127.0.0.1:9');
     await tab.page.goto(pathToFileURL(file).href);
     await tab.page.getByTestId('bundle-file').waitFor();
@@ -101,20 +140,39 @@ describe('the standalone verifier in Chromium: an auditor without Node', () => {
   });
 
   /** Picks a bundle in the page's file input and reads the verdict it shows. */
-  async function verify(content: EvidenceBundle | string, keyId = ''): Promise<{ ok: string | null; text: string; problems: Array<{ code: string | null; version: string | null; position: string | null }> }> {
+  async function verify(
+    content: EvidenceBundle | string,
+    keyId = '',
+  ): Promise<{
+    ok: string | null;
+    text: string;
+    problems: Array<{ code: string | null; version: string | null; position: string | null }>;
+  }> {
     const { page } = tab;
     await page.getByTestId('key-id').fill(keyId);
     await page.evaluate(() => document.querySelector('[data-testid=verdict]')?.remove());
     const buffer = Buffer.from(typeof content === 'string' ? content : JSON.stringify(content));
-    await page.getByTestId('bundle-file').setInputFiles({ name: 'bundle.json', mimeType: 'application/json', buffer });
+    await page
+      .getByTestId('bundle-file')
+      .setInputFiles({ name: 'bundle.json', mimeType: 'application/json', buffer });
     const verdict = page.getByTestId('verdict');
     await verdict.waitFor();
-    const problems = await verdict.locator('li').evaluateAll((items) => items.map((li) => ({ code: li.getAttribute('data-code'), version: li.getAttribute('data-version'), position: li.getAttribute('data-position') })));
+    const problems = await verdict
+      .locator('li')
+      .evaluateAll((items) =>
+        items.map((li) => ({
+          code: li.getAttribute('data-code'),
+          version: li.getAttribute('data-version'),
+          position: li.getAttribute('data-position'),
+        })),
+      );
     return { ok: await verdict.getAttribute('data-ok'), text: await verdict.innerText(), problems };
   }
 
   it('opens in Bahasa Indonesia first, English second', async () => {
-    expect(await tab.page.locator('h1').innerText()).toBe('Verifikasi bundel bukti / Evidence bundle verification');
+    expect(await tab.page.locator('h1').innerText()).toBe(
+      'Verifikasi bundel bukti / Evidence bundle verification',
+    );
     expect(await tab.page.locator('html').getAttribute('lang')).toBe('id');
   });
 
@@ -126,14 +184,21 @@ describe('the standalone verifier in Chromium: an auditor without Node', () => {
     expect(good.text).toContain(signer.keyId);
   });
 
-  it.each(CASES.map((c) => [c.name, c] as const))('names a %s with its version and global position', async (_name, c) => {
-    const copy = JSON.parse(JSON.stringify(bundle)) as EvidenceBundle;
-    c.change(copy);
-    const seen = await verify(copy);
-    expect(seen.ok).toBe('false');
-    expect(seen.problems[0]).toEqual({ code: c.code, version: c.version === undefined ? null : String(c.version), position: c.version === undefined ? null : expect.stringMatching(/^\d+$/) });
-    expect(seen.text).toContain('GAGAL / FAILED');
-  });
+  it.each(CASES.map((c) => [c.name, c] as const))(
+    'names a %s with its version and global position',
+    async (_name, c) => {
+      const copy = JSON.parse(JSON.stringify(bundle)) as EvidenceBundle;
+      c.change(copy);
+      const seen = await verify(copy);
+      expect(seen.ok).toBe('false');
+      expect(seen.problems[0]).toEqual({
+        code: c.code,
+        version: c.version === undefined ? null : String(c.version),
+        position: c.version === undefined ? null : expect.stringMatching(/^\d+$/),
+      });
+      expect(seen.text).toContain('GAGAL / FAILED');
+    },
+  );
 
   it('refuses a key other than the pinned one, and a file that is no bundle', async () => {
     expect((await verify(bundle, generateSigner().keyId)).problems[0]?.code).toBe('KEY_MISMATCH');
@@ -163,7 +228,13 @@ describe("the console's verifier page in Chromium: the same checks, nothing sent
     const loaded = web.tab.requests.length;
     const pick = async (content: EvidenceBundle) => {
       await page.evaluate(() => document.querySelector('[data-testid=verdict]')?.remove());
-      await page.getByTestId('bundle-file').setInputFiles({ name: 'bundle.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(content)) });
+      await page
+        .getByTestId('bundle-file')
+        .setInputFiles({
+          name: 'bundle.json',
+          mimeType: 'application/json',
+          buffer: Buffer.from(JSON.stringify(content)),
+        });
       return page.getByTestId('verdict');
     };
     expect(await (await pick(bundle)).getAttribute('data-ok')).toBe('true');
@@ -179,4 +250,3 @@ describe("the console's verifier page in Chromium: the same checks, nothing sent
     expect(await standalone.text()).toContain('Verifikasi bundel bukti');
   });
 });
-

@@ -17,7 +17,15 @@ export async function buildVerifierHtml(): Promise<string> {
     configFile: false,
     logLevel: 'warn',
     root: WEB,
-    build: { write: false, minify: true, lib: { entry: join(WEB, 'src/features/audit/offline/standalone.ts'), formats: ['iife'], name: 'SelterVerifier' } },
+    build: {
+      write: false,
+      minify: true,
+      lib: {
+        entry: join(WEB, 'src/features/audit/offline/standalone.ts'),
+        formats: ['iife'],
+        name: 'SelterVerifier',
+      },
+    },
   });
   const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : []));
   const code = chunks.map((c) => c.code ?? '').join('\n');

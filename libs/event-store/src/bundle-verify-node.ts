@@ -1,6 +1,13 @@
 import { createPublicKey, hash, verify, type KeyObject } from 'node:crypto';
 import type { EvidenceBundle } from './bundle';
-import { bundleChecks, chainProblemsOf, type BundleProblem, type BundleVerdict, type CoreVerifyOptions, type VerifyPrimitives } from './bundle-verify';
+import {
+  bundleChecks,
+  chainProblemsOf,
+  type BundleProblem,
+  type BundleVerdict,
+  type CoreVerifyOptions,
+  type VerifyPrimitives,
+} from './bundle-verify';
 import { runSync } from './bundle-verify-run';
 import type { BundleEvent } from './bundle';
 import { keyFingerprint } from './signing';
@@ -27,7 +34,12 @@ function nodePrimitives(): VerifyPrimitives<'sync'> {
       }),
     ed25519Verify(publicKeyDer, message, signature) {
       try {
-        return verify(null, Buffer.from(message, 'utf8'), createPublicKey({ key: Buffer.from(publicKeyDer), format: 'der', type: 'spki' }), signature);
+        return verify(
+          null,
+          Buffer.from(message, 'utf8'),
+          createPublicKey({ key: Buffer.from(publicKeyDer), format: 'der', type: 'spki' }),
+          signature,
+        );
       } catch {
         return false;
       }
@@ -40,10 +52,16 @@ function nodePrimitives(): VerifyPrimitives<'sync'> {
  * the chain, the checkpoint's signature, and the chain's head inside the signed tree; reports
  * every problem and the first version each concerns. The same checks run in the browser with WebCrypto.
  */
-export function verifyBundle(bundle: EvidenceBundle, options: BundleVerifyOptions | string = {}): BundleVerdict {
+export function verifyBundle(
+  bundle: EvidenceBundle,
+  options: BundleVerifyOptions | string = {},
+): BundleVerdict {
   const opts = typeof options === 'string' ? { expectedKeyId: options } : options;
   const { publicKey, ...rest } = opts;
-  return runSync(bundleChecks(bundle, { ...rest, ...(publicKey ? { expectedKeyId: keyFingerprint(publicKey) } : {}) }), nodePrimitives());
+  return runSync(
+    bundleChecks(bundle, { ...rest, ...(publicKey ? { expectedKeyId: keyFingerprint(publicKey) } : {}) }),
+    nodePrimitives(),
+  );
 }
 
 /** Every place a stream's events, in version order, break their hash chain (the walk `verifyBundle` starts with). */

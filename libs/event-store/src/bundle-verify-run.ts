@@ -1,22 +1,38 @@
 // Drivers of the pure bundle checks (bundle-verify.ts): synchronous for node:crypto, asynchronous
 // for WebCrypto. Pure too (no Node built-in): the browser verifier imports this file.
-import { bundleChecks, toHex, type BundleVerdict, type Checks, type CoreVerifyOptions, type EvidenceBundle, type VerifyPrimitives } from './bundle-verify';
+import {
+  bundleChecks,
+  toHex,
+  type BundleVerdict,
+  type Checks,
+  type CoreVerifyOptions,
+  type EvidenceBundle,
+  type VerifyPrimitives,
+} from './bundle-verify';
 
 /** Drives checks with synchronous primitives. */
 export function runSync<T>(checks: Checks<T>, primitives: VerifyPrimitives<'sync'>): T {
-  for (let step = checks.next(undefined as never); ; ) {
+  for (let step = checks.next(undefined as never); ;) {
     if (step.done) return step.value;
     const ask = step.value;
-    step = checks.next(ask.op === 'sha256' ? primitives.sha256Hex(ask.inputs) : primitives.ed25519Verify(ask.publicKeyDer, ask.message, ask.signature));
+    step = checks.next(
+      ask.op === 'sha256'
+        ? primitives.sha256Hex(ask.inputs)
+        : primitives.ed25519Verify(ask.publicKeyDer, ask.message, ask.signature),
+    );
   }
 }
 
 /** Drives checks with asynchronous primitives (WebCrypto). */
 export async function runAsync<T>(checks: Checks<T>, primitives: VerifyPrimitives<'async'>): Promise<T> {
-  for (let step = checks.next(undefined as never); ; ) {
+  for (let step = checks.next(undefined as never); ;) {
     if (step.done) return step.value;
     const ask = step.value;
-    step = checks.next(ask.op === 'sha256' ? await primitives.sha256Hex(ask.inputs) : await primitives.ed25519Verify(ask.publicKeyDer, ask.message, ask.signature));
+    step = checks.next(
+      ask.op === 'sha256'
+        ? await primitives.sha256Hex(ask.inputs)
+        : await primitives.ed25519Verify(ask.publicKeyDer, ask.message, ask.signature),
+    );
   }
 }
 
@@ -40,8 +56,15 @@ export function webCryptoPrimitives(subtle: SubtleCrypto): VerifyPrimitives<'asy
     },
     async ed25519Verify(publicKeyDer, message, signature) {
       try {
-        const key = await subtle.importKey('spki', new Uint8Array(publicKeyDer), { name: 'Ed25519' }, false, ['verify']);
-        return await subtle.verify({ name: 'Ed25519' }, key, new Uint8Array(signature), encoder.encode(message));
+        const key = await subtle.importKey('spki', new Uint8Array(publicKeyDer), { name: 'Ed25519' }, false, [
+          'verify',
+        ]);
+        return await subtle.verify(
+          { name: 'Ed25519' },
+          key,
+          new Uint8Array(signature),
+          encoder.encode(message),
+        );
       } catch {
         return false;
       }
@@ -50,6 +73,10 @@ export function webCryptoPrimitives(subtle: SubtleCrypto): VerifyPrimitives<'asy
 }
 
 /** Verifies a bundle with WebCrypto, entirely where it runs (the browser): nothing is sent anywhere. */
-export function verifyBundleWebCrypto(bundle: EvidenceBundle, subtle: SubtleCrypto, options: CoreVerifyOptions = {}): Promise<BundleVerdict> {
+export function verifyBundleWebCrypto(
+  bundle: EvidenceBundle,
+  subtle: SubtleCrypto,
+  options: CoreVerifyOptions = {},
+): Promise<BundleVerdict> {
   return runAsync(bundleChecks(bundle, options), webCryptoPrimitives(subtle));
 }

@@ -52,7 +52,16 @@ export interface LeafDiff {
 
 /** Every signed leaf whose event is gone, moved or rewritten in the log (store-wide, one query). */
 export async function leafDiffs(sql: Sql, treeSize: number, limit = 100_000): Promise<LeafDiff[]> {
-  const rows = await sql<Array<{ stream_id: string; v: number; leaf_gp: string; event_gp: string | null; event_hash: string | null; last_version: number | null }>>`
+  const rows = await sql<
+    Array<{
+      stream_id: string;
+      v: number;
+      leaf_gp: string;
+      event_gp: string | null;
+      event_hash: string | null;
+      last_version: number | null;
+    }>
+  >`
     select l.stream_id, l.stream_version::int as v, l.global_position::text as leaf_gp,
       e.global_position::text as event_gp, encode(e.hash, 'hex') as event_hash,
       (select max(x.stream_version) from events x where x.stream_id = l.stream_id)::int as last_version
@@ -70,13 +79,25 @@ export async function leafDiffs(sql: Sql, treeSize: number, limit = 100_000): Pr
 }
 
 /** The same differences for one stream, from its signed leaves and its events now. */
-export function streamLeafDiffs(streamId: string, leaves: readonly CoveredLeaf[], events: ReadonlyArray<{ streamVersion: number; globalPosition: string; hash: string }>): LeafDiff[] {
+export function streamLeafDiffs(
+  streamId: string,
+  leaves: readonly CoveredLeaf[],
+  events: ReadonlyArray<{ streamVersion: number; globalPosition: string; hash: string }>,
+): LeafDiff[] {
   const byVersion = new Map(events.map((e) => [e.streamVersion, e]));
   const lastVersion = events.reduce((max, e) => Math.max(max, e.streamVersion), 0);
   return leaves.flatMap((leaf) => {
     const e = byVersion.get(leaf.streamVersion);
     if (e && e.hash === leaf.hash && e.globalPosition === leaf.globalPosition) return [];
-    return [{ streamId, streamVersion: leaf.streamVersion, leafPosition: leaf.globalPosition, event: e ? { globalPosition: e.globalPosition, hash: e.hash } : null, lastVersion }];
+    return [
+      {
+        streamId,
+        streamVersion: leaf.streamVersion,
+        leafPosition: leaf.globalPosition,
+        event: e ? { globalPosition: e.globalPosition, hash: e.hash } : null,
+        lastVersion,
+      },
+    ];
   });
 }
 
@@ -89,25 +110,49 @@ export function coverageProblems(diffs: readonly LeafDiff[], sequence: number): 
   const byStream = new Map<string, LeafDiff[]>();
   for (const d of diffs) byStream.set(d.streamId, [...(byStream.get(d.streamId) ?? []), d]);
   return [...byStream.entries()].flatMap(([streamId, rows]) => {
-    const at = (d: LeafDiff, globalPosition: string) => ({ streamId, streamVersion: d.streamVersion, globalPosition, checkpointSequence: sequence });
+    const at = (d: LeafDiff, globalPosition: string) => ({
+      streamId,
+      streamVersion: d.streamVersion,
+      globalPosition,
+      checkpointSequence: sequence,
+    });
     const problems: VerifyProblem[] = [];
     const cut = rows.filter((d) => d.event === null && d.streamVersion > d.lastVersion);
     const first = cut[0];
     const last = cut[cut.length - 1];
     if (first && last) {
-      problems.push({ code: 'LOG_TRUNCATED', ...at(first, first.leafPosition), reason: `versions ${first.streamVersion}..${last.streamVersion} (from global position ${first.leafPosition}), covered by checkpoint ${sequence}, are gone (tail cut)` });
+      problems.push({
+        code: 'LOG_TRUNCATED',
+        ...at(first, first.leafPosition),
+        reason: `versions ${first.streamVersion}..${last.streamVersion} (from global position ${first.leafPosition}), covered by checkpoint ${sequence}, are gone (tail cut)`,
+      });
     }
     for (const d of rows.filter((r) => r.event === null && r.streamVersion <= r.lastVersion)) {
-      problems.push({ code: 'VERSION_GAP', ...at(d, d.leafPosition), reason: `version ${d.streamVersion} (global position ${d.leafPosition}), covered by checkpoint ${sequence}, was deleted` });
+      problems.push({
+        code: 'VERSION_GAP',
+        ...at(d, d.leafPosition),
+        reason: `version ${d.streamVersion} (global position ${d.leafPosition}), covered by checkpoint ${sequence}, was deleted`,
+      });
     }
     const rewritten = rows.filter((r) => r.event !== null && r.event.globalPosition === r.leafPosition);
     const firstRewritten = rewritten[0];
     if (firstRewritten?.event) {
-      const span = rewritten.length > 1 ? `versions ${firstRewritten.streamVersion}..${rewritten[rewritten.length - 1]?.streamVersion} differ` : `version ${firstRewritten.streamVersion} differs`;
-      problems.push({ code: 'CHECKPOINT_ROOT_MISMATCH', ...at(firstRewritten, firstRewritten.event.globalPosition), reason: `${span} from what checkpoint ${sequence} signed (history rewritten, hashes recomputed)` });
+      const span =
+        rewritten.length > 1
+          ? `versions ${firstRewritten.streamVersion}..${rewritten[rewritten.length - 1]?.streamVersion} differ`
+          : `version ${firstRewritten.streamVersion} differs`;
+      problems.push({
+        code: 'CHECKPOINT_ROOT_MISMATCH',
+        ...at(firstRewritten, firstRewritten.event.globalPosition),
+        reason: `${span} from what checkpoint ${sequence} signed (history rewritten, hashes recomputed)`,
+      });
     }
     for (const d of rows.filter((r) => r.event !== null && r.event.globalPosition !== r.leafPosition)) {
-      problems.push({ code: 'OUT_OF_ORDER', ...at(d, d.event?.globalPosition ?? d.leafPosition), reason: `version ${d.streamVersion} was at global position ${d.leafPosition} when checkpoint ${sequence} signed it, and is now at ${d.event?.globalPosition} (events moved)` });
+      problems.push({
+        code: 'OUT_OF_ORDER',
+        ...at(d, d.event?.globalPosition ?? d.leafPosition),
+        reason: `version ${d.streamVersion} was at global position ${d.leafPosition} when checkpoint ${sequence} signed it, and is now at ${d.event?.globalPosition} (events moved)`,
+      });
     }
     return problems;
   });

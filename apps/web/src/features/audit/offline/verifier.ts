@@ -1,8 +1,16 @@
-import { verifyBundleWebCrypto, type BundleProblem, type BundleVerdict, type EvidenceBundle } from '@selter/event-store/offline';
+import {
+  verifyBundleWebCrypto,
+  type BundleProblem,
+  type BundleVerdict,
+  type EvidenceBundle,
+} from '@selter/event-store/offline';
 import { both, CODE_TEXT, TEXT } from './texts';
 
 /** Verifies a bundle's text in this browser; undefined when the text is not JSON. Never sends it anywhere. */
-export async function verifyBundleText(text: string, expectedKeyId?: string): Promise<BundleVerdict | undefined> {
+export async function verifyBundleText(
+  text: string,
+  expectedKeyId?: string,
+): Promise<BundleVerdict | undefined> {
   let bundle: EvidenceBundle;
   try {
     bundle = JSON.parse(text) as EvidenceBundle;
@@ -12,7 +20,11 @@ export async function verifyBundleText(text: string, expectedKeyId?: string): Pr
   return verifyBundleWebCrypto(bundle, crypto.subtle, expectedKeyId ? { expectedKeyId } : {});
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string>, ...children: Array<string | Node>): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string>,
+  ...children: Array<string | Node>
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
   node.append(...children);
@@ -25,15 +37,35 @@ function problemItem(p: BundleProblem): HTMLLIElement {
     p.globalPosition ? `${both(TEXT.position)} ${p.globalPosition}` : '',
     p.checkpointSequence !== undefined ? `${TEXT.checkpoint[0]} ${p.checkpointSequence}` : '',
   ].filter(Boolean);
-  const attrs: Record<string, string> = { 'data-code': p.code, ...(p.streamVersion !== undefined ? { 'data-version': String(p.streamVersion) } : {}), ...(p.globalPosition ? { 'data-position': p.globalPosition } : {}) };
-  return el('li', attrs, el('strong', {}, `${p.code}: ${both(CODE_TEXT[p.code] ?? [p.code, p.code])}`), where.length ? ` (${where.join(', ')})` : '', el('br', {}), el('small', {}, p.reason));
+  const attrs: Record<string, string> = {
+    'data-code': p.code,
+    ...(p.streamVersion !== undefined ? { 'data-version': String(p.streamVersion) } : {}),
+    ...(p.globalPosition ? { 'data-position': p.globalPosition } : {}),
+  };
+  return el(
+    'li',
+    attrs,
+    el('strong', {}, `${p.code}: ${both(CODE_TEXT[p.code] ?? [p.code, p.code])}`),
+    where.length ? ` (${where.join(', ')})` : '',
+    el('br', {}),
+    el('small', {}, p.reason),
+  );
 }
 
 /** The verdict as a section: the headline, the key, and every problem with its version and position. */
 export function verdictView(verdict: BundleVerdict | undefined): HTMLElement {
-  if (!verdict) return el('section', { 'data-testid': 'verdict', 'data-ok': 'false', role: 'status' }, el('p', {}, both(TEXT.notJson)));
-  const key = verdict.keyId ? `${both(TEXT.key)} ${verdict.keyId} (${verdict.keyPinned ? both(TEXT.pinned) : both(TEXT.ownKey)})` : '';
-  const cp = verdict.checkpoint ? `${TEXT.checkpoint[0]} ${verdict.checkpoint.sequence} (${verdict.checkpoint.treeSize}, ${verdict.checkpoint.createdAt})` : '';
+  if (!verdict)
+    return el(
+      'section',
+      { 'data-testid': 'verdict', 'data-ok': 'false', role: 'status' },
+      el('p', {}, both(TEXT.notJson)),
+    );
+  const key = verdict.keyId
+    ? `${both(TEXT.key)} ${verdict.keyId} (${verdict.keyPinned ? both(TEXT.pinned) : both(TEXT.ownKey)})`
+    : '';
+  const cp = verdict.checkpoint
+    ? `${TEXT.checkpoint[0]} ${verdict.checkpoint.sequence} (${verdict.checkpoint.treeSize}, ${verdict.checkpoint.createdAt})`
+    : '';
   return el(
     'section',
     { 'data-testid': 'verdict', 'data-ok': String(verdict.ok), role: 'status' },
@@ -49,8 +81,19 @@ export function verdictView(verdict: BundleVerdict | undefined): HTMLElement {
  * `root`. Returns `show`, to verify a bundle obtained otherwise (the console's download).
  */
 export function mountVerifier(root: HTMLElement): { show(text: string): Promise<void> } {
-  const file = el('input', { type: 'file', accept: '.json,application/json', id: 'bundle-file', 'data-testid': 'bundle-file' });
-  const keyId = el('input', { type: 'text', id: 'key-id', 'data-testid': 'key-id', size: '34', spellcheck: 'false' });
+  const file = el('input', {
+    type: 'file',
+    accept: '.json,application/json',
+    id: 'bundle-file',
+    'data-testid': 'bundle-file',
+  });
+  const keyId = el('input', {
+    type: 'text',
+    id: 'key-id',
+    'data-testid': 'key-id',
+    size: '34',
+    spellcheck: 'false',
+  });
   const result = el('div', { 'aria-live': 'polite' });
   root.replaceChildren(
     el('h1', {}, both(TEXT.title)),
