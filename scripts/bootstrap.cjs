@@ -53,7 +53,9 @@ const filesUnder = (dir) =>
 const webInputs = () => [
   ...filesUnder(path.join(web, 'src')),
   ...filesUnder(path.join(web, 'public')),
-  ...['index.html', 'vite.config.mjs', 'tsconfig.json'].map((f) => path.join(web, f)),
+  ...['index.html', 'vite.config.mjs', 'tsconfig.json', 'tools/build-verifier.ts'].map((f) => path.join(web, f)),
+  // The bundle checks the console and the standalone verifier run (`@selter/event-store/offline`).
+  ...['offline.ts', 'bundle-verify.ts', 'bundle-verify-run.ts'].map((f) => path.join(root, 'libs', 'event-store', 'src', f)),
   path.join(root, 'tsconfig.base.json'),
   lock,
 ];
@@ -71,6 +73,13 @@ function buildConsole(hash) {
   const vite = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', web, '--outDir', staging, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
   if (vite.status !== 0) {
     process.stderr.write(`failed\n${vite.stdout}${vite.stderr}`);
+    rmSync(staging, { recursive: true, force: true });
+    process.exit(1);
+  }
+  // The standalone verifier (one HTML file) beside the console, which links it for download.
+  const verifier = spawnSync(process.execPath, [path.join(root, 'scripts', 'run.cjs'), path.join(web, 'tools', 'build-verifier.ts'), path.join(staging, 'verifier.html')], { cwd: root, encoding: 'utf8' });
+  if (verifier.status !== 0) {
+    process.stderr.write(`failed (standalone verifier)\n${verifier.stdout}${verifier.stderr}`);
     rmSync(staging, { recursive: true, force: true });
     process.exit(1);
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import { foldStream } from '@selter/domain';
-import { verifyBundle, type BundleVerdict, type EvidenceBundle } from '@selter/event-store';
+import { verifyBundle, type BundleProblem, type BundleVerdict, type EvidenceBundle } from '@selter/event-store';
 import type { Outcome } from './commands';
 import { progressBar } from './progress';
 import { domainEvent, summarize } from './replay';
@@ -41,8 +41,9 @@ function verdictText(file: string, v: BundleVerdict): string {
     return [`${file}: VERIFIED ${v.streamId}`, `  ${v.eventsChecked} events, chain intact, head in checkpoint ${cp?.sequence} (tree of ${cp?.treeSize} events, signed ${cp?.createdAt})`, `  ${key}`].join('\n');
   }
   const p = v.problem;
-  const where = p?.streamVersion ? ` at version ${p.streamVersion}${p.globalPosition ? ` (global position ${p.globalPosition})` : ''}` : p?.checkpointSequence ? ` at checkpoint ${p.checkpointSequence}` : '';
-  return [`${file}: FAILED ${v.streamId}${where}`, `  ${p?.code}: ${p?.reason}`, `  events checked: ${v.eventsChecked}`, `  ${key}`].join('\n');
+  const place = (q: BundleProblem): string => (q.streamVersion ? ` at version ${q.streamVersion}${q.globalPosition ? ` (global position ${q.globalPosition})` : ''}` : q.checkpointSequence ? ` at checkpoint ${q.checkpointSequence}` : '');
+  const listed = v.problems.map((q) => `  ${q.code}${place(q)}: ${q.reason}`);
+  return [`${file}: FAILED ${v.streamId}${p ? place(p) : ''}, ${v.problems.length} problem(s):`, ...listed, `  events checked: ${v.eventsChecked}`, `  ${key}`].join('\n');
 }
 
 /** `verify <bundle>`: needs no database, only the file (and, ideally, the key from elsewhere). */

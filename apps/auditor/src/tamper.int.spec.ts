@@ -1,7 +1,8 @@
 import { createHash, sign } from 'node:crypto';
-import { chainHash, generateSigner, publicKeyPem, type CheckpointBody, type EvidenceBundle } from '@selter/event-store';
+import { chainHash, generateSigner, publicKeyPem, type CheckpointBody, type EvidenceBundle, type VerifyReport } from '@selter/event-store';
 import { auditWorld, type AuditWorld } from './audit-world.test-helper';
 import { verifyBundleFile } from './bundle-commands';
+import { verifyCommand } from './commands';
 
 /** Rewrites the events from `version` on (new data, hashes recomputed): a chain that looks intact. */
 function rewriteFrom(bundle: EvidenceBundle, version: number): void {
@@ -41,7 +42,7 @@ describe('auditor: verify an exported bundle, and find every tampering with its 
       if (e) e.record = e.record.replace('"data":{', '"data":{"score":100,');
     });
     expect(problemOf(file)).toMatchObject({ code: 'HASH_MISMATCH', streamVersion: 5, globalPosition: w.bundle().events[4]?.globalPosition });
-    expect(verifyBundleFile(file, { format: 'text' }).output).toMatch(/FAILED .* at version 5 \(global position \d+\)\n {2}HASH_MISMATCH/);
+    expect(verifyBundleFile(file, { format: 'text' }).output).toMatch(/FAILED .* at version 5 \(global position \d+\), 1 problem\(s\):\n {2}HASH_MISMATCH at version 5/);
   });
 
   it('a deleted event', () => {
@@ -110,5 +111,28 @@ describe('auditor: verify an exported bundle, and find every tampering with its 
     });
     expect(problemOf(forged, { publicKey: w.signer.publicKey })).toMatchObject({ code: 'KEY_MISMATCH' });
     expect(problemOf(forged, { expectedKeyId: w.signer.keyId })).toMatchObject({ code: 'KEY_MISMATCH' });
+  });
+
+  // Last: it tampers the store itself (the bundle files above were exported before).
+  it('`verify` on the store lists every change, each with stream, version and global position', async () => {
+    const neighbour = 'round-kab-gowa-2024-1';
+    const rows = await w.sql<Array<{ k: string; p: string }>>`select stream_id || '@' || stream_version as k, global_position::text as p from events`;
+    const at = Object.fromEntries(rows.map((r) => [r.k, r.p]));
+    const last = Math.max(...rows.filter((r) => r.k.startsWith(`${neighbour}@`)).map((r) => Number(r.k.split('@')[1])));
+    await w.sql.begin(async (tx) => {
+      await tx`set local session_replication_role = replica`;
+      await tx`update events set record = replace(record, '"data":{', '"data":{"score":100,') where stream_id = ${w.streamId} and stream_version = 5`;
+      await tx`delete from events where stream_id = ${w.streamId} and stream_version = 9`;
+      await tx`delete from events where stream_id = ${neighbour} and stream_version > ${last - 2}`;
+    });
+    const outcome = await verifyCommand(w.sql, [w.signer.publicKey]);
+    expect(outcome.exitCode).toBe(1);
+    expect((outcome.output as VerifyReport).problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'HASH_MISMATCH', streamId: w.streamId, streamVersion: 5, globalPosition: at[`${w.streamId}@5`] }),
+        expect.objectContaining({ code: 'VERSION_GAP', streamId: w.streamId, streamVersion: 9, globalPosition: at[`${w.streamId}@9`] }),
+        expect.objectContaining({ code: 'LOG_TRUNCATED', streamId: neighbour, streamVersion: last - 1, globalPosition: at[`${neighbour}@${last - 1}`] }),
+      ]),
+    );
   });
 });

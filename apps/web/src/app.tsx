@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import type { Role } from './session';
 import { AuditView } from './features/audit/audit-view';
+import { VerifyBundlePage } from './features/audit/offline/verify-bundle-page';
 import { DecisionPage } from './features/decisions/decision-page';
 import { ManageRound } from './features/operator/manage-round';
 import { PlanRound } from './features/operator/plan-round';
@@ -66,6 +67,7 @@ function Console(): React.JSX.Element {
           <Route path="/console/rounds/:roundId/applicants" element={<RegisterApplicants />} />
           <Route path="/console/rounds/:roundId/decide/:type?" element={<DecisionPage />} />
           <Route path="/console/rounds/:roundId/audit" element={<AuditView />} />
+          <Route path="/console/audit/verify" element={<VerifyBundlePage />} />
           <Route path="*" element={<Navigate to={ROUTES.home} replace />} />
         </Routes>
       </AppShell.Main>

@@ -9,5 +9,7 @@ export const ROUTES = {
   decide: (roundId: string, type: string, postId?: string | null) =>
     `/console/rounds/${encodeURIComponent(roundId)}/decide/${type}${postId ? `?post=${encodeURIComponent(postId)}` : ''}`,
   audit: (roundId: string) => `/console/rounds/${encodeURIComponent(roundId)}/audit`,
+  verifyBundle: (roundId?: string) =>
+    `/console/audit/verify${roundId ? `?round=${encodeURIComponent(roundId)}` : ''}`,
   publik: (agency: string) => `/publik/${encodeURIComponent(agency)}`,
 } as const;

@@ -1,6 +1,7 @@
 import type { EvidenceBundle } from './bundle';
 import { inclusionProofs } from './bundle-proofs';
-import { verifyBundle } from './bundle-verify';
+import { verifyBundle } from './bundle-verify-node';
+import { verifyBundleWebCrypto } from './bundle-verify-run';
 import { canonicalBody, NO_PREVIOUS_CHECKPOINT, type CheckpointBody } from './checkpoint-format';
 import { canonicalRecord, chainHash, GENESIS_HASH } from './hash-chain';
 import { leafHash, merkleRoot } from './merkle';
@@ -73,5 +74,31 @@ describe('verifyBundle (pure, no database)', () => {
   it('calls a file that is no bundle malformed instead of throwing', () => {
     expect(verifyBundle({ streamId: 'x' } as unknown as EvidenceBundle).problem).toMatchObject({ code: 'BUNDLE_MALFORMED' });
     expect(verifyBundle({ ...bundleOf(3, 1), publicKeyPem: 'nonsense' }).problem).toMatchObject({ code: 'BUNDLE_MALFORMED' });
+  });
+
+  it('names every change in one bundle, not only the first, and still checks the checkpoint', () => {
+    const b = bundleOf(30, 1);
+    const events = [...b.events];
+    events[4] = { ...(events[4] as (typeof events)[number]), record: (events[4]?.record ?? '').replace('"n":4', '"n":44') };
+    events.splice(9, 1); // version 10 deleted
+    events.splice(15, 2, events[16] as never, events[15] as never); // versions 17 and 18 swapped
+    const signature = Buffer.from(b.checkpoint.signature, 'base64');
+    signature[0] = ((signature[0] ?? 0) + 1) % 256;
+    const verdict = verifyBundle({ ...b, events, checkpoint: { ...b.checkpoint, signature: signature.toString('base64') } });
+    expect(verdict.problems.map((p) => [p.code, p.streamVersion ?? null])).toEqual([
+      ['HASH_MISMATCH', 5],
+      ['VERSION_GAP', 10],
+      ['OUT_OF_ORDER', 17],
+      ['CHECKPOINT_SIGNATURE_INVALID', null],
+    ]);
+    expect(verdict.problems[1]).toMatchObject({ globalPosition: b.events[10]?.globalPosition });
+  });
+
+  it('runs the same checks on WebCrypto, with the same verdicts', async () => {
+    const good = bundleOf(40, 1);
+    const sync = verifyBundle(rewrite(good, 7));
+    const webCrypto = await verifyBundleWebCrypto(rewrite(good, 7), globalThis.crypto.subtle);
+    expect(webCrypto).toEqual(sync);
+    expect(await verifyBundleWebCrypto(good, globalThis.crypto.subtle, { expectedKeyId: signer.keyId })).toMatchObject({ ok: true, keyId: signer.keyId, keyPinned: true, problems: [] });
   });
 });

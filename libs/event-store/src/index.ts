@@ -63,12 +63,13 @@ export {
   type BundleInclusion,
   type ExportOptions,
 } from './bundle';
+export { verifyBundle, chainProblems, type BundleVerifyOptions } from './bundle-verify-node';
+export { verifyBundleWebCrypto } from './bundle-verify-run';
 export {
-  verifyBundle,
+  bundleChecks,
   type BundleVerdict,
   type BundleProblem,
   type BundleProblemCode,
-  type BundleVerifyOptions,
 } from './bundle-verify';
 export { verifyStream, type StreamVerdict } from './stream-verify';
 export { proveConsistency, checkpointsConsistent, readLeaves } from './consistency';

@@ -1,9 +1,25 @@
 import type { KeyObject } from 'node:crypto';
 import type { Sql } from 'postgres';
-import { bundleEvent, bundleOf, StreamNotCheckpointedError, type EvidenceBundle } from './bundle';
-import { chainProblem, verifyBundle, type BundleProblem } from './bundle-verify';
-import type { CheckpointBody } from './checkpoint-format';
+import { bundleEvent } from './bundle';
+import { chainProblems } from './bundle-verify-node';
+import { distinctProblems, type BundleProblem } from './bundle-verify';
+import type { CheckpointBody, SignedCheckpoint } from './checkpoint-format';
+import { readCheckpoints } from './checkpoint';
+import { coverageProblems, provenLeaves, streamLeafDiffs, streamLeaves } from './checkpoint-leaves';
 import { readStream } from './read';
+import { keyFingerprint, verifySignature } from './signing';
+import type { VerifyProblem } from './verify';
+
+/** The checkpoints as the store holds them, apart from any one stream. */
+export interface StoreCheckpointStatus {
+  ok: boolean;
+  /** The latest stored checkpoint (null: none yet). */
+  latestSequence: number | null;
+  /** The checkpoint streams are proven with: the latest that verifies and whose signed leaves the stored copy rebuilds. */
+  provenWith: number | null;
+  /** Forged or unverifiable checkpoints, a stored copy of leaves that no longer rebuilds its root. */
+  problems: VerifyProblem[];
+}
 
 /** One stream checked in the store: its chain, and the latest signed checkpoint over what it covers. */
 export interface StreamVerdict {
@@ -11,47 +27,65 @@ export interface StreamVerdict {
   streamId: string;
   events: number;
   head?: { version: number; hash: string; globalPosition: string };
-  /** The first problem of each check (the chain over every event; the checkpoint over what it covers), earliest version first. */
+  /** Every problem of this stream (its chain; what the checkpoint signed against what the log holds), earliest version first. */
   problems: BundleProblem[];
-  /** The latest checkpoint, when it covers at least the stream's first event; it proves versions 1..`coveredVersion`. */
+  /** The checkpoint that proves this stream's versions 1..`coveredVersion` (absent: none covers it yet). */
   checkpoint?: Pick<CheckpointBody, 'sequence' | 'treeSize' | 'createdAt' | 'keyId' | 'lastGlobalPosition'> & { coveredVersion: number };
+  /** The store-wide checkpoint status, reported apart: it never fails this stream's verification. */
+  store: StoreCheckpointStatus;
 }
 
-const sameProblem = (a: BundleProblem, b: BundleProblem): boolean => a.code === b.code && a.streamVersion === b.streamVersion;
-const byVersion = (a: BundleProblem, b: BundleProblem): number => (a.streamVersion ?? Infinity) - (b.streamVersion ?? Infinity);
+const withoutStream = ({ streamId: _s, ...p }: VerifyProblem): BundleProblem => p;
+
+/** The checkpoints' own state: the latest whose signature verifies, and the ones that do not. */
+function signedCheckpoints(checkpoints: SignedCheckpoint[], publicKey: KeyObject): { valid: SignedCheckpoint[]; problems: VerifyProblem[] } {
+  const keyId = keyFingerprint(publicKey);
+  const ok = (cp: SignedCheckpoint): boolean => cp.body.keyId === keyId && verifySignature(publicKey, cp.signedBody, Buffer.from(cp.signature, 'base64'));
+  return {
+    valid: checkpoints.filter(ok),
+    problems: checkpoints.filter((cp) => !ok(cp)).map((cp) => ({ code: 'CHECKPOINT_SIGNATURE_INVALID' as const, checkpointSequence: cp.body.sequence, reason: `checkpoint ${cp.body.sequence}: the signature does not verify with key ${keyId} (forged or altered checkpoint)` })),
+  };
+}
 
 /**
- * Verifies one stream as the store holds it, as an offline auditor would its bundle: every event's
- * place, record and chain link, then the latest checkpoint's signature (with `publicKey`) and the
- * inclusion of the last event it covers in its signed tree (which, through the chain, proves every
- * version before). Events appended since that checkpoint are checked by the chain alone. Reads the
- * leaves of the checkpoint's tree, like an export: a cost in proportion to the whole log.
+ * Verifies one stream as the store holds it: every event's place, record and chain link, then,
+ * against the latest checkpoint that verifies with `publicKey`, every version it signed: a version
+ * gone (deleted, or a cut tail), moved, or with another hash (rewritten) is named with its version
+ * and global position. The leaves come from the stored copy, used only when it rebuilds the signed
+ * root, so a change in another stream never fails this one. Events since that checkpoint are
+ * checked by the chain alone. Reads the checkpoint's leaves: a cost in proportion to the log.
  */
 export async function verifyStream(sql: Sql, streamId: string, publicKey: KeyObject): Promise<StreamVerdict> {
-  const stored = await readStream(sql, streamId);
+  const [stored, checkpoints] = await Promise.all([readStream(sql, streamId), readCheckpoints(sql)]);
   const events = stored.map(bundleEvent);
   const last = events[events.length - 1];
-  const problems: BundleProblem[] = [];
-  const chain = chainProblem(streamId, events);
-  if (chain) problems.push(chain);
-  let evidence: EvidenceBundle | undefined;
-  if (last) {
-    evidence = await bundleOf(sql, streamId, stored, { publicKey }, { coveredOnly: true }).catch((error: unknown) => {
-      if (error instanceof StreamNotCheckpointedError) return undefined;
-      throw error;
-    });
+  const problems = chainProblems(streamId, events);
+  const { valid, problems: storeProblems } = signedCheckpoints(checkpoints, publicKey);
+  const latest = valid[valid.length - 1];
+  let checkpoint: StreamVerdict['checkpoint'];
+  let provenWith: number | null = null;
+  if (latest && latest.body.treeSize > 0) {
+    const { sequence, treeSize, createdAt, keyId, lastGlobalPosition } = latest.body;
+    if (await provenLeaves(sql, latest)) {
+      provenWith = sequence;
+      const covered = await streamLeaves(sql, streamId, treeSize);
+      const located = coverageProblems(streamLeafDiffs(streamId, covered, events), sequence).map(withoutStream);
+      problems.unshift(...located);
+      const coveredVersion = covered[covered.length - 1]?.streamVersion;
+      if (coveredVersion) checkpoint = { sequence, treeSize, createdAt, keyId, lastGlobalPosition, coveredVersion };
+    } else {
+      storeProblems.push({ code: 'CHECKPOINT_ROOT_MISMATCH', checkpointSequence: sequence, reason: `the stored copy of checkpoint ${sequence}'s leaves does not rebuild its signed root: no stream can be proven with it` });
+      if (last) problems.push({ code: 'NOT_IN_CHECKPOINT', checkpointSequence: sequence, reason: `checkpoint ${sequence} cannot prove this stream (see the store's checkpoint status)` });
+    }
   }
-  const proof = evidence && verifyBundle(evidence, { publicKey });
-  if (proof?.problem && !problems.some((p) => sameProblem(p, proof.problem as BundleProblem))) problems.push(proof.problem);
-  const body = evidence && (JSON.parse(evidence.checkpoint.signedBody) as CheckpointBody);
+  const all = distinctProblems(problems);
   return {
-    ok: problems.length === 0,
+    ok: all.length === 0,
     streamId,
     events: events.length,
     ...(last ? { head: { version: last.streamVersion, hash: last.hash, globalPosition: last.globalPosition } } : {}),
-    problems: problems.sort(byVersion),
-    ...(evidence && body
-      ? { checkpoint: { sequence: body.sequence, treeSize: body.treeSize, createdAt: body.createdAt, keyId: body.keyId, lastGlobalPosition: body.lastGlobalPosition, coveredVersion: evidence.events.length } }
-      : {}),
+    problems: all,
+    ...(checkpoint ? { checkpoint } : {}),
+    store: { ok: storeProblems.length === 0, latestSequence: checkpoints[checkpoints.length - 1]?.body.sequence ?? null, provenWith, problems: storeProblems },
   };
 }

@@ -1,7 +1,7 @@
 import type { Sql } from 'postgres';
 import { appendToStream } from './append';
 import { exportBundle } from './bundle';
-import { verifyBundle } from './bundle-verify';
+import { verifyBundle } from './bundle-verify-node';
 import { Checkpointer } from './checkpoint';
 import type { SignedCheckpoint } from './checkpoint-format';
 import { checkpointsConsistent, proveConsistency } from './consistency';
@@ -10,6 +10,7 @@ import { readStream } from './read';
 import { generateSigner, type CheckpointSigner } from './signing';
 import { event, freshStore } from './store.test-helper';
 import { verifyStore } from './verify';
+import { verifyStream } from './stream-verify';
 
 // Each case builds a small log (three streams, interleaved), takes a signed checkpoint held
 // "outside" (the returned object), then tampers as a database superuser would, triggers off.
@@ -53,6 +54,83 @@ async function rewriteSuffix(sql: Sql, stream: string, fromVersion: number): Pro
   }
 }
 
+/** Swaps two events' contents between their places in the log (a reordered pair, hashes intact). */
+const swap = (sql: Sql, first: string, second: string) =>
+  tamper(sql, async (tx) => {
+    const cols = 'stream_version, event_id, type, schema_version, recorded_at, record, prev_hash, hash';
+    await tx.unsafe(`create temp table swap as select global_position, ${cols} from events where global_position in (${first}, ${second})`);
+    await tx.unsafe(`update events set event_id = gen_random_uuid(), stream_version = stream_version + 1000 where global_position in (${first}, ${second})`);
+    await tx.unsafe(`update events e set (${cols}) = (select ${cols} from swap s where s.global_position = case when e.global_position = ${first} then ${second} else ${first} end) where e.global_position in (${first}, ${second})`);
+  });
+
+describe('tamper evidence: six changes at once, each named in its own round', () => {
+  let store: Awaited<ReturnType<typeof freshStore>>;
+  let signer: CheckpointSigner;
+  const at: Record<string, string> = {};
+  const rounds = ['round-payload', 'round-deleted', 'round-reordered', 'round-cut', 'round-rewritten', 'round-untouched'];
+  beforeAll(async () => {
+    store = await freshStore();
+    signer = generateSigner();
+    for (let v = 1; v <= 6; v += 1) {
+      for (const r of rounds) await appendToStream(store.sql, r, v - 1 || 'no_stream', [event('StageResultRecorded', { nip: `${r}-${v}`, score: 70 + v })]);
+    }
+    await new Checkpointer(store.sql, signer).checkpoint();
+    // A round that grew after the checkpoint, and a second checkpoint over it that is then forged.
+    await appendToStream(store.sql, 'round-later', 'no_stream', [event('StageResultRecorded', { nip: 'L1', score: 80 })]);
+    await new Checkpointer(store.sql, signer).checkpoint();
+    for (const row of await store.sql<Array<{ k: string; p: string }>>`select stream_id || '@' || stream_version as k, global_position::text as p from events`) at[row.k] = row.p;
+    await tamper(store.sql, async (tx) => {
+      await tx`update events set record = replace(record, '"score":73', '"score":93') where stream_id = 'round-payload' and stream_version = 3`;
+      await tx`delete from events where stream_id = 'round-deleted' and stream_version = 3`;
+      await tx`delete from events where stream_id = 'round-cut' and stream_version >= 4`;
+      await tx`update event_checkpoints set signature = set_byte(signature, 0, (get_byte(signature, 0) + 1) % 256) where sequence = 2`;
+    });
+    await swap(store.sql, at['round-reordered@2'] as string, at['round-reordered@3'] as string);
+    await rewriteSuffix(store.sql, 'round-rewritten', 3);
+  });
+  afterAll(() => store.close());
+  const where = (stream: string, version: number) => ({ streamVersion: version, globalPosition: at[`${stream}@${version}`] });
+
+  it("each round's verification names its own problem, with version and global position; the others verify", async () => {
+    const verdicts = Object.fromEntries(await Promise.all(rounds.map(async (r) => [r, await verifyStream(store.sql, r, signer.publicKey)] as const)));
+    expect(verdicts['round-payload']?.problems).toEqual([expect.objectContaining({ code: 'HASH_MISMATCH', ...where('round-payload', 3) })]);
+    expect(verdicts['round-deleted']?.problems).toEqual([expect.objectContaining({ code: 'VERSION_GAP', ...where('round-deleted', 3), checkpointSequence: 1 })]);
+    expect(verdicts['round-reordered']?.problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'OUT_OF_ORDER', streamVersion: 3, globalPosition: at['round-reordered@2'] })]));
+    expect(verdicts['round-cut']?.problems).toEqual([expect.objectContaining({ code: 'LOG_TRUNCATED', ...where('round-cut', 4), reason: expect.stringMatching(/versions 4\.\.6/) })]);
+    expect(verdicts['round-rewritten']?.problems).toEqual([expect.objectContaining({ code: 'CHECKPOINT_ROOT_MISMATCH', ...where('round-rewritten', 3) })]);
+    expect(verdicts['round-untouched']).toMatchObject({ ok: true, problems: [], checkpoint: { sequence: 1, coveredVersion: 6 } });
+    for (const verdict of Object.values(verdicts)) {
+      // The forged checkpoint is the store's status, reported apart, and fails no round.
+      expect(verdict.store).toMatchObject({ ok: false, latestSequence: 2, provenWith: 1, problems: [expect.objectContaining({ code: 'CHECKPOINT_SIGNATURE_INVALID', checkpointSequence: 2 })] });
+    }
+  });
+
+  it('verifyStore lists every one of them with stream, version and global position', async () => {
+    const report = await verifyStore(store.sql, { publicKeys: [signer.publicKey] });
+    expect(report.ok).toBe(false);
+    const named = (stream: string, code: string, version: number, globalPosition?: string) => expect.objectContaining({ code, streamId: stream, streamVersion: version, globalPosition: globalPosition ?? at[`${stream}@${version}`] });
+    expect(report.problems).toEqual(
+      expect.arrayContaining([
+        named('round-payload', 'HASH_MISMATCH', 3),
+        named('round-deleted', 'VERSION_GAP', 3),
+        named('round-reordered', 'OUT_OF_ORDER', 3, at['round-reordered@2']),
+        named('round-cut', 'LOG_TRUNCATED', 4),
+        named('round-rewritten', 'CHECKPOINT_ROOT_MISMATCH', 3),
+        expect.objectContaining({ code: 'CHECKPOINT_SIGNATURE_INVALID', checkpointSequence: 2 }),
+      ]),
+    );
+    expect(report.problems.filter((p) => p.streamId === 'round-untouched')).toEqual([]);
+  });
+
+  it("every round's bundle exports, and an untouched round's verifies offline", async () => {
+    expect(verifyBundle(await exportBundle(store.sql, 'round-untouched', signer), { publicKey: signer.publicKey })).toMatchObject({ ok: true, problems: [] });
+    const cut = verifyBundle(await exportBundle(store.sql, 'round-cut', signer), { publicKey: signer.publicKey });
+    expect(cut.problems).toEqual([expect.objectContaining({ code: 'LOG_TRUNCATED', ...where('round-cut', 4), reason: expect.stringContaining(`global position ${at['round-cut@6']}`) })]);
+    const rewritten = verifyBundle(await exportBundle(store.sql, 'round-rewritten', signer), { publicKey: signer.publicKey });
+    expect(rewritten.problems).toEqual([expect.objectContaining({ code: 'CHECKPOINT_ROOT_MISMATCH', ...where('round-rewritten', 3) })]);
+  });
+});
+
 describe('tamper evidence: verify finds each alteration and says where', () => {
   let w: World;
   beforeEach(async () => (w = await world()));
@@ -60,39 +138,19 @@ describe('tamper evidence: verify finds each alteration and says where', () => {
   const verify = (trusted: SignedCheckpoint[] = []) => verifyStore(w.store.sql, { publicKeys: [w.signer.publicKey], trusted });
 
   it('an untouched log verifies', async () => {
-    expect(await verify([w.checkpoint])).toEqual({ ok: true, eventsChecked: 13, streamsChecked: 3, checkpointsChecked: 2 });
+    expect(await verify([w.checkpoint])).toEqual({ ok: true, eventsChecked: 13, streamsChecked: 3, checkpointsChecked: 2, problems: [] });
   });
 
-  it('a changed payload', async () => {
-    await tamper(w.store.sql, (tx) => tx`update events set record = replace(record, '"score":73', '"score":93') where stream_id = 'round-a' and stream_version = 3`);
-    expect((await verify()).problem).toMatchObject({ code: 'HASH_MISMATCH', streamId: 'round-a', streamVersion: 3, globalPosition: await w.position('round-a', 3) });
-  });
-
-  it('a deleted middle event', async () => {
-    await tamper(w.store.sql, (tx) => tx`delete from events where stream_id = 'round-a' and stream_version = 3`);
-    expect((await verify()).problem).toMatchObject({ code: 'VERSION_GAP', streamId: 'round-a', streamVersion: 4, globalPosition: await w.position('round-a', 4) });
-  });
-
-  it('a reordered pair', async () => {
-    const second = await w.position('round-b', 2);
-    const third = await w.position('round-b', 3);
-    await tamper(w.store.sql, async (tx) => {
-      const cols = 'stream_version, event_id, type, schema_version, recorded_at, record, prev_hash, hash';
-      await tx.unsafe(`create temp table swap as select global_position, ${cols} from events where global_position in (${second}, ${third})`);
-      await tx.unsafe(`update events set event_id = gen_random_uuid(), stream_version = stream_version + 1000 where global_position in (${second}, ${third})`);
-      await tx.unsafe(`update events e set (${cols}) = (select ${cols} from swap s where s.global_position = case when e.global_position = ${second} then ${third} else ${second} end) where e.global_position in (${second}, ${third})`);
-    });
-    expect((await verify()).problem).toMatchObject({ code: 'OUT_OF_ORDER', streamId: 'round-b', streamVersion: 3, globalPosition: second });
-  });
-
-  it('a truncated tail, against the checkpoint', async () => {
+  it('a truncated tail at the end of the log, against the checkpoint and the leaves it signed', async () => {
+    const cut = [await w.position('round-a', 6), await w.position('round-a', 5)];
     await tamper(w.store.sql, (tx) => tx`delete from events where global_position in (select global_position from events order by transaction_id desc, global_position desc limit 2)`);
-    expect((await verify()).problem).toMatchObject({ code: 'LOG_TRUNCATED', checkpointSequence: 1 });
-  });
-
-  it('a rewritten suffix with recomputed hashes, against the signed checkpoint in the database', async () => {
-    await rewriteSuffix(w.store.sql, 'round-b', 3);
-    expect((await verify()).problem).toMatchObject({ code: 'CHECKPOINT_ROOT_MISMATCH', checkpointSequence: 1 });
+    const report = await verify();
+    expect(report.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'LOG_TRUNCATED', checkpointSequence: 1 }),
+        expect.objectContaining({ code: 'LOG_TRUNCATED', streamId: 'round-a', streamVersion: 5, globalPosition: cut[1] }),
+      ]),
+    );
   });
 
   it('a rewritten suffix whose stored checkpoints were deleted too, against the copy held outside', async () => {

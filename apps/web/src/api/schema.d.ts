@@ -1355,6 +1355,7 @@ export interface components {
         DevUserList: components["schemas"]["DevUser"][];
         EvidenceBundle: {
             anchors?: {
+                globalPosition?: string;
                 leafIndex: number;
                 path: string[];
                 streamVersion: number;
@@ -1377,6 +1378,7 @@ export interface components {
             /** @enum {string} */
             format: "selter-evidence-bundle/1" | "selter-evidence-bundle/2";
             inclusion: {
+                globalPosition?: string;
                 leafIndex: number;
                 path: string[];
                 streamVersion?: number;
@@ -1575,6 +1577,14 @@ export interface components {
             headVersion: number;
             problems: components["schemas"]["VerificationProblem"][];
             roundId: string;
+            /** @description The store-wide checkpoint status (a forged checkpoint, an altered copy of signed leaves), reported apart: it never fails this round's verification */
+            store: {
+                latestSequence: number | null;
+                ok: boolean;
+                problems: components["schemas"]["VerificationProblem"][];
+                /** @description The checkpoint rounds are proven with: the latest that verifies and whose signed leaves the store still holds */
+                provenWith: number | null;
+            };
             /** @description No problem found: every event chains to the one before, and the checkpoint proves the versions it covers */
             verified: boolean;
         };
@@ -1624,9 +1634,12 @@ export interface components {
             version: number;
         };
         VerificationProblem: {
-            /** @description HASH_MISMATCH, RECORD_ALTERED, VERSION_GAP, OUT_OF_ORDER, CHAIN_BROKEN, CHECKPOINT_SIGNATURE_INVALID, CHECKPOINT_ROOT_MISMATCH, ... */
+            checkpointSequence: number | null;
+            /** @description HASH_MISMATCH, RECORD_ALTERED, VERSION_GAP, OUT_OF_ORDER, CHAIN_BROKEN, LOG_TRUNCATED, CHECKPOINT_ROOT_MISMATCH, CHECKPOINT_SIGNATURE_INVALID, ... */
             code: string;
             detail: string;
+            /** @description The event's place in the log (for a deleted or cut event: where the checkpoint signed it) */
+            globalPosition: string | null;
             /** @description The first stream version the problem concerns (null: the checkpoint itself) */
             version: number | null;
         };

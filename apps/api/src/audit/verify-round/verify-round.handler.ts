@@ -1,13 +1,21 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { requestCheckpoint, verifyStream } from '@selter/event-store';
+import { requestCheckpoint, verifyStream, type BundleProblem } from '@selter/event-store';
 import type { Sql } from 'postgres';
 import { assertAudit } from '../../access/audit-access';
 import { nowInstant, type Clock } from '../../clock/clock';
 import { CLOCK, SQL } from '../../infrastructure/tokens';
 import { notFound } from '../../problem/problems';
 import { CheckpointKey } from '../checkpoint-key';
-import { VerifyRoundQuery, type RoundVerification } from './verify-round.query';
+import { VerifyRoundQuery, type RoundVerification, type VerificationProblem } from './verify-round.query';
+
+const toProblem = (p: BundleProblem): VerificationProblem => ({
+  code: p.code,
+  version: p.streamVersion ?? null,
+  globalPosition: p.globalPosition ?? null,
+  checkpointSequence: p.checkpointSequence ?? null,
+  detail: p.reason,
+});
 
 /** Verifies a round's stream in the store as an offline auditor verifies its bundle, and says where it first fails. */
 @QueryHandler(VerifyRoundQuery)
@@ -25,7 +33,7 @@ export class VerifyRoundHandler implements IQueryHandler<VerifyRoundQuery, Round
     if (!head) throw notFound('ROUND.NOT_FOUND', `No round ${round.id}.`);
     // Events after the latest checkpoint are checked by their chain alone: ask for one, so the next look proves them.
     if (!checkpoint || checkpoint.coveredVersion < head.version) void requestCheckpoint(this.sql).catch(() => undefined);
-    const problems = verdict.problems.map((p) => ({ code: p.code, version: p.streamVersion ?? null, detail: p.reason }));
+    const problems = verdict.problems.map(toProblem);
     const versions = problems.flatMap((p) => (p.version === null ? [] : [p.version]));
     return {
       roundId: round.id,
@@ -38,6 +46,7 @@ export class VerifyRoundHandler implements IQueryHandler<VerifyRoundQuery, Round
       checkpoint: checkpoint
         ? { sequence: checkpoint.sequence, size: checkpoint.treeSize, logPosition: checkpoint.lastGlobalPosition, signedAt: checkpoint.createdAt, keyFingerprint: checkpoint.keyId, coveredVersion: checkpoint.coveredVersion }
         : null,
+      store: { ...verdict.store, problems: verdict.store.problems.map(toProblem) },
       checkedAt: nowInstant(this.clock),
     };
   }

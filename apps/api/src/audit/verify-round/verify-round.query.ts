@@ -7,11 +7,15 @@ import { responseSchema } from '../../validation/response-schema';
 export const verificationProblem = responseSchema(
   'VerificationProblem',
   z.object({
-    code: z.string().describe('HASH_MISMATCH, RECORD_ALTERED, VERSION_GAP, OUT_OF_ORDER, CHAIN_BROKEN, CHECKPOINT_SIGNATURE_INVALID, CHECKPOINT_ROOT_MISMATCH, ...'),
+    code: z.string().describe('HASH_MISMATCH, RECORD_ALTERED, VERSION_GAP, OUT_OF_ORDER, CHAIN_BROKEN, LOG_TRUNCATED, CHECKPOINT_ROOT_MISMATCH, CHECKPOINT_SIGNATURE_INVALID, ...'),
     version: z.number().int().nullable().describe('The first stream version the problem concerns (null: the checkpoint itself)'),
+    globalPosition: z.string().nullable().describe("The event's place in the log (for a deleted or cut event: where the checkpoint signed it)"),
+    checkpointSequence: z.number().int().nullable(),
     detail: z.string(),
   }),
 );
+
+export type VerificationProblem = z.infer<typeof verificationProblem>;
 
 /** A round's stream checked in the store: its hash chain, and the latest signed checkpoint over what it covers. */
 export const roundVerification = responseSchema(
@@ -35,6 +39,14 @@ export const roundVerification = responseSchema(
       })
       .nullable()
       .describe('The latest signed checkpoint, when it covers the round (null: not yet, one has been requested)'),
+    store: z
+      .object({
+        ok: z.boolean(),
+        latestSequence: z.number().int().nullable(),
+        provenWith: z.number().int().nullable().describe('The checkpoint rounds are proven with: the latest that verifies and whose signed leaves the store still holds'),
+        problems: z.array(verificationProblem),
+      })
+      .describe("The store-wide checkpoint status (a forged checkpoint, an altered copy of signed leaves), reported apart: it never fails this round's verification"),
     checkedAt: z.string(),
   }),
 );

@@ -26,6 +26,7 @@ const verification = (over: Partial<RoundVerification> = {}): RoundVerification 
     keyFingerprint: 'sha256:1234',
     coveredVersion: 38,
   },
+  store: { ok: true, latestSequence: 7, provenWith: 7, problems: [] },
   checkedAt: '2024-08-21T01:05:00Z',
   ...over,
 });
@@ -116,11 +117,38 @@ describe('AuditView', () => {
     await open({
       verified: false,
       firstBadVersion: 12,
-      problems: [{ code: 'HASH_MISMATCH', version: 12, detail: 'stored hash differs' }],
+      problems: [
+        {
+          code: 'HASH_MISMATCH',
+          version: 12,
+          globalPosition: '345',
+          checkpointSequence: null,
+          detail: 'stored hash differs',
+        },
+      ],
+      store: {
+        ok: false,
+        latestSequence: 8,
+        provenWith: 7,
+        problems: [
+          {
+            code: 'CHECKPOINT_SIGNATURE_INVALID',
+            version: null,
+            globalPosition: null,
+            checkpointSequence: 8,
+            detail: 'forged',
+          },
+        ],
+      },
     });
     expect(screen.getByTestId('verification-status').textContent).toBe('Rantai rusak');
     expect(screen.getByRole('alert').textContent).toContain('peristiwa ke-12');
-    expect(within(screen.getByTestId('problems')).getByText('HASH_MISMATCH')).toBeTruthy();
+    const [problems, storeProblems] = screen.getAllByTestId('problems');
+    expect(within(problems as HTMLElement).getByText('HASH_MISMATCH')).toBeTruthy();
+    expect(within(problems as HTMLElement).getByText('345')).toBeTruthy();
+    // The store's forged checkpoint is reported apart from the round's problems.
+    expect(screen.getByTestId('store-status').textContent).toContain('checkpoint no. 7');
+    expect(within(storeProblems as HTMLElement).getByText('CHECKPOINT_SIGNATURE_INVALID')).toBeTruthy();
   });
 
   it('shows the state after the head event, and after the one before it', async () => {

@@ -1,8 +1,10 @@
-import { Alert, Button, Code, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Code, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ApiProblem } from '../../api/call';
 import { ProblemAlert } from '../../components/problem-alert';
+import { ROUTES } from '../../routes';
 import { useSession } from '../../session-context';
 import { formatNumber, useLocale } from '../round/locale';
 import { bundleUrl } from './api';
@@ -88,6 +90,9 @@ export function BundleExport({ roundId }: { roundId: string }): React.JSX.Elemen
           )}
         </div>
         {progress.step === 'failed' && <ProblemAlert failure={progress.failure} title={t('bundle.failed')} />}
+        <Anchor component={Link} to={ROUTES.verifyBundle(roundId)} size="sm" data-testid="verify-in-browser">
+          {t('offline.link')}
+        </Anchor>
         <Text size="sm">{t('bundle.verifyOffline')}</Text>
         <Code
           block

@@ -59,6 +59,13 @@ export function VerificationCard({
         </Text>
         <Checkpoint verification={v} />
         {v.problems.length > 0 && <Problems problems={v.problems} />}
+        {v.store && !v.store.ok && (
+          // The store's checkpoints, apart: a forged one never fails this round's verification.
+          <Alert color="yellow" title={t('store.title')} role="status" data-testid="store-status">
+            {t('store.detail', { provenWith: v.store.provenWith ?? '-' })}
+            <Problems problems={v.store.problems} />
+          </Alert>
+        )}
       </Stack>
     </Paper>
   );
@@ -104,11 +111,17 @@ function Problems({ problems }: { problems: RoundVerification['problems'] }): Re
   return (
     <Table withTableBorder data-testid="problems">
       <Table.Caption>{t('problems.caption')}</Table.Caption>
-      <TableHead columns={[t('problems.version'), t('problems.code'), t('problems.detail')]} />
+      <TableHead
+        columns={[t('problems.version'), t('problems.position'), t('problems.code'), t('problems.detail')]}
+      />
       <Table.Tbody>
         {problems.map((p, i) => (
           <Table.Tr key={i}>
             <Table.Td>{p.version ?? t('problems.checkpoint')}</Table.Td>
+            <Table.Td>
+              {p.globalPosition ??
+                (p.checkpointSequence === null ? '' : `${t('problems.checkpoint')} ${p.checkpointSequence}`)}
+            </Table.Td>
             <Table.Td>
               <Code>{p.code}</Code>
             </Table.Td>
