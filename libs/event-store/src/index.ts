@@ -38,7 +38,23 @@ export {
   type CheckpointSigner,
 } from './signing';
 export { parseSignedCheckpoint, type CheckpointBody, type SignedCheckpoint } from './checkpoint-format';
-export { Checkpointer, readCheckpoints, latestCheckpoint, checkpointCoversStream } from './checkpoint';
+export { Checkpointer, readCheckpoints, latestCheckpoint, checkpointCoversStream, type CheckpointPass } from './checkpoint';
+export { SigningRefusedError, toleranceKey, type SigningProblem, type SigningProblemCode } from './signed-log';
+export {
+  listSigningAlarms,
+  raiseSigningAlarm,
+  acknowledgeSigningAlarm,
+  acknowledgedScope,
+  type SigningAlarm,
+} from './signing-alarms';
+export {
+  cosign,
+  verifyCosignature,
+  storeCosignature,
+  checkpointCosigners,
+  type Cosignature,
+  type CosignatureBody,
+} from './cosignature';
 export {
   verifyStore,
   type VerifyReport,
