@@ -69,3 +69,8 @@ export async function checkpointCosigners(sql: Sql, sequence: number): Promise<A
     where c.sequence = ${sequence} order by s.cosigned_at, s.witness_key_id`;
   return rows.map((r) => ({ witnessKeyId: r.witness_key_id, cosignedAt: r.cosigned_at.toISOString() }));
 }
+
+/** What a witness publishes on the cosignature topic: a cosignature, or its refusal to cosign and why. */
+export type WitnessMessage =
+  | { type: 'CheckpointCosigned'; cosignature: Cosignature }
+  | { type: 'CheckpointCosignRefused'; witnessKeyId: string; sequence: number; checkpointHash: string; reason: string; at: string };

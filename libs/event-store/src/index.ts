@@ -54,6 +54,7 @@ export {
   checkpointCosigners,
   type Cosignature,
   type CosignatureBody,
+  type WitnessMessage,
 } from './cosignature';
 export {
   verifyStore,
