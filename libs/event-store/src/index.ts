@@ -35,6 +35,7 @@ export {
   signerFromPrivatePem,
   keyFingerprint,
   publicKeyPem,
+  verifySignatureOf,
   type CheckpointSigner,
 } from './signing';
 export { parseSignedCheckpoint, type CheckpointBody, type SignedCheckpoint } from './checkpoint-format';
