@@ -91,15 +91,19 @@ export class Checkpointer {
   /** As checkpoint, with the consistency proof from the previous checkpoint (what a witness checks). */
   async pass(): Promise<CheckpointPass | undefined> {
     const previous = await latestCheckpoint(this.sql);
-    if (!this.log || this.basis !== (previous?.checkpointHash ?? NO_PREVIOUS_CHECKPOINT)) this.log = await this.prime(previous);
-    else if (previous) await this.checkSignedPart(this.log, previous);
-    const signedLog = this.log;
+    const primed = !this.log || this.basis !== (previous?.checkpointHash ?? NO_PREVIOUS_CHECKPOINT);
+    const signedLog = primed || !this.log ? (this.log = await this.prime(previous)) : this.log;
     const next = signedLog.fork();
     const leaves: Buffer[] = [];
-    for (let rows = await readLinks(this.sql, next.position, BATCH); ; rows = await readLinks(this.sql, next.position, BATCH)) {
-      for (const row of rows) leaves.push(next.extend(row));
-      if (rows.length < BATCH) break;
-    }
+    // The watch over the signed part runs beside the read of what is new: both must pass before signing.
+    const watched = !primed && previous ? this.checkSignedPart(signedLog, previous) : Promise.resolve();
+    const read = (async () => {
+      for (let rows = await readLinks(this.sql, next.position, BATCH); ; rows = await readLinks(this.sql, next.position, BATCH)) {
+        for (const row of rows) leaves.push(next.extend(row));
+        if (rows.length < BATCH) return;
+      }
+    })();
+    await Promise.all([watched, read]);
     await this.checkLinks(signedLog, next);
     const root = next.frontier.root().toString('hex');
     if (previous && previous.body.treeSize === next.frontier.size && previous.body.rootHash === root) return undefined;
