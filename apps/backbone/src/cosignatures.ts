@@ -9,7 +9,9 @@ import type { Sql } from 'postgres';
  * A refusal is logged as an error: a witness saw a checkpoint it could not reconcile with its last.
  */
 export async function startCosignatureStore(sql: Sql, kafka: Kafka, topic: string, log: Logger): Promise<() => Promise<void>> {
-  const consumer = kafka.consumer({ groupId: 'selter-backbone-cosignatures' });
+  // One group per database: backbones of one store share the work, other stores (tests, staging) read their own.
+  const [db] = await sql<Array<{ name: string }>>`select current_database() as name`;
+  const consumer = kafka.consumer({ groupId: `selter-backbone-cosignatures-${db?.name ?? 'selter'}` });
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
   await consumer.run({

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { requestCheckpoint, verifyStream } from '@selter/event-store';
+import { checkpointCosigners, requestCheckpoint, verifyStream } from '@selter/event-store';
 import type { Sql } from 'postgres';
 import { assertAudit } from '../../access/audit-access';
 import { nowInstant, type Clock } from '../../clock/clock';
@@ -27,6 +27,8 @@ export class VerifyRoundHandler implements IQueryHandler<VerifyRoundQuery, Round
     if (!checkpoint || checkpoint.coveredVersion < head.version) void requestCheckpoint(this.sql).catch(() => undefined);
     const problems = verdict.problems.map((p) => ({ code: p.code, version: p.streamVersion ?? null, detail: p.reason }));
     const versions = problems.flatMap((p) => (p.version === null ? [] : [p.version]));
+    // Issue 14 item 3 (witness): who cosigned the round's checkpoint.
+    const cosigners = checkpoint ? await checkpointCosigners(this.sql, checkpoint.sequence) : [];
     return {
       roundId: round.id,
       verified: verdict.ok,
@@ -36,7 +38,7 @@ export class VerifyRoundHandler implements IQueryHandler<VerifyRoundQuery, Round
       firstBadVersion: versions.length ? Math.min(...versions) : null,
       problems,
       checkpoint: checkpoint
-        ? { sequence: checkpoint.sequence, size: checkpoint.treeSize, logPosition: checkpoint.lastGlobalPosition, signedAt: checkpoint.createdAt, keyFingerprint: checkpoint.keyId, coveredVersion: checkpoint.coveredVersion }
+        ? { sequence: checkpoint.sequence, size: checkpoint.treeSize, logPosition: checkpoint.lastGlobalPosition, signedAt: checkpoint.createdAt, keyFingerprint: checkpoint.keyId, coveredVersion: checkpoint.coveredVersion, cosignedBy: cosigners }
         : null,
       checkedAt: nowInstant(this.clock),
     };
