@@ -1,7 +1,9 @@
 // checkpoint-incremental: the backbone's cost of signing a checkpoint after 10,000 new events on a
 // store of 1,000,000 (checks, consistency proof, signature), against hashing those 10,000 events
 // alone (read their records, SHA-256 each chain link) in the same run. Signing is incremental when
-// the ratio stays near 1 whatever the store's size (target >= 0.5).
+// the ratio stays near 1 whatever the store's size (target >= 0.5). The passes here fall within the
+// checkpointer's count interval (a minute): the index-only count of the whole signed prefix, its
+// one check that grows with the store, is reported apart (`countMs`), as it runs once a minute.
 import { chainHash, Checkpointer, generateSigner } from '@selter/event-store';
 import type { Sql } from 'postgres';
 import { scenarioDatabase } from '../databases';
@@ -49,6 +51,9 @@ const scenario: Scenario = {
         if (pass?.signed.body.treeSize !== STORE + round * NEW || pass.consistency.fromSize !== STORE + (round - 1) * NEW) throw new Error(`unexpected checkpoint ${JSON.stringify(pass?.signed.body)}`);
         log(`round ${round}: hashing ${hashing.at(-1)?.toFixed(1)} ms, signing ${signing.at(-1)?.toFixed(1)} ms`);
       }
+      const countStart = performance.now();
+      await sql`select count(*) from events`;
+      const countMs = performance.now() - countStart;
       const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
       const [hashMs, signMs] = [median(hashing), median(signing)];
       const rate = (ms: number): number => (NEW * 1000) / ms;
@@ -57,7 +62,7 @@ const scenario: Scenario = {
         value: rate(signMs),
         baseline: rate(hashMs),
         ratio: hashMs / signMs,
-        details: { store: STORE, newEvents: NEW, signMs, hashMs, signingMsPerRound: signing, hashingMsPerRound: hashing, target: 0.5, met: hashMs / signMs >= 0.5 },
+        details: { store: STORE, newEvents: NEW, signMs, hashMs, countMs, signingMsPerRound: signing, hashingMsPerRound: hashing, target: 0.5, met: hashMs / signMs >= 0.5 },
       };
     } finally {
       await sql.end();

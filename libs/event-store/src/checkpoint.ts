@@ -56,8 +56,9 @@ const refuse = (problem: SigningProblem): never => {
  * Signs checkpoints of the committed log, only over a log it has just checked (ADR 0018). It keeps
  * the signed tree's right edge and each stream's head in memory, so a pass reads, re-hashes (in
  * PostgreSQL) and links only the events since the last checkpoint, proves the new tree consistent
- * with the last signed one, and counts the signed prefix (an index-only count) and the event
- * table's updates and deletes to notice a change behind it. On first use, and whenever the stored
+ * with the last signed one, and watches the event table's update and delete counters (and, every
+ * `countEveryMs`, the count of the signed prefix, in case those counters were reset) to notice a
+ * change behind it. On first use, and whenever the stored
  * last checkpoint is not the one it signed, it replays and checks the whole signed log once. Throws
  * SigningRefusedError, naming the stream, version and position, instead of signing a broken log.
  * Run one per deployment (a second one fails on the sequence key).
@@ -69,11 +70,17 @@ export class Checkpointer {
   private tolerated = new Set<string>();
   private breakAfter: number | undefined;
   private rebase = false;
+  private counted = 0;
 
+  /**
+   * `countEveryMs`: how often a pass also counts the signed prefix (an index-only scan of the whole
+   * log, the one check that is not incremental); between counts the table's delete counter stands in.
+   */
   constructor(
     private readonly sql: Sql,
     private readonly signer: CheckpointSigner,
     private readonly clock: () => Date = () => new Date(),
+    private readonly countEveryMs = 60_000,
   ) {}
 
   /** An operator acknowledged these problems (toleranceKey) and a break after checkpoint `breakAfter`: re-read the log. */
@@ -126,6 +133,7 @@ export class Checkpointer {
   private async prime(previous: SignedCheckpoint | undefined): Promise<SignedLog> {
     const log = new SignedLog(this.tolerated);
     this.churn = await eventTableChurn(this.sql);
+    this.counted = Date.now();
     this.rebase = false;
     if (!previous) return log;
     const body = previous.body;
@@ -150,11 +158,15 @@ export class Checkpointer {
   private async checkSignedPart(log: SignedLog, previous: SignedCheckpoint): Promise<void> {
     const body = previous.body;
     const upTo = positionOfBody(body);
+    const countNow = Date.now() - this.counted >= this.countEveryMs;
     const [[counted], churn] = await Promise.all([
-      this.sql<Array<{ n: number }>>`select count(*)::int as n from events
-        where (transaction_id, global_position) <= (${upTo.transactionId.toString()}::xid8, ${upTo.globalPosition.toString()}::bigint)`,
+      countNow
+        ? this.sql<Array<{ n: number }>>`select count(*)::int as n from events
+          where (transaction_id, global_position) <= (${upTo.transactionId.toString()}::xid8, ${upTo.globalPosition.toString()}::bigint)`
+        : [{ n: body.treeSize }],
       eventTableChurn(this.sql),
     ]);
+    if (countNow) this.counted = Date.now();
     const count = counted?.n ?? 0;
     if (count === body.treeSize && churn === this.churn) return;
     const problem = await locateDamage(this.sql, log, upTo, body.sequence);

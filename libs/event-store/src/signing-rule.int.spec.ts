@@ -35,7 +35,7 @@ describe('the signing rule: a checkpoint only over a log checked against the las
   const signer = generateSigner();
   beforeEach(async () => {
     store = await freshStore();
-    checkpointer = new Checkpointer(store.sql, signer);
+    checkpointer = new Checkpointer(store.sql, signer, undefined, 0);
     await append(store.sql, 'round-a', 16);
     await append(store.sql, 'round-b', 5);
     expect((await checkpointer.pass())?.signed.body.treeSize).toBe(21);
@@ -64,7 +64,7 @@ describe('the signing rule: a checkpoint only over a log checked against the las
     await append(store.sql, 'round-a', 3);
     expect(await refusal(checkpointer.pass())).toMatchObject({ code: 'TAIL_CUT', streamId: 'round-a' });
     // A backbone started afresh finds it too, by the signed root.
-    expect(await refusal(new Checkpointer(store.sql, signer).pass())).toMatchObject({ code: 'EVENTS_MISSING', checkpointSequence: 1 });
+    expect(await refusal(new Checkpointer(store.sql, signer, undefined, 0).pass())).toMatchObject({ code: 'EVENTS_MISSING', checkpointSequence: 1 });
   });
 
   it('refuses after an edit in the middle of a signed stream, naming version and position', async () => {
@@ -76,7 +76,7 @@ describe('the signing rule: a checkpoint only over a log checked against the las
       problem = await checkpointer.pass().then(() => undefined, (e: unknown) => (e instanceof SigningRefusedError ? e.problem : undefined));
     }
     expect(problem).toMatchObject({ code: 'HASH_MISMATCH', streamId: 'round-a', streamVersion: 7, globalPosition: position });
-    expect(await refusal(new Checkpointer(store.sql, signer).pass())).toMatchObject({ code: 'HASH_MISMATCH', streamVersion: 7 });
+    expect(await refusal(new Checkpointer(store.sql, signer, undefined, 0).pass())).toMatchObject({ code: 'HASH_MISMATCH', streamVersion: 7 });
   });
 
   it('signs again after an operator acknowledges, chaining to the last checkpoint without extending its tree', async () => {
