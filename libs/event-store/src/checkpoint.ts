@@ -107,6 +107,7 @@ export class Checkpointer {
     const read = (async () => {
       for (let rows = await readLinks(this.sql, next.position, BATCH); ; rows = await readLinks(this.sql, next.position, BATCH)) {
         for (const row of rows) leaves.push(next.extend(row));
+        next.passed(rows.at(-1));
         if (rows.length < BATCH) return;
       }
     })();
@@ -144,6 +145,7 @@ export class Checkpointer {
     if (body.treeSize > 0) {
       for (let rows = await readLinks(this.sql, log.position, BATCH, upTo); rows.length > 0; rows = await readLinks(this.sql, log.position, BATCH, upTo)) {
         for (const row of rows) log.extend(row);
+        log.passed(rows.at(-1));
       }
     }
     if (log.frontier.size !== body.treeSize || log.frontier.root().toString('hex') !== body.rootHash) {

@@ -1,6 +1,6 @@
 import type { Sql } from 'postgres';
 import { GENESIS_HASH } from './hash-chain';
-import { leafHash, MerkleFrontier } from './merkle';
+import { MerkleFrontier } from './merkle';
 import { LOG_START, type LogPosition } from './types';
 
 /** Why the checkpointer will not sign (ADR 0018); each names where, when it can. */
@@ -50,6 +50,8 @@ export interface LinkRow {
   v: number;
   prev_hash: Buffer;
   hash: Buffer;
+  /** The leaf of the checkpoint tree, SHA-256(0x00 || hash), computed by PostgreSQL. */
+  leaf: Buffer;
   intact: boolean;
 }
 
@@ -62,7 +64,7 @@ const INTACT = `pg_catalog.sha256(prev_hash || pg_catalog.convert_to(record, 'UT
 export async function readLinks(sql: Sql, after: LogPosition, limit: number, upTo?: LogPosition): Promise<LinkRow[]> {
   return sql<LinkRow[]>`
     select transaction_id::text as tx, global_position::text as gp, stream_id, stream_version::int as v, prev_hash, hash,
-      ${sql.unsafe(INTACT)} as intact
+      pg_catalog.sha256(${Buffer.from([0])}::bytea || hash) as leaf, ${sql.unsafe(INTACT)} as intact
     from events
     where (transaction_id, global_position) > (${after.transactionId.toString()}::xid8, ${after.globalPosition.toString()}::bigint)
       and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
@@ -113,10 +115,13 @@ export class SignedLog {
       this.refuse({ code: 'CHAIN_BROKEN', ...where, reason: `${row.stream_id} version ${row.v} (position ${row.gp}) does not chain to version ${expected - 1}` });
     }
     this.heads.set(row.stream_id, { version: row.v, hash: row.hash, globalPosition: row.gp });
-    this.position = { transactionId: BigInt(row.tx), globalPosition: BigInt(row.gp) };
-    const leaf = leafHash(row.hash);
-    this.frontier.append(leaf);
-    return leaf;
+    this.frontier.append(row.leaf);
+    return row.leaf;
+  }
+
+  /** Moves past the last row extended (kept apart from extend: parsing two bigints per event costs). */
+  passed(last: LinkRow | undefined): void {
+    if (last) this.position = { transactionId: BigInt(last.tx), globalPosition: BigInt(last.gp) };
   }
 
   private refuse(problem: SigningProblem): void {
