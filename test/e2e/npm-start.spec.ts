@@ -53,10 +53,11 @@ describe('npm start', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('runs the whole stack, stops cleanly on Ctrl-C and finds the same data when started again', async () => {
-    const ports = { http: await freePort(), pg: await freePort(), temporal: await freePort(), ui: await freePort(), kafka: await freePort() };
+    const ports = { http: await freePort(), backbone: await freePort(), pg: await freePort(), temporal: await freePort(), ui: await freePort(), kafka: await freePort() };
     const env = {
       SELTER_DATA_DIR: dataDir,
       HTTP_PORT: String(ports.http),
+      BACKBONE_HTTP_PORT: String(ports.backbone),
       PG_PORT: String(ports.pg),
       TEMPORAL_PORT: String(ports.temporal),
       TEMPORAL_UI_PORT: String(ports.ui),

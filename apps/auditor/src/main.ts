@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { loadConfigOrExit } from '@selter/config';
 import { embeddedDatabaseUrl } from '@selter/engines';
-import { loadOrCreateSigner } from '@selter/event-store';
+import { checkpointCosigners, latestCheckpoint, loadOrCreateSigner } from '@selter/event-store';
 import { readPublishedCheckpoints, topicCatalog } from '@selter/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 import postgres from 'postgres';
@@ -11,7 +11,8 @@ import { exportCommand, readPublicKey, verifyCommand, type Outcome } from './com
 
 const USAGE = `usage: npm run audit -- <command>
   verify [--key public.pem] [--trusted checkpoints.json] [--kafka]
-      verify every chain and checkpoint of the store; --kafka also against the checkpoints published to Kafka
+      verify every chain and checkpoint of the store; --kafka also against the checkpoints published to Kafka;
+      "cosigned" names the witnesses whose cosignature of the latest checkpoint is stored
   export <streamId> <file> [--key public.pem]
       write one round's evidence bundle
   verify <bundle> [--public-key public.pem | --key-id id] [--format json|text] [--progress]
@@ -67,7 +68,11 @@ async function main(): Promise<Outcome> {
       const published = values.kafka
         ? await readPublishedCheckpoints(new Kafka({ clientId: 'selter-auditor', brokers, logLevel: logLevel.NOTHING }), topicCatalog().checkpoint.topic, `selter-auditor-${randomUUID()}`)
         : [];
-      return await verifyCommand(sql, [key], values.trusted, published);
+      const outcome = await verifyCommand(sql, [key], values.trusted, published);
+      // Issue 14 item 3 (witness): whether the latest checkpoint is cosigned, and by which witness keys.
+      const latest = await latestCheckpoint(sql);
+      const cosigned = latest ? { sequence: latest.body.sequence, by: await checkpointCosigners(sql, latest.body.sequence) } : null;
+      return { ...outcome, output: { ...(outcome.output as object), cosigned } };
     }
     if (command === 'export' && args[0] && args[1]) return await exportCommand(sql, args[0], args[1], key);
     return { exitCode: 64, output: USAGE };

@@ -8,16 +8,8 @@ import { createTestDatabase, testEndpoints } from '@selter/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import postgres from 'postgres';
 import { startBackbone } from './backbone';
+import { until } from './until.test-helper';
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('the backbone service', () => {
   it('projects appended events, relays them to Kafka, and publishes signed checkpoints that verify the store', async () => {
@@ -26,7 +18,7 @@ describe('the backbone service', () => {
     // Topics are per broker, so this test reads them with a consumer group of its own.
     const kafka = new Kafka({ clientId: 'backbone-test', brokers: testEndpoints().kafkaBrokers, logLevel: logLevel.NOTHING });
     const signer = generateSigner();
-    const stop = await startBackbone({ sql, kafka, signer, checkpointIntervalMs: 500, log: createLogger({ component: 'backbone-test', level: 'warn', format: 'json' }) });
+    const { stop } = await startBackbone({ sql, kafka, signer, checkpointIntervalMs: 500, log: createLogger({ component: 'backbone-test', level: 'warn', format: 'json' }) });
     const consumer = kafka.consumer({ groupId: `backbone-test-${randomUUID()}` });
     try {
       // The events a real round starts with, as the domain decides them.

@@ -31,14 +31,15 @@ async function main(): Promise<void> {
         logLevel: logLevel.WARN,
       })
     : undefined;
-  const stop = await startBackbone({
+  const { stop, httpUrl } = await startBackbone({
     sql,
     ...(kafka ? { kafka } : {}),
     signer,
     checkpointIntervalMs: config.checkpoints.intervalSeconds * 1000,
     log,
+    http: { host: config.http.host, port: config.backbone.httpPort },
   });
-  log.info('backbone running: projections, relay, checkpoints');
+  log.info({ health: `${httpUrl}/health`, metrics: `${httpUrl}/metrics` }, 'backbone running: projections, relay, checkpoints, cosignatures');
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {

@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   const ports = config.embeddedPorts;
   const wanted: Array<[string, number, boolean]> = [
     ['HTTP_PORT', config.http.port, true],
+    ['BACKBONE_HTTP_PORT', config.backbone.httpPort, true],
     ['PG_PORT', ports.postgres, !config.external.databaseUrl],
     ['TEMPORAL_PORT', ports.temporal, !config.external.temporalAddress],
     ['TEMPORAL_UI_PORT', ports.temporalUi, !config.external.temporalAddress],
@@ -61,11 +62,14 @@ async function main(): Promise<void> {
     new SupervisedService({ name: 'worker', entry: 'apps/worker/src/main.ts', env, logDir }, log),
     new SupervisedService({ name: 'api', entry: 'apps/api/src/main.ts', env, logDir }, log),
   ];
+  // The witness (ADR 18) starts once the backbone has made its checkpoint key; its own key is kept in
+  // SELTER_DATA_DIR/keys (0600), its state in SELTER_DATA_DIR/witness.
+  const witness = new SupervisedService({ name: 'witness', entry: 'apps/witness/src/main.ts', env, logDir }, log);
   let shuttingDown: Promise<void> | undefined;
   const shutdown = (signal: string): Promise<void> =>
     (shuttingDown ??= (async () => {
-      log.info(`${signal}: stopping api, worker and backbone, then the engines`);
-      await Promise.all(services.map((s) => s.stop()));
+      log.info(`${signal}: stopping witness, api, worker and backbone, then the engines`);
+      await Promise.all([witness, ...services].map((s) => s.stop()));
       await engines.stop();
       log.info('stopped; data kept in ' + config.dataDir);
     })());
@@ -84,12 +88,15 @@ async function main(): Promise<void> {
     await shutdown('startup failure');
     process.exit(1);
   }
+  if (e.kafkaBrokers) witness.start();
   const lines = [
     '',
     'Selter is up.',
     `  Web console    ${api}/console/   (public page: ${api}/publik/<agency>)`,
     `  API health     ${api}/health`,
     `  API docs       ${api}/docs`,
+    `  Backbone       http://${config.http.host}:${config.backbone.httpPort}/health   (checkpoint signing; /metrics)`,
+    `  Witness        cosigns checkpoints on ${e.kafkaBrokers ? 'selter.cosignature.v1' : '(needs Kafka)'}`,
     `  Temporal UI    ${e.temporalUiUrl ?? '(external Temporal: see its own UI)'}`,
     `  PostgreSQL     ${redact(e.databaseUrl)}`,
     `  Temporal       ${e.temporalAddress}`,

@@ -5,7 +5,7 @@ import type { Logger } from '@selter/logging';
 const ROOT = resolve(__dirname, '../../..');
 
 export interface ServiceSpec {
-  name: 'api' | 'worker' | 'backbone';
+  name: 'api' | 'worker' | 'backbone' | 'witness';
   entry: string;
   env: NodeJS.ProcessEnv;
   logDir: string;

@@ -4,6 +4,7 @@ import { embeddedDatabaseUrl } from '@selter/engines';
 import { Client, Connection } from '@temporalio/client';
 import postgres from 'postgres';
 import { findStuckRounds, rebuildRound } from './rounds';
+import { signingAlarmsCommand } from './signing-alarms';
 
 const USAGE = `usage: npm run ops -- <command>
   stuck [--agency <code>] [--format json|text]
@@ -12,14 +13,18 @@ const USAGE = `usage: npm run ops -- <command>
   rebuild <round-workflow-id> --reason "<why>"
       terminate the round's running workflow and start it again from its event stream (ADR 16):
       every stored decision is kept; decisions waiting are sent again by their callers
+  signing-alarms [--format json] | signing-alarms ack <alarm-id> --reason "<findings>" --operator <who>
+      the backbone's refusals to sign a checkpoint over a broken log (ADR 18), and their acknowledgement
+      after investigation (recorded; the backbone then signs the log as it is, the break stays visible)
 Connects to DATABASE_URL and TEMPORAL_ADDRESS (npm start's defaults when unset).`;
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { reason: { type: 'string' }, format: { type: 'string' }, agency: { type: 'string' } },
+    options: { reason: { type: 'string' }, format: { type: 'string' }, agency: { type: 'string' }, operator: { type: 'string' } },
   });
   const [command, workflowId] = positionals;
+  if (command === 'signing-alarms') return signingAlarms(positionals.slice(1), values);
   if (command !== 'stuck' && command !== 'rebuild') {
     process.stderr.write(`${USAGE}\n`);
     return 2;
@@ -58,6 +63,19 @@ async function main(): Promise<number> {
     return 0;
   } finally {
     await connection.close();
+    await sql.end({ timeout: 5 });
+  }
+}
+
+/** Needs only the database (no Temporal): the signing alarms live beside the event log. */
+async function signingAlarms(args: string[], values: { reason?: string; operator?: string; format?: string }): Promise<number> {
+  const config = loadConfigOrExit();
+  const sql = postgres(config.external.databaseUrl ?? `postgres://postgres:postgres@127.0.0.1:${config.embeddedPorts.postgres}/selter`, { max: 1, onnotice: () => undefined });
+  try {
+    const { code, output } = await signingAlarmsCommand(sql, args, values);
+    (code === 2 ? process.stderr : process.stdout).write(`${output}\n`);
+    return code;
+  } finally {
     await sql.end({ timeout: 5 });
   }
 }

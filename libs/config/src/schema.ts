@@ -46,6 +46,7 @@ export const configSchema = z
     SELTER_DATA_DIR: z.string().min(1).default('.data'),
     CHECKPOINT_KEY_FILE: optionalText,
     CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
+    BACKBONE_HTTP_PORT: port.default(3001),
     SELTER_CACHE_DIR: optionalText,
     XDG_CACHE_HOME: optionalText,
     PG_PORT: port.default(54329),
@@ -102,6 +103,8 @@ export interface Config {
    * must exist, or else a key generated on first start under the data folder (embedded default).
    */
   checkpoints: { keyFile: string; keyFileGiven: boolean; intervalSeconds: number };
+  /** The backbone's `/health` (degraded while checkpoint signing is refused, ADR 18) and `/metrics`, on HTTP_HOST. */
+  backbone: { httpPort: number };
   /** Where embedded engines keep their data (git-ignored). */
   dataDir: string;
   /** Where engine binaries and jars are cached, outside the work tree and keyed by version. */
@@ -154,6 +157,7 @@ export function toConfig(raw: RawConfig, cwd: string, isTty: boolean): Config {
       keyFileGiven: raw.CHECKPOINT_KEY_FILE !== undefined,
       intervalSeconds: raw.CHECKPOINT_INTERVAL_SECONDS,
     },
+    backbone: { httpPort: raw.BACKBONE_HTTP_PORT },
     dataDir: resolve(cwd, raw.SELTER_DATA_DIR),
     cacheDir: resolve(
       raw.SELTER_CACHE_DIR ?? join(raw.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'selter'),

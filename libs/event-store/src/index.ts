@@ -43,10 +43,28 @@ export {
   signerFromPrivatePem,
   keyFingerprint,
   publicKeyPem,
+  verifySignatureOf,
   type CheckpointSigner,
 } from './signing';
 export { parseSignedCheckpoint, type CheckpointBody, type SignedCheckpoint } from './checkpoint-format';
-export { Checkpointer, readCheckpoints, latestCheckpoint, checkpointCoversStream } from './checkpoint';
+export { Checkpointer, readCheckpoints, latestCheckpoint, checkpointCoversStream, type CheckpointPass } from './checkpoint';
+export { SigningRefusedError, toleranceKey, type SigningProblem, type SigningProblemCode } from './signed-log';
+export {
+  listSigningAlarms,
+  raiseSigningAlarm,
+  acknowledgeSigningAlarm,
+  acknowledgedScope,
+  type SigningAlarm,
+} from './signing-alarms';
+export {
+  cosign,
+  verifyCosignature,
+  storeCosignature,
+  checkpointCosigners,
+  type Cosignature,
+  type CosignatureBody,
+  type WitnessMessage,
+} from './cosignature';
 export {
   verifyStore,
   type VerifyReport,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { consistencyProof, EMPTY_ROOT, inclusionProof, leafHash, merkleRoot, MerkleFrontier, nodeHash, verifyConsistency, verifyInclusion } from './merkle';
+import { consistencyProof, consistencyProofFromFrontier, EMPTY_ROOT, inclusionProof, leafHash, merkleRoot, MerkleFrontier, nodeHash, verifyConsistency, verifyInclusion } from './merkle';
 
 const leaves = (n: number): Buffer[] => Array.from({ length: n }, (_, i) => leafHash(Buffer.from(`event-${i}`)));
 
@@ -50,6 +50,17 @@ describe('Merkle tree (RFC 9162)', () => {
       for (let m = 1; m <= n; m += 1) {
         const proof = consistencyProof(m, tree);
         expect(verifyConsistency(m, n, merkleRoot(tree.slice(0, m)), merkleRoot(tree), proof)).toBe(true);
+      }
+    }
+  });
+
+  it('builds the same consistency proof from the old frontier and the new leaves alone', () => {
+    for (let n = 1; n <= 70; n += 1) {
+      const tree = leaves(n);
+      for (let m = 0; m <= n; m += 1) {
+        const old = new MerkleFrontier();
+        tree.slice(0, m).forEach((leaf) => old.append(leaf));
+        expect(consistencyProofFromFrontier(old, tree.slice(m))).toEqual(consistencyProof(m, tree));
       }
     }
   });

@@ -139,10 +139,53 @@ export class MerkleFrontier {
     this.count += 1;
   }
 
+  /** A frontier that grows independently of this one (a tree to check before it replaces this one). */
+  clone(): MerkleFrontier {
+    const copy = new MerkleFrontier();
+    copy.stack.push(...this.stack);
+    copy.count = this.count;
+    return copy;
+  }
+
+  /** The root of the perfect subtree over leaves [start, end) of this frontier, if it is one of its nodes. */
+  node(start: number, end: number): Buffer | undefined {
+    let offset = 0;
+    for (const n of this.stack) {
+      if (offset === start && offset + n.size === end) return n.hash;
+      offset += n.size;
+    }
+    return undefined;
+  }
+
   root(): Buffer {
     if (this.stack.length === 0) return EMPTY_ROOT;
     let hash = (this.stack[this.stack.length - 1] as { hash: Buffer }).hash;
     for (let i = this.stack.length - 2; i >= 0; i -= 1) hash = nodeHash((this.stack[i] as { hash: Buffer }).hash, hash);
     return hash;
   }
+}
+
+/**
+ * PROOF(m, D[n]) from the old tree's frontier (its m leaves, as perfect subtrees) and the leaves
+ * appended since: every node of the proof lies either wholly before m (a frontier node) or wholly
+ * after it, so the proof costs the new leaves, not the whole log.
+ */
+export function consistencyProofFromFrontier(old: MerkleFrontier, newLeaves: readonly Buffer[]): Buffer[] {
+  const m = old.size;
+  const n = m + newLeaves.length;
+  if (m === 0 || newLeaves.length === 0) return [];
+  const root = (start: number, end: number): Buffer => {
+    if (start >= m) return merkleRoot(newLeaves.slice(start - m, end - m));
+    const node = old.node(start, end);
+    if (!node) throw new RangeError(`[${start}, ${end}) is not a node of the frontier of ${m} leaves`);
+    return node;
+  };
+  const sub = (size: number, start: number, end: number, complete: boolean): Buffer[] => {
+    if (size === end - start) return complete ? [] : [root(start, end)];
+    const k = largestPowerOfTwoBelow(end - start);
+    return size <= k
+      ? [...sub(size, start, start + k, complete), root(start + k, end)]
+      : [...sub(size - k, start + k, end, false), root(start, start + k)];
+  };
+  return sub(m, 0, n, true);
 }

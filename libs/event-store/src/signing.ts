@@ -47,3 +47,7 @@ export const verifySignature = (publicKey: KeyObject, body: string, signature: B
     return false;
   }
 };
+
+/** Whether a signed checkpoint's text verifies with `publicKey`. */
+export const verifySignatureOf = (publicKey: KeyObject, checkpoint: { signedBody: string; signature: string }): boolean =>
+  verifySignature(publicKey, checkpoint.signedBody, Buffer.from(checkpoint.signature, 'base64'));

@@ -7,6 +7,8 @@ export interface PublishedCheckpoint {
   signedBody: string;
   signature: string;
   checkpointHash: string;
+  /** RFC 9162 proof that this tree extends the tree of `fromSize` events (the previous checkpoint's; 0: no proof), for witnesses. */
+  consistency?: { fromSize: number; proof: string[] };
 }
 
 /**
@@ -22,10 +24,10 @@ export class CheckpointPublisher {
     private readonly topic: string,
   ) {}
 
-  async publish(checkpoint: SignedCheckpoint): Promise<void> {
+  async publish(checkpoint: SignedCheckpoint, consistency?: PublishedCheckpoint['consistency']): Promise<void> {
     this.producer ??= this.kafka.producer(RELAY_PRODUCER_CONFIG);
     await this.producer.connect();
-    const value: PublishedCheckpoint = { signedBody: checkpoint.signedBody, signature: checkpoint.signature, checkpointHash: checkpoint.checkpointHash };
+    const value: PublishedCheckpoint = { signedBody: checkpoint.signedBody, signature: checkpoint.signature, checkpointHash: checkpoint.checkpointHash, ...(consistency ? { consistency } : {}) };
     await this.producer.send({ topic: this.topic, acks: RELAY_ACKS, messages: [{ key: `checkpoint-${checkpoint.body.sequence}`, value: JSON.stringify(value) }] });
   }
 

@@ -13,6 +13,10 @@ export interface TopicCatalog {
   rotation: TopicSpec;
   /** Signed event-store checkpoints, published by the event store; compacted (latest per key). */
   checkpoint: TopicSpec;
+  /** Witnesses' cosignatures and refusals of checkpoints; compacted, one key per witness and checkpoint. */
+  cosignature: TopicSpec;
+  /** Alarms for monitors: the backbone refused to sign a checkpoint over a broken log (ADR 18). */
+  alarm: TopicSpec;
   all: TopicSpec[];
   /** The topic of an event's family. */
   topicOf(eventType: string): string;
@@ -35,12 +39,15 @@ export function topicCatalog({ prefix = 'selter', partitions = 6, replicationFac
   });
   const round = events('round');
   const rotation = events('rotation');
-  const checkpoint: TopicSpec = {
-    topic: `${prefix}.checkpoint.v1`, numPartitions: 1, replicationFactor,
-    configEntries: [{ name: 'cleanup.policy', value: 'compact' }, { name: 'min.insync.replicas', value: minIsr }],
-  };
+  const single = (family: string, cleanup: 'compact' | 'delete'): TopicSpec => ({
+    topic: `${prefix}.${family}.v1`, numPartitions: 1, replicationFactor,
+    configEntries: [{ name: 'cleanup.policy', value: cleanup }, { name: 'min.insync.replicas', value: minIsr }],
+  });
+  const checkpoint = single('checkpoint', 'compact');
+  const cosignature = single('cosignature', 'compact');
+  const alarm = single('alarm', 'delete');
   return {
-    round, rotation, checkpoint, all: [round, rotation, checkpoint],
+    round, rotation, checkpoint, cosignature, alarm, all: [round, rotation, checkpoint, cosignature, alarm],
     // Anything not known as a rotation event is a round event: rounds are the main family and
     // an unknown type there is more likely a new round event than a new family.
     topicOf: (type) => (ROTATION_TYPES.has(type) ? rotation.topic : round.topic),

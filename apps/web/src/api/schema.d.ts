@@ -1560,6 +1560,11 @@ export interface components {
             checkedAt: string;
             /** @description The latest signed checkpoint, when it covers the round (null: not yet, one has been requested) */
             checkpoint: {
+                /** @description Witnesses whose cosignature of this checkpoint is stored (empty: not cosigned yet) */
+                cosignedBy: {
+                    cosignedAt: string;
+                    witnessKeyId: string;
+                }[];
                 /** @description The last version of this round the checkpoint proves; later ones are checked by the chain alone */
                 coveredVersion: number;
                 keyFingerprint: string;

@@ -36,6 +36,9 @@ export const roundVerification = responseSchema(
         signedAt: z.string(),
         keyFingerprint: z.string(),
         coveredVersion: z.number().int().describe('The last version of this round the checkpoint proves; later ones are checked by the chain alone'),
+        cosignedBy: z
+          .array(z.object({ witnessKeyId: z.string(), cosignedAt: z.string() }))
+          .describe('Witnesses whose cosignature of this checkpoint is stored (empty: not cosigned yet)'),
       })
       .nullable()
       .describe('The latest signed checkpoint, when it covers the round (null: not yet, one has been requested)'),

@@ -25,6 +25,7 @@ const verification = (over: Partial<RoundVerification> = {}): RoundVerification 
     signedAt: '2024-08-21T01:00:00Z',
     keyFingerprint: 'sha256:1234',
     coveredVersion: 38,
+    cosignedBy: [],
   },
   store: { ok: true, latestSequence: 7, provenWith: 7, problems: [] },
   checkedAt: '2024-08-21T01:05:00Z',
