@@ -7,7 +7,6 @@ import { readSheetRows } from './sheet-reader';
 import { dateStyles, sharedStrings, workbookMap } from './workbook-parts';
 import { NotAWorkbook, ZipParts } from './zip-parts';
 
-
 /** A cell as the importer reads it: text from a CSV; text, number, boolean or date from a workbook. */
 export type Cell = string | number | boolean | Date | null;
 

@@ -2,7 +2,8 @@ import type { Cell } from './applicant-file';
 import { LIMITS, limitProblem } from './import-limits';
 
 /** An empty cell, or one of spaces only. */
-export const blank = (cell: Cell): boolean => cell === null || (typeof cell === 'string' && cell.trim() === '');
+export const blank = (cell: Cell): boolean =>
+  cell === null || (typeof cell === 'string' && cell.trim() === '');
 
 const thousands = (n: number): string => n.toLocaleString('en-US');
 

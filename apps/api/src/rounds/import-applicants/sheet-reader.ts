@@ -28,7 +28,13 @@ const excelDate = (serial: number, date1904: boolean): Date =>
   new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 
 /** A cell's value by its type (`t`): shared, inline or formula text, a boolean, an error's text, an ISO date, or a number (a date when its style shows one). */
-function valueOf(type: string, raw: string, inline: string | undefined, style: number, context: SheetContext): Cell {
+function valueOf(
+  type: string,
+  raw: string,
+  inline: string | undefined,
+  style: number,
+  context: SheetContext,
+): Cell {
   const empty = raw.trim() === '';
   switch (type) {
     case 's':
@@ -91,7 +97,11 @@ export async function readSheetRows(
         collector.cell(column, value);
         if (value !== null && column <= LIMITS.columns) cells[column - 1] = value;
         cell = undefined;
-      } else if (name === 'row') collector.row(row, Array.from(cells, (value) => value ?? null));
+      } else if (name === 'row')
+        collector.row(
+          row,
+          Array.from(cells, (value) => value ?? null),
+        );
       else inline.close(name);
     },
     text(text) {

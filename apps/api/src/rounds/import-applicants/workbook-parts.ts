@@ -16,7 +16,8 @@ const typed = (suffix: string) => (rel: { type: string }) => rel.type.endsWith(s
 
 /** Reads `_rels/.rels`, the workbook and its relationships: which sheet comes first, where strings and styles are. */
 export async function workbookMap(zip: ZipParts): Promise<WorkbookMap> {
-  const workbook = (await relationships(zip, '')).find((rel) => OFFICE_DOCUMENT.test(rel.type))?.target ?? 'xl/workbook.xml';
+  const workbook =
+    (await relationships(zip, '')).find((rel) => OFFICE_DOCUMENT.test(rel.type))?.target ?? 'xl/workbook.xml';
   let firstSheet: string | undefined;
   let date1904 = false;
   await readXml(zip, workbook, {
@@ -104,7 +105,10 @@ export async function sharedStrings(zip: ZipParts, part: string, cells: SheetCol
 }
 
 /** Excel's built-in number formats that show a date or time. */
-const BUILT_IN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILT_IN_DATES = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54,
+  55, 56, 57, 58,
+]);
 
 /** A custom format shows a date when, quoted text, `[...]` sections and escaped characters aside, it has a day, month, year, hour or second. */
 const isDateFormat = (code: string): boolean => /[dmyhs]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ''));
@@ -120,7 +124,8 @@ export async function dateStyles(zip: ZipParts, part: string): Promise<boolean[]
       if (name === 'numFmt') custom.set(id, isDateFormat(attributes['formatCode'] ?? ''));
       else if (name === 'cellXfs') inCellXfs = true;
       // Excel keeps at most 64,000 cell formats; a cell naming one past them is read as a number.
-      else if (name === 'xf' && inCellXfs && styles.length < 64_000) styles.push(custom.get(id) ?? BUILT_IN_DATES.has(id));
+      else if (name === 'xf' && inCellXfs && styles.length < 64_000)
+        styles.push(custom.get(id) ?? BUILT_IN_DATES.has(id));
     },
     close(name) {
       if (name === 'cellXfs') inCellXfs = false;

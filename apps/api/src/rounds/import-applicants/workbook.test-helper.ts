@@ -1,4 +1,5 @@
-import { crc32, deflateRawSync } from 'node:zlib';
+import { once } from 'node:events';
+import { createDeflateRaw, crc32, deflateRawSync } from 'node:zlib';
 
 /** One ZIP entry to write; `declaredSize` lies about its expanded size (a bomb), `raw` is already deflated data. */
 export interface ZipEntry {
@@ -75,7 +76,10 @@ function cellXml(ref: string, value: unknown, share: ((text: string) => number) 
 /** A sheet's XML: one `<row>` per row of values, numbered from 1 (an empty array is a blank row). */
 export function sheetXml(rows: ReadonlyArray<readonly unknown[]>, share?: (text: string) => number): string {
   const body = rows
-    .map((cells, i) => `<row r="${i + 1}">${cells.map((v, c) => cellXml(`${letters(c)}${i + 1}`, v, share)).join('')}</row>`)
+    .map(
+      (cells, i) =>
+        `<row r="${i + 1}">${cells.map((v, c) => cellXml(`${letters(c)}${i + 1}`, v, share)).join('')}</row>`,
+    )
     .join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body}</sheetData></worksheet>`;
 }
@@ -86,16 +90,29 @@ const REL = `${NS}/officeDocument/2006/relationships`;
 /** The parts around the sheets: content types, relationships, the workbook listing them, styles with a date format. */
 export function workbookFrame(sheetCount: number, shared: boolean): ZipEntry[] {
   const sheets = Array.from({ length: sheetCount }, (_, i) => i + 1);
-  const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/>`;
+  const rel = (id: string, type: string, target: string) =>
+    `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/>`;
   return [
-    { name: '[Content_Types].xml', data: `<?xml version="1.0"?><Types xmlns="${NS}/package/2006/content-types"/>` },
-    { name: '_rels/.rels', data: `<?xml version="1.0"?><Relationships xmlns="${NS}/package/2006/relationships">${rel('rId1', 'officeDocument', 'xl/workbook.xml')}</Relationships>` },
-    { name: 'xl/workbook.xml', data: `<?xml version="1.0"?><workbook xmlns="${NS}/spreadsheetml/2006/main" xmlns:r="${REL}"><sheets>${sheets.map((n) => `<sheet name="Sheet${n}" sheetId="${n}" r:id="rId${n}"/>`).join('')}</sheets></workbook>` },
+    {
+      name: '[Content_Types].xml',
+      data: `<?xml version="1.0"?><Types xmlns="${NS}/package/2006/content-types"/>`,
+    },
+    {
+      name: '_rels/.rels',
+      data: `<?xml version="1.0"?><Relationships xmlns="${NS}/package/2006/relationships">${rel('rId1', 'officeDocument', 'xl/workbook.xml')}</Relationships>`,
+    },
+    {
+      name: 'xl/workbook.xml',
+      data: `<?xml version="1.0"?><workbook xmlns="${NS}/spreadsheetml/2006/main" xmlns:r="${REL}"><sheets>${sheets.map((n) => `<sheet name="Sheet${n}" sheetId="${n}" r:id="rId${n}"/>`).join('')}</sheets></workbook>`,
+    },
     {
       name: 'xl/_rels/workbook.xml.rels',
       data: `<?xml version="1.0"?><Relationships xmlns="${NS}/package/2006/relationships">${sheets.map((n) => rel(`rId${n}`, 'worksheet', `worksheets/sheet${n}.xml`)).join('')}${rel('rIdS', 'styles', 'styles.xml')}${shared ? rel('rIdT', 'sharedStrings', 'sharedStrings.xml') : ''}</Relationships>`,
     },
-    { name: 'xl/styles.xml', data: `<?xml version="1.0"?><styleSheet xmlns="${NS}/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>` },
+    {
+      name: 'xl/styles.xml',
+      data: `<?xml version="1.0"?><styleSheet xmlns="${NS}/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+    },
   ];
 }
 
@@ -103,10 +120,51 @@ export function workbookFrame(sheetCount: number, shared: boolean): ZipEntry[] {
  * An XLSX file of the given sheets (each rows of strings, numbers, booleans, dates), as Excel
  * writes one: text in the shared strings table, or inline when `inline` is set.
  */
-export function workbookOf(sheets: ReadonlyArray<ReadonlyArray<readonly unknown[]>>, { inline = false } = {}): Buffer {
+export function workbookOf(
+  sheets: ReadonlyArray<ReadonlyArray<readonly unknown[]>>,
+  { inline = false } = {},
+): Buffer {
   const strings: string[] = [];
   const share = inline ? undefined : (text: string): number => strings.push(text) - 1;
-  const parts = sheets.map((rows, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: sheetXml(rows, share) }));
+  const parts = sheets.map((rows, i) => ({
+    name: `xl/worksheets/sheet${i + 1}.xml`,
+    data: sheetXml(rows, share),
+  }));
   const table = `<?xml version="1.0"?><sst xmlns="${NS}/spreadsheetml/2006/main">${strings.map((s) => `<si><t xml:space="preserve">${escapeXml(s)}</t></si>`).join('')}</sst>`;
-  return zipOf([...workbookFrame(sheets.length, !inline), ...parts, ...(inline ? [] : [{ name: 'xl/sharedStrings.xml', data: table }])]);
+  return zipOf([
+    ...workbookFrame(sheets.length, !inline),
+    ...parts,
+    ...(inline ? [] : [{ name: 'xl/sharedStrings.xml', data: table }]),
+  ]);
 }
+
+/** Deflated data that expands to `head`, `times` copies of `chunk`, then `tail`, made as a stream: hundreds of MB expanded never sit in memory. */
+export async function deflatedRepeat(
+  head: string,
+  chunk: string,
+  times: number,
+  tail: string,
+): Promise<{ data: Buffer; size: number }> {
+  const deflate = createDeflateRaw({ level: 9 });
+  const out: Buffer[] = [];
+  deflate.on('data', (piece: Buffer) => out.push(piece));
+  const block = Buffer.from(chunk.repeat(Math.max(1, Math.floor((1 << 20) / chunk.length))));
+  const perBlock = block.length / Buffer.byteLength(chunk);
+  let size = Buffer.byteLength(head) + Buffer.byteLength(tail);
+  deflate.write(head);
+  for (let left = times; left > 0; left -= perBlock) {
+    const piece = left >= perBlock ? block : Buffer.from(chunk.repeat(left));
+    size += piece.length;
+    if (!deflate.write(piece)) await once(deflate, 'drain');
+  }
+  deflate.end(tail);
+  await once(deflate, 'end');
+  return { data: Buffer.concat(out), size };
+}
+
+/** An XLSX whose first sheet is the given (deflated) data, declaring the size given: the frame of workbookOf around a bomb. */
+export const workbookAround = (
+  sheet: { data: Buffer; declaredSize: number },
+  extra: ZipEntry[] = [],
+): Buffer =>
+  zipOf([...workbookFrame(1, false), { name: 'xl/worksheets/sheet1.xml', raw: true, ...sheet }, ...extra]);

@@ -18,7 +18,9 @@ const local = (name: string): string => name.slice(name.indexOf(':') + 1);
  */
 export async function readXml(zip: ZipParts, name: string, handlers: XmlHandlers): Promise<void> {
   // strictEntities (sax >= 1.3, not in its type definitions): XML's five entities, not HTML's.
-  const options = { strictEntities: true, trim: false, normalize: false, position: false };
+  // position must stay on: sax checks its buffers against MAX_BUFFER_LENGTH only as it counts
+  // positions, so without it one text node would grow to the size of the part.
+  const options = { strictEntities: true, trim: false, normalize: false, position: true };
   const xml = parser(true, options);
   xml.onerror = (error) => {
     throw new NotAWorkbook(`${name}: ${error.message.split('\n')[0] ?? ''}`);

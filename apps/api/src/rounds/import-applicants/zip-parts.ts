@@ -43,7 +43,8 @@ export class ZipParts {
     await new Promise<void>((resolve, reject) => {
       zip.on('entry', (entry: Entry) => {
         // Two entries of one name: which one Excel would read is anyone's guess.
-        if (entries.has(entry.fileName)) return reject(new NotAWorkbook(`two entries named ${entry.fileName}`));
+        if (entries.has(entry.fileName))
+          return reject(new NotAWorkbook(`two entries named ${entry.fileName}`));
         entries.set(entry.fileName, entry);
         zip.readEntry();
       });
