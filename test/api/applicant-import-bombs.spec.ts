@@ -116,8 +116,8 @@ describe('XLSX bombs are refused before they are expanded', () => {
         .map(({ name, bytes }) => `${name}: ${bytes.length}`),
     ).toEqual([]);
     const ten = [0, 1, 2, 3, 4, 5, 1, 2, 0, 4].map((i) => kinds[i] as (typeof kinds)[number]);
-    // One first, so that what the reader loads once is not counted as growth.
-    expect((await upload(ten[1]?.bytes ?? Buffer.alloc(0))).status).toBe(413);
+    // Each kind once alone first, so that what the API compiles and loads once is not counted as growth.
+    for (const { bytes, code } of kinds) expect((await upload(bytes)).body.code).toBe(code);
     const pid = apiPid(under.stack.url);
     const before = residentBytes(pid);
     let most = before;
