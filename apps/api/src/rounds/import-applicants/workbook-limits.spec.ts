@@ -59,6 +59,35 @@ describe('the XLSX reader', () => {
     });
   });
 
+  it('reads dates by a built-in format and in the 1904 date system', async () => {
+    const frame = workbookFrame(1, false).map((entry) =>
+      entry.name === 'xl/workbook.xml'
+        ? { ...entry, data: String(entry.data).replace('<sheets>', '<workbookPr date1904="1"/><sheets>') }
+        : entry.name === 'xl/styles.xml'
+          ? {
+              ...entry,
+              data: String(entry.data).replace(
+                'numFmtId="164" applyNumberFormat',
+                'numFmtId="14" applyNumberFormat',
+              ),
+            }
+          : entry,
+    );
+    // 1972-08-17 is day 25,066 counted from 1904-01-01.
+    const sheet = `${OPEN}<row><c t="inlineStr"><is><t>tanggal_lahir</t></is></c></row><row><c s="1"><v>25066</v></c><c><v>25066</v></c></row>${CLOSE}`;
+    expect(await read(zipOf([...frame, { name: 'xl/worksheets/sheet1.xml', data: sheet }]))).toMatchObject({
+      rows: [{ row: 2, cells: [new Date(Date.UTC(1972, 7, 17)), 25066] }],
+    });
+  });
+
+  it('refuses a file larger than an upload may be, whatever its kind', async () => {
+    expect(await read(Buffer.alloc(LIMITS.fileBytes + 1, 'a'))).toMatchObject({
+      status: 413,
+      code: 'IMPORT.TOO_LARGE',
+      details: { limit: 'fileBytes', max: LIMITS.fileBytes },
+    });
+  });
+
   it('refuses a ZIP of more entries than a workbook has, before reading one', async () => {
     const many = Array.from({ length: LIMITS.zipEntries + 1 }, (_, i) => ({ name: `x/${i}`, data: '' }));
     expect(await read(zipOf([...workbookFrame(1, false), ...many]))).toMatchObject({
