@@ -2,7 +2,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nipOf } from '@selter/domain/testing';
-import { Workbook } from 'exceljs';
+// The XLSX writer lives beside the reader whose unit specs use it too (a test helper, no production code).
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { workbookOf } from '../../apps/api/src/rounds/import-applicants/workbook.test-helper';
 import { useApiStack, type Reply } from './client';
 import { AGENCY, openRegistration } from './journey';
 
@@ -71,17 +73,16 @@ describe('applicant import (CSV and XLSX)', () => {
   });
 
   it('reads the first sheet of an XLSX with English headers, Excel dates, and refuses a NIP Excel has rounded', async () => {
-    const workbook = new Workbook();
-    const sheet = workbook.addWorksheet('Pelamar');
-    sheet.addRow(['postId', 'nip', 'name', 'homeAgency', 'rank', 'education', 'relatedExperienceYears', 'priorPostKind', 'priorPostTitle', 'priorPostYears', 'dateOfBirth', 'documents', 'invited']);
     const documents = 'application-letter, cv, home-ppk-recommendation, inspectorate-statement, integrity-pact, asset-declaration, photo, health-certificate, mental-health-certificate, drug-free-certificate, tax-return, leadership-training-certificate';
     const good = (nip: string | number, post = 'dinkes') => [post, nip, `Pelamar ${nip}`, 'Pemerintah Kota Contoh', 'IV/b', 'S3', 12, 'jpt-pratama', 'Kepala Dinas', 2, new Date(Date.UTC(1972, 7, 17)), documents, true];
-    sheet.addRow(good(nipOf(30)));
-    sheet.addRow(good(Number(nipOf(31))));
-    sheet.addRow([]);
-    sheet.addRow(good(nipOf(32), 'nope'));
-    workbook.addWorksheet('Catatan').addRow(['not read']);
-    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const sheet = [
+      ['postId', 'nip', 'name', 'homeAgency', 'rank', 'education', 'relatedExperienceYears', 'priorPostKind', 'priorPostTitle', 'priorPostYears', 'dateOfBirth', 'documents', 'invited'],
+      good(nipOf(30)),
+      good(Number(nipOf(31))),
+      [],
+      good(nipOf(32), 'nope'),
+    ];
+    const bytes = new Uint8Array(workbookOf([sheet, [['not read']]]));
     const reply = await upload({ name: 'pelamar.xlsx', bytes });
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ format: 'xlsx', accepted: 1, rejected: 2 });

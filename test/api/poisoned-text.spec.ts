@@ -3,7 +3,9 @@ import type { RoundCommand } from '@selter/domain';
 import { anApplicant, nipOf } from '@selter/domain/testing';
 import { testEndpoints } from '@selter/testing';
 import { Client, Connection } from '@temporalio/client';
-import { Workbook } from 'exceljs';
+// The XLSX writer lives beside the reader whose unit specs use it too (a test helper, no production code).
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { workbookOf } from '../../apps/api/src/rounds/import-applicants/workbook.test-helper';
 import { useApiStack, type Reply } from './client';
 import { AGENCY, journeyPlan, openRegistration } from './journey';
 
@@ -275,12 +277,9 @@ describe('poisoned text is refused at the edge and in the domain, never reaching
     });
     expectRefused(fromCsv, 400, 'REQUEST.INVALID', 'rows[3].nama', 'U+0000');
 
-    const workbook = new Workbook();
-    const sheet = workbook.addWorksheet('Pelamar');
-    sheet.addRow(HEADER.split(','));
-    sheet.addRow(cells(nipOf(603)));
-    sheet.addRow(cells(nipOf(604), 'Siti_x0000_Aminah'));
-    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const bytes = new Uint8Array(
+      workbookOf([[HEADER.split(','), cells(nipOf(603)), cells(nipOf(604), 'Siti_x0000_Aminah')]]),
+    );
     const fromXlsx = await under.api.upload<Problem>(
       'operator.kabcontoh',
       path,

@@ -1,10 +1,11 @@
-import { Workbook, type CellValue } from 'exceljs';
 import { parse } from 'papaparse';
 import { ProblemException } from '../../problem/problem-details.filter';
 import { refuseUncleanCells } from './clean-cells';
-
-/** The most data rows one import takes: about a minute of registrations, one Update each. */
-export const MAX_ROWS = 2_000;
+import { gate, LIMITS, limitProblem, WORKBOOKS_AT_ONCE } from './import-limits';
+import { blank, SheetCollector } from './sheet-collector';
+import { readSheetRows } from './sheet-reader';
+import { dateStyles, sharedStrings, workbookMap } from './workbook-parts';
+import { NotAWorkbook, ZipParts } from './zip-parts';
 
 /** A cell as the importer reads it: text from a CSV; text, number, boolean or date from a workbook. */
 export type Cell = string | number | boolean | Date | null;
@@ -24,24 +25,6 @@ const fileProblem = (status: number, code: string, detail: string): ProblemExcep
 const isZip = (bytes: Buffer): boolean => bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
 const isOleDocument = (bytes: Buffer): boolean =>
   bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
-const blank = (cell: Cell): boolean => cell === null || (typeof cell === 'string' && cell.trim() === '');
-
-/** A workbook cell's value: formulas by their result, rich and linked text as text, errors as their text. */
-function cellOf(value: CellValue): Cell {
-  if (value === null || value === undefined) return null;
-  if (
-    typeof value === 'string' ||
-    typeof value === 'number' ||
-    typeof value === 'boolean' ||
-    value instanceof Date
-  )
-    return value;
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('result' in value) return value.result === undefined ? null : cellOf(value.result as CellValue);
-  if ('text' in value) return typeof value.text === 'string' ? value.text : null;
-  if ('error' in value) return value.error;
-  return null;
-}
 
 function csvRows(bytes: Buffer): Cell[][] {
   let text: string;
@@ -74,25 +57,27 @@ function separatorOf(text: string): string {
   return SEPARATORS[counts.indexOf(Math.max(...counts))] ?? ',';
 }
 
-async function workbookRows(bytes: Buffer): Promise<Cell[][]> {
-  const workbook = new Workbook();
+/** Workbooks expanded at once in this process (ADR 20): ten uploaded together wait their turn rather than each holding its expansion. */
+const expanding = gate(WORKBOOKS_AT_ONCE);
+
+/** The first sheet of an XLSX workbook, streamed from its ZIP entries into the collector under LIMITS. */
+async function workbookRows(bytes: Buffer, collector: SheetCollector): Promise<void> {
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
+    await expanding(async () => {
+      const zip = await ZipParts.open(bytes);
+      const map = await workbookMap(zip);
+      const dates = map.styles ? await dateStyles(zip, map.styles) : [];
+      const strings = map.sharedStrings ? await sharedStrings(zip, map.sharedStrings, collector) : [];
+      await readSheetRows(zip, map, { strings, dates, date1904: map.date1904 }, collector);
+    });
+  } catch (error) {
+    if (!(error instanceof NotAWorkbook)) throw error;
     throw fileProblem(
       415,
       'IMPORT.UNSUPPORTED_FORMAT',
       'The file looks like a ZIP archive but is not a readable XLSX workbook.',
     );
   }
-  const sheet = workbook.worksheets[0];
-  const rows: Cell[][] = [];
-  // Row numbers as Excel shows them: blank rows keep their place.
-  sheet?.eachRow({ includeEmpty: false }, (row, number) => {
-    const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-    rows[number - 1] = Array.from(values, (value) => cellOf(value as CellValue));
-  });
-  return Array.from(rows, (row) => row ?? []);
 }
 
 /**
@@ -108,9 +93,20 @@ export async function readSheet(bytes: Buffer): Promise<Sheet> {
       'IMPORT.UNSUPPORTED_FORMAT',
       'Excel 97-2003 workbooks (.xls) are not read: save the file as .xlsx or as "CSV UTF-8".',
     );
+  if (bytes.length > LIMITS.fileBytes)
+    throw limitProblem('fileBytes', {
+      id: `Berkas lebih besar dari ${LIMITS.fileBytes / 1024 / 1024} MB: pecah berkasnya.`,
+      en: `The file is larger than ${LIMITS.fileBytes / 1024 / 1024} MB: split it.`,
+    });
   const format = isZip(bytes) ? 'xlsx' : 'csv';
-  const all = format === 'xlsx' ? await workbookRows(bytes) : csvRows(bytes);
-  const numbered = all.map((cells, i) => ({ row: i + 1, cells })).filter(({ cells }) => !cells.every(blank));
+  const collector = new SheetCollector();
+  if (format === 'xlsx') await workbookRows(bytes, collector);
+  else
+    csvRows(bytes).forEach((cells, i) => {
+      cells.forEach((cell, index) => collector.cell(index + 1, cell));
+      collector.row(i + 1, cells);
+    });
+  const numbered = collector.rows;
   const [header, ...rows] = numbered;
   if (!header)
     throw fileProblem(
@@ -120,12 +116,6 @@ export async function readSheet(bytes: Buffer): Promise<Sheet> {
     );
   if (rows.length === 0)
     throw fileProblem(400, 'IMPORT.NO_ROWS', 'The file has a header row but no applicant rows.');
-  if (rows.length > MAX_ROWS)
-    throw fileProblem(
-      413,
-      'IMPORT.TOO_MANY_ROWS',
-      `The file has ${rows.length} rows; one import takes at most ${MAX_ROWS}: split it.`,
-    );
   const names = header.cells.map((cell) => (blank(cell) ? '' : String(cell).trim()));
   refuseUncleanCells(numbered, names);
   return { format, header: names, rows };

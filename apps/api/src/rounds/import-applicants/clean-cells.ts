@@ -22,8 +22,8 @@ function pathOf(row: number, header: string | undefined, index: number): string 
 /**
  * Refuses the whole file (`rows`, the header row first), 400 REQUEST.INVALID naming each row and
  * column, when any cell (header included) holds a C0 control but tab/LF/CR, DEL, a lone surrogate or a noncharacter: the text
- * rule of the JSON API (docs/api.md), which an XLSX escape such as `_x0000_` (exceljs decodes it
- * into U+0000) must not get around. Not the bad rows alone: text people type never holds these,
+ * rule of the JSON API (docs/api.md), which an XLSX escape such as `_x0000_` (the workbook format
+ * decodes it into U+0000) must not get around. Not the bad rows alone: text people type never holds these,
  * so a file that does is corrupt (a broken export, a wrong encoding) or hostile, and registering
  * the part of it that looks fine would record applicants from a file nobody can vouch for. Runs
  * before any row is sent, so nothing is registered.

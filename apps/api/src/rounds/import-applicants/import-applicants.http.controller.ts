@@ -35,7 +35,7 @@ export class ImportApplicantsController {
   @problemResponse(403, 'AUTH.FORBIDDEN: not an operator of the round\'s agency (or admin)')
   @problemResponse(404, 'ROUND.NOT_FOUND')
   @problemResponse(409, 'ROUND.FINISHED, IDEMPOTENCY.IN_PROGRESS')
-  @problemResponse(413, 'REQUEST.TOO_LARGE (over 2 MB), IMPORT.TOO_MANY_ROWS')
+  @problemResponse(413, 'REQUEST.TOO_LARGE (over 2 MB), IMPORT.TOO_MANY_ROWS, IMPORT.TOO_MANY_CELLS, IMPORT.CELL_TOO_LONG, IMPORT.TOO_MANY_ENTRIES, IMPORT.EXPANDS_TOO_MUCH, IMPORT.TOO_LARGE: details.limit names the limit (docs/api.md)')
   @problemResponse(415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE (not multipart/form-data), IMPORT.UNSUPPORTED_FORMAT (neither CSV nor XLSX)')
   @problemResponse(422, 'IDEMPOTENCY.KEY_REUSED')
   @problemResponse(429, 'RATE.LIMITED')

@@ -1,9 +1,10 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { lastValueFrom, of } from 'rxjs';
+import { LIMITS } from './import-limits';
 
 /** The largest file an import takes (a few thousand rows of a spreadsheet fit well below it). */
-export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES = LIMITS.fileBytes;
 
 /** The uploaded file as multer's memory storage leaves it on the request. */
 export interface Upload {
