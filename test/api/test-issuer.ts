@@ -10,6 +10,8 @@ export interface MintOptions {
   expiresIn?: number;
   key?: KeyLike;
   kid?: string;
+  /** The `typ` header; access tokens (RFC 9068) by default, `JWT` for an ID token. */
+  typ?: string;
 }
 
 /**
@@ -39,7 +41,8 @@ export class TestIssuer {
   async mint(claims: JWTPayload & { sub: string }, o: MintOptions = {}): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     return new SignJWT(claims)
-      .setProtectedHeader({ alg: 'RS256', kid: o.kid ?? this.kid })
+      .setProtectedHeader({ alg: 'RS256', kid: o.kid ?? this.kid, typ: o.typ ?? 'at+jwt' })
+      .setJti(randomUUID())
       .setIssuer(o.issuer ?? this.issuer)
       .setAudience(o.audience ?? 'selter-api')
       .setIssuedAt(now - 60)
