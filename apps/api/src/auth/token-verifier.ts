@@ -60,9 +60,9 @@ export class TokenVerifier {
     const payload = await this.verified(token, issuer, trusted.keys);
     const claims = principalClaims.safeParse(payload);
     if (!claims.success) throw unauthenticated(`The token's claims are incomplete: ${claims.error.issues.map((i) => i.message).join('; ')}`);
-    if (this.trusted.mfaRoles?.includes(claims.data.role) && !multiFactor(payload)) throw mfaRequired(claims.data.role);
+    if (this.trusted.mfaRoles?.includes(claims.data.role) && !multiFactor(payload)) throw mfaRequired(claims.data.role, claims.data.sub);
     if (trusted.active && !(await trusted.active.isActive(token, payload))) {
-      throw new ProblemException({ status: 401, code: 'AUTH.TOKEN_REVOKED', detail: 'The issuer reports this token as revoked or no longer active.' });
+      throw new ProblemException({ status: 401, code: 'AUTH.TOKEN_REVOKED', detail: 'The issuer reports this token as revoked or no longer active.' }, claims.data.sub);
     }
     return principalOf(claims.data);
   }
@@ -82,12 +82,9 @@ function multiFactor(payload: JWTPayload): boolean {
   return amr.some((m) => typeof m === 'string' && MFA_AMR.has(m)) || (typeof payload['acr'] === 'string' && MFA_ACR.has(payload['acr']));
 }
 
-function mfaRequired(role: string): ProblemException {
-  return new ProblemException({
-    status: 401,
-    code: 'AUTH.MFA_REQUIRED',
-    detail: `The role ${role} must sign in with multi-factor authentication (amr or acr of the token).`,
-  });
+function mfaRequired(role: string, subject: string): ProblemException {
+  const detail = `The role ${role} must sign in with multi-factor authentication (amr or acr of the token).`;
+  return new ProblemException({ status: 401, code: 'AUTH.MFA_REQUIRED', detail }, subject);
 }
 
 function reasonOf(error: errors.JOSEError): string {

@@ -32,7 +32,11 @@ export interface ProblemDetails {
 
 /** An error the API means to show: its code is stable, its detail is for people. */
 export class ProblemException extends HttpException {
-  constructor(readonly problem: Omit<ProblemDetails, 'type' | 'title'> & { title?: string }) {
+  /** `subject`: who a refused but verified token names (e.g. MFA missing), for the record of refusals only. */
+  constructor(
+    readonly problem: Omit<ProblemDetails, 'type' | 'title'> & { title?: string },
+    readonly subject?: string,
+  ) {
     super(problem, problem.status);
   }
 }
@@ -124,12 +128,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const retryAfter = Number(response.getHeader('retry-after'));
     if (exception instanceof ThrottlerException && retryAfter > 0) problem.retryAfter = retryAfter;
     if (problem.status >= 500) this.logger.error({ err: exception, code: problem.code, path: request.path }, 'request failed');
-    else if (REFUSALS.has(problem.status)) this.refused(request, problem);
+    else if (REFUSALS.has(problem.status)) this.refused(request, problem, exception instanceof ProblemException ? exception.subject : undefined);
     sendProblem(request, response, problem);
   }
 
-  private refused(request: Request & { id?: string; principal?: { id: string; role: string } }, problem: ProblemDetails): void {
-    const principal = request.principal?.id ?? null;
+  private refused(request: Request & { id?: string; principal?: { id: string; role: string } }, problem: ProblemDetails, subject?: string): void {
+    const principal = request.principal?.id ?? subject ?? null;
     const role = request.principal?.role ?? null;
     if (problem.status !== 429) this.logger.warn({ code: problem.code, principal, role, path: request.path }, 'request refused');
     this.securityEvents?.record({
