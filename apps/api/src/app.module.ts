@@ -4,7 +4,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { Sql } from 'postgres';
 import type { Config } from '@selter/config';
-import type { Logger } from '@selter/logging';
+import { errorSerializer, type Logger } from '@selter/logging';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthGuard } from './auth/auth.guard';
 import { AuditModule } from './audit/audit.module';
@@ -44,6 +44,8 @@ export class AppModule {
             },
             // Never log credentials.
             redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // Errors without the values they were about (applicants' names): ids only (ADR 21).
+            serializers: { err: errorSerializer },
             autoLogging: { ignore: (req) => quiet(req.url) },
           },
         }),

@@ -1,4 +1,5 @@
-import { safeError } from './index';
+import { stdSerializers } from 'pino';
+import { errorSerializer, safeError } from './index';
 
 describe('safeError', () => {
   it("keeps an error's kind, message and database codes, never the statement's parameters or the row's values", () => {
@@ -16,4 +17,11 @@ describe('safeError', () => {
     expect(JSON.stringify(kept)).not.toMatch(/Siti|1980010120/);
   });
 
+
+  it("redacts what pino-http passes on (the standard serializer's copy, whose raw is the error)", () => {
+    const error = Object.assign(new Error('append failed'), { parameters: ['Budi Santoso'] });
+    const logged = JSON.stringify(errorSerializer(stdSerializers.err(error)));
+    expect(logged).toContain('append failed');
+    expect(logged).not.toContain('Budi');
+  });
 });

@@ -22,7 +22,16 @@ export function safeError(error: unknown, depth = 0): Record<string, unknown> {
   return kept;
 }
 
-const errorField = (value: unknown): unknown => (value instanceof Error ? safeError(value) : value);
+/**
+ * The `err` serializer: an Error, or what pino's standard serializer made of one (its non-enumerable
+ * `raw` is the Error), through `safeError`; anything else as it is. pino-http wraps its own serializer
+ * around this one, so the API passes it there too.
+ */
+export function errorSerializer(value: unknown): unknown {
+  if (value instanceof Error) return safeError(value);
+  const raw = typeof value === 'object' && value !== null ? (value as { raw?: unknown }).raw : undefined;
+  return raw instanceof Error ? safeError(raw) : value;
+}
 
 /**
  * The one way Selter makes a logger: JSON lines (for machines and log shippers) or, in a
@@ -34,7 +43,7 @@ export function createLogger(options: { component: string; level: string; format
     level: options.level,
     base: { component: options.component },
     timestamp: pino.stdTimeFunctions.isoTime,
-    serializers: { err: errorField, error: errorField },
+    serializers: { err: errorSerializer, error: errorSerializer },
   };
   if (options.format === 'json') return pino(base);
   return pino({
