@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { ManagedProcess } from '@selter/engines';
 import { ApiClient, type Reply } from './client';
 import { startApiStack, type ApiStack } from './stack';
 
@@ -142,4 +144,17 @@ describe('a production API without a trusted issuer', () => {
     expect(run.status).toBe(78);
     expect(run.stdout + run.stderr).toContain('production needs a trusted issuer');
   }, 70_000);
+});
+
+describe('log files', () => {
+  it('are made 0600, and a file left 0644 by an older run is tightened', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'selter-logs-'));
+    const loose = join(dir, 'old.log');
+    writeFileSync(loose, 'x', { mode: 0o644 });
+    for (const logFile of [join(dir, 'new.log'), loose]) {
+      const proc = new ManagedProcess({ name: 'echo', command: process.execPath, args: ['-e', 'console.log(1)'], logFile });
+      await proc.waitForExit();
+      expect((statSync(logFile).mode & 0o777).toString(8)).toBe('600');
+    }
+  });
 });

@@ -57,7 +57,7 @@ export const configSchema = z
     API_CLOCK: z.enum(['system', 'adjustable']).default('system'),
     API_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(256),
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
-    API_ANON_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
+    API_ANON_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
     API_DECISION_DEADLINE_SECONDS: z.coerce.number().int().min(2).max(300).default(15),
     API_DECISION_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(500),
     API_DECISIONS_PER_ROUND: z.coerce.number().int().min(1).max(9).default(8),
