@@ -94,6 +94,7 @@ async function start(cleanup: Array<() => Promise<unknown>>, stopAll: () => Prom
           API_CLOCK: 'adjustable',
           AUTH_ISSUER: issuer.issuer,
           AUTH_JWKS_URL: issuer.jwksUrl,
+          AUTH_INTROSPECTION_URL: issuer.introspectionUrl,
           API_BODY_LIMIT_KB: '64',
           ...extraEnv,
         },

@@ -4,9 +4,14 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { Config } from '@selter/config';
 import type { Logger as PinoLogger } from '@selter/logging';
-import { json } from 'express';
+import { json, type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { TOKEN_VERIFIER } from './auth/auth.guard';
+import { assertOperations } from './auth/operations-access';
+import type { TokenVerifier } from './auth/token-verifier';
+import { sendProblem, toProblem } from './problem/problem-details.filter';
 import type { ApiEndpoints } from './infrastructure/infrastructure.module';
 import { httpMetrics } from './metrics/http-metrics.middleware';
 import { busyDoor } from './workflows/busy-door';
@@ -30,13 +35,53 @@ export async function createApiApp(
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
+  app.use(securityHeaders());
   app.use(httpMetrics(app.get(ApiMetrics)));
   app.use(busyDoor(app.get(WorkflowPort)));
   app.use(json({ limit: config.api.bodyLimitBytes }));
   app.use(refuseUncleanJson);
   app.use(bodyErrorsAsProblems);
+  if (config.env === 'production') app.use('/docs', operationsOnly(config, app.get<TokenVerifier>(TOKEN_VERIFIER)));
   SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
+}
+
+/**
+ * ASVS L2 headers (ADR 21): a CSP without inline script (the console and /docs load scripts from
+ * files), no framing, no `X-Powered-By`. Styles may be inline (Swagger UI and the console set them).
+ */
+function securityHeaders(): ReturnType<typeof helmet> {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+  });
+}
+
+/** /docs in production: for operations staff only (their bearer token), like /metrics. */
+function operationsOnly(config: Config, verifier: TokenVerifier) {
+  return (request: Request, response: Response, next: NextFunction): void => {
+    const token = /^Bearer +(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const principal = token ? verifier.verify(token) : Promise.resolve(undefined);
+    principal
+      .then((p) => assertOperations(config, p))
+      .then(() => next())
+      .catch((error: unknown) => sendProblem(request, response, toProblem(error)));
+  };
 }
 
 /** The OpenAPI document of the application's routes: one operation per decision, named response bodies, the problem schema. */

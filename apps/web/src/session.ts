@@ -24,8 +24,8 @@ export function loadSession(now = Date.now()): Session | null {
   return session.expiresAt > now ? session : null;
 }
 
-/** Keeps the session for the tab, or forgets it (null). */
+/** Keeps the session for the tab, or forgets it (null): signing out clears everything the tab kept. */
 export function saveSession(session: Session | null): void {
   if (session) window.sessionStorage.setItem(KEY, JSON.stringify(session));
-  else window.sessionStorage.removeItem(KEY);
+  else window.sessionStorage.clear();
 }

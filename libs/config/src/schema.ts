@@ -56,10 +56,14 @@ export const configSchema = z
     AUTH_ISSUER: optionalText,
     AUTH_AUDIENCE: z.string().min(1).default('selter-api'),
     AUTH_JWKS_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    AUTH_INTROSPECTION_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    AUTH_INTROSPECTION_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+    AUTH_MFA_ROLES: optionalText,
     DEV_ISSUER: optionalText.pipe(z.enum(['on', 'off']).optional()),
     API_CLOCK: z.enum(['system', 'adjustable']).default('system'),
     API_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(256),
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    API_ANON_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
     API_DECISION_DEADLINE_SECONDS: z.coerce.number().int().min(2).max(300).default(15),
     API_DECISION_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(500),
     API_DECISIONS_PER_ROUND: z.coerce.number().int().min(1).max(9).default(8),
@@ -116,14 +120,20 @@ export interface Config {
 /** The HTTP API's own settings: who it trusts, its clock, its limits. */
 export interface ApiConfig {
   /** An external OIDC-style issuer, trusted through its JWKS; absent when only the dev issuer is used. */
-  issuer?: { issuer: string; jwksUrl: string };
+  issuer?: { issuer: string; jwksUrl: string; introspectionUrl?: string };
   audience: string;
+  /** How long an introspection answer "active" is reused (ADR 21): the longest a revoked token still passes. */
+  introspectionCacheMs: number;
+  /** Roles whose tokens must show multi-factor authentication (`amr`/`acr`); production default: ppk, oversight, pansel, admin. */
+  mfaRoles: string[];
   /** The built-in development issuer: `undefined` when not configured (npm start turns it on, the api alone keeps it off). */
   devIssuer: 'on' | 'off' | undefined;
   /** `adjustable`: an admin may set the API's clock (ADR 11); for black-box tests and demos only. */
   clock: 'system' | 'adjustable';
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
+  /** Requests per minute and client address without a valid token (and to /health), counted across instances. */
+  anonRateLimitPerMinute: number;
   /**
    * Admission of decisions (ADR 16): every decision is answered within `deadlineMs` (stored,
    * refused, or 429/503 with Retry-After); it waits at most `waitMs` for its turn; a round takes
@@ -170,13 +180,25 @@ export function toConfig(raw: RawConfig, cwd: string, isTty: boolean): Config {
     },
     api: {
       ...(raw.AUTH_ISSUER && raw.AUTH_JWKS_URL
-        ? { issuer: { issuer: raw.AUTH_ISSUER, jwksUrl: raw.AUTH_JWKS_URL } }
+        ? {
+            issuer: {
+              issuer: raw.AUTH_ISSUER,
+              jwksUrl: raw.AUTH_JWKS_URL,
+              ...(raw.AUTH_INTROSPECTION_URL ? { introspectionUrl: raw.AUTH_INTROSPECTION_URL } : {}),
+            },
+          }
         : {}),
       audience: raw.AUTH_AUDIENCE,
+      introspectionCacheMs: raw.AUTH_INTROSPECTION_CACHE_SECONDS * 1000,
+      mfaRoles: (raw.AUTH_MFA_ROLES ?? (raw.NODE_ENV === 'production' ? 'ppk,oversight,pansel,admin' : ''))
+        .split(',')
+        .map((r) => r.trim())
+        .filter((r) => r !== '' && r !== 'none'),
       devIssuer: raw.DEV_ISSUER,
       clock: raw.API_CLOCK,
       bodyLimitBytes: raw.API_BODY_LIMIT_KB * 1024,
       rateLimitPerMinute: raw.API_RATE_LIMIT_PER_MINUTE,
+      anonRateLimitPerMinute: raw.API_ANON_RATE_LIMIT_PER_MINUTE,
       decisions: {
         deadlineMs: raw.API_DECISION_DEADLINE_SECONDS * 1000,
         waitMs: Math.min(raw.API_DECISION_WAIT_MS, (raw.API_DECISION_DEADLINE_SECONDS - 1) * 1000),

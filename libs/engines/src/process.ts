@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { chmodSync, closeSync, createWriteStream, mkdirSync, openSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 
 export interface ManagedProcessOptions {
@@ -30,6 +30,9 @@ export class ManagedProcess {
 
   constructor(readonly options: ManagedProcessOptions) {
     mkdirSync(dirname(options.logFile), { recursive: true });
+    // 0600: logs may carry ids of people and rounds (ASVS L2, ADR 21).
+    closeSync(openSync(options.logFile, 'a', 0o600));
+    chmodSync(options.logFile, 0o600);
     this.log = createWriteStream(options.logFile, { flags: 'a' });
     const spawnOptions: SpawnOptions = {
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,12 +3,15 @@ import type { Config } from '@selter/config';
 import { TOKEN_VERIFIER } from './auth.guard';
 import { DevIssuer } from './dev-issuer';
 import { DEV_ISSUER, DevIssuerController } from './dev-issuer.controller';
+import { SECURITY_EVENTS } from '../problem/problem-details.filter';
+import { SecurityEvents } from './security-events';
+import { SecurityEventsController } from './security-events.controller';
 import { TokenVerifier } from './token-verifier';
 
 /** The issuer of the development tokens: the API's own address, under /dev-auth. */
 export const devIssuerUrl = (config: Config): string => `http://${config.http.host}:${config.http.port}/dev-auth`;
 
-/** Authentication: the token verifier and (DEV_ISSUER=on) the development issuer; AppModule installs the guard. */
+/** Authentication: the token verifier, the record of refusals, and (DEV_ISSUER=on) the development issuer; AppModule installs the guard. */
 @Module({})
 export class AuthModule {
   static forRoot(config: Config): DynamicModule {
@@ -19,9 +22,18 @@ export class AuthModule {
         provide: TOKEN_VERIFIER,
         inject: [DEV_ISSUER],
         useFactory: (issuer: DevIssuer | null) =>
-          new TokenVerifier({ audience: config.api.audience, ...(config.api.issuer ? { external: config.api.issuer } : {}), ...(issuer ? { dev: issuer } : {}) }),
+          new TokenVerifier({
+            audience: config.api.audience,
+            mfaRoles: config.api.mfaRoles,
+            introspectionCacheMs: config.api.introspectionCacheMs,
+            ...(config.api.issuer ? { external: config.api.issuer } : {}),
+            ...(issuer ? { dev: issuer } : {}),
+          }),
       },
+      SecurityEvents,
+      { provide: SECURITY_EVENTS, useExisting: SecurityEvents },
     ];
-    return { module: AuthModule, providers, controllers: dev ? [DevIssuerController] : [], exports: [TOKEN_VERIFIER] };
+    const controllers = dev ? [SecurityEventsController, DevIssuerController] : [SecurityEventsController];
+    return { module: AuthModule, providers, controllers, exports: [TOKEN_VERIFIER, SECURITY_EVENTS] };
   }
 }

@@ -32,10 +32,11 @@ export class ClockController {
   constructor(@Inject(CLOCK) private readonly clock: Clock) {}
 
   @Get()
-  @ApiOperation({ summary: 'The instant the API decides with', operationId: 'getClock' })
+  @ApiOperation({ summary: 'The instant the API decides with (admin)', operationId: 'getClock' })
   @ApiJsonResponse(clockReading)
-  get(): ClockReading {
-    return { now: nowInstant(this.clock), adjustable: this.clock instanceof AdjustableClock };
+  get(@CurrentPrincipal() principal: Principal): ClockReading {
+    if (principal.role !== 'admin') throw forbidden('only an admin may read the clock');
+    return this.reading();
   }
 
   @Put()
@@ -47,6 +48,10 @@ export class ClockController {
     if (principal.role !== 'admin') throw forbidden('only an admin may set the clock');
     if (!(this.clock instanceof AdjustableClock)) throw forbidden('the clock is not adjustable (API_CLOCK=system)');
     this.clock.set(time.instantMillis(body.now));
-    return this.get();
+    return this.reading();
+  }
+
+  private reading(): ClockReading {
+    return { now: nowInstant(this.clock), adjustable: this.clock instanceof AdjustableClock };
   }
 }

@@ -1,5 +1,7 @@
 import {
   Catch,
+  Inject,
+  Optional,
   HttpException,
   HttpStatus,
   Logger,
@@ -30,7 +32,11 @@ export interface ProblemDetails {
 
 /** An error the API means to show: its code is stable, its detail is for people. */
 export class ProblemException extends HttpException {
-  constructor(readonly problem: Omit<ProblemDetails, 'type' | 'title'> & { title?: string }) {
+  /** `subject`: who a refused but verified token names (e.g. MFA missing), for the record of refusals only. */
+  constructor(
+    readonly problem: Omit<ProblemDetails, 'type' | 'title'> & { title?: string },
+    readonly subject?: string,
+  ) {
     super(problem, problem.status);
   }
 }
@@ -98,32 +104,61 @@ export function sendProblem(
   response.status(problem.status).type('application/problem+json').json(problem);
 }
 
+/** Where refusals are recorded durably (the auth module's SecurityEvents; absent in unit tests). */
+export const SECURITY_EVENTS = Symbol('SECURITY_EVENTS');
+const REFUSALS = new Set([401, 403, 429]);
+
 /**
  * The single place where errors become HTTP responses: every failure leaves as
  * `application/problem+json` with a stable code, and never with a stack trace. Refusals of
- * authentication and authorisation are logged (warn) with who was refused and why.
+ * authentication and authorisation are logged (warn) with ids only (who, where, which code) and
+ * recorded in `security_events` (ADR 21); the logger redacts errors by construction (libs/logging).
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
 
+  constructor(@Optional() @Inject(SECURITY_EVENTS) private readonly securityEvents?: { record(event: RefusalRecord): void }) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: string; principal?: { id: string; role: string } }>();
+    const response = http.getResponse<Response>();
     const problem = toProblem(exception);
-    if (problem.status >= 500) this.logger.error({ err: exception, code: problem.code }, 'request failed');
-    else if (problem.status === 401 || problem.status === 403) {
-      this.logger.warn(
-        {
-          code: problem.code,
-          principal: request.principal?.id,
-          role: request.principal?.role,
-          path: request.originalUrl,
-          detail: problem.detail,
-        },
-        'request refused',
-      );
-    }
-    sendProblem(request, http.getResponse<Response>(), problem);
+    const retryAfter = Number(response.getHeader('retry-after'));
+    if (exception instanceof ThrottlerException && retryAfter > 0) problem.retryAfter = retryAfter;
+    if (problem.status >= 500) this.logger.error({ err: exception, code: problem.code, path: request.path }, 'request failed');
+    else if (REFUSALS.has(problem.status)) this.refused(request, problem, exception instanceof ProblemException ? exception.subject : undefined);
+    sendProblem(request, response, problem);
   }
+
+  private refused(request: Request & { id?: string; principal?: { id: string; role: string } }, problem: ProblemDetails, subject?: string): void {
+    const principal = request.principal?.id ?? subject ?? null;
+    const role = request.principal?.role ?? null;
+    if (problem.status !== 429) this.logger.warn({ code: problem.code, principal, role, path: request.path }, 'request refused');
+    this.securityEvents?.record({
+      at: new Date(),
+      principal,
+      role,
+      method: request.method,
+      route: request.path,
+      status: problem.status,
+      code: problem.code,
+      requestId: request.id ? String(request.id) : null,
+      client: request.ip ?? null,
+    });
+  }
+}
+
+/** One refused request as the filter hands it to the durable record. */
+export interface RefusalRecord {
+  at: Date;
+  principal: string | null;
+  role: string | null;
+  method: string;
+  route: string;
+  status: number;
+  code: string;
+  requestId: string | null;
+  client: string | null;
 }
