@@ -8,10 +8,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The instant the API decides with */
+        /** The instant the API decides with (admin) */
         get: operations["getClock"];
         /** Set the clock (admin; only with API_CLOCK=adjustable) */
         put: operations["setClock"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/security-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Refused requests (401/403), paginated by id (admin, national auditor) */
+        get: operations["listSecurityEvents"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -36,6 +53,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dev-auth/introspect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Whether a token is active (RFC 7662) */
+        post: operations["devIntrospect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dev-auth/jwks.json": {
         parameters: {
             query?: never;
@@ -47,6 +81,23 @@ export interface paths {
         get: operations["devJwks"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dev-auth/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a token (RFC 7009; the API refuses it from then on) */
+        post: operations["devRevoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1336,6 +1387,12 @@ export interface components {
             /** @description The round stream version after the decision */
             version: number;
         };
+        DevIntrospection: {
+            active: boolean;
+            exp?: number;
+            jti?: string;
+            sub?: string;
+        };
         DevToken: {
             access_token: string;
             /** @description seconds */
@@ -1427,8 +1484,10 @@ export interface components {
         };
         OpenIdConfiguration: {
             id_token_signing_alg_values_supported: string[];
+            introspection_endpoint: string;
             issuer: string;
             jwks_uri: string;
+            revocation_endpoint: string;
         };
         PostView: {
             applicants: number;
@@ -1622,6 +1681,21 @@ export interface components {
         RuleList: {
             rules: components["schemas"]["Rule"][];
         };
+        SecurityEventPage: {
+            items: {
+                at: string;
+                client: string | null;
+                code: string;
+                id: number;
+                method: string;
+                principal: string | null;
+                requestId: string | null;
+                role: string | null;
+                route: string;
+                status: number;
+            }[];
+            next: number | null;
+        };
         Timeline: {
             events: components["schemas"]["TimelineEntry"][];
             roundId: string;
@@ -1703,6 +1777,26 @@ export interface operations {
             };
         };
     };
+    listSecurityEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityEventPage"];
+                };
+            };
+        };
+    };
     devDiscovery: {
         parameters: {
             query?: never;
@@ -1719,6 +1813,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OpenIdConfiguration"];
+                };
+            };
+        };
+    };
+    devIntrospect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevIntrospection"];
                 };
             };
         };
@@ -1743,6 +1863,29 @@ export interface operations {
             };
         };
     };
+    devRevoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     devToken: {
         parameters: {
             query?: never;
@@ -1753,6 +1896,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description false: a token without the simulated second factor */
+                    mfa?: boolean;
                     user: string;
                 };
             };
@@ -3914,7 +4059,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description REQUEST.TOO_LARGE (over 2 MB), IMPORT.TOO_MANY_ROWS */
+            /** @description REQUEST.TOO_LARGE (over 2 MB), IMPORT.TOO_MANY_ROWS, IMPORT.TOO_MANY_CELLS, IMPORT.CELL_TOO_LONG, IMPORT.TOO_MANY_ENTRIES, IMPORT.EXPANDS_TOO_MUCH, IMPORT.TOO_LARGE: details.limit names the limit (docs/api.md) */
             413: {
                 headers: {
                     [name: string]: unknown;
