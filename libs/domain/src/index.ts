@@ -57,6 +57,7 @@ export {
   EventVersionError,
   isRoundEventType,
   ROUND_EVENT_VERSIONS,
+  upcastIfRoundEvent,
   upcastRoundEvent,
   type StoredRoundEvent,
   type Upcast,

@@ -1,4 +1,4 @@
-import { isRoundEventType, upcastRoundEvent, type StoredRoundEvent, type Upcast } from '@selter/domain';
+import { upcastIfRoundEvent, type StoredRoundEvent, type Upcast } from '@selter/domain';
 
 /**
  * The read boundary: a batch's round events, each upcast ONCE to today's domain type before any
@@ -7,6 +7,9 @@ import { isRoundEventType, upcastRoundEvent, type StoredRoundEvent, type Upcast 
  */
 export function roundEventsOf<S extends StoredRoundEvent>(events: readonly S[]): Upcast<S>[] {
   const out: Upcast<S>[] = [];
-  for (const event of events) if (isRoundEventType(event.type)) out.push(upcastRoundEvent(event));
+  for (const stored of events) {
+    const event = upcastIfRoundEvent(stored);
+    if (event !== undefined) out.push(event);
+  }
   return out;
 }

@@ -1,4 +1,4 @@
-import { EventVersionError, isRoundEventType, ROUND_EVENT_VERSIONS, upcastRoundEvent } from './upcast';
+import { EventVersionError, isRoundEventType, ROUND_EVENT_VERSIONS, upcastIfRoundEvent, upcastRoundEvent } from './upcast';
 
 const stored = (type: string, schemaVersion: number) => ({
   type,
@@ -35,5 +35,12 @@ describe('round event upcaster', () => {
     expect(new Set(Object.values(ROUND_EVENT_VERSIONS))).toEqual(new Set([1]));
     expect(isRoundEventType('PostRerunStarted')).toBe(true);
     expect(isRoundEventType('constructor')).toBe(false);
+  });
+
+  it('passes over other streams\' events when asked whether an event is a round event, still refusing future versions', () => {
+    expect(upcastIfRoundEvent(stored('RotationPlanned', 1))).toBeUndefined();
+    const event = stored('PostCancelled', 1);
+    expect(upcastIfRoundEvent(event)).toBe(event);
+    expect(() => upcastIfRoundEvent(stored('PostCancelled', 3))).toThrow(EventVersionError);
   });
 });

@@ -46,7 +46,10 @@ export class EventVersionError extends Error {
   }
 }
 
-export const isRoundEventType = (type: string): type is RoundEventType => Object.hasOwn(ROUND_EVENT_VERSIONS, type);
+/** One lookup per event: a rebuild upcasts every event of the log. */
+const VERSIONS: ReadonlyMap<string, number> = new Map(Object.entries(ROUND_EVENT_VERSIONS));
+
+export const isRoundEventType = (type: string): type is RoundEventType => VERSIONS.has(type);
 
 /**
  * A stored round event as today's type, to be called ONCE where a stored row becomes the event a
@@ -56,7 +59,15 @@ export const isRoundEventType = (type: string): type is RoundEventType => Object
  * its version above and turn the old data into the new here, one step per version.
  */
 export function upcastRoundEvent<S extends StoredRoundEvent>(stored: S): Upcast<S> {
-  const known = isRoundEventType(stored.type) ? ROUND_EVENT_VERSIONS[stored.type] : undefined;
-  if (known === undefined || stored.schemaVersion !== known) throw new EventVersionError(stored.type, stored.schemaVersion, known);
+  const event = upcastIfRoundEvent(stored);
+  if (event === undefined) throw new EventVersionError(stored.type, stored.schemaVersion, undefined);
+  return event;
+}
+
+/** `upcastRoundEvent` for a log that holds other streams' events too: those give undefined. */
+export function upcastIfRoundEvent<S extends StoredRoundEvent>(stored: S): Upcast<S> | undefined {
+  const known = VERSIONS.get(stored.type);
+  if (known === undefined) return undefined;
+  if (stored.schemaVersion !== known) throw new EventVersionError(stored.type, stored.schemaVersion, known);
   return stored as unknown as Upcast<S>;
 }
