@@ -20,16 +20,16 @@ export interface BenchWorker {
   close(): Promise<void>;
 }
 
-/** A fresh event store, the workflow bundle and a worker polling `taskQueue` with the real activities. */
+/** A fresh event store, the bench's workflow bundle (the service's workflows and the bare baseline) and a worker polling `taskQueue` with the real activities. */
 export async function startBenchWorker(engines: EngineEndpoints, name: string, poolSize = 20): Promise<BenchWorker> {
   const { url, sql } = await scenarioDatabase(engines.databaseUrl, `bench_${name.replace(/-/g, '_')}`, poolSize);
   const taskQueue = `bench-${name}`;
   const [bundle, workerConnection, connection] = await Promise.all([
-    bundleWorkflowCode({ workflowsPath: require.resolve('@selter/workflows'), logger: new DefaultLogger('WARN') }),
+    bundleWorkflowCode({ workflowsPath: require.resolve('@selter/workflows/bench'), logger: new DefaultLogger('WARN') }),
     NativeConnection.connect({ address: engines.temporalAddress }),
     Connection.connect({ address: engines.temporalAddress }),
   ]);
-  const worker = await Worker.create({ connection: workerConnection, taskQueue, workflowBundle: bundle, activities: createRoundActivities({ sql, clock: () => new Date() }) });
+  const worker = await Worker.create({ connection: workerConnection, taskQueue, workflowBundle: bundle, activities: createRoundActivities({ sql }) });
   const running = worker.run();
   return {
     url,

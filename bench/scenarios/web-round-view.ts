@@ -59,7 +59,7 @@ async function seedRound(
 ): Promise<SeededRound> {
   const { commands, titles } = roundCommands(posts, applicants);
   const streamId = roundWorkflowId(AGENCY, roundId);
-  const { recordRoundDecisions } = createRoundActivities({ sql: w.sql, clock: () => new Date() });
+  const { recordRoundDecisions } = createRoundActivities({ sql: w.sql });
   const stream = new RoundStream();
   for (const command of commands) {
     const routed =

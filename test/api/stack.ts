@@ -32,7 +32,7 @@ async function startWorker(sql: Sql, taskQueue: string): Promise<() => Promise<v
     connection,
     taskQueue,
     workflowBundle: bundle,
-    activities: { ...createRoundActivities({ sql, clock: () => new Date() }), ...createRotationActivities({ sql }) },
+    activities: { ...createRoundActivities({ sql }), ...createRotationActivities({ sql }) },
   });
   const run = worker.run();
   return async () => {

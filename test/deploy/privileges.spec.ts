@@ -148,6 +148,13 @@ describe('least privilege (ADR 0019)', () => {
       relay_checkpoints: 'select,insert,update',
       consumer_inbox: 'select,insert',
       api_idempotency: 'select,insert,update,delete',
+      // Append-only evidence: what each checkpoint signed, the signing alarms, the witnesses' cosignatures, security refusals.
+      event_checkpoint_leaves: 'select,insert',
+      signing_alarms: 'select,insert',
+      signing_alarm_acks: 'select,insert',
+      checkpoint_cosignatures: 'select,insert',
+      security_events: 'select,insert',
+      api_rate_limits: 'select,insert,update,delete',
     });
     // A table a later migration adds must say what the service may do with it (docs/schema.md).
     for (const [table, privileges] of Object.entries(granted))

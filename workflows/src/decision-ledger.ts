@@ -5,17 +5,10 @@ import type {
   RecordDecisionsResult,
   StoredDecisionEvent,
 } from '@selter/contracts';
-import { DomainError } from '@selter/domain';
+import { DomainError, type Decider } from '@selter/domain';
 import { ApplicationFailure, currentUpdateInfo, log, workflowInfo } from '@temporalio/workflow';
 import { misdirected, refusalOf } from './round/refusal';
 import { workflowNowIso } from './workflow-time';
-
-/** The pure domain functions a ledger decides and folds with (round or rotation). */
-export interface Decider<C extends { type: string; metadata: object }, E, S extends { version: number }> {
-  decide(command: C, state: S): E[];
-  evolve(state: S, event: E): S;
-  initialState(): S;
-}
 
 /** The store, as the ledger's activities reach it (ADR 16). */
 export interface LedgerStore<E> {

@@ -2,4 +2,3 @@
 export { probe, type ProbeResult } from './probe';
 export { selectionRound } from './round/selection-round';
 export { rotation } from './rotation/rotation';
-export { bareDecisions, type BareDecisionsInput } from './bench/bare-decisions';

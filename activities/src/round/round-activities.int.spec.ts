@@ -38,7 +38,7 @@ describe('round activities over the PostgreSQL event store', () => {
   });
 
   it('records a batch of decisions once however often the activity is retried, each event under its decision with the audit metadata', async () => {
-    const { recordRoundDecisions } = createRoundActivities({ sql, clock: () => new Date() });
+    const { recordRoundDecisions } = createRoundActivities({ sql });
     const events = verifiedRoundEvents();
     const input: RecordDecisionsInput<RoundEvent> = {
       streamId: 'round-test-round-1',
@@ -77,7 +77,7 @@ describe('round activities over the PostgreSQL event store', () => {
   });
 
   it('answers behind with the stored page when another attempt took the version, and re-deciding the same decision finds its own events', async () => {
-    const { recordRoundDecisions, readRoundEvents } = createRoundActivities({ sql, clock: () => new Date() });
+    const { recordRoundDecisions, readRoundEvents } = createRoundActivities({ sql });
     const events = verifiedRoundEvents();
     const streamId = 'round-test-round-2';
     const at = '2024-09-26T02:00:00.000Z';
@@ -138,7 +138,7 @@ describe('round activities over the PostgreSQL event store', () => {
   });
 
   it('answers stale, storing nothing, for a batch decided before the event it would follow (a zombie attempt), and still dedupes a replayed batch', async () => {
-    const { recordRoundDecisions } = createRoundActivities({ sql, clock: () => new Date() });
+    const { recordRoundDecisions } = createRoundActivities({ sql });
     const events = verifiedRoundEvents();
     const streamId = 'round-test-round-4';
     const [zombieTime, liveTime] = ['2024-09-26T02:00:00.000Z', '2024-09-26T02:00:05.000Z'];
@@ -193,7 +193,7 @@ describe('round activities over the PostgreSQL event store', () => {
   });
 
   it('answers rejected, storing nothing, for content PostgreSQL cannot hold (a NUL in jsonb), and throws for a store ending before the expected version', async () => {
-    const { recordRoundDecisions } = createRoundActivities({ sql, clock: () => new Date() });
+    const { recordRoundDecisions } = createRoundActivities({ sql });
     const [planned] = verifiedRoundEvents();
     const streamId = 'round-test-round-3';
     const poisoned = {

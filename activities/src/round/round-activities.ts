@@ -4,9 +4,8 @@ import type { Sql } from 'postgres';
 import { readDecisionPage, recordDecisionBatch } from '../shared/record-decisions';
 
 export interface RoundActivityDeps {
+  /** Records take their time from the workflow, not from a clock here, so retries store the same record. */
   readonly sql: Sql;
-  /** The wall clock; records take their time from the workflow instead, so retries store the same record. */
-  readonly clock: () => Date;
 }
 
 /** The round workflow's side effects, built over their dependencies (STYLE.md rule 6). */

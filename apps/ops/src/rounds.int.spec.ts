@@ -55,7 +55,7 @@ describe('the operator finds a stuck round and rebuilds it from the event store'
         workflowsPath: require.resolve('@selter/workflows'),
         logger: new DefaultLogger('WARN'),
       }),
-      activities: createRoundActivities({ sql, clock: () => new Date() }),
+      activities: createRoundActivities({ sql }),
     });
     await worker.runUntil(async () => {
       const agency = uniqueName('agency').replace(/-/g, '_');

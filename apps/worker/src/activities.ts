@@ -22,7 +22,7 @@ export async function wireActivities(databaseUrl: string): Promise<WiredActiviti
     throw error;
   }
   await migrate(sql, loadMigrations('event-store', EVENT_STORE_MIGRATIONS));
-  const round = createRoundActivities({ sql, clock: () => new Date() });
+  const round = createRoundActivities({ sql });
   const rotation = createRotationActivities({ sql });
   return { activities: { ...round, ...rotation }, close: () => sql.end({ timeout: 5 }) };
 }

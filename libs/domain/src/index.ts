@@ -2,6 +2,7 @@
 export type { Actor, CommandMetadata, EventMetadata, Role } from './shared/metadata';
 export { eventMetadataOf } from './shared/metadata';
 export type { Command, Event } from './shared/message';
+export type { Decider } from './shared/decider';
 export { RULE_IDS, type Reason, type RuleId } from './shared/rule-id';
 export { DomainError, type DecideResult } from './shared/errors';
 export { ERROR_CODES, type ErrorCode, type ErrorCodeEntry, type ErrorKind } from './shared/error-codes';
@@ -52,6 +53,15 @@ export type * from './round/events';
 export type * from './round/commands';
 export { initialState, applicantIn, TERMINAL_POST_STATUSES, ROUND_SCOPE } from './round/state';
 export { awaitedDecisions, serviceLevelOf, type AwaitedDecision } from './round/awaiting';
+export {
+  EventVersionError,
+  isRoundEventType,
+  ROUND_EVENT_VERSIONS,
+  upcastIfRoundEvent,
+  upcastRoundEvent,
+  type StoredRoundEvent,
+  type Upcast,
+} from './round/upcast';
 export { roundSchedule, dueCommands, chaseTimes, type ScheduledCommand } from './round/schedule';
 export type {
   RoundState,

@@ -3,6 +3,7 @@ import { positionOf, type LogPosition } from '@selter/event-store';
 import { isAfter, lockCheckpoints, minPosition, saveCheckpoints } from './checkpoints';
 import { readCommittedEvents } from '@selter/event-store';
 import { TrackedRows, type ProjectedEvent } from './read-model';
+import { roundEventsOf } from './round-events';
 import { loadRows, writeRows, type AnyReadModel } from './table-io';
 
 /** Folds a model's share of a batch into its rows, one stream at a time, and writes the changes. */
@@ -47,10 +48,11 @@ export async function applyBatch(sql: Sql, models: readonly AnyReadModel[], limi
     const events = await readCommittedEvents(tx, minPosition(checkpoints.values()), limit);
     const last = events[events.length - 1];
     if (!last) return { read: 0 };
+    const roundEvents = roundEventsOf(events);
     await Promise.all(
       models.map((model) => {
         const from = checkpoints.get(model.name);
-        const mine = events.filter((e) => model.handles.has(e.type) && (!from || isAfter(positionOf(e), from)));
+        const mine = roundEvents.filter((e) => model.handles.has(e.type) && (!from || isAfter(positionOf(e), from)));
         return project(tx, model, mine);
       }),
     );

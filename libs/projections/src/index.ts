@@ -1,4 +1,5 @@
-export type { ProjectedEvent, ReadModel, RowSet } from './read-model';
+export type { ProjectedEvent, ProjectedEventOf, ReadModel, RowSet } from './read-model';
+export { roundEventsOf } from './round-events';
 export { TrackedRows, keyOf, rowKey } from './read-model';
 export type { AnyReadModel } from './table-io';
 export type { Log } from './log';

@@ -10,7 +10,7 @@ const event = (type: string, data: Record<string, unknown>): NewEvent => ({
 });
 const plan = { name: 'Seleksi', agency: { name: 'Pemprov' }, posts: [{ postId: 'p1', title: 'Kadis', kind: 'regular' }, { postId: 'p2', title: 'Sekda', kind: 'sekda' }] };
 const register = (postId: string, n: number) =>
-  Array.from({ length: n }, (_, i) => event('ApplicantRegistered', { postId, applicantId: `${postId}-a${i}`, applicant: { name: `A${i}`, nip: `${i}` } }));
+  Array.from({ length: n }, (_, i) => event('ApplicantRegistered', { postId, applicantId: `${postId}-a${i}`, applicant: { name: `A${i}`, nip: `${i}` }, invited: false, conflictedMembers: [] }));
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -25,7 +25,6 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
 const dump = async (sql: Sql) => ({
   rounds: await sql`select * from rm_round_posts order by round_id, post_id`,
   applicants: await sql`select * from rm_post_applicants order by round_id, post_id, applicant_id`,
-  pending: await sql`select * from rm_pending_decisions order by round_id, post_id, decision`,
   timeline: await sql`select * from rm_round_timeline order by round_id, stream_version`,
 });
 
@@ -113,5 +112,14 @@ describe('projection runner on PostgreSQL', () => {
     await other;
     expect(result.done).toBe(true);
     expect(await dump(sql)).toEqual(before);
+  });
+
+  // Last: the refused event stays in the shared log and blocks every later batch.
+  it('refuses, without projecting anything, a batch holding a round event from a future schema version', async () => {
+    await createProjectionRunner(sql, ROUND_READ_MODELS).catchUp();
+    const future = { ...event('RoundPlanned', { plan: { ...plan, posts: [{ postId: 'p9', title: 'Baru', kind: 'regular' }] } }), schemaVersion: 2 };
+    await appendToStream(sql, 'round-z', 'no_stream', [future]);
+    await expect(applyBatch(sql, ROUND_READ_MODELS, 100)).rejects.toThrow(/RoundPlanned is stored at schema version 2; this code reads up to version 1/);
+    expect(await sql`select * from rm_round_posts where round_id = 'round-z'`).toHaveLength(0);
   });
 });

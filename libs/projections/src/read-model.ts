@@ -1,10 +1,18 @@
+import type { RoundEvent, RoundEventType } from '@selter/domain';
 import type { StoredEvent } from '@selter/event-store';
 
-/** The part of a stored event a read model may look at (plain objects in unit tests). */
-export type ProjectedEvent = Pick<
-  StoredEvent,
-  'eventId' | 'type' | 'streamId' | 'streamVersion' | 'globalPosition' | 'recordedAt' | 'data' | 'metadata'
->;
+/** Where an event sits in the log, as a read model may look at it. */
+type Envelope = Pick<StoredEvent, 'eventId' | 'streamId' | 'streamVersion' | 'globalPosition' | 'recordedAt' | 'metadata'>;
+type Projected<E> = E extends RoundEvent ? Envelope & Pick<E, 'type' | 'data'> : never;
+
+/**
+ * A round event as a read model sees it: the domain's type and data (upcast once at the read
+ * boundary, `roundEventsOf`) in its place in the log. Switching on `type` narrows `data`, so a
+ * renamed or retyped field is a compile error in the model that reads it.
+ */
+export type ProjectedEvent = Projected<RoundEvent>;
+/** The projected event of one type. */
+export type ProjectedEventOf<T extends RoundEventType> = Extract<ProjectedEvent, { type: T }>;
 
 /**
  * One stream's rows of a read model, by row key. `evolve` replaces rows (never mutates a row it

@@ -1,6 +1,7 @@
 import type { Sql, TransactionSql } from 'postgres';
 import { LOG_START, positionOf, readCommittedEvents, type CommittedEvent, type LogPosition } from '@selter/event-store';
 import { lockCheckpoints, saveCheckpoints } from './checkpoints';
+import { roundEventsOf } from './round-events';
 import { copyFormat, copyRows, encodeCopy, type CopyFormat } from './copy';
 import { encodeRows, writeEncodedRows, type AnyReadModel } from './table-io';
 import { WorkingSet, type ModelChanges } from './working-set';
@@ -108,8 +109,9 @@ export async function replay(sql: Sql, models: readonly AnyReadModel[], options:
     const last = batch[batch.length - 1];
     if (last) position = positionOf(last);
     next = full ? startRead(position) : undefined;
+    const roundEvents = roundEventsOf(batch);
     for (const set of sets) {
-      const mine = batch.filter((e) => set.model.handles.has(e.type));
+      const mine = roundEvents.filter((e) => set.model.handles.has(e.type));
       await set.loadDropped(sql, mine);
       set.apply(mine);
     }

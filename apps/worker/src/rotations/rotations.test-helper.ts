@@ -30,7 +30,7 @@ export async function withRotationWorker<T>(
     taskQueue,
     workflowBundle: h.bundle,
     activities: {
-      ...createRoundActivities({ sql: h.sql, clock: () => new Date() }),
+      ...createRoundActivities({ sql: h.sql }),
       ...createRotationActivities({ sql: h.sql }),
     },
   });

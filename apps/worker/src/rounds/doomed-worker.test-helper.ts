@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   const report = env('DOOMED_REPORT');
   const fault = (process.env['DOOMED_FAULT'] ?? 'kill-after-commit') as DoomedFault;
   const sql = postgres(env('DATABASE_URL'), { max: 3, onnotice: () => undefined });
-  const real = createRoundActivities({ sql, clock: () => new Date() });
+  const real = createRoundActivities({ sql });
   let struck = false;
 
   const record = async (

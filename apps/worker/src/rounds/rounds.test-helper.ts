@@ -61,7 +61,7 @@ export async function withRoundWorker<T>(h: RoundHarness, fn: (taskQueue: string
     connection,
     taskQueue,
     workflowBundle: h.bundle,
-    activities: createRoundActivities({ sql: h.sql, clock: () => new Date() }),
+    activities: createRoundActivities({ sql: h.sql }),
   });
   try {
     return await worker.runUntil(fn(taskQueue));

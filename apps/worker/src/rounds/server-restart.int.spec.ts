@@ -26,7 +26,7 @@ describe('the Temporal server stopped and restarted on its persistent database m
     await migrate(sql, loadMigrations('event-store', EVENT_STORE_MIGRATIONS));
     const taskQueue = uniqueName('restart');
     const workerConnection = await NativeConnection.connect({ address: temporal.address });
-    const worker = await Worker.create({ connection: workerConnection, taskQueue, workflowBundle: await bundleWorkflows(), activities: createRoundActivities({ sql, clock: () => new Date() }) });
+    const worker = await Worker.create({ connection: workerConnection, taskQueue, workflowBundle: await bundleWorkflows(), activities: createRoundActivities({ sql }) });
     const running = worker.run();
     const connection = await Connection.connect({ address: temporal.address });
     try {

@@ -216,7 +216,7 @@ describe('a workflow task Temporal discards after the append committed', () => {
         connection,
         taskQueue,
         workflowBundle: h.bundle,
-        activities: createRoundActivities({ sql: h.sql, clock: () => new Date() }),
+        activities: createRoundActivities({ sql: h.sql }),
       });
       await worker.runUntil(async () => {
         const outcomes = new Map<string, PromiseSettledResult<DecisionResult>>();
@@ -372,7 +372,7 @@ describe('a workflow task Temporal discards after the append committed', () => {
         connection,
         taskQueue,
         workflowBundle: h.bundle,
-        activities: createRoundActivities({ sql: h.sql, clock: () => new Date() }),
+        activities: createRoundActivities({ sql: h.sql }),
       });
       await worker.runUntil(async () => {
         for (const [id, sent] of [

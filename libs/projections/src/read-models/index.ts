@@ -1,20 +1,17 @@
 import type { AnyReadModel } from '../table-io';
 import { applicantsReadModel } from './applicants/evolve';
-import { pendingDecisionsReadModel } from './pending-decisions/evolve';
 import { roundsReadModel } from './rounds/evolve';
 import { timelineReadModel } from './timeline/evolve';
 
-export { applicantsReadModel, pendingDecisionsReadModel, roundsReadModel, timelineReadModel };
+export { applicantsReadModel, roundsReadModel, timelineReadModel };
 export type { RoundPostRow } from './rounds/row';
 export type { RoundSummaryRow } from './rounds/queries';
 export type { ApplicantRow } from './applicants/row';
-export type { PendingDecisionRow } from './pending-decisions/row';
 export type { TimelineRow } from './timeline/row';
 export { roundPosts, postsInStatus, listRounds } from './rounds/queries';
 export { postApplicants } from './applicants/queries';
-export { pendingDecisionsFor } from './pending-decisions/queries';
 export { roundTimeline, lastEventAt } from './timeline/queries';
 export { ROUND_EVENT_TYPES } from './event-types';
 
 /** Every read model the round workflow and the API use. */
-export const ROUND_READ_MODELS: readonly AnyReadModel[] = [roundsReadModel, applicantsReadModel, pendingDecisionsReadModel, timelineReadModel];
+export const ROUND_READ_MODELS: readonly AnyReadModel[] = [roundsReadModel, applicantsReadModel, timelineReadModel];

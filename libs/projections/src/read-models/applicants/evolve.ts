@@ -1,23 +1,17 @@
 import { eventTypes } from '../event-types';
-import { bool, eventTime, fieldsOf, list, num, str, type Fields } from '../fields';
-import { keyOf, type ProjectedEvent, type ReadModel, type RowSet } from '../../read-model';
+import { keyOf, type ProjectedEvent, type ProjectedEventOf, type ReadModel, type RowSet } from '../../read-model';
 import { APPLICANT_COLUMNS, type ApplicantRow } from './row';
 
 type Rows = RowSet<ApplicantRow>;
 
-/** The applicant's row, when both ids are there and the applicant is known. */
-function find(rows: Rows, roundId: string, postId: string | undefined, applicantId: string | undefined): ApplicantRow | undefined {
-  return postId === undefined || applicantId === undefined ? undefined : rows.get(keyOf(roundId, postId, applicantId));
-}
+/** The applicant's row, when the applicant is known. */
+const find = (rows: Rows, roundId: string, postId: string, applicantId: string): ApplicantRow | undefined => rows.get(keyOf(roundId, postId, applicantId));
 
-function register(rows: Rows, event: ProjectedEvent, d: Fields): void {
-  const postId = str(d, 'postId');
-  const applicantId = str(d, 'applicantId');
-  if (postId === undefined || applicantId === undefined) return;
-  const profile = fieldsOf(d['applicant']);
+function register(rows: Rows, event: ProjectedEventOf<'ApplicantRegistered'>): void {
+  const d = event.data;
   rows.set({
-    round_id: event.streamId, post_id: postId, applicant_id: applicantId, name: str(profile, 'name') ?? null, nip: str(profile, 'nip') ?? null,
-    invited: bool(d, 'invited') ?? false, registered_at: eventTime(event), verdict: null, withdrawn: false, eliminated_at: null,
+    round_id: event.streamId, post_id: d.postId, applicant_id: d.applicantId, name: d.applicant.name, nip: d.applicant.nip,
+    invited: d.invited, registered_at: d.at, verdict: null, withdrawn: false, eliminated_at: null,
     scores: {}, total: null, rank: null,
   });
 }
@@ -33,58 +27,45 @@ function withScore(scores: Record<string, number>, stageId: string, score: numbe
 }
 
 /** Recorded raw scores; a later recording for the same stage replaces the earlier one. */
-function recordScores(rows: Rows, roundId: string, d: Fields): void {
-  const postId = str(d, 'postId');
-  const stageId = str(d, 'stageId');
-  if (stageId === undefined) return;
-  for (const result of list(d, 'results')) {
-    const score = num(result, 'score');
-    if (score === undefined) continue;
-    const row = find(rows, roundId, postId, str(result, 'applicantId'));
-    if (row) rows.set({ ...row, scores: withScore(row.scores, stageId, score) });
+function recordScores(rows: Rows, roundId: string, { postId, stageId, results }: ProjectedEventOf<'StageResultsRecorded'>['data']): void {
+  for (const result of results) {
+    const row = find(rows, roundId, postId, result.applicantId);
+    if (row) rows.set({ ...row, scores: withScore(row.scores, stageId, result.score) });
   }
 }
 
 /** The published ranking gives rank and running total; who does not proceed drops out here. */
-function publish(rows: Rows, roundId: string, d: Fields): void {
-  const postId = str(d, 'postId');
-  const stageId = str(d, 'stageId') ?? null;
+function publish(rows: Rows, roundId: string, { postId, stageId, ranking }: ProjectedEventOf<'StageResultsPublished'>['data']): void {
   // Hot (one call per ranked applicant): one new row each, no closures or partial rows.
-  for (const ranked of list(d, 'ranking')) {
-    const row = find(rows, roundId, postId, str(ranked, 'applicantId'));
+  for (const ranked of ranking) {
+    const row = find(rows, roundId, postId, ranked.applicantId);
     if (!row) continue;
-    rows.set({
-      ...row,
-      rank: num(ranked, 'rank') ?? row.rank,
-      total: num(ranked, 'total') ?? row.total,
-      eliminated_at: row.eliminated_at ?? (bool(ranked, 'proceeds') === false ? stageId : null),
-    });
+    rows.set({ ...row, rank: ranked.rank, total: ranked.total, eliminated_at: row.eliminated_at ?? (ranked.proceeds ? null : stageId) });
   }
 }
 
 function evolve(rows: Rows, event: ProjectedEvent): void {
-  const d = fieldsOf(event.data);
   const roundId = event.streamId;
   switch (event.type) {
     case 'ApplicantRegistered':
-      return register(rows, event, d);
+      return register(rows, event);
     case 'AdministrativeVerdictRecorded': {
-      const row = find(rows, roundId, str(d, 'postId'), str(d, 'applicantId'));
-      if (row) rows.set({ ...row, verdict: str(d, 'verdict') ?? null });
+      const row = find(rows, roundId, event.data.postId, event.data.applicantId);
+      if (row) rows.set({ ...row, verdict: event.data.verdict });
       return;
     }
     case 'ApplicantWithdrawn': {
-      const row = find(rows, roundId, str(d, 'postId'), str(d, 'applicantId'));
+      const row = find(rows, roundId, event.data.postId, event.data.applicantId);
       if (row) rows.set({ ...row, withdrawn: true });
       return;
     }
     case 'StageResultsRecorded':
-      return recordScores(rows, roundId, d);
+      return recordScores(rows, roundId, event.data);
     case 'StageResultsPublished':
-      return publish(rows, roundId, d);
+      return publish(rows, roundId, event.data);
     case 'PostRerunStarted': {
       // A re-run opens a fresh applicant list, as the domain's post state does.
-      const postId = str(d, 'postId');
+      const { postId } = event.data;
       for (const row of [...rows.values()]) if (row.post_id === postId) rows.delete(keyOf(roundId, row.post_id, row.applicant_id));
       return;
     }

@@ -1,5 +1,5 @@
+import type { RoundPlan, UnderfilledPostDecided } from '@selter/domain';
 import { eventTypes } from '../event-types';
-import { eventTime, fieldsOf, list, num, str, type Fields } from '../fields';
 import { keyOf, type ProjectedEvent, type ReadModel, type RowSet } from '../../read-model';
 import { ROUND_POST_COLUMNS, type RoundPostRow } from './row';
 
@@ -10,85 +10,92 @@ function patchAll(rows: Rows, patch: Partial<RoundPostRow>): void {
   for (const row of [...rows.values()]) rows.set({ ...row, ...patch });
 }
 
-function patchPost(rows: Rows, roundId: string, data: Fields, patch: (row: RoundPostRow) => Partial<RoundPostRow>): void {
-  const postId = str(data, 'postId');
-  const row = postId === undefined ? undefined : rows.get(keyOf(roundId, postId));
+function patchPost(rows: Rows, roundId: string, postId: string, patch: (row: RoundPostRow) => Partial<RoundPostRow>): void {
+  const row = rows.get(keyOf(roundId, postId));
   if (row) rows.set({ ...row, ...patch(row) });
 }
 
 /** A (re)planned round: one row per planned post; posts dropped from a revised plan go. */
-function plan(rows: Rows, event: ProjectedEvent, data: Fields, updated_at: string): void {
-  const p = fieldsOf(data['plan']);
-  const posts = list(p, 'posts');
-  const kept = new Set(posts.map((post) => str(post, 'postId')));
+function plan(rows: Rows, roundId: string, p: RoundPlan, updated_at: string): void {
+  const kept = new Set(p.posts.map((post) => post.postId));
   for (const row of [...rows.values()]) if (!kept.has(row.post_id)) rows.delete(keyOf(row.round_id, row.post_id));
-  for (const post of posts) {
-    const postId = str(post, 'postId');
-    if (postId === undefined) continue;
+  for (const post of p.posts) {
     rows.set({
-      round_id: event.streamId, post_id: postId, round_name: str(p, 'name') ?? null, agency: str(fieldsOf(p['agency']), 'name') ?? null,
-      round_status: 'planned', post_title: str(post, 'title') ?? null, post_kind: str(post, 'kind') ?? null, post_status: 'planned',
+      round_id: roundId, post_id: post.postId, round_name: p.name, agency: p.agency.name,
+      round_status: 'planned', post_title: post.title, post_kind: post.kind, post_status: 'planned',
       run: 1, registration_deadline: null, extensions: 0, applicants: 0, appointee_id: null, status_reason: null, updated_at,
     });
   }
 }
 
-const UNDERFILLED: Readonly<Record<string, string>> = { drop: 'dropped', postpone: 'postponed' };
+const UNDERFILLED: Readonly<Record<UnderfilledPostDecided['data']['decision'], string | undefined>> = { continue: undefined, drop: 'dropped', postpone: 'postponed' };
 
 /** Post-level facts, in the order a post lives through them. */
-function evolvePost(rows: Rows, event: ProjectedEvent, d: Fields, at: string): void {
+function evolvePost(rows: Rows, event: ProjectedEvent, at: string): void {
   if (event.type === 'ApplicantRegistered') {
     // The most frequent event by far: one new row, no closures or partial rows.
-    const postId = str(d, 'postId');
-    const row = postId === undefined ? undefined : rows.get(keyOf(event.streamId, postId));
+    const row = rows.get(keyOf(event.streamId, event.data.postId));
     if (row) rows.set({ ...row, applicants: row.applicants + 1, updated_at: at });
     return;
   }
-  const on = (patch: (row: RoundPostRow) => Partial<RoundPostRow>): void => patchPost(rows, event.streamId, d, (r) => ({ ...patch(r), updated_at: at }));
+  const on = (postId: string, patch: (row: RoundPostRow) => Partial<RoundPostRow>): void => patchPost(rows, event.streamId, postId, (r) => ({ ...patch(r), updated_at: at }));
   switch (event.type) {
-    case 'RegistrationExtended': return on((r) => ({ registration_deadline: str(d, 'newDeadline') ?? r.registration_deadline, extensions: num(d, 'extension') ?? r.extensions + 1 }));
-    case 'MinimumApplicantsNotReached': return on(() => ({ post_status: 'awaiting-oversight' }));
-    case 'UnderfilledPostDecided': {
-      const status = UNDERFILLED[str(d, 'decision') ?? ''];
-      return on((r) => (status ? { post_status: status, status_reason: str(d, 'reason') ?? null } : { post_status: r.post_status }));
+    case 'RegistrationExtended': {
+      const d = event.data;
+      return on(d.postId, () => ({ registration_deadline: d.newDeadline, extensions: d.extension }));
     }
-    case 'RegistrationClosed': return on(() => ({ post_status: 'selection' }));
-    case 'ShortlistProposed': return on(() => ({ post_status: 'shortlisted' }));
-    case 'ShortlistReviewed':
-      return on((r) => (str(d, 'outcome') === 'rerun-required' ? { post_status: 'rerun-required' } : { post_status: r.post_status }));
-    case 'AppointeeChosen': return on(() => ({ post_status: 'chosen', appointee_id: str(d, 'applicantId') ?? null }));
-    case 'AppointeeInaugurated': return on(() => ({ post_status: 'inaugurated' }));
-    case 'PostCancelled': return on(() => ({ post_status: 'cancelled', status_reason: str(d, 'reason') ?? null }));
-    case 'PostRerunStarted':
-      return on((r) => ({
-        post_status: 'registration', run: num(d, 'run') ?? r.run + 1, registration_deadline: str(d, 'registrationDeadline') ?? null,
+    case 'MinimumApplicantsNotReached': return on(event.data.postId, () => ({ post_status: 'awaiting-oversight' }));
+    case 'UnderfilledPostDecided': {
+      const d = event.data;
+      const status = UNDERFILLED[d.decision];
+      return on(d.postId, (r) => (status ? { post_status: status, status_reason: d.reason } : { post_status: r.post_status }));
+    }
+    case 'RegistrationClosed': return on(event.data.postId, () => ({ post_status: 'selection' }));
+    case 'ShortlistProposed': return on(event.data.postId, () => ({ post_status: 'shortlisted' }));
+    case 'ShortlistReviewed': {
+      const rerun = event.data.outcome === 'rerun-required';
+      return on(event.data.postId, (r) => (rerun ? { post_status: 'rerun-required' } : { post_status: r.post_status }));
+    }
+    case 'AppointeeChosen': {
+      const d = event.data;
+      return on(d.postId, () => ({ post_status: 'chosen', appointee_id: d.applicantId }));
+    }
+    case 'AppointeeInaugurated': return on(event.data.postId, () => ({ post_status: 'inaugurated' }));
+    case 'PostCancelled': {
+      const d = event.data;
+      return on(d.postId, () => ({ post_status: 'cancelled', status_reason: d.reason }));
+    }
+    case 'PostRerunStarted': {
+      const d = event.data;
+      return on(d.postId, () => ({
+        post_status: 'registration', run: d.run, registration_deadline: d.registrationDeadline,
         extensions: 0, applicants: 0, appointee_id: null, status_reason: null,
       }));
+    }
   }
 }
 
-const ROUND_STATUS: Readonly<Record<string, string>> = {
+const ROUND_STATUS = {
   PlanRecommended: 'recommended', PlanRecommendationRejected: 'rejected', RoundCancelled: 'cancelled', RoundClosed: 'closed',
-};
+} as const;
 
 function evolve(rows: Rows, event: ProjectedEvent): void {
-  const d = fieldsOf(event.data);
-  const at = eventTime(event);
+  const at = event.data.at;
   switch (event.type) {
     case 'RoundPlanned':
     case 'PlanRevised':
-      return plan(rows, event, d, at);
+      return plan(rows, event.streamId, event.data.plan, at);
     case 'PlanSubmittedForRecommendation':
-      return patchAll(rows, { round_status: str(d, 'to') === 'none' ? 'recommended' : 'submitted', updated_at: at });
+      return patchAll(rows, { round_status: event.data.to === 'none' ? 'recommended' : 'submitted', updated_at: at });
     case 'RoundAnnounced':
-      return patchAll(rows, { round_status: 'announced', post_status: 'registration', registration_deadline: str(d, 'registrationDeadline') ?? null, updated_at: at });
+      return patchAll(rows, { round_status: 'announced', post_status: 'registration', registration_deadline: event.data.registrationDeadline, updated_at: at });
     case 'PlanRecommended':
     case 'PlanRecommendationRejected':
     case 'RoundCancelled':
     case 'RoundClosed':
-      return patchAll(rows, { round_status: ROUND_STATUS[event.type] ?? 'unknown', updated_at: at });
+      return patchAll(rows, { round_status: ROUND_STATUS[event.type], updated_at: at });
     default:
-      return evolvePost(rows, event, d, at);
+      return evolvePost(rows, event, at);
   }
 }
 

@@ -6,7 +6,6 @@ describe('timeline read model', () => {
     const rows = fold(timelineReadModel, [
       e('RoundAnnounced', {}, 1),
       e('AdministrativeVerdictRecorded', { postId: 'p1', applicantId: 'a1', verdict: 'ineligible' }, 2),
-      e('NotARoundEvent', {}, 3),
     ]);
     expect(rows.map((r) => r.stream_version)).toEqual([1, 2]);
     expect(rows[1]).toMatchObject({ post_id: 'p1', actor_id: 'u1', actor_role: 'pansel', summary: 'AdministrativeVerdictRecorded: post p1, applicant a1, ineligible' });
