@@ -25,8 +25,11 @@ describe('event store: PostgreSQL killed with kill -9 under load', () => {
     const port = await freePort();
     const start = () => startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port, logFile: join(dir, 'pg.log') });
     pg = await start();
+    // Migrated by the schema's owner; appended and verified as the services do, as selter_app (ADR 0019).
+    const owner = postgres(pg.ownerUrl, { max: 1, onnotice: () => undefined });
+    await migrate(owner, loadMigrations('event-store', EVENT_STORE_MIGRATIONS));
+    await owner.end();
     const admin = postgres(pg.url, { max: 16, onnotice: () => undefined, connect_timeout: 2 });
-    await migrate(admin, loadMigrations('event-store', EVENT_STORE_MIGRATIONS));
     const acknowledged = new Map<string, number>(); // stream -> last acknowledged version
     let stop = false;
     const writers = Array.from({ length: 8 }, async (_, w) => {

@@ -309,7 +309,7 @@ export const RULES: readonly RuleEntry[] = [
     '2-5 years in post (1 year under SE 52/2020)',
     'PP 11/2017 131-132; Tegal 2021',
     ['P', 'S'],
-    ['rotation/tenure.ts#rotationIneligibility', 'rotation/decide.ts#recordTests'],
+    ['rotation/tenure.ts#rotationIneligibility', 'rotation/handlers/tests.ts#recordTests'],
   ),
   r(
     'R32',

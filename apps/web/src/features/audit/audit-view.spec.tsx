@@ -114,6 +114,25 @@ describe('AuditView', () => {
     );
   });
 
+  it("says whether a witness cosigned the round's checkpoint, and which", async () => {
+    await open();
+    expect(screen.getByTestId('cosigned').textContent).toBe(
+      'Belum ditandatangani bersama oleh saksi mana pun.',
+    );
+  });
+
+  it('names the witness that cosigned the checkpoint', async () => {
+    await open({
+      checkpoint: {
+        ...verification().checkpoint!,
+        cosignedBy: [{ witnessKeyId: 'bkn-witness-1', cosignedAt: '2024-08-21T01:00:00Z' }],
+      },
+    });
+    expect(screen.getByTestId('cosigned').textContent).toBe(
+      'Ditandatangani bersama oleh saksi: bkn-witness-1.',
+    );
+  });
+
   it('names the first bad position and every problem', async () => {
     await open({
       verified: false,

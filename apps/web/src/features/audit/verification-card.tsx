@@ -97,6 +97,13 @@ function Checkpoint({ verification: v }: { verification: RoundVerification }): R
       <Text size="sm">
         {t('checkpoint.key')}: <Code>{c.keyFingerprint}</Code>
       </Text>
+      <Text size="sm" data-testid="cosigned">
+        {c.cosignedBy.length === 0
+          ? t('checkpoint.notCosigned')
+          : t('checkpoint.cosigned', {
+              witnesses: c.cosignedBy.map((w) => w.witnessKeyId).join(', '),
+            })}
+      </Text>
       {c.coveredVersion < v.headVersion && (
         <Text size="sm" c="dimmed">
           {t('checkpoint.chainOnly', { from: n(c.coveredVersion + 1), to: n(v.headVersion) })}
