@@ -21,15 +21,31 @@ export interface BenchWorker {
 }
 
 /** A fresh event store, the bench's workflow bundle (the service's workflows and the bare baseline) and a worker polling `taskQueue` with the real activities. */
-export async function startBenchWorker(engines: EngineEndpoints, name: string, poolSize = 20): Promise<BenchWorker> {
-  const { url, sql } = await scenarioDatabase(engines.databaseUrl, `bench_${name.replace(/-/g, '_')}`, poolSize);
+export async function startBenchWorker(
+  engines: EngineEndpoints,
+  name: string,
+  poolSize = 20,
+): Promise<BenchWorker> {
+  const { url, sql } = await scenarioDatabase(
+    engines.databaseUrl,
+    `bench_${name.replace(/-/g, '_')}`,
+    poolSize,
+  );
   const taskQueue = `bench-${name}`;
   const [bundle, workerConnection, connection] = await Promise.all([
-    bundleWorkflowCode({ workflowsPath: require.resolve('@selter/workflows/bench'), logger: new DefaultLogger('WARN') }),
+    bundleWorkflowCode({
+      workflowsPath: require.resolve('@selter/workflows/bench'),
+      logger: new DefaultLogger('WARN'),
+    }),
     NativeConnection.connect({ address: engines.temporalAddress }),
     Connection.connect({ address: engines.temporalAddress }),
   ]);
-  const worker = await Worker.create({ connection: workerConnection, taskQueue, workflowBundle: bundle, activities: createRoundActivities({ sql }) });
+  const worker = await Worker.create({
+    connection: workerConnection,
+    taskQueue,
+    workflowBundle: bundle,
+    activities: createRoundActivities({ sql }),
+  });
   const running = worker.run();
   return {
     url,
@@ -58,22 +74,44 @@ export interface BenchApi {
  * The api as its own process over a bench worker's database and task queue: the development
  * issuer, an adjustable clock, no rate limit, logs to `logFile`. Resolves once it is live.
  */
-export async function startBenchApi(w: BenchWorker, engines: EngineEndpoints, logFile: string, env: NodeJS.ProcessEnv = {}): Promise<BenchApi> {
+export async function startBenchApi(
+  w: BenchWorker,
+  engines: EngineEndpoints,
+  logFile: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<BenchApi> {
   const port = await freePort();
   const api = new ManagedProcess({
     name: 'api',
     command: process.execPath,
     args: [join(ROOT, 'scripts/run.cjs'), join(ROOT, 'apps/api/src/main.ts')],
-    env: { ...process.env, DATABASE_URL: w.url, TEMPORAL_ADDRESS: engines.temporalAddress, TEMPORAL_TASK_QUEUE: w.taskQueue, HTTP_PORT: String(port), DEV_ISSUER: 'on', API_CLOCK: 'adjustable', API_RATE_LIMIT_PER_MINUTE: '1000000', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', KAFKA_BROKERS: '', ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: w.url,
+      TEMPORAL_ADDRESS: engines.temporalAddress,
+      TEMPORAL_TASK_QUEUE: w.taskQueue,
+      HTTP_PORT: String(port),
+      DEV_ISSUER: 'on',
+      API_CLOCK: 'adjustable',
+      API_RATE_LIMIT_PER_MINUTE: '1000000',
+      LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'json',
+      KAFKA_BROKERS: '',
+      ...env,
+    },
     cwd: ROOT,
     logFile,
   });
   const url = `http://127.0.0.1:${port}`;
   const stop = (): Promise<void> => api.stop('SIGTERM', 10_000);
   try {
-    await waitUntil('api', async () => {
-      if ((await fetch(`${url}/health/live`)).status !== 200) throw new Error('not yet');
-    }, { timeoutMs: 90_000, intervalMs: 250 });
+    await waitUntil(
+      'api',
+      async () => {
+        if ((await fetch(`${url}/health/live`)).status !== 200) throw new Error('not yet');
+      },
+      { timeoutMs: 90_000, intervalMs: 250 },
+    );
   } catch (error) {
     await stop();
     throw error;
@@ -83,6 +121,10 @@ export async function startBenchApi(w: BenchWorker, engines: EngineEndpoints, lo
 
 /** A bearer token of a seeded user from the api's development issuer. */
 export async function devToken(url: string, user: string): Promise<string> {
-  const res = await fetch(`${url}/dev-auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user }) });
+  const res = await fetch(`${url}/dev-auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ user }),
+  });
   return ((await res.json()) as { access_token: string }).access_token;
 }

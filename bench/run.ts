@@ -16,7 +16,10 @@ function loadScenarios(only: string[]): Scenario[] {
     .map((f) => (require(join(dir, f)) as { default: Scenario }).default)
     .sort((a, b) => a.name.localeCompare(b.name));
   const unknown = only.filter((name) => !all.some((s) => s.name === name));
-  if (unknown.length) throw new Error(`unknown scenario(s): ${unknown.join(', ')}; known: ${all.map((s) => s.name).join(', ')}`);
+  if (unknown.length)
+    throw new Error(
+      `unknown scenario(s): ${unknown.join(', ')}; known: ${all.map((s) => s.name).join(', ')}`,
+    );
   return only.length ? all.filter((s) => only.includes(s.name)) : all;
 }
 
@@ -34,22 +37,44 @@ async function main(): Promise<void> {
   let failed = 0;
   try {
     if (needed.size > 0) {
-      engines = await startEngines({ dataDir: join(workDir, 'engines'), cacheDir: config.cacheDir, persistent: false, log });
+      engines = await startEngines({
+        dataDir: join(workDir, 'engines'),
+        cacheDir: config.cacheDir,
+        persistent: false,
+        log,
+      });
     }
     // Scenarios create a database each and tamper with stores on purpose: they get the superuser (ADR 0019).
     const e = engines?.endpoints;
     const superuser = e?.databaseSuperuserUrl ?? e?.databaseUrl ?? '';
-    const endpoints: EngineEndpoints = { databaseUrl: superuser, databaseOwnerUrl: superuser, temporalAddress: e?.temporalAddress ?? '', ...(e?.kafkaBrokers ? { kafkaBrokers: e.kafkaBrokers } : {}) };
+    const endpoints: EngineEndpoints = {
+      databaseUrl: superuser,
+      databaseOwnerUrl: superuser,
+      temporalAddress: e?.temporalAddress ?? '',
+      ...(e?.kafkaBrokers ? { kafkaBrokers: e.kafkaBrokers } : {}),
+    };
     for (const scenario of scenarios) {
       try {
         const r = await scenario.run({ engines: endpoints, workDir, cacheDir: config.cacheDir, log });
-        const result = { scenario: scenario.name, unit: r.unit, value: r.value, baseline: r.baseline, ratio: r.ratio, machine, ...(r.details ? { details: r.details } : {}) };
+        const result = {
+          scenario: scenario.name,
+          unit: r.unit,
+          value: r.value,
+          baseline: r.baseline,
+          ratio: r.ratio,
+          machine,
+          ...(r.details ? { details: r.details } : {}),
+        };
         writeFileSync(join(RESULTS, `${scenario.name}.json`), `${JSON.stringify(result, null, 2)}\n`);
         const round = (n: number): string => (Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(3));
-        process.stdout.write(`${scenario.name}: ${round(r.value)} ${r.unit} (baseline ${round(r.baseline)}, ratio ${r.ratio.toFixed(3)})\n`);
+        process.stdout.write(
+          `${scenario.name}: ${round(r.value)} ${r.unit} (baseline ${round(r.baseline)}, ratio ${r.ratio.toFixed(3)})\n`,
+        );
       } catch (error) {
         failed += 1;
-        process.stdout.write(`${scenario.name}: FAILED ${error instanceof Error ? error.message : String(error)}\n`);
+        process.stdout.write(
+          `${scenario.name}: FAILED ${error instanceof Error ? error.message : String(error)}\n`,
+        );
       }
     }
   } finally {

@@ -9,7 +9,15 @@
 'use strict';
 const { execFileSync, spawnSync } = require('node:child_process');
 const { createHash } = require('node:crypto');
-const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
@@ -24,8 +32,16 @@ function say(line) {
 // checkout), so a changed lockfile or patch reinstalls and an unchanged one costs nothing.
 // The install depends on the lockfile and on our patches of dependencies (patch-package).
 const patchesDir = path.join(root, 'patches');
-const inputs = () => [lock, ...(existsSync(patchesDir) ? readdirSync(patchesDir).sort().map((f) => path.join(patchesDir, f)) : [])];
-const hashOf = (files, name = (f) => f) => files.reduce((h, f) => h.update(name(f)).update(readFileSync(f)), createHash('sha256')).digest('hex');
+const inputs = () => [
+  lock,
+  ...(existsSync(patchesDir)
+    ? readdirSync(patchesDir)
+        .sort()
+        .map((f) => path.join(patchesDir, f))
+    : []),
+];
+const hashOf = (files, name = (f) => f) =>
+  files.reduce((h, f) => h.update(name(f)).update(readFileSync(f)), createHash('sha256')).digest('hex');
 const stampOf = (file) => (existsSync(file) ? readFileSync(file, 'utf8').trim() : '');
 const consoleOnly = process.argv.includes('--console-only');
 if (!consoleOnly && (!existsSync(path.join(root, 'node_modules')) || stampOf(stamp) !== hashOf(inputs()))) {
@@ -48,14 +64,24 @@ const filesUnder = (dir) =>
     ? []
     : readdirSync(dir, { withFileTypes: true })
         .sort((a, b) => a.name.localeCompare(b.name))
-        .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : /\.(spec|test)\.[jt]sx?$/.test(e.name) ? [] : [path.join(dir, e.name)]));
+        .flatMap((e) =>
+          e.isDirectory()
+            ? filesUnder(path.join(dir, e.name))
+            : /\.(spec|test)\.[jt]sx?$/.test(e.name)
+              ? []
+              : [path.join(dir, e.name)],
+        );
 // Vite's transform also reads the tsconfig chain (apps/web/tsconfig.json extends the base).
 const webInputs = () => [
   ...filesUnder(path.join(web, 'src')),
   ...filesUnder(path.join(web, 'public')),
-  ...['index.html', 'vite.config.mjs', 'tsconfig.json', 'tools/build-verifier.ts'].map((f) => path.join(web, f)),
+  ...['index.html', 'vite.config.mjs', 'tsconfig.json', 'tools/build-verifier.ts'].map((f) =>
+    path.join(web, f),
+  ),
   // The bundle checks the console and the standalone verifier run (`@selter/event-store/offline`).
-  ...['offline.ts', 'bundle-verify.ts', 'bundle-verify-run.ts'].map((f) => path.join(root, 'libs', 'event-store', 'src', f)),
+  ...['offline.ts', 'bundle-verify.ts', 'bundle-verify-run.ts'].map((f) =>
+    path.join(root, 'libs', 'event-store', 'src', f),
+  ),
   path.join(root, 'tsconfig.base.json'),
   lock,
 ];
@@ -70,14 +96,35 @@ function buildConsole(hash) {
   const old = `${staging}-old`;
   mkdirSync(path.dirname(staging), { recursive: true });
   // NODE_ENV=production whatever the caller's (jest sets test): Vite builds React's development code, StrictMode's double effects and all, for any other value.
-  const vite = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', web, '--outDir', staging, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+  const vite = spawnSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      web,
+      '--outDir',
+      staging,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } },
+  );
   if (vite.status !== 0) {
     process.stderr.write(`failed\n${vite.stdout}${vite.stderr}`);
     rmSync(staging, { recursive: true, force: true });
     process.exit(1);
   }
   // The standalone verifier (one HTML file) beside the console, which links it for download.
-  const verifier = spawnSync(process.execPath, [path.join(root, 'scripts', 'run.cjs'), path.join(web, 'tools', 'build-verifier.ts'), path.join(staging, 'verifier.html')], { cwd: root, encoding: 'utf8' });
+  const verifier = spawnSync(
+    process.execPath,
+    [
+      path.join(root, 'scripts', 'run.cjs'),
+      path.join(web, 'tools', 'build-verifier.ts'),
+      path.join(staging, 'verifier.html'),
+    ],
+    { cwd: root, encoding: 'utf8' },
+  );
   if (verifier.status !== 0) {
     process.stderr.write(`failed (standalone verifier)\n${verifier.stdout}${verifier.stderr}`);
     rmSync(staging, { recursive: true, force: true });
@@ -104,9 +151,23 @@ if (consoleOnly) process.exit(0);
 
 // `--with-compose` (pretest): also the compose CLI that validates docker-compose.yml. The browser
 // for `pretest` and `prebench` (npm names the script running us), or with `--with-browser`.
-const withBrowser = process.argv.includes('--with-browser') || ['pretest', 'prebench'].includes(process.env.npm_lifecycle_event);
-const extra = [...(process.argv.includes('--with-compose') ? ['--with-compose'] : []), ...(withBrowser ? ['--with-browser'] : [])];
-execFileSync(process.execPath, [path.join(root, 'scripts', 'run.cjs'), path.join(root, 'libs', 'engines', 'src', 'cli.ts'), 'install', ...extra], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const withBrowser =
+  process.argv.includes('--with-browser') ||
+  ['pretest', 'prebench'].includes(process.env.npm_lifecycle_event);
+const extra = [
+  ...(process.argv.includes('--with-compose') ? ['--with-compose'] : []),
+  ...(withBrowser ? ['--with-browser'] : []),
+];
+execFileSync(
+  process.execPath,
+  [
+    path.join(root, 'scripts', 'run.cjs'),
+    path.join(root, 'libs', 'engines', 'src', 'cli.ts'),
+    'install',
+    ...extra,
+  ],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);

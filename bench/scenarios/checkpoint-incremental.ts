@@ -26,7 +26,8 @@ async function hashNew(sql: Sql, after: string): Promise<number> {
 
 const scenario: Scenario = {
   name: 'checkpoint-incremental',
-  description: 'sign a checkpoint after 10,000 new events on a store of 1,000,000 vs hashing those 10,000 events',
+  description:
+    'sign a checkpoint after 10,000 new events on a store of 1,000,000 vs hashing those 10,000 events',
   needs: ['postgres'],
   async run({ engines, log }) {
     const { sql } = await scenarioDatabase(engines.databaseUrl, 'bench_checkpoint_incremental', 8);
@@ -38,7 +39,9 @@ const scenario: Scenario = {
       const checkpointer = new Checkpointer(sql, generateSigner());
       const primeStart = performance.now();
       await checkpointer.pass();
-      log(`first checkpoint (replays and checks the whole log once) in ${((performance.now() - primeStart) / 1000).toFixed(1)} s`);
+      log(
+        `first checkpoint (replays and checks the whole log once) in ${((performance.now() - primeStart) / 1000).toFixed(1)} s`,
+      );
       const hashing: number[] = [];
       const signing: number[] = [];
       for (let round = 1; round <= ROUNDS; round += 1) {
@@ -48,13 +51,20 @@ const scenario: Scenario = {
         const start = performance.now();
         const pass = await checkpointer.pass();
         signing.push(performance.now() - start);
-        if (pass?.signed.body.treeSize !== STORE + round * NEW || pass.consistency.fromSize !== STORE + (round - 1) * NEW) throw new Error(`unexpected checkpoint ${JSON.stringify(pass?.signed.body)}`);
-        log(`round ${round}: hashing ${hashing.at(-1)?.toFixed(1)} ms, signing ${signing.at(-1)?.toFixed(1)} ms`);
+        if (
+          pass?.signed.body.treeSize !== STORE + round * NEW ||
+          pass.consistency.fromSize !== STORE + (round - 1) * NEW
+        )
+          throw new Error(`unexpected checkpoint ${JSON.stringify(pass?.signed.body)}`);
+        log(
+          `round ${round}: hashing ${hashing.at(-1)?.toFixed(1)} ms, signing ${signing.at(-1)?.toFixed(1)} ms`,
+        );
       }
       const countStart = performance.now();
       await sql`select count(*) from events`;
       const countMs = performance.now() - countStart;
-      const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+      const median = (xs: number[]): number =>
+        [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
       const [hashMs, signMs] = [median(hashing), median(signing)];
       const rate = (ms: number): number => (NEW * 1000) / ms;
       return {
@@ -62,7 +72,17 @@ const scenario: Scenario = {
         value: rate(signMs),
         baseline: rate(hashMs),
         ratio: hashMs / signMs,
-        details: { store: STORE, newEvents: NEW, signMs, hashMs, countMs, signingMsPerRound: signing, hashingMsPerRound: hashing, target: 0.5, met: hashMs / signMs >= 0.5 },
+        details: {
+          store: STORE,
+          newEvents: NEW,
+          signMs,
+          hashMs,
+          countMs,
+          signingMsPerRound: signing,
+          hashingMsPerRound: hashing,
+          target: 0.5,
+          met: hashMs / signMs >= 0.5,
+        },
       };
     } finally {
       await sql.end();

@@ -5,7 +5,18 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { foldStream } from '@selter/domain';
-import { CHECKPOINT_REQUESTS_CHANNEL, Checkpointer, generateSigner, latestCheckpoint, readStream, SigningRefusedError, toleranceKey, verifyBundle, type CheckpointSigner, type EvidenceBundle } from '@selter/event-store';
+import {
+  CHECKPOINT_REQUESTS_CHANNEL,
+  Checkpointer,
+  generateSigner,
+  latestCheckpoint,
+  readStream,
+  SigningRefusedError,
+  toleranceKey,
+  verifyBundle,
+  type CheckpointSigner,
+  type EvidenceBundle,
+} from '@selter/event-store';
 import type { Sql } from 'postgres';
 import { ApiClient } from './client';
 import { AGENCY, JourneyBuilder, sendAll } from './journey';
@@ -20,7 +31,13 @@ type Verification = {
   problems: Array<{ code: string; version: number | null; detail: string }>;
   checkpoint: { sequence: number; size: number; keyFingerprint: string; coveredVersion: number } | null;
 };
-type StateAt = { at: number; headVersion: number; policy: { id: string } | null; event: { version: number; type: string; actor: { role: string } | null }; state: { status: string; version: number } };
+type StateAt = {
+  at: number;
+  headVersion: number;
+  policy: { id: string } | null;
+  event: { version: number; type: string; actor: { role: string } | null };
+  state: { status: string; version: number };
+};
 
 /** Runs statements as a superuser with every trigger off: what an attacker with the database could do. */
 const tamper = (sql: Sql, work: (tx: Sql) => Promise<unknown>) =>
@@ -58,11 +75,16 @@ describe("the auditor's view of a round", () => {
     signer = generateSigner();
     keyDir = await mkdtemp(join(tmpdir(), 'selter-audit-'));
     const keyFile = join(keyDir, 'checkpoint.pem');
-    await writeFile(keyFile, signer.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), { mode: 0o600 });
+    await writeFile(keyFile, signer.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), {
+      mode: 0o600,
+    });
     stack = await startApiStack({ CHECKPOINT_KEY_FILE: keyFile });
     api = new ApiClient(stack.url);
     checkpointer = new Checkpointer(stack.sql, signer);
-    const listener = await stack.sql.listen(CHECKPOINT_REQUESTS_CHANNEL, () => void (answering && checkpoint()));
+    const listener = await stack.sql.listen(
+      CHECKPOINT_REQUESTS_CHANNEL,
+      () => void (answering && checkpoint()),
+    );
     unlisten = () => listener.unlisten();
   }, 120_000);
   afterAll(async () => {
@@ -89,20 +111,38 @@ describe("the auditor's view of a round", () => {
   it('verifies a fresh round: its chain alone before a checkpoint covers it, then proven by the signed checkpoint', async () => {
     const { roundId } = await aRound();
     const before = await verification(roundId);
-    expect(before).toMatchObject({ verified: true, events: 6, headVersion: 6, firstBadVersion: null, problems: [], checkpoint: null });
-    const [head] = await stack.sql<Array<{ hash: Buffer }>>`select hash from events where stream_id = ${roundId} and stream_version = 6`;
+    expect(before).toMatchObject({
+      verified: true,
+      events: 6,
+      headVersion: 6,
+      firstBadVersion: null,
+      problems: [],
+      checkpoint: null,
+    });
+    const [head] = await stack.sql<
+      Array<{ hash: Buffer }>
+    >`select hash from events where stream_id = ${roundId} and stream_version = 6`;
     expect(before.headHash).toBe(head?.hash.toString('hex'));
 
     await checkpoint();
     const after = await verification(roundId, 'liaison.kasn');
-    expect(after).toMatchObject({ verified: true, events: 6, problems: [], checkpoint: { keyFingerprint: signer.keyId, coveredVersion: 6 } });
+    expect(after).toMatchObject({
+      verified: true,
+      events: 6,
+      problems: [],
+      checkpoint: { keyFingerprint: signer.keyId, coveredVersion: 6 },
+    });
     expect(after.checkpoint?.size).toBeGreaterThanOrEqual(6);
   });
 
   it('finds a payload changed in the store and names the first bad version', async () => {
     const { roundId } = await aRound();
     await checkpoint();
-    await tamper(stack.sql, (tx) => tx`update events set record = replace(record, '"letterNumber":"B-1"', '"letterNumber":"B-9"') where stream_id = ${roundId} and stream_version = 3`);
+    await tamper(
+      stack.sql,
+      (tx) =>
+        tx`update events set record = replace(record, '"letterNumber":"B-1"', '"letterNumber":"B-9"') where stream_id = ${roundId} and stream_version = 3`,
+    );
     const report = await verification(roundId, 'admin');
     expect(report).toMatchObject({ verified: false, firstBadVersion: 3 });
     expect(report.problems[0]).toMatchObject({ code: 'HASH_MISMATCH', version: 3 });
@@ -111,14 +151,24 @@ describe("the auditor's view of a round", () => {
   it('shows the round right after any event, as the domain folds the first N stored events', async () => {
     const { roundId } = await aRound();
     const stored = await readStream(stack.sql, roundId);
-    const stateAt = (at?: number) => api.get<StateAt>('auditor', `/rounds/${roundId}/audit/state${at === undefined ? '' : `?at=${at}`}`);
+    const stateAt = (at?: number) =>
+      api.get<StateAt>('auditor', `/rounds/${roundId}/audit/state${at === undefined ? '' : `?at=${at}`}`);
 
     const recommended = await stateAt(3);
     expect(recommended.status).toBe(200);
-    expect(recommended.body).toMatchObject({ at: 3, headVersion: 6, policy: { id: 'bkn-2024' }, event: { version: 3, type: 'PlanRecommended', actor: { role: 'oversight' } }, state: { status: 'recommended', version: 3 } });
+    expect(recommended.body).toMatchObject({
+      at: 3,
+      headVersion: 6,
+      policy: { id: 'bkn-2024' },
+      event: { version: 3, type: 'PlanRecommended', actor: { role: 'oversight' } },
+      state: { status: 'recommended', version: 3 },
+    });
     expect(recommended.body.state).toEqual(JSON.parse(JSON.stringify(foldStream(stored.slice(0, 3)).state)));
     const announced = await stateAt(4);
-    expect(announced.body).toMatchObject({ event: { type: 'RoundAnnounced', actor: { role: 'operator' } }, state: { status: 'announced', version: 4 } });
+    expect(announced.body).toMatchObject({
+      event: { type: 'RoundAnnounced', actor: { role: 'operator' } },
+      state: { status: 'announced', version: 4 },
+    });
     expect(announced.body.state).toEqual(JSON.parse(JSON.stringify(foldStream(stored.slice(0, 4)).state)));
     expect((await stateAt()).body).toMatchObject({ at: 6, event: { type: 'ApplicantRegistered' } });
 
@@ -137,11 +187,19 @@ describe("the auditor's view of a round", () => {
     expect(reply.status).toBe(200);
     expect(reply.headers.get('content-disposition')).toBe(`attachment; filename="${roundId}-evidence.json"`);
     expect(reply.body.events).toHaveLength(6);
-    expect(verifyBundle(reply.body, { publicKey: signer.publicKey })).toMatchObject({ ok: true, streamId: roundId, eventsChecked: 6 });
+    expect(verifyBundle(reply.body, { publicKey: signer.publicKey })).toMatchObject({
+      ok: true,
+      streamId: roundId,
+      eventsChecked: 6,
+    });
 
     const file = join(keyDir, `${roundId}-evidence.json`);
     await writeFile(file, JSON.stringify(reply.body));
-    const cli = await promisify(execFile)(process.execPath, ['scripts/run.cjs', 'apps/auditor/src/main.ts', 'verify', file], { cwd: resolve(__dirname, '../..') });
+    const cli = await promisify(execFile)(
+      process.execPath,
+      ['scripts/run.cjs', 'apps/auditor/src/main.ts', 'verify', file],
+      { cwd: resolve(__dirname, '../..') },
+    );
     expect(JSON.parse(cli.stdout)).toMatchObject({ ok: true, eventsChecked: 6 });
 
     // A decision later, nobody signs: 409 with a stable code, and when to retry.
@@ -156,10 +214,16 @@ describe("the auditor's view of a round", () => {
   it('answers auditors, admin, oversight and the agency operator; its own pansel and PPK read its state only; refuses other agencies', async () => {
     const { roundId } = await aRound();
     for (const user of ['auditor.kabcontoh', 'auditor', 'admin', 'liaison.bkn', `operator.${AGENCY}`]) {
-      expect([user, (await api.get(user, `/rounds/${roundId}/audit/verification`)).status]).toEqual([user, 200]);
+      expect([user, (await api.get(user, `/rounds/${roundId}/audit/verification`)).status]).toEqual([
+        user,
+        200,
+      ]);
     }
     for (const user of ['pansel1.kabcontoh', 'ppk.kabcontoh']) {
-      expect([user, (await api.get(user, `/rounds/${roundId}/audit/state?at=1`)).status]).toEqual([user, 200]);
+      expect([user, (await api.get(user, `/rounds/${roundId}/audit/state?at=1`)).status]).toEqual([
+        user,
+        200,
+      ]);
       for (const what of ['verification', 'bundle']) {
         const reply = await api.get(user, `/rounds/${roundId}/audit/${what}`);
         expect([user, what, reply.status, reply.body['code']]).toEqual([user, what, 403, 'AUTH.FORBIDDEN']);
@@ -171,7 +235,10 @@ describe("the auditor's view of a round", () => {
         expect([user, what, reply.status, reply.body['code']]).toEqual([user, what, 403, 'AUTH.FORBIDDEN']);
       }
     }
-    const unknown = await api.get('auditor', `/rounds/round-${AGENCY}-none-${randomUUID().slice(0, 8)}/audit/verification`);
+    const unknown = await api.get(
+      'auditor',
+      `/rounds/round-${AGENCY}-none-${randomUUID().slice(0, 8)}/audit/verification`,
+    );
     expect([unknown.status, unknown.body['code']]).toEqual([404, 'ROUND.NOT_FOUND']);
     expect((await api.raw('GET', `/rounds/${roundId}/audit/state`)).status).toBe(401);
   });

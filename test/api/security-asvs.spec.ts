@@ -56,14 +56,27 @@ describe('API hardening (ASVS L2) in production mode', () => {
     const refused = await api.raw('GET', '/admin/security-events', { token: idToken });
     expectProblem(refused, 401, 'AUTH.UNAUTHENTICATED');
     expect(refused.body['detail']).toContain('at+jwt');
-    expect((await api.raw('GET', '/admin/security-events', { headers: { authorization: `bearer ${auditor}` } })).status).toBe(200);
+    expect(
+      (await api.raw('GET', '/admin/security-events', { headers: { authorization: `bearer ${auditor}` } }))
+        .status,
+    ).toBe(200);
   });
 
   it('requires MFA (amr/acr) for PPK, oversight, pansel and admin in production, not for the auditor', async () => {
-    for (const claims of [{ sub: 'ppk.kabcontoh', role: 'ppk', agency: 'kabcontoh' }, { sub: 'liaison.kasn', role: 'oversight', oversight_body: 'KASN' }, { sub: 'pansel1.kabcontoh', role: 'pansel', agency: 'kabcontoh' }, { sub: 'ops-admin', role: 'admin' }]) {
-      const reply = await api.raw('GET', '/rounds/round-kabcontoh-none', { token: await stack.issuer.mint(claims), headers: { 'x-request-id': 'asvs-mfa' } });
+    for (const claims of [
+      { sub: 'ppk.kabcontoh', role: 'ppk', agency: 'kabcontoh' },
+      { sub: 'liaison.kasn', role: 'oversight', oversight_body: 'KASN' },
+      { sub: 'pansel1.kabcontoh', role: 'pansel', agency: 'kabcontoh' },
+      { sub: 'ops-admin', role: 'admin' },
+    ]) {
+      const reply = await api.raw('GET', '/rounds/round-kabcontoh-none', {
+        token: await stack.issuer.mint(claims),
+        headers: { 'x-request-id': 'asvs-mfa' },
+      });
       expectProblem(reply, 401, 'AUTH.MFA_REQUIRED');
-      const withMfa = await api.raw('GET', '/rounds/round-kabcontoh-none', { token: await stack.issuer.mint({ ...claims, ...MFA }) });
+      const withMfa = await api.raw('GET', '/rounds/round-kabcontoh-none', {
+        token: await stack.issuer.mint({ ...claims, ...MFA }),
+      });
       expect(withMfa.status).not.toBe(401);
     }
   });
@@ -83,7 +96,10 @@ describe('API hardening (ASVS L2) in production mode', () => {
     expectProblem(await api.raw('GET', '/metrics'), 401, 'AUTH.UNAUTHENTICATED');
     expectProblem(await api.raw('GET', '/metrics', { token: auditor }), 403, 'AUTH.FORBIDDEN');
     const metrics = await fetch(`${stack.url}/metrics`, { headers: { authorization: `Bearer ${admin}` } });
-    expect({ status: metrics.status, text: (await metrics.text()).slice(0, 6) }).toEqual({ status: 200, text: '# HELP' });
+    expect({ status: metrics.status, text: (await metrics.text()).slice(0, 6) }).toEqual({
+      status: 200,
+      text: '# HELP',
+    });
     expectProblem(await api.raw('GET', '/docs/openapi.json'), 401, 'AUTH.UNAUTHENTICATED');
     expect((await api.raw('GET', '/docs/openapi.json', { token: admin })).status).toBe(200);
     expectProblem(await api.raw('GET', '/admin/clock', { token: auditor }), 403, 'AUTH.FORBIDDEN');
@@ -92,19 +108,60 @@ describe('API hardening (ASVS L2) in production mode', () => {
 
   it('records every refusal durably (append-only), readable by the admin and the national auditor only', async () => {
     let items: Array<Record<string, unknown>> = [];
-    for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
-      items = (await api.raw<{ items: Array<Record<string, unknown>> }>('GET', '/admin/security-events?limit=500', { token: admin })).body.items;
-      if (['AUTH.MFA_REQUIRED', 'AUTH.TOKEN_REVOKED', 'AUTH.FORBIDDEN'].every((code) => items.some((e) => e['code'] === code))) break;
+    for (
+      const deadline = Date.now() + 10_000;
+      Date.now() < deadline;
+      await new Promise((r) => setTimeout(r, 200))
+    ) {
+      items = (
+        await api.raw<{ items: Array<Record<string, unknown>> }>('GET', '/admin/security-events?limit=500', {
+          token: admin,
+        })
+      ).body.items;
+      if (
+        ['AUTH.MFA_REQUIRED', 'AUTH.TOKEN_REVOKED', 'AUTH.FORBIDDEN'].every((code) =>
+          items.some((e) => e['code'] === code),
+        )
+      )
+        break;
     }
-    expect(items).toEqual(expect.arrayContaining([
-      expect.objectContaining({ code: 'AUTH.MFA_REQUIRED', principal: 'ppk.kabcontoh', route: '/rounds/round-kabcontoh-none', requestId: 'asvs-mfa', status: 401 }),
-      expect.objectContaining({ code: 'AUTH.TOKEN_REVOKED', principal: 'auditor', status: 401 }),
-      expect.objectContaining({ code: 'AUTH.FORBIDDEN', principal: 'auditor', route: '/metrics', status: 403 }),
-    ]));
-    const page = await api.raw<{ items: unknown[]; next: number | null }>('GET', '/admin/security-events?limit=2', { token: auditor });
-    expect({ count: page.body.items.length, next: typeof page.body.next }).toEqual({ count: 2, next: 'number' });
-    const agencyAuditor = await stack.issuer.mint({ sub: 'auditor.kabcontoh', role: 'auditor', agency: 'kabcontoh' });
-    expectProblem(await api.raw('GET', '/admin/security-events', { token: agencyAuditor }), 403, 'AUTH.FORBIDDEN');
+    expect(items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: 'AUTH.MFA_REQUIRED',
+          principal: 'ppk.kabcontoh',
+          route: '/rounds/round-kabcontoh-none',
+          requestId: 'asvs-mfa',
+          status: 401,
+        }),
+        expect.objectContaining({ code: 'AUTH.TOKEN_REVOKED', principal: 'auditor', status: 401 }),
+        expect.objectContaining({
+          code: 'AUTH.FORBIDDEN',
+          principal: 'auditor',
+          route: '/metrics',
+          status: 403,
+        }),
+      ]),
+    );
+    const page = await api.raw<{ items: unknown[]; next: number | null }>(
+      'GET',
+      '/admin/security-events?limit=2',
+      { token: auditor },
+    );
+    expect({ count: page.body.items.length, next: typeof page.body.next }).toEqual({
+      count: 2,
+      next: 'number',
+    });
+    const agencyAuditor = await stack.issuer.mint({
+      sub: 'auditor.kabcontoh',
+      role: 'auditor',
+      agency: 'kabcontoh',
+    });
+    expectProblem(
+      await api.raw('GET', '/admin/security-events', { token: agencyAuditor }),
+      403,
+      'AUTH.FORBIDDEN',
+    );
     await expect(stack.sql`update security_events set code = 'X'`).rejects.toThrow(/append-only/);
     await expect(stack.sql`delete from security_events`).rejects.toThrow(/append-only/);
   });
@@ -128,19 +185,31 @@ describe('API hardening (ASVS L2) in production mode', () => {
     expectProblem(health!, 429, 'RATE.LIMITED');
     expect(Number(health!.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await api.raw('GET', '/health/live')).status).toBe(200);
-    const [{ count }] = await stack.sql<[{ count: number }]>`select count(*)::int as count from api_rate_limits where hits > ${ANON_LIMIT}`;
+    const [{ count }] = await stack.sql<
+      [{ count: number }]
+    >`select count(*)::int as count from api_rate_limits where hits > ${ANON_LIMIT}`;
     expect(count).toBeGreaterThanOrEqual(2);
   });
 });
 
 describe('a production API without a trusted issuer', () => {
   it('refuses to start: one line, exit code 78', () => {
-    const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'run.cjs'), join(ROOT, 'apps/api/src/main.ts')], {
-      cwd: ROOT,
-      env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', LOG_FORMAT: 'json', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', TEMPORAL_ADDRESS: '127.0.0.1:1' },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, 'scripts', 'run.cjs'), join(ROOT, 'apps/api/src/main.ts')],
+      {
+        cwd: ROOT,
+        env: {
+          PATH: process.env['PATH'] ?? '',
+          NODE_ENV: 'production',
+          LOG_FORMAT: 'json',
+          DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+          TEMPORAL_ADDRESS: '127.0.0.1:1',
+        },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     expect(run.status).toBe(78);
     expect(run.stdout + run.stderr).toContain('production needs a trusted issuer');
   }, 70_000);
@@ -152,7 +221,12 @@ describe('log files', () => {
     const loose = join(dir, 'old.log');
     writeFileSync(loose, 'x', { mode: 0o644 });
     for (const logFile of [join(dir, 'new.log'), loose]) {
-      const proc = new ManagedProcess({ name: 'echo', command: process.execPath, args: ['-e', 'console.log(1)'], logFile });
+      const proc = new ManagedProcess({
+        name: 'echo',
+        command: process.execPath,
+        args: ['-e', 'console.log(1)'],
+        logFile,
+      });
       await proc.waitForExit();
       expect((statSync(logFile).mode & 0o777).toString(8)).toBe('600');
     }

@@ -7,7 +7,6 @@ import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker } from '@te
 import postgres, { type Sql } from 'postgres';
 import { TestIssuer } from './test-issuer';
 
-
 /** The real stack one test file talks to over HTTP: database, projections, a worker, and the api process. */
 export interface ApiStack {
   url: string;
@@ -25,7 +24,10 @@ export interface ApiStack {
 
 async function startWorker(sql: Sql, taskQueue: string): Promise<() => Promise<void>> {
   const [bundle, connection] = await Promise.all([
-    bundleWorkflowCode({ workflowsPath: require.resolve('@selter/workflows'), logger: new DefaultLogger('WARN') }),
+    bundleWorkflowCode({
+      workflowsPath: require.resolve('@selter/workflows'),
+      logger: new DefaultLogger('WARN'),
+    }),
     NativeConnection.connect({ address: testEndpoints().temporalAddress }),
   ]);
   const worker = await Worker.create({
@@ -61,14 +63,21 @@ export async function startApiStack(extraEnv: NodeJS.ProcessEnv = {}): Promise<A
   }
 }
 
-async function start(cleanup: Array<() => Promise<unknown>>, stopAll: () => Promise<void>, extraEnv: NodeJS.ProcessEnv): Promise<ApiStack> {
+async function start(
+  cleanup: Array<() => Promise<unknown>>,
+  stopAll: () => Promise<void>,
+  extraEnv: NodeJS.ProcessEnv,
+): Promise<ApiStack> {
   const db = await createTestDatabase('api');
   cleanup.push(() => db.drop());
   const taskQueue = uniqueName('api');
   await runMigrateStep(db.ownerUrl, join(testEndpoints().workDir, `${taskQueue}-migrate.log`));
   const sql = postgres(db.url, { max: 4, onnotice: () => undefined });
   const appSql = postgres(db.appUrl, { max: 10, onnotice: () => undefined });
-  cleanup.push(() => sql.end(), () => appSql.end());
+  cleanup.push(
+    () => sql.end(),
+    () => appSql.end(),
+  );
   const projections: ProjectionRunner = createProjectionRunner(appSql, ROUND_READ_MODELS, { pollMs: 200 });
   await projections.start();
   cleanup.push(() => projections.stop());
@@ -102,13 +111,24 @@ async function start(cleanup: Array<() => Promise<unknown>>, stopAll: () => Prom
       ),
     ),
   ]);
-  cleanup.push(() => stopWorker(), () => api.stop('SIGTERM', 10_000));
+  cleanup.push(
+    () => stopWorker(),
+    () => api.stop('SIGTERM', 10_000),
+  );
   const url = `http://127.0.0.1:${port}`;
   let exited = false;
   void api.waitForExit().then(() => (exited = true));
-  await waitUntil('api live', async () => {
-    if ((await fetch(`${url}/health/live`)).status !== 200) throw new Error('not yet');
-  }, { timeoutMs: 90_000, intervalMs: 250, abortIf: () => (exited ? `api exited:\n${lines.slice(-20).join('\n')}` : undefined) });
+  await waitUntil(
+    'api live',
+    async () => {
+      if ((await fetch(`${url}/health/live`)).status !== 200) throw new Error('not yet');
+    },
+    {
+      timeoutMs: 90_000,
+      intervalMs: 250,
+      abortIf: () => (exited ? `api exited:\n${lines.slice(-20).join('\n')}` : undefined),
+    },
+  );
   return {
     url,
     sql,

@@ -33,20 +33,33 @@ export class TestIssuer {
   static async start(): Promise<TestIssuer> {
     const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
     const kid = randomUUID();
-    const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' }] });
+    const jwks = JSON.stringify({
+      keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' }],
+    });
     const revoked = new Set<string>();
     const server = createServer((req, res) => {
-      if (req.method !== 'POST') return void res.writeHead(200, { 'content-type': 'application/json' }).end(jwks);
+      if (req.method !== 'POST')
+        return void res.writeHead(200, { 'content-type': 'application/json' }).end(jwks);
       let body = '';
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));
       req.on('end', () => {
         const jti = decodeJwt(new URLSearchParams(body).get('token') ?? '').jti ?? '';
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ active: !revoked.has(jti) }));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ active: !revoked.has(jti) }));
       });
     });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    return new TestIssuer(server, `${base}/`, `${base}/jwks.json`, `${base}/introspect`, revoked, privateKey, kid);
+    return new TestIssuer(
+      server,
+      `${base}/`,
+      `${base}/jwks.json`,
+      `${base}/introspect`,
+      revoked,
+      privateKey,
+      kid,
+    );
   }
 
   /** Revokes a token: the issuer's introspection answers `active: false` for it from now on. */

@@ -15,14 +15,28 @@ interface Started {
 
 /** Runs `npm start` in its own process group, as a terminal would, and waits for its banner. */
 async function npmStart(env: NodeJS.ProcessEnv): Promise<Started> {
-  const child = spawn('npm', ['start'], { cwd: ROOT, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('npm', ['start'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await waitUntil('npm start banner', async () => {
-    if (child.exitCode !== null) throw new Error(`npm start exited ${child.exitCode}:\n${output}`);
-    if (!output.includes('Selter is up.')) throw new Error('not yet');
-  }, { timeoutMs: 180_000, intervalMs: 250, abortIf: () => (child.exitCode !== null ? `exited ${child.exitCode}:\n${output.slice(-3000)}` : undefined) });
+  await waitUntil(
+    'npm start banner',
+    async () => {
+      if (child.exitCode !== null) throw new Error(`npm start exited ${child.exitCode}:\n${output}`);
+      if (!output.includes('Selter is up.')) throw new Error('not yet');
+    },
+    {
+      timeoutMs: 180_000,
+      intervalMs: 250,
+      abortIf: () =>
+        child.exitCode !== null ? `exited ${child.exitCode}:\n${output.slice(-3000)}` : undefined,
+    },
+  );
   return { child, output: () => output };
 }
 
@@ -35,10 +49,14 @@ async function ctrlC({ child, output }: Started): Promise<string> {
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   process.kill(-(child.pid as number), 'SIGINT');
   await exited;
-  await waitUntil('every process of npm start gone', async () => {
-    const left = processesOfGroup(child.pid as number);
-    if (left.length) throw new Error(left.join('\n'));
-  }, { timeoutMs: 60_000 });
+  await waitUntil(
+    'every process of npm start gone',
+    async () => {
+      const left = processesOfGroup(child.pid as number);
+      if (left.length) throw new Error(left.join('\n'));
+    },
+    { timeoutMs: 60_000 },
+  );
   return output();
 }
 
@@ -53,7 +71,14 @@ describe('npm start', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('runs the whole stack, stops cleanly on Ctrl-C and finds the same data when started again', async () => {
-    const ports = { http: await freePort(), backbone: await freePort(), pg: await freePort(), temporal: await freePort(), ui: await freePort(), kafka: await freePort() };
+    const ports = {
+      http: await freePort(),
+      backbone: await freePort(),
+      pg: await freePort(),
+      temporal: await freePort(),
+      ui: await freePort(),
+      kafka: await freePort(),
+    };
     const env = {
       SELTER_DATA_DIR: dataDir,
       HTTP_PORT: String(ports.http),
@@ -71,7 +96,11 @@ describe('npm start', () => {
     // Generated passwords, 0600 in a 0700 folder (ADR 0019); the superuser's is for this test's inspection only.
     const secrets = join(dataDir, 'secrets');
     expect(statSync(secrets).mode & 0o777).toBe(0o700);
-    expect(readdirSync(secrets).sort()).toEqual(['postgres-app.password', 'postgres-owner.password', 'postgres-superuser.password']);
+    expect(readdirSync(secrets).sort()).toEqual([
+      'postgres-app.password',
+      'postgres-owner.password',
+      'postgres-superuser.password',
+    ]);
     for (const file of readdirSync(secrets)) expect(statSync(join(secrets, file)).mode & 0o777).toBe(0o600);
     const databaseUrl = embeddedDatabaseUrl(dataDir, ports.pg, 'superuser');
     expect(new URL(databaseUrl).password).not.toBe('postgres');
@@ -84,7 +113,10 @@ describe('npm start', () => {
     expect(first.output()).toContain(`http://127.0.0.1:${ports.ui}`);
     const health = await fetch(`http://127.0.0.1:${ports.http}/health`);
     expect(health.status).toBe(200);
-    const body = (await health.json()) as { status: string; info: Record<string, { status: string; mode?: string }> };
+    const body = (await health.json()) as {
+      status: string;
+      info: Record<string, { status: string; mode?: string }>;
+    };
     expect(body.status).toBe('ok');
     expect(Object.keys(body.info).sort()).toEqual(['kafka', 'postgres', 'temporal', 'worker']);
     expect(body.info['kafka']?.mode).toBe('broker');
@@ -96,7 +128,10 @@ describe('npm start', () => {
     await sql`insert into survived values ('before restart')`;
     await sql.end();
     const connection = await Connection.connect({ address: `127.0.0.1:${ports.temporal}` });
-    const result = await new Client({ connection }).workflow.execute('probe', { taskQueue: 'selter', workflowId: 'probe-before-restart' });
+    const result = await new Client({ connection }).workflow.execute('probe', {
+      taskQueue: 'selter',
+      workflowId: 'probe-before-restart',
+    });
     expect(result.taskQueue).toBe('selter');
     await connection.close();
 
@@ -108,7 +143,9 @@ describe('npm start', () => {
       expect(await again`select note from survived`).toEqual([{ note: 'before restart' }]);
       await again.end();
       const conn = await Connection.connect({ address: `127.0.0.1:${ports.temporal}` });
-      const described = await new Client({ connection: conn }).workflow.getHandle('probe-before-restart').describe();
+      const described = await new Client({ connection: conn }).workflow
+        .getHandle('probe-before-restart')
+        .describe();
       expect(described.status.name).toBe('COMPLETED');
       await conn.close();
     } finally {

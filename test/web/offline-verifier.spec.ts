@@ -157,15 +157,13 @@ describe('the standalone verifier in Chromium: an auditor without Node', () => {
       .setInputFiles({ name: 'bundle.json', mimeType: 'application/json', buffer });
     const verdict = page.getByTestId('verdict');
     await verdict.waitFor();
-    const problems = await verdict
-      .locator('li')
-      .evaluateAll((items) =>
-        items.map((li) => ({
-          code: li.getAttribute('data-code'),
-          version: li.getAttribute('data-version'),
-          position: li.getAttribute('data-position'),
-        })),
-      );
+    const problems = await verdict.locator('li').evaluateAll((items) =>
+      items.map((li) => ({
+        code: li.getAttribute('data-code'),
+        version: li.getAttribute('data-version'),
+        position: li.getAttribute('data-position'),
+      })),
+    );
     return { ok: await verdict.getAttribute('data-ok'), text: await verdict.innerText(), problems };
   }
 
@@ -228,13 +226,11 @@ describe("the console's verifier page in Chromium: the same checks, nothing sent
     const loaded = web.tab.requests.length;
     const pick = async (content: EvidenceBundle) => {
       await page.evaluate(() => document.querySelector('[data-testid=verdict]')?.remove());
-      await page
-        .getByTestId('bundle-file')
-        .setInputFiles({
-          name: 'bundle.json',
-          mimeType: 'application/json',
-          buffer: Buffer.from(JSON.stringify(content)),
-        });
+      await page.getByTestId('bundle-file').setInputFiles({
+        name: 'bundle.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(content)),
+      });
       return page.getByTestId('verdict');
     };
     expect(await (await pick(bundle)).getAttribute('data-ok')).toBe('true');

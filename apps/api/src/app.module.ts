@@ -23,7 +23,8 @@ import { RotationsModule } from './rotations/rotations.module';
 import { RoundsModule } from './rounds/rounds.module';
 import { RulesModule } from './rules/rules.module';
 
-const hasPrincipal = (context: ExecutionContext): boolean => context.switchToHttp().getRequest<{ principal?: unknown }>().principal !== undefined;
+const hasPrincipal = (context: ExecutionContext): boolean =>
+  context.switchToHttp().getRequest<{ principal?: unknown }>().principal !== undefined;
 const quiet = (url: string | undefined): boolean => /^\/(health|metrics)/.test(url ?? '');
 
 @Module({})
@@ -58,7 +59,12 @@ export class AppModule {
             storage: new PgThrottlerStorage(sql),
             throttlers: [
               { name: 'default', ttl: 60_000, limit: config.api.rateLimitPerMinute },
-              { name: 'unauthenticated', ttl: 60_000, limit: config.api.anonRateLimitPerMinute, skipIf: (context) => hasPrincipal(context) },
+              {
+                name: 'unauthenticated',
+                ttl: 60_000,
+                limit: config.api.anonRateLimitPerMinute,
+                skipIf: (context) => hasPrincipal(context),
+              },
             ],
           }),
         }),

@@ -42,7 +42,8 @@ export async function createApiApp(
   app.use(json({ limit: config.api.bodyLimitBytes }));
   app.use(refuseUncleanJson);
   app.use(bodyErrorsAsProblems);
-  if (config.env === 'production') app.use('/docs', operationsOnly(config, app.get<TokenVerifier>(TOKEN_VERIFIER)));
+  if (config.env === 'production')
+    app.use('/docs', operationsOnly(config, app.get<TokenVerifier>(TOKEN_VERIFIER)));
   SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }

@@ -7,7 +7,9 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const log = createLogger({ component: 'api', level: config.log.level, format: config.log.format });
   if (config.env === 'production' && !config.api.issuer) {
-    log.fatal('production needs a trusted issuer: set AUTH_ISSUER and AUTH_JWKS_URL (the API would answer 401 to everyone)');
+    log.fatal(
+      'production needs a trusted issuer: set AUTH_ISSUER and AUTH_JWKS_URL (the API would answer 401 to everyone)',
+    );
     process.exit(78);
   }
   const { databaseUrl, temporalAddress, kafkaBrokers } = config.external;

@@ -40,8 +40,10 @@ type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositi
 /** The commands that need only a bundle file, never the database or the configuration. */
 function offlineCommand(command: string | undefined, args: string[], values: Values): Outcome | undefined {
   const file = args[0];
-  if (!file || !(command === 'verify-bundle' || command === 'verify' || command === 'replay')) return undefined;
-  if (values.format !== undefined && values.format !== 'json' && values.format !== 'text') return { exitCode: 64, output: '--format is json or text' };
+  if (!file || !(command === 'verify-bundle' || command === 'verify' || command === 'replay'))
+    return undefined;
+  if (values.format !== undefined && values.format !== 'json' && values.format !== 'text')
+    return { exitCode: 64, output: '--format is json or text' };
   const options: BundleCommandOptions = {
     ...(values['public-key'] ? { publicKey: readPublicKey(values['public-key']) } : {}),
     ...(values['key-id'] ? { expectedKeyId: values['key-id'] } : {}),
@@ -59,19 +61,28 @@ async function main(): Promise<Outcome> {
   const offline = offlineCommand(command, args, values);
   if (offline) return offline;
   const config = loadConfigOrExit();
-  const key = values.key ? readPublicKey(values.key) : loadOrCreateSigner(config.checkpoints.keyFile).publicKey;
-  const databaseUrl = config.external.databaseUrl ?? embeddedDatabaseUrl(config.dataDir, config.embeddedPorts.postgres);
+  const key = values.key
+    ? readPublicKey(values.key)
+    : loadOrCreateSigner(config.checkpoints.keyFile).publicKey;
+  const databaseUrl =
+    config.external.databaseUrl ?? embeddedDatabaseUrl(config.dataDir, config.embeddedPorts.postgres);
   const sql = postgres(databaseUrl, { max: 4, onnotice: () => undefined });
   try {
     if (command === 'verify') {
       const brokers = config.external.kafkaBrokers ?? [`127.0.0.1:${config.embeddedPorts.kafka}`];
       const published = values.kafka
-        ? await readPublishedCheckpoints(new Kafka({ clientId: 'selter-auditor', brokers, logLevel: logLevel.NOTHING }), topicCatalog().checkpoint.topic, `selter-auditor-${randomUUID()}`)
+        ? await readPublishedCheckpoints(
+            new Kafka({ clientId: 'selter-auditor', brokers, logLevel: logLevel.NOTHING }),
+            topicCatalog().checkpoint.topic,
+            `selter-auditor-${randomUUID()}`,
+          )
         : [];
       const outcome = await verifyCommand(sql, [key], values.trusted, published);
       // Issue 14 item 3 (witness): whether the latest checkpoint is cosigned, and by which witness keys.
       const latest = await latestCheckpoint(sql);
-      const cosigned = latest ? { sequence: latest.body.sequence, by: await checkpointCosigners(sql, latest.body.sequence) } : null;
+      const cosigned = latest
+        ? { sequence: latest.body.sequence, by: await checkpointCosigners(sql, latest.body.sequence) }
+        : null;
       return { ...outcome, output: { ...(outcome.output as object), cosigned } };
     }
     if (command === 'export' && args[0] && args[1]) return await exportCommand(sql, args[0], args[1], key);

@@ -1,6 +1,13 @@
 import { EVENT_STORE_MIGRATIONS, loadMigrations, migrate, type CheckpointSigner } from '@selter/event-store';
 import type { Logger } from '@selter/logging';
-import { CheckpointPublisher, createOutboxRelay, ensureTopics, messagingMigrations, topicCatalog, type OutboxRelay } from '@selter/messaging';
+import {
+  CheckpointPublisher,
+  createOutboxRelay,
+  ensureTopics,
+  messagingMigrations,
+  topicCatalog,
+  type OutboxRelay,
+} from '@selter/messaging';
 import { createProjectionRunner, projectionsMigrations, ROUND_READ_MODELS } from '@selter/projections';
 import type { Kafka } from 'kafkajs';
 import type { Sql } from 'postgres';
@@ -54,15 +61,23 @@ export async function startBackbone(o: BackboneOptions): Promise<Backbone> {
     publisher = new CheckpointPublisher(o.kafka, topics.checkpoint.topic);
     const admin = o.kafka.admin();
     await admin.connect();
-    await ensureTopics(admin, [topics.checkpoint, topics.cosignature, topics.alarm]).finally(() => admin.disconnect());
+    await ensureTopics(admin, [topics.checkpoint, topics.cosignature, topics.alarm]).finally(() =>
+      admin.disconnect(),
+    );
     stopCosignatures = await startCosignatureStore(o.sql, o.kafka, topics.cosignature.topic, o.log);
   } else {
-    o.log.warn('no Kafka broker configured: events stay in the outbox (the event table) until KAFKA_BROKERS is set');
+    o.log.warn(
+      'no Kafka broker configured: events stay in the outbox (the event table) until KAFKA_BROKERS is set',
+    );
   }
   const watch = new SigningWatch(o.log, o.kafka ? { client: o.kafka, topic: topics.alarm.topic } : undefined);
   const http = o.http ? await startHttp(watch, o.http.host, o.http.port) : undefined;
   const stopCheckpoints = await startCheckpoints({
-    sql: o.sql, signer: o.signer, intervalMs: o.checkpointIntervalMs, log: o.log, watch,
+    sql: o.sql,
+    signer: o.signer,
+    intervalMs: o.checkpointIntervalMs,
+    log: o.log,
+    watch,
     ...(publisher ? { publish: (pass) => publisher.publish(pass.signed, pass.consistency) } : {}),
   });
   return {

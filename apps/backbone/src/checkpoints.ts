@@ -53,7 +53,15 @@ export async function startCheckpoints(o: CheckpointLoopOptions): Promise<() => 
       const pass = await checkpointer.pass();
       if (!pass) return;
       const { body } = pass.signed;
-      o.log.info({ sequence: body.sequence, treeSize: body.treeSize, keyId: body.keyId, consistentFrom: pass.consistency.fromSize }, 'checkpoint signed');
+      o.log.info(
+        {
+          sequence: body.sequence,
+          treeSize: body.treeSize,
+          keyId: body.keyId,
+          consistentFrom: pass.consistency.fromSize,
+        },
+        'checkpoint signed',
+      );
       watch.checkpointSigned();
       await o.publish?.(pass);
     } catch (error) {
@@ -81,11 +89,14 @@ export async function startCheckpoints(o: CheckpointLoopOptions): Promise<() => 
   let pending: NodeJS.Timeout | undefined;
   const onRequest = (): void => {
     if (pending) return;
-    pending = setTimeout(() => {
-      pending = undefined;
-      lastRequested = Date.now();
-      void run();
-    }, Math.max(0, lastRequested + REQUEST_GAP_MS - Date.now()));
+    pending = setTimeout(
+      () => {
+        pending = undefined;
+        lastRequested = Date.now();
+        void run();
+      },
+      Math.max(0, lastRequested + REQUEST_GAP_MS - Date.now()),
+    );
   };
   await run();
   const timer = setInterval(() => void run(), o.intervalMs);

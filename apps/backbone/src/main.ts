@@ -39,7 +39,10 @@ async function main(): Promise<void> {
     log,
     http: { host: config.http.host, port: config.backbone.httpPort },
   });
-  log.info({ health: `${httpUrl}/health`, metrics: `${httpUrl}/metrics` }, 'backbone running: projections, relay, checkpoints, cosignatures');
+  log.info(
+    { health: `${httpUrl}/health`, metrics: `${httpUrl}/metrics` },
+    'backbone running: projections, relay, checkpoints, cosignatures',
+  );
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {

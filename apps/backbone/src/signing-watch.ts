@@ -14,9 +14,22 @@ export const SIGNING_REFUSED = 'CheckpointSigningRefused';
  */
 export class SigningWatch {
   readonly registry = new Registry();
-  private readonly refusing = new Gauge({ name: 'selter_checkpoint_signing_refused', help: '1 while the backbone refuses to sign checkpoints (an open signing alarm, ADR 18)', registers: [this.registry] });
-  private readonly alarms = new Counter({ name: 'selter_checkpoint_signing_alarms_total', help: 'Signing alarms raised, by problem code', labelNames: ['code'], registers: [this.registry] });
-  private readonly signed = new Counter({ name: 'selter_checkpoints_signed_total', help: 'Checkpoints signed', registers: [this.registry] });
+  private readonly refusing = new Gauge({
+    name: 'selter_checkpoint_signing_refused',
+    help: '1 while the backbone refuses to sign checkpoints (an open signing alarm, ADR 18)',
+    registers: [this.registry],
+  });
+  private readonly alarms = new Counter({
+    name: 'selter_checkpoint_signing_alarms_total',
+    help: 'Signing alarms raised, by problem code',
+    labelNames: ['code'],
+    registers: [this.registry],
+  });
+  private readonly signed = new Counter({
+    name: 'selter_checkpoints_signed_total',
+    help: 'Checkpoints signed',
+    registers: [this.registry],
+  });
   private producer: Producer | undefined;
   open: SigningAlarm | undefined;
 
@@ -35,15 +48,28 @@ export class SigningWatch {
     this.open = alarm;
     this.refusing.set(1);
     if (known) return;
-    const where = { alarmId: alarm.id, code: alarm.code, streamId: alarm.streamId, streamVersion: alarm.streamVersion, globalPosition: alarm.globalPosition, checkpointSequence: alarm.checkpointSequence };
-    this.log.error(where, `checkpoint signing refused: ${alarm.reason} (acknowledge after investigation: npm run ops -- signing-alarms ack ${alarm.id} --reason "...")`);
+    const where = {
+      alarmId: alarm.id,
+      code: alarm.code,
+      streamId: alarm.streamId,
+      streamVersion: alarm.streamVersion,
+      globalPosition: alarm.globalPosition,
+      checkpointSequence: alarm.checkpointSequence,
+    };
+    this.log.error(
+      where,
+      `checkpoint signing refused: ${alarm.reason} (acknowledge after investigation: npm run ops -- signing-alarms ack ${alarm.id} --reason "...")`,
+    );
     if (!raisedNow) return;
     this.alarms.inc({ code: alarm.code });
-    await this.publish(alarm).catch((error: unknown) => this.log.error({ err: error, alarmId: alarm.id }, 'signing alarm not published to Kafka'));
+    await this.publish(alarm).catch((error: unknown) =>
+      this.log.error({ err: error, alarmId: alarm.id }, 'signing alarm not published to Kafka'),
+    );
   }
 
   resumed(): void {
-    if (this.open) this.log.warn({ alarmId: this.open.id }, 'signing alarm acknowledged; checkpoint signing resumes');
+    if (this.open)
+      this.log.warn({ alarmId: this.open.id }, 'signing alarm acknowledged; checkpoint signing resumes');
     this.open = undefined;
     this.refusing.set(0);
   }
@@ -52,8 +78,21 @@ export class SigningWatch {
     if (!this.kafka) return;
     this.producer ??= this.kafka.client.producer(RELAY_PRODUCER_CONFIG);
     await this.producer.connect();
-    const event = { specversion: '1.0', id: randomUUID(), source: 'urn:selter:backbone', type: SIGNING_REFUSED, time: alarm.raisedAt, subject: alarm.streamId ?? 'event-log', datacontenttype: 'application/json', data: alarm };
-    await this.producer.send({ topic: this.kafka.topic, acks: RELAY_ACKS, messages: [{ key: alarm.id, value: JSON.stringify(event) }] });
+    const event = {
+      specversion: '1.0',
+      id: randomUUID(),
+      source: 'urn:selter:backbone',
+      type: SIGNING_REFUSED,
+      time: alarm.raisedAt,
+      subject: alarm.streamId ?? 'event-log',
+      datacontenttype: 'application/json',
+      data: alarm,
+    };
+    await this.producer.send({
+      topic: this.kafka.topic,
+      acks: RELAY_ACKS,
+      messages: [{ key: alarm.id, value: JSON.stringify(event) }],
+    });
   }
 
   async close(): Promise<void> {

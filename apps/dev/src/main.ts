@@ -37,7 +37,8 @@ async function main(): Promise<void> {
     external: config.external,
     log: (line) => log.info(line),
   });
-  for (const s of engines.status) log.info({ engine: s.name, mode: s.mode }, `${s.name}: ${s.mode} (${s.detail})`);
+  for (const s of engines.status)
+    log.info({ engine: s.name, mode: s.mode }, `${s.name}: ${s.mode} (${s.detail})`);
   const e = engines.endpoints;
   const { DATABASE_OWNER_URL: _owner, DATABASE_OWNER_PASSWORD_FILE: _ownerFile, ...inherited } = process.env;
   const env: NodeJS.ProcessEnv = {
@@ -64,7 +65,10 @@ async function main(): Promise<void> {
   ];
   // The witness (ADR 18) starts once the backbone has made its checkpoint key; its own key is kept in
   // SELTER_DATA_DIR/keys (0600), its state in SELTER_DATA_DIR/witness.
-  const witness = new SupervisedService({ name: 'witness', entry: 'apps/witness/src/main.ts', env, logDir }, log);
+  const witness = new SupervisedService(
+    { name: 'witness', entry: 'apps/witness/src/main.ts', env, logDir },
+    log,
+  );
   let shuttingDown: Promise<void> | undefined;
   const shutdown = (signal: string): Promise<void> =>
     (shuttingDown ??= (async () => {
@@ -79,10 +83,14 @@ async function main(): Promise<void> {
   for (const service of services) service.start();
   const api = `http://${config.http.host}:${config.http.port}`;
   try {
-    await waitUntil('api', async () => {
-      const res = await fetch(`${api}/health`);
-      if (!res.ok) throw new Error(`health ${res.status}: ${await res.text()}`);
-    }, { timeoutMs: 120_000, intervalMs: 500 });
+    await waitUntil(
+      'api',
+      async () => {
+        const res = await fetch(`${api}/health`);
+        if (!res.ok) throw new Error(`health ${res.status}: ${await res.text()}`);
+      },
+      { timeoutMs: 120_000, intervalMs: 500 },
+    );
   } catch (error) {
     log.fatal({ err: error, logDir }, 'the service did not become ready; stopping');
     await shutdown('startup failure');
@@ -112,12 +120,20 @@ async function main(): Promise<void> {
 /** The development issuer's seeded users, as the running api lists them, and how to get a token. */
 async function seededUsers(api: string): Promise<string[]> {
   const res = await fetch(`${api}/dev-auth/users`).catch(() => undefined);
-  if (!res?.ok) return ['  Auth           development issuer off (DEV_ISSUER=off): tokens come from AUTH_ISSUER'];
-  const users = (await res.json()) as Array<{ sub: string; role: string; agency?: string; oversight_body?: string }>;
+  if (!res?.ok)
+    return ['  Auth           development issuer off (DEV_ISSUER=off): tokens come from AUTH_ISSUER'];
+  const users = (await res.json()) as Array<{
+    sub: string;
+    role: string;
+    agency?: string;
+    oversight_body?: string;
+  }>;
   return [
     '',
     'Seeded users (development issuer, tokens valid 1 h):',
-    ...users.map((u) => `  ${u.sub.padEnd(20)} ${u.role.padEnd(10)} ${u.agency ?? u.oversight_body ?? 'all agencies'}`),
+    ...users.map(
+      (u) => `  ${u.sub.padEnd(20)} ${u.role.padEnd(10)} ${u.agency ?? u.oversight_body ?? 'all agencies'}`,
+    ),
     'Get a token:',
     `  curl -s -X POST ${api}/dev-auth/token -H 'content-type: application/json' -d '{"user":"operator.kabcontoh"}'`,
     `Then: curl -H "Authorization: Bearer <access_token>" ${api}/inbox   (examples: apps/api/api.http)`,

@@ -21,7 +21,12 @@ Connects to DATABASE_URL and TEMPORAL_ADDRESS (npm start's defaults when unset).
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { reason: { type: 'string' }, format: { type: 'string' }, agency: { type: 'string' }, operator: { type: 'string' } },
+    options: {
+      reason: { type: 'string' },
+      format: { type: 'string' },
+      agency: { type: 'string' },
+      operator: { type: 'string' },
+    },
   });
   const [command, workflowId] = positionals;
   if (command === 'signing-alarms') return signingAlarms(positionals.slice(1), values);
@@ -68,9 +73,16 @@ async function main(): Promise<number> {
 }
 
 /** Needs only the database (no Temporal): the signing alarms live beside the event log. */
-async function signingAlarms(args: string[], values: { reason?: string; operator?: string; format?: string }): Promise<number> {
+async function signingAlarms(
+  args: string[],
+  values: { reason?: string; operator?: string; format?: string },
+): Promise<number> {
   const config = loadConfigOrExit();
-  const sql = postgres(config.external.databaseUrl ?? `postgres://postgres:postgres@127.0.0.1:${config.embeddedPorts.postgres}/selter`, { max: 1, onnotice: () => undefined });
+  const sql = postgres(
+    config.external.databaseUrl ??
+      `postgres://postgres:postgres@127.0.0.1:${config.embeddedPorts.postgres}/selter`,
+    { max: 1, onnotice: () => undefined },
+  );
   try {
     const { code, output } = await signingAlarmsCommand(sql, args, values);
     (code === 2 ? process.stderr : process.stdout).write(`${output}\n`);

@@ -19,7 +19,6 @@ import { ROUTES } from './routes';
 import { SignIn } from './pages/sign-in';
 import { useSession } from './session-context';
 
-
 const NAV: Array<{ to: string; label: string; roles: Role[] | 'all' }> = [
   { to: ROUTES.home, label: 'nav.inbox', roles: 'all' },
   { to: ROUTES.rounds, label: 'nav.rounds', roles: 'all' },
@@ -44,8 +43,16 @@ function Console(): React.JSX.Element {
   }
   const role = session.user.role;
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
-      <Header burger={<Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.menu')} />}>
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <Header
+        burger={
+          <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.menu')} />
+        }
+      >
         <Text size="sm">{t('app.signedInAs', { name: session.user.name, role: t(`roles.${role}`) })}</Text>
         <Button variant="default" size="xs" onClick={signOut}>
           {t('app.signOut')}
@@ -53,9 +60,17 @@ function Console(): React.JSX.Element {
       </Header>
       <AppShell.Navbar p="xs" aria-label={t('app.navigation')}>
         {NAV.filter((item) => item.roles === 'all' || item.roles.includes(role)).map((item) => (
-          <NavLink key={item.to} component={Link} to={item.to} label={t(item.label)} active={location.pathname === item.to} />
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={t(item.label)}
+            active={location.pathname === item.to}
+          />
         ))}
-        {session.user.agency && <NavLink component={Link} to={ROUTES.publik(session.user.agency)} label={t('nav.publicPage')} />}
+        {session.user.agency && (
+          <NavLink component={Link} to={ROUTES.publik(session.user.agency)} label={t('nav.publicPage')} />
+        )}
       </AppShell.Navbar>
       <AppShell.Main>
         <Routes>
@@ -75,7 +90,13 @@ function Console(): React.JSX.Element {
   );
 }
 
-function Header({ burger, children }: { burger?: React.ReactNode; children?: React.ReactNode }): React.JSX.Element {
+function Header({
+  burger,
+  children,
+}: {
+  burger?: React.ReactNode;
+  children?: React.ReactNode;
+}): React.JSX.Element {
   const { t } = useTranslation();
   return (
     <AppShell.Header px="md">

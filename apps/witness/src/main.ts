@@ -17,7 +17,9 @@ Reads KAFKA_BROKERS (npm start's default when unset).`;
 
 /** The witness process: run by a second party (the oversight body), with its own key, state and consumer group. */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { key: { type: 'string' }, state: { type: 'string' }, 'log-public-key': { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { key: { type: 'string' }, state: { type: 'string' }, 'log-public-key': { type: 'string' } },
+  });
   const config = loadConfigOrExit();
   const log = createLogger({ component: 'witness', level: config.log.level, format: config.log.format });
   const logKeyFile = values['log-public-key'] ?? config.checkpoints.keyFile;
@@ -42,10 +44,13 @@ async function main(): Promise<void> {
     log,
   });
   log.info({ keyId: signer.keyId }, 'witness running');
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop().then(() => process.exit(0)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => void stop().then(() => process.exit(0)));
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`witness failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `witness failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

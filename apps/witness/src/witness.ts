@@ -1,5 +1,13 @@
 import type { KeyObject } from 'node:crypto';
-import { cosign, parseSignedCheckpoint, verifyConsistency, verifySignatureOf, type CheckpointSigner, type SignedCheckpoint, type WitnessMessage } from '@selter/event-store';
+import {
+  cosign,
+  parseSignedCheckpoint,
+  verifyConsistency,
+  verifySignatureOf,
+  type CheckpointSigner,
+  type SignedCheckpoint,
+  type WitnessMessage,
+} from '@selter/event-store';
 import type { Logger } from '@selter/logging';
 import { RELAY_ACKS, RELAY_PRODUCER_CONFIG, type PublishedCheckpoint } from '@selter/messaging';
 import type { Kafka } from 'kafkajs';
@@ -19,15 +27,27 @@ export interface WitnessOptions {
 }
 
 /** Why a checkpoint cannot be cosigned, or undefined when it extends the last one cosigned. */
-export function refusalOf(checkpoint: SignedCheckpoint, consistency: PublishedCheckpoint['consistency'], logKey: KeyObject, last: WitnessState | undefined): string | undefined {
+export function refusalOf(
+  checkpoint: SignedCheckpoint,
+  consistency: PublishedCheckpoint['consistency'],
+  logKey: KeyObject,
+  last: WitnessState | undefined,
+): string | undefined {
   const body = checkpoint.body;
-  if (!verifySignatureOf(logKey, checkpoint)) return `checkpoint ${body.sequence} is not signed by the log's key`;
+  if (!verifySignatureOf(logKey, checkpoint))
+    return `checkpoint ${body.sequence} is not signed by the log's key`;
   if (!last) return undefined;
   const [from, to] = [Buffer.from(last.rootHash, 'hex'), Buffer.from(body.rootHash, 'hex')];
-  if (body.treeSize === last.treeSize) return from.equals(to) ? undefined : `checkpoint ${body.sequence} has another root for the ${body.treeSize} events of checkpoint ${last.sequence} (a fork)`;
-  if (!consistency || consistency.fromSize !== last.treeSize) return `checkpoint ${body.sequence} carries no proof from ${last.treeSize} events, the tree of checkpoint ${last.sequence} cosigned last`;
+  if (body.treeSize === last.treeSize)
+    return from.equals(to)
+      ? undefined
+      : `checkpoint ${body.sequence} has another root for the ${body.treeSize} events of checkpoint ${last.sequence} (a fork)`;
+  if (!consistency || consistency.fromSize !== last.treeSize)
+    return `checkpoint ${body.sequence} carries no proof from ${last.treeSize} events, the tree of checkpoint ${last.sequence} cosigned last`;
   const proof = consistency.proof.map((h) => Buffer.from(h, 'hex'));
-  return verifyConsistency(last.treeSize, body.treeSize, from, to, proof) ? undefined : `checkpoint ${body.sequence} (${body.treeSize} events) is not consistent with checkpoint ${last.sequence} (${last.treeSize} events) cosigned last`;
+  return verifyConsistency(last.treeSize, body.treeSize, from, to, proof)
+    ? undefined
+    : `checkpoint ${body.sequence} (${body.treeSize} events) is not consistent with checkpoint ${last.sequence} (${last.treeSize} events) cosigned last`;
 }
 
 /**
@@ -43,23 +63,49 @@ export async function startWitness(o: WitnessOptions): Promise<() => Promise<voi
   await consumer.connect();
   await consumer.subscribe({ topic: o.topics.checkpoint, fromBeginning: true });
   const send = (key: string, message: WitnessMessage) =>
-    producer.send({ topic: o.topics.cosignature, acks: RELAY_ACKS, messages: [{ key, value: JSON.stringify(message) }] });
+    producer.send({
+      topic: o.topics.cosignature,
+      acks: RELAY_ACKS,
+      messages: [{ key, value: JSON.stringify(message) }],
+    });
   await consumer.run({
     eachMessage: async ({ message }) => {
       const published = JSON.parse(String(message.value)) as PublishedCheckpoint;
       const checkpoint = parseSignedCheckpoint(published.signedBody, published.signature);
       const last = readWitnessState(o.stateFile);
       // The topic is replayed from the start after a restart: what precedes the last cosigned is done.
-      if (last && (checkpoint.body.sequence < last.sequence || checkpoint.checkpointHash === last.checkpointHash)) return;
+      if (
+        last &&
+        (checkpoint.body.sequence < last.sequence || checkpoint.checkpointHash === last.checkpointHash)
+      )
+        return;
       const refusal = refusalOf(checkpoint, published.consistency, o.logKey, last);
       const { sequence } = checkpoint.body;
       if (refusal) {
-        o.log.error({ sequence, checkpointHash: checkpoint.checkpointHash, lastCosigned: last?.sequence }, `witness refuses to cosign: ${refusal}`);
-        await send(`refused-${o.signer.keyId}-${checkpoint.checkpointHash}`, { type: 'CheckpointCosignRefused', witnessKeyId: o.signer.keyId, sequence, checkpointHash: checkpoint.checkpointHash, reason: refusal, at: clock().toISOString() });
+        o.log.error(
+          { sequence, checkpointHash: checkpoint.checkpointHash, lastCosigned: last?.sequence },
+          `witness refuses to cosign: ${refusal}`,
+        );
+        await send(`refused-${o.signer.keyId}-${checkpoint.checkpointHash}`, {
+          type: 'CheckpointCosignRefused',
+          witnessKeyId: o.signer.keyId,
+          sequence,
+          checkpointHash: checkpoint.checkpointHash,
+          reason: refusal,
+          at: clock().toISOString(),
+        });
         return;
       }
-      await send(`cosigned-${o.signer.keyId}-${sequence}`, { type: 'CheckpointCosigned', cosignature: cosign(o.signer, checkpoint, clock()) });
-      writeWitnessState(o.stateFile, { sequence, treeSize: checkpoint.body.treeSize, rootHash: checkpoint.body.rootHash, checkpointHash: checkpoint.checkpointHash });
+      await send(`cosigned-${o.signer.keyId}-${sequence}`, {
+        type: 'CheckpointCosigned',
+        cosignature: cosign(o.signer, checkpoint, clock()),
+      });
+      writeWitnessState(o.stateFile, {
+        sequence,
+        treeSize: checkpoint.body.treeSize,
+        rootHash: checkpoint.body.rootHash,
+        checkpointHash: checkpoint.checkpointHash,
+      });
       o.log.info({ sequence, treeSize: checkpoint.body.treeSize }, 'checkpoint cosigned');
     },
   });

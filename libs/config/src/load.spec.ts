@@ -28,7 +28,10 @@ describe('loadConfig', () => {
   });
 
   it('takes the database passwords from files, so none is written in a variable', () => {
-    const secrets: Record<string, string> = { '/run/secrets/app': 's3cret/app\n', '/srv/selter/owner.pw': 'owner pw\n' };
+    const secrets: Record<string, string> = {
+      '/run/secrets/app': 's3cret/app\n',
+      '/srv/selter/owner.pw': 'owner pw\n',
+    };
     const config = loadConfig(
       {
         DATABASE_URL: 'postgres://selter_app@db:5432/selter',
@@ -38,14 +41,22 @@ describe('loadConfig', () => {
       },
       '/srv/selter',
       false,
-      (path) => secrets[path] ?? (() => { throw new Error(`ENOENT: ${path}`); })(),
+      (path) =>
+        secrets[path] ??
+        (() => {
+          throw new Error(`ENOENT: ${path}`);
+        })(),
     );
     expect(new URL(config.external.databaseUrl as string).password).toBe(encodeURIComponent('s3cret/app'));
     expect(decodeURIComponent(new URL(config.external.databaseOwnerUrl as string).password)).toBe('owner pw');
-    expect(() => loadConfig({ DATABASE_URL: 'postgres://a@db/s', DATABASE_PASSWORD_FILE: '/nope' }, '/', false, () => {
-      throw new Error('ENOENT: no such file');
-    })).toThrow(/^Invalid configuration: DATABASE_PASSWORD_FILE: cannot read \/nope \(ENOENT: no such file\)$/);
-    expect(() => load({ DATABASE_PASSWORD_FILE: '/run/secrets/app' })).toThrow(/DATABASE_PASSWORD_FILE needs DATABASE_URL/);
+    expect(() =>
+      loadConfig({ DATABASE_URL: 'postgres://a@db/s', DATABASE_PASSWORD_FILE: '/nope' }, '/', false, () => {
+        throw new Error('ENOENT: no such file');
+      }),
+    ).toThrow(/^Invalid configuration: DATABASE_PASSWORD_FILE: cannot read \/nope \(ENOENT: no such file\)$/);
+    expect(() => load({ DATABASE_PASSWORD_FILE: '/run/secrets/app' })).toThrow(
+      /DATABASE_PASSWORD_FILE needs DATABASE_URL/,
+    );
   });
 
   it('treats an empty variable as unset, as .env files write them', () => {

@@ -47,7 +47,9 @@ function withPasswordFiles(raw: RawConfig, cwd: string, readSecret: (path: strin
     try {
       password = readSecret(resolve(cwd, file)).trim();
     } catch (error) {
-      throw new ConfigError(`Invalid configuration: ${fileName}: cannot read ${file} (${(error as Error).message.split('\n')[0]})`);
+      throw new ConfigError(
+        `Invalid configuration: ${fileName}: cannot read ${file} (${(error as Error).message.split('\n')[0]})`,
+      );
     }
     if (!password) throw new ConfigError(`Invalid configuration: ${fileName}: ${file} is empty`);
     const withPassword = new URL(url);

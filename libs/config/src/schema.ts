@@ -73,11 +73,11 @@ export const configSchema = z
   })
   .refine((raw) => raw.DATABASE_PASSWORD_FILE === undefined || raw.DATABASE_URL !== undefined, {
     path: ['DATABASE_PASSWORD_FILE'],
-    message: 'DATABASE_PASSWORD_FILE needs DATABASE_URL (it supplies that URL\'s password)',
+    message: "DATABASE_PASSWORD_FILE needs DATABASE_URL (it supplies that URL's password)",
   })
   .refine((raw) => raw.DATABASE_OWNER_PASSWORD_FILE === undefined || raw.DATABASE_OWNER_URL !== undefined, {
     path: ['DATABASE_OWNER_PASSWORD_FILE'],
-    message: 'DATABASE_OWNER_PASSWORD_FILE needs DATABASE_OWNER_URL (it supplies that URL\'s password)',
+    message: "DATABASE_OWNER_PASSWORD_FILE needs DATABASE_OWNER_URL (it supplies that URL's password)",
   })
   .refine((raw) => (raw.AUTH_ISSUER === undefined) === (raw.AUTH_JWKS_URL === undefined), {
     path: ['AUTH_JWKS_URL'],
@@ -99,7 +99,12 @@ export interface Config {
    * Set when the service must use existing servers instead of embedded ones. `databaseUrl` is the
    * services' role (never a superuser in production), `databaseOwnerUrl` the migrate step's (ADR 0019).
    */
-  external: { databaseUrl?: string; databaseOwnerUrl?: string; temporalAddress?: string; kafkaBrokers?: string[] };
+  external: {
+    databaseUrl?: string;
+    databaseOwnerUrl?: string;
+    temporalAddress?: string;
+    kafkaBrokers?: string[];
+  };
   temporal: { namespace: string; taskQueue: string };
   kafka: { clientId: string };
   /**

@@ -3,7 +3,16 @@ import { chownSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs
 import { dirname, join } from 'node:path';
 import postgres from 'postgres';
 import { grantTraverse, postgresOsUser } from './os-user';
-import { DB_ROLES, provisionRoles, randomSecret, rolePassword, roleUrl, secretsDirOf, storedPassword, storePassword } from './pg-roles';
+import {
+  DB_ROLES,
+  provisionRoles,
+  randomSecret,
+  rolePassword,
+  roleUrl,
+  secretsDirOf,
+  storedPassword,
+  storePassword,
+} from './pg-roles';
 import { ManagedProcess } from './process';
 import { waitUntil } from './wait';
 
@@ -41,7 +50,12 @@ export function postgresBinDir(): string {
   return join(dirname(entry), '..', 'native', 'bin');
 }
 
-function initialise(dataDir: string, binDir: string, user: ReturnType<typeof postgresOsUser>, password: string): void {
+function initialise(
+  dataDir: string,
+  binDir: string,
+  user: ReturnType<typeof postgresOsUser>,
+  password: string,
+): void {
   // The parents must be traversable by the postgres OS user: callers create them 0755.
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (user) chownSync(dataDir, user.uid, user.gid);
@@ -51,7 +65,14 @@ function initialise(dataDir: string, binDir: string, user: ReturnType<typeof pos
   try {
     execFileSync(
       join(binDir, 'initdb'),
-      [`--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${POSTGRES_SUPERUSER}`, `--pwfile=${pwFile}`, '--encoding=UTF8', '--locale=C'],
+      [
+        `--pgdata=${dataDir}`,
+        '--auth=scram-sha-256',
+        `--username=${POSTGRES_SUPERUSER}`,
+        `--pwfile=${pwFile}`,
+        '--encoding=UTF8',
+        '--locale=C',
+      ],
       { stdio: 'pipe', ...(user ?? {}) },
     );
   } catch (error) {
@@ -74,12 +95,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (user) {
     mkdirSync(dirname(options.dataDir), { recursive: true, mode: 0o755 });
     const opened = [...grantTraverse(binDir), ...grantTraverse(dirname(options.dataDir))];
-    if (opened.length > 0) process.stderr.write(`[engines] the postgres OS user may now traverse (o+x): ${[...new Set(opened)].join(', ')}\n`);
+    if (opened.length > 0)
+      process.stderr.write(
+        `[engines] the postgres OS user may now traverse (o+x): ${[...new Set(opened)].join(', ')}\n`,
+      );
   }
   const secrets = secretsDirOf(options.dataDir);
   const fresh = !existsSync(join(options.dataDir, 'PG_VERSION'));
   // A fresh cluster gets a generated superuser password; an older one still has the legacy one until re-keyed below.
-  const password = storedPassword(secrets, 'superuser') ?? (fresh ? storePassword(secrets, 'superuser') : undefined);
+  const password =
+    storedPassword(secrets, 'superuser') ?? (fresh ? storePassword(secrets, 'superuser') : undefined);
   if (fresh) initialise(options.dataDir, binDir, user, password as string);
   const settings = { listen_addresses: '127.0.0.1', unix_socket_directories: '', ...options.settings };
   const args = ['-D', options.dataDir, '-p', String(options.port)];
@@ -95,9 +120,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await waitUntil(
     'PostgreSQL',
     () => createDefaultDatabase(roleUrl('superuser', password ?? LEGACY_PASSWORD, options.port, 'postgres')),
-    { timeoutMs: 60_000, abortIf: () => (proc.hasExited ? `exited early, see ${options.logFile}` : undefined) },
+    {
+      timeoutMs: 60_000,
+      abortIf: () => (proc.hasExited ? `exited early, see ${options.logFile}` : undefined),
+    },
   );
-  const superuser = password ?? (await rekeySuperuser(roleUrl('superuser', LEGACY_PASSWORD, options.port, 'postgres'), secrets));
+  const superuser =
+    password ??
+    (await rekeySuperuser(roleUrl('superuser', LEGACY_PASSWORD, options.port, 'postgres'), secrets));
   const owner = rolePassword(secrets, 'owner');
   const app = rolePassword(secrets, 'app');
   await provisionRoles(roleUrl('superuser', superuser, options.port, DEFAULT_DATABASE), { owner, app });

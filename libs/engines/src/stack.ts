@@ -33,7 +33,12 @@ export interface StartEnginesOptions {
   ports?: Partial<Record<'postgres' | 'temporal' | 'temporalUi' | 'kafka', number>>;
   /** Keep Temporal state in a SQLite file and show the Web UI (`npm start`), or not (tests). */
   persistent: boolean;
-  external?: { databaseUrl?: string; databaseOwnerUrl?: string; temporalAddress?: string; kafkaBrokers?: string[] };
+  external?: {
+    databaseUrl?: string;
+    databaseOwnerUrl?: string;
+    temporalAddress?: string;
+    kafkaBrokers?: string[];
+  };
   temporalDynamicConfig?: Record<string, unknown>;
   log: (line: string) => void;
 }
@@ -51,7 +56,8 @@ export interface RunningEngines {
 const portOr = async (port: number | undefined): Promise<number> => port ?? (await freePort());
 
 async function postgresEndpoint(o: StartEnginesOptions, logs: string) {
-  if (o.external?.databaseUrl) return { url: o.external.databaseUrl, ownerUrl: o.external.databaseOwnerUrl ?? o.external.databaseUrl };
+  if (o.external?.databaseUrl)
+    return { url: o.external.databaseUrl, ownerUrl: o.external.databaseOwnerUrl ?? o.external.databaseUrl };
   const running = await startEmbeddedPostgres({
     dataDir: join(o.dataDir, 'postgres'),
     port: await portOr(o.ports?.postgres),
@@ -105,7 +111,9 @@ export async function startEngines(o: StartEnginesOptions): Promise<RunningEngin
     temporalEndpoint(o, logs),
     kafkaEndpoint(o, logs),
   ]);
-  const started = [pg, temporal, kafka].flatMap((r) => (r.status === 'fulfilled' && r.value.running ? [r.value.running] : []));
+  const started = [pg, temporal, kafka].flatMap((r) =>
+    r.status === 'fulfilled' && r.value.running ? [r.value.running] : [],
+  );
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopped ??= (async () => {
@@ -113,7 +121,12 @@ export async function startEngines(o: StartEnginesOptions): Promise<RunningEngin
       for (const engine of started.reverse()) await engine.stop();
     })());
   const failure = [pg, temporal, kafka].find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failure || pg.status !== 'fulfilled' || temporal.status !== 'fulfilled' || kafka.status !== 'fulfilled') {
+  if (
+    failure ||
+    pg.status !== 'fulfilled' ||
+    temporal.status !== 'fulfilled' ||
+    kafka.status !== 'fulfilled'
+  ) {
     await stop();
     throw failure?.reason instanceof Error ? failure.reason : new Error(String(failure?.reason));
   }
@@ -133,7 +146,12 @@ export async function startEngines(o: StartEnginesOptions): Promise<RunningEngin
     },
     status: [
       describe('postgres', Boolean(o.external?.databaseUrl), Boolean(pg.value.running), redact(pg.value.url)),
-      describe('temporal', Boolean(o.external?.temporalAddress), Boolean(temporal.value.running), temporal.value.address),
+      describe(
+        'temporal',
+        Boolean(o.external?.temporalAddress),
+        Boolean(temporal.value.running),
+        temporal.value.address,
+      ),
       describe(
         'kafka',
         Boolean(o.external?.kafkaBrokers),

@@ -73,7 +73,13 @@ export interface ExportOptions {
 }
 
 /** An event as a bundle carries it: the hashed record and its chain link. */
-export const bundleEvent = (e: StoredEvent): BundleEvent => ({ streamVersion: e.streamVersion, globalPosition: e.globalPosition.toString(), record: e.record, prevHash: e.prevHash.toString('hex'), hash: e.hash.toString('hex') });
+export const bundleEvent = (e: StoredEvent): BundleEvent => ({
+  streamVersion: e.streamVersion,
+  globalPosition: e.globalPosition.toString(),
+  record: e.record,
+  prevHash: e.prevHash.toString('hex'),
+  hash: e.hash.toString('hex'),
+});
 
 /** Where each version of a stream sits in the checkpoint's tree, and the tree's leaves. */
 interface StreamInTree {
@@ -86,7 +92,11 @@ interface StreamInTree {
  * elsewhere in the log never spoils this stream's proofs, and a cut tail still has its signed
  * head), else from the log as it is.
  */
-async function streamInTree(sql: Sql, checkpoint: SignedCheckpoint, stored: StoredEvent[]): Promise<StreamInTree> {
+async function streamInTree(
+  sql: Sql,
+  checkpoint: SignedCheckpoint,
+  stored: StoredEvent[],
+): Promise<StreamInTree> {
   const { treeSize } = checkpoint.body;
   const leaves = await provenLeaves(sql, checkpoint);
   if (leaves) {
@@ -95,22 +105,39 @@ async function streamInTree(sql: Sql, checkpoint: SignedCheckpoint, stored: Stor
   }
   const entries = await readLeafEntries(sql, treeSize);
   const indexOf = new Map(entries.map((e, i) => [e.globalPosition, i]));
-  const leafOf = new Map(stored.flatMap((e) => {
-    const leafIndex = indexOf.get(e.globalPosition);
-    return leafIndex === undefined ? [] : [[e.streamVersion, { leafIndex, globalPosition: e.globalPosition.toString() }] as const];
-  }));
+  const leafOf = new Map(
+    stored.flatMap((e) => {
+      const leafIndex = indexOf.get(e.globalPosition);
+      return leafIndex === undefined
+        ? []
+        : [[e.streamVersion, { leafIndex, globalPosition: e.globalPosition.toString() }] as const];
+    }),
+  );
   return { leaves: entries.map((e) => e.leaf), leafOf };
 }
 
 /** Builds the bundle for a stream whose last event the latest checkpoint covers (or, `coveredOnly`, its covered prefix). */
-export async function exportBundle(sql: Sql, streamId: string, signer: Pick<CheckpointSigner, 'publicKey'>, options: ExportOptions = {}): Promise<EvidenceBundle> {
+export async function exportBundle(
+  sql: Sql,
+  streamId: string,
+  signer: Pick<CheckpointSigner, 'publicKey'>,
+  options: ExportOptions = {},
+): Promise<EvidenceBundle> {
   return bundleOf(sql, streamId, await readStream(sql, streamId), signer, options);
 }
 
 /** The bundle of a stream's events, already read. */
-export async function bundleOf(sql: Sql, streamId: string, stored: StoredEvent[], signer: Pick<CheckpointSigner, 'publicKey'>, options: ExportOptions = {}): Promise<EvidenceBundle> {
+export async function bundleOf(
+  sql: Sql,
+  streamId: string,
+  stored: StoredEvent[],
+  signer: Pick<CheckpointSigner, 'publicKey'>,
+  options: ExportOptions = {},
+): Promise<EvidenceBundle> {
   // The latest checkpoint this key signed: a forged later one must not spoil every bundle.
-  const checkpoint = (await readCheckpoints(sql)).reverse().find((cp) => verifySignature(signer.publicKey, cp.signedBody, Buffer.from(cp.signature, 'base64')));
+  const checkpoint = (await readCheckpoints(sql))
+    .reverse()
+    .find((cp) => verifySignature(signer.publicKey, cp.signedBody, Buffer.from(cp.signature, 'base64')));
   if (stored.length === 0) throw new StreamNotCheckpointedError(`stream ${streamId} has no events`);
   if (!checkpoint) throw new StreamNotCheckpointedError('no checkpoint yet: create one first');
   const { leaves, leafOf } = await streamInTree(sql, checkpoint, stored);
@@ -118,20 +145,32 @@ export async function bundleOf(sql: Sql, streamId: string, stored: StoredEvent[]
   for (const version of leafOf.keys()) head = Math.max(head, version);
   const headLeaf = leafOf.get(head);
   const last = (stored[stored.length - 1] as StoredEvent).streamVersion;
-  if (!headLeaf || (last > head && !options.coveredOnly)) throw new StreamNotCheckpointedError(`the latest checkpoint does not cover stream ${streamId}'s last event yet`);
+  if (!headLeaf || (last > head && !options.coveredOnly))
+    throw new StreamNotCheckpointedError(
+      `the latest checkpoint does not cover stream ${streamId}'s last event yet`,
+    );
   const events = stored.filter((e) => e.streamVersion <= head);
   const anchored = anchorVersions(head, leaves.length).flatMap((v) => {
     const leaf = leafOf.get(v);
     return leaf ? [{ streamVersion: v, globalPosition: leaf.globalPosition, leafIndex: leaf.leafIndex }] : [];
   });
-  const [headPath = [], ...anchorPaths] = inclusionProofs([headLeaf.leafIndex, ...anchored.map((a) => a.leafIndex)], leaves);
+  const [headPath = [], ...anchorPaths] = inclusionProofs(
+    [headLeaf.leafIndex, ...anchored.map((a) => a.leafIndex)],
+    leaves,
+  );
   const hex = (path: Buffer[]): string[] => path.map((h) => h.toString('hex'));
   return {
     format: BUNDLE_FORMAT,
     streamId,
     events: events.map(bundleEvent),
     checkpoint: { signedBody: checkpoint.signedBody, signature: checkpoint.signature },
-    inclusion: { streamVersion: head, globalPosition: headLeaf.globalPosition, leafIndex: headLeaf.leafIndex, treeSize: leaves.length, path: hex(headPath) },
+    inclusion: {
+      streamVersion: head,
+      globalPosition: headLeaf.globalPosition,
+      leafIndex: headLeaf.leafIndex,
+      treeSize: leaves.length,
+      path: hex(headPath),
+    },
     anchors: anchored.map((a, i) => ({ ...a, path: hex(anchorPaths[i] ?? []) })),
     publicKeyPem: publicKeyPem(signer.publicKey),
   };

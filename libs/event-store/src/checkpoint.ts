@@ -1,8 +1,20 @@
 import type { Sql } from 'postgres';
-import { canonicalBody, checkpointHash, NO_PREVIOUS_CHECKPOINT, type CheckpointBody, type SignedCheckpoint } from './checkpoint-format';
+import {
+  canonicalBody,
+  checkpointHash,
+  NO_PREVIOUS_CHECKPOINT,
+  type CheckpointBody,
+  type SignedCheckpoint,
+} from './checkpoint-format';
 import { locateDamage } from './log-damage';
 import { consistencyProofFromFrontier, verifyConsistency } from './merkle';
-import { eventTableChurn, readLinks, SignedLog, SigningRefusedError, type SigningProblem } from './signed-log';
+import {
+  eventTableChurn,
+  readLinks,
+  SignedLog,
+  SigningRefusedError,
+  type SigningProblem,
+} from './signed-log';
 import { signBytes, verifySignature, type CheckpointSigner } from './signing';
 import type { LogPosition } from './types';
 
@@ -22,12 +34,16 @@ export const toSignedCheckpoint = (row: CheckpointRow): SignedCheckpoint => ({
 
 /** Every stored checkpoint, oldest first. */
 export async function readCheckpoints(sql: Sql): Promise<SignedCheckpoint[]> {
-  const rows = await sql<CheckpointRow[]>`select signed_body, signature from event_checkpoints order by sequence`;
+  const rows = await sql<
+    CheckpointRow[]
+  >`select signed_body, signature from event_checkpoints order by sequence`;
   return rows.map(toSignedCheckpoint);
 }
 
 export async function latestCheckpoint(sql: Sql): Promise<SignedCheckpoint | undefined> {
-  const [row] = await sql<CheckpointRow[]>`select signed_body, signature from event_checkpoints order by sequence desc limit 1`;
+  const [row] = await sql<
+    CheckpointRow[]
+  >`select signed_body, signature from event_checkpoints order by sequence desc limit 1`;
   return row ? toSignedCheckpoint(row) : undefined;
 }
 
@@ -47,7 +63,10 @@ export interface CheckpointPass {
   consistency: { fromSize: number; proof: string[] };
 }
 
-const positionOfBody = (body: CheckpointBody): LogPosition => ({ transactionId: BigInt(body.lastTransactionId ?? '0'), globalPosition: BigInt(body.lastGlobalPosition ?? '0') });
+const positionOfBody = (body: CheckpointBody): LogPosition => ({
+  transactionId: BigInt(body.lastTransactionId ?? '0'),
+  globalPosition: BigInt(body.lastGlobalPosition ?? '0'),
+});
 const refuse = (problem: SigningProblem): never => {
   throw new SigningRefusedError(problem);
 };
@@ -105,7 +124,11 @@ export class Checkpointer {
     // The watch over the signed part runs beside the read of what is new: both must pass before signing.
     const watched = !primed && previous ? this.checkSignedPart(signedLog, previous) : Promise.resolve();
     const read = (async () => {
-      for (let rows = await readLinks(this.sql, next.position, BATCH); ; rows = await readLinks(this.sql, next.position, BATCH)) {
+      for (
+        let rows = await readLinks(this.sql, next.position, BATCH);
+        ;
+        rows = await readLinks(this.sql, next.position, BATCH)
+      ) {
         for (const row of rows) leaves.push(next.extend(row));
         next.passed(rows.at(-1));
         if (rows.length < BATCH) return;
@@ -114,12 +137,28 @@ export class Checkpointer {
     await Promise.all([watched, read]);
     await this.checkLinks(signedLog, next);
     const root = next.frontier.root().toString('hex');
-    if (previous && previous.body.treeSize === next.frontier.size && previous.body.rootHash === root) return undefined;
-    const consistency = { fromSize: previous && !this.rebase ? previous.body.treeSize : 0, proof: [] as string[] };
+    if (previous && previous.body.treeSize === next.frontier.size && previous.body.rootHash === root)
+      return undefined;
+    const consistency = {
+      fromSize: previous && !this.rebase ? previous.body.treeSize : 0,
+      proof: [] as string[],
+    };
     if (previous && !this.rebase && previous.body.treeSize > 0) {
       const proof = consistencyProofFromFrontier(signedLog.frontier, leaves);
-      if (!verifyConsistency(previous.body.treeSize, next.frontier.size, Buffer.from(previous.body.rootHash, 'hex'), Buffer.from(root, 'hex'), proof)) {
-        refuse({ code: 'CHECKPOINT_INCONSISTENT', checkpointSequence: previous.body.sequence, reason: `the tree of ${next.frontier.size} events is not consistent with checkpoint ${previous.body.sequence} (${previous.body.treeSize} events)` });
+      if (
+        !verifyConsistency(
+          previous.body.treeSize,
+          next.frontier.size,
+          Buffer.from(previous.body.rootHash, 'hex'),
+          Buffer.from(root, 'hex'),
+          proof,
+        )
+      ) {
+        refuse({
+          code: 'CHECKPOINT_INCONSISTENT',
+          checkpointSequence: previous.body.sequence,
+          reason: `the tree of ${next.frontier.size} events is not consistent with checkpoint ${previous.body.sequence} (${previous.body.treeSize} events)`,
+        });
       }
       consistency.proof = proof.map((h) => h.toString('hex'));
     }
@@ -138,19 +177,36 @@ export class Checkpointer {
     this.rebase = false;
     if (!previous) return log;
     const body = previous.body;
-    if (body.keyId === this.signer.keyId && !verifySignature(this.signer.publicKey, previous.signedBody, Buffer.from(previous.signature, 'base64'))) {
-      refuse({ code: 'CHECKPOINT_FORGED', checkpointSequence: body.sequence, reason: `the stored checkpoint ${body.sequence} does not verify with the signing key ${body.keyId}` });
+    if (
+      body.keyId === this.signer.keyId &&
+      !verifySignature(this.signer.publicKey, previous.signedBody, Buffer.from(previous.signature, 'base64'))
+    ) {
+      refuse({
+        code: 'CHECKPOINT_FORGED',
+        checkpointSequence: body.sequence,
+        reason: `the stored checkpoint ${body.sequence} does not verify with the signing key ${body.keyId}`,
+      });
     }
     const upTo = positionOfBody(body);
     if (body.treeSize > 0) {
-      for (let rows = await readLinks(this.sql, log.position, BATCH, upTo); rows.length > 0; rows = await readLinks(this.sql, log.position, BATCH, upTo)) {
+      for (
+        let rows = await readLinks(this.sql, log.position, BATCH, upTo);
+        rows.length > 0;
+        rows = await readLinks(this.sql, log.position, BATCH, upTo)
+      ) {
         for (const row of rows) log.extend(row);
         log.passed(rows.at(-1));
       }
     }
     if (log.frontier.size !== body.treeSize || log.frontier.root().toString('hex') !== body.rootHash) {
       if (this.breakAfter === body.sequence) this.rebase = true;
-      else refuse({ code: log.frontier.size < body.treeSize ? 'EVENTS_MISSING' : 'CHECKPOINT_INCONSISTENT', checkpointSequence: body.sequence, ...(body.lastGlobalPosition ? { globalPosition: body.lastGlobalPosition } : {}), reason: `checkpoint ${body.sequence} signed ${body.treeSize} events up to position ${body.lastGlobalPosition}; the log now has ${log.frontier.size} there, with another root (events removed or rewritten)` });
+      else
+        refuse({
+          code: log.frontier.size < body.treeSize ? 'EVENTS_MISSING' : 'CHECKPOINT_INCONSISTENT',
+          checkpointSequence: body.sequence,
+          ...(body.lastGlobalPosition ? { globalPosition: body.lastGlobalPosition } : {}),
+          reason: `checkpoint ${body.sequence} signed ${body.treeSize} events up to position ${body.lastGlobalPosition}; the log now has ${log.frontier.size} there, with another root (events removed or rewritten)`,
+        });
     }
     this.basis = previous.checkpointHash;
     return log;
@@ -173,13 +229,24 @@ export class Checkpointer {
     if (count === body.treeSize && churn === this.churn) return;
     const problem = await locateDamage(this.sql, log, upTo, body.sequence);
     if (problem) refuse(problem);
-    if (count !== body.treeSize) refuse({ code: 'EVENTS_MISSING', checkpointSequence: body.sequence, reason: `checkpoint ${body.sequence} signed ${body.treeSize} events; ${count} remain` });
-    refuse({ code: 'TRIGGERS_BYPASSED', checkpointSequence: body.sequence, reason: `${churn - this.churn} rows of the event table were updated or deleted (the append-only triggers were bypassed); no signed event was found changed` });
+    if (count !== body.treeSize)
+      refuse({
+        code: 'EVENTS_MISSING',
+        checkpointSequence: body.sequence,
+        reason: `checkpoint ${body.sequence} signed ${body.treeSize} events; ${count} remain`,
+      });
+    refuse({
+      code: 'TRIGGERS_BYPASSED',
+      checkpointSequence: body.sequence,
+      reason: `${churn - this.churn} rows of the event table were updated or deleted (the append-only triggers were bypassed); no signed event was found changed`,
+    });
   }
 
   /** The signed last event of each stream that grew is still there, intact, with the hash the new events chain to. */
   private async checkLinks(signedLog: SignedLog, next: SignedLog): Promise<void> {
-    const touched = [...next.heads].filter(([id, head]) => signedLog.heads.get(id) !== head && signedLog.heads.has(id));
+    const touched = [...next.heads].filter(
+      ([id, head]) => signedLog.heads.get(id) !== head && signedLog.heads.has(id),
+    );
     if (touched.length === 0) return;
     const ids = touched.map(([id]) => id);
     const versions = ids.map((id) => (signedLog.heads.get(id) as { version: number }).version);
@@ -191,12 +258,22 @@ export class Checkpointer {
       const head = signedLog.heads.get(id) as { version: number; hash: Buffer; globalPosition: string };
       const row = found.get(id);
       if (!row?.intact || !row.hash.equals(head.hash)) {
-        refuse({ code: row ? 'HASH_MISMATCH' : 'TAIL_CUT', streamId: id, streamVersion: head.version, globalPosition: head.globalPosition, reason: `${id} version ${head.version} (position ${head.globalPosition}), the last one signed, is ${row ? 'changed' : 'gone'}` });
+        refuse({
+          code: row ? 'HASH_MISMATCH' : 'TAIL_CUT',
+          streamId: id,
+          streamVersion: head.version,
+          globalPosition: head.globalPosition,
+          reason: `${id} version ${head.version} (position ${head.globalPosition}), the last one signed, is ${row ? 'changed' : 'gone'}`,
+        });
       }
     }
   }
 
-  private async sign(previous: SignedCheckpoint | undefined, next: SignedLog, rootHash: string): Promise<SignedCheckpoint> {
+  private async sign(
+    previous: SignedCheckpoint | undefined,
+    next: SignedLog,
+    rootHash: string,
+  ): Promise<SignedCheckpoint> {
     const size = next.frontier.size;
     const body: CheckpointBody = {
       format: 'selter-checkpoint/1',

@@ -35,7 +35,12 @@ export function cosign(witness: CheckpointSigner, checkpoint: SignedCheckpoint, 
     cosignedAt: at.toISOString(),
   };
   const signedBody = canonicalize(body);
-  return { body, signedBody, signature: signBytes(witness, signedBody).toString('base64'), witnessPublicKey: publicKeyPem(witness.publicKey) };
+  return {
+    body,
+    signedBody,
+    signature: signBytes(witness, signedBody).toString('base64'),
+    witnessPublicKey: publicKeyPem(witness.publicKey),
+  };
 }
 
 /** The signature verifies with the key it carries, and the body names that key. */
@@ -43,7 +48,10 @@ export function verifyCosignature(c: Cosignature): boolean {
   try {
     const key = createPublicKey(c.witnessPublicKey);
     const body = JSON.parse(c.signedBody) as CosignatureBody;
-    return keyFingerprint(key) === body.witnessKeyId && verifySignature(key, c.signedBody, Buffer.from(c.signature, 'base64'));
+    return (
+      keyFingerprint(key) === body.witnessKeyId &&
+      verifySignature(key, c.signedBody, Buffer.from(c.signature, 'base64'))
+    );
   } catch {
     return false;
   }
@@ -62,7 +70,10 @@ export async function storeCosignature(sql: Sql, c: Cosignature): Promise<boolea
 }
 
 /** Who cosigned the stored checkpoint of this sequence: witness key fingerprints and when, oldest first (empty: nobody yet). */
-export async function checkpointCosigners(sql: Sql, sequence: number): Promise<Array<{ witnessKeyId: string; cosignedAt: string }>> {
+export async function checkpointCosigners(
+  sql: Sql,
+  sequence: number,
+): Promise<Array<{ witnessKeyId: string; cosignedAt: string }>> {
   const rows = await sql<Array<{ witness_key_id: string; cosigned_at: Date }>>`
     select s.witness_key_id, s.cosigned_at from checkpoint_cosignatures s
     join event_checkpoints c on c.checkpoint_hash = s.checkpoint_hash and c.sequence = s.checkpoint_sequence
@@ -73,4 +84,11 @@ export async function checkpointCosigners(sql: Sql, sequence: number): Promise<A
 /** What a witness publishes on the cosignature topic: a cosignature, or its refusal to cosign and why. */
 export type WitnessMessage =
   | { type: 'CheckpointCosigned'; cosignature: Cosignature }
-  | { type: 'CheckpointCosignRefused'; witnessKeyId: string; sequence: number; checkpointHash: string; reason: string; at: string };
+  | {
+      type: 'CheckpointCosignRefused';
+      witnessKeyId: string;
+      sequence: number;
+      checkpointHash: string;
+      reason: string;
+      at: string;
+    };

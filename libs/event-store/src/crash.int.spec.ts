@@ -23,7 +23,8 @@ describe('event store: PostgreSQL killed with kill -9 under load', () => {
 
   it('keeps every acknowledged append, and the log still verifies after restart', async () => {
     const port = await freePort();
-    const start = () => startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port, logFile: join(dir, 'pg.log') });
+    const start = () =>
+      startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port, logFile: join(dir, 'pg.log') });
     pg = await start();
     // Migrated by the schema's owner; appended and verified as the services do, as selter_app (ADR 0019).
     const owner = postgres(pg.ownerUrl, { max: 1, onnotice: () => undefined });
@@ -37,7 +38,9 @@ describe('event store: PostgreSQL killed with kill -9 under load', () => {
       let version = 0;
       while (!stop) {
         try {
-          const result = await appendToStream(admin, stream, version || 'no_stream', [event('StageResultRecorded', { writer: w, n: version + 1 })]);
+          const result = await appendToStream(admin, stream, version || 'no_stream', [
+            event('StageResultRecorded', { writer: w, n: version + 1 }),
+          ]);
           version = result.nextExpectedVersion;
           acknowledged.set(stream, version);
         } catch (error) {
@@ -47,7 +50,8 @@ describe('event store: PostgreSQL killed with kill -9 under load', () => {
       }
     });
     const deadline = Date.now() + 10_000;
-    while ([...acknowledged.values()].reduce((a, b) => a + b, 0) < 200 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    while ([...acknowledged.values()].reduce((a, b) => a + b, 0) < 200 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 10));
     await pg.process.kill(); // SIGKILL, mid-load
     stop = true;
     await Promise.all(writers);

@@ -47,8 +47,19 @@ export {
   type CheckpointSigner,
 } from './signing';
 export { parseSignedCheckpoint, type CheckpointBody, type SignedCheckpoint } from './checkpoint-format';
-export { Checkpointer, readCheckpoints, latestCheckpoint, checkpointCoversStream, type CheckpointPass } from './checkpoint';
-export { SigningRefusedError, toleranceKey, type SigningProblem, type SigningProblemCode } from './signed-log';
+export {
+  Checkpointer,
+  readCheckpoints,
+  latestCheckpoint,
+  checkpointCoversStream,
+  type CheckpointPass,
+} from './checkpoint';
+export {
+  SigningRefusedError,
+  toleranceKey,
+  type SigningProblem,
+  type SigningProblemCode,
+} from './signed-log';
 export {
   listSigningAlarms,
   raiseSigningAlarm,

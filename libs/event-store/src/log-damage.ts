@@ -10,7 +10,12 @@ const upToClause = (sql: Sql, upTo: LogPosition) =>
  * an event that no longer hashes, a stream whose signed tail is gone, a missing or re-linked event.
  * A full scan of the signed part, run only after a cheap check (count, churn) said something changed.
  */
-export async function locateDamage(sql: Sql, signed: SignedLog, upTo: LogPosition, sequence: number): Promise<SigningProblem | undefined> {
+export async function locateDamage(
+  sql: Sql,
+  signed: SignedLog,
+  upTo: LogPosition,
+  sequence: number,
+): Promise<SigningProblem | undefined> {
   const [edited] = await sql<Array<{ stream_id: string; v: number; gp: string }>>`
     select stream_id, stream_version::int as v, global_position::text as gp from events
     where ${upToClause(sql, upTo)}
@@ -18,7 +23,14 @@ export async function locateDamage(sql: Sql, signed: SignedLog, upTo: LogPositio
         and record_json @> jsonb_build_object('streamId', stream_id, 'streamVersion', stream_version, 'eventId', event_id::text, 'type', type))
     order by events.transaction_id, events.global_position limit 1`;
   if (edited) {
-    return { code: 'HASH_MISMATCH', streamId: edited.stream_id, streamVersion: edited.v, globalPosition: edited.gp, checkpointSequence: sequence, reason: `${edited.stream_id} version ${edited.v} (position ${edited.gp}), signed in checkpoint ${sequence}, no longer hashes to its stored hash (payload changed)` };
+    return {
+      code: 'HASH_MISMATCH',
+      streamId: edited.stream_id,
+      streamVersion: edited.v,
+      globalPosition: edited.gp,
+      checkpointSequence: sequence,
+      reason: `${edited.stream_id} version ${edited.v} (position ${edited.gp}), signed in checkpoint ${sequence}, no longer hashes to its stored hash (payload changed)`,
+    };
   }
   const tails = await sql<Array<{ stream_id: string; v: number }>>`
     select stream_id, max(stream_version)::int as v from events where ${upToClause(sql, upTo)} group by stream_id`;
@@ -26,7 +38,14 @@ export async function locateDamage(sql: Sql, signed: SignedLog, upTo: LogPositio
   for (const [streamId, head] of signed.heads) {
     const left = kept.get(streamId) ?? 0;
     if (left < head.version) {
-      return { code: 'TAIL_CUT', streamId, streamVersion: left + 1, globalPosition: head.globalPosition, checkpointSequence: sequence, reason: `${streamId}: versions ${left + 1}-${head.version} (the last at position ${head.globalPosition}), signed in checkpoint ${sequence}, are gone` };
+      return {
+        code: 'TAIL_CUT',
+        streamId,
+        streamVersion: left + 1,
+        globalPosition: head.globalPosition,
+        checkpointSequence: sequence,
+        reason: `${streamId}: versions ${left + 1}-${head.version} (the last at position ${head.globalPosition}), signed in checkpoint ${sequence}, are gone`,
+      };
     }
   }
   const [link] = await sql<Array<{ stream_id: string; v: number; gp: string; gap: boolean }>>`
@@ -38,8 +57,17 @@ export async function locateDamage(sql: Sql, signed: SignedLog, upTo: LogPositio
       window w as (partition by stream_id order by stream_version)) x
     where gap or broken order by transaction_id, global_position limit 1`;
   if (link) {
-    const what = link.gap ? `follows a missing version (an event was deleted)` : `does not chain to the version before it`;
-    return { code: link.gap ? 'VERSION_GAP' : 'CHAIN_BROKEN', streamId: link.stream_id, streamVersion: link.v, globalPosition: link.gp, checkpointSequence: sequence, reason: `${link.stream_id} version ${link.v} (position ${link.gp}), signed in checkpoint ${sequence}, ${what}` };
+    const what = link.gap
+      ? `follows a missing version (an event was deleted)`
+      : `does not chain to the version before it`;
+    return {
+      code: link.gap ? 'VERSION_GAP' : 'CHAIN_BROKEN',
+      streamId: link.stream_id,
+      streamVersion: link.v,
+      globalPosition: link.gp,
+      checkpointSequence: sequence,
+      reason: `${link.stream_id} version ${link.v} (position ${link.gp}), signed in checkpoint ${sequence}, ${what}`,
+    };
   }
   return undefined;
 }

@@ -1,8 +1,20 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { consistencyProof, consistencyProofFromFrontier, EMPTY_ROOT, inclusionProof, leafHash, merkleRoot, MerkleFrontier, nodeHash, verifyConsistency, verifyInclusion } from './merkle';
+import {
+  consistencyProof,
+  consistencyProofFromFrontier,
+  EMPTY_ROOT,
+  inclusionProof,
+  leafHash,
+  merkleRoot,
+  MerkleFrontier,
+  nodeHash,
+  verifyConsistency,
+  verifyInclusion,
+} from './merkle';
 
-const leaves = (n: number): Buffer[] => Array.from({ length: n }, (_, i) => leafHash(Buffer.from(`event-${i}`)));
+const leaves = (n: number): Buffer[] =>
+  Array.from({ length: n }, (_, i) => leafHash(Buffer.from(`event-${i}`)));
 
 /** RFC 9162's recursive definition, written out literally, as the reference. */
 function referenceMth(d: Buffer[]): Buffer {
@@ -14,8 +26,12 @@ function referenceMth(d: Buffer[]): Buffer {
 
 describe('Merkle tree (RFC 9162)', () => {
   it('separates leaves from nodes and hashes the empty tree as SHA-256 of nothing', () => {
-    expect(EMPTY_ROOT.toString('hex')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
-    expect(leafHash(Buffer.alloc(0)).toString('hex')).toBe('6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d');
+    expect(EMPTY_ROOT.toString('hex')).toBe(
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    );
+    expect(leafHash(Buffer.alloc(0)).toString('hex')).toBe(
+      '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
+    );
   });
 
   it('computes the same root as the recursive definition for every size up to 70', () => {
@@ -71,7 +87,9 @@ describe('Merkle tree (RFC 9162)', () => {
         const tree = leaves(n);
         const m = 1 + (a % (n - 1));
         const changed = b % m;
-        const rewritten = tree.slice(0, m).map((leaf, i) => (i === changed ? leafHash(Buffer.from('rewritten')) : leaf));
+        const rewritten = tree
+          .slice(0, m)
+          .map((leaf, i) => (i === changed ? leafHash(Buffer.from('rewritten')) : leaf));
         const proof = consistencyProof(m, tree);
         return !verifyConsistency(m, n, merkleRoot(rewritten), merkleRoot(tree), proof);
       }),

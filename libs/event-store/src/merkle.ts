@@ -27,7 +27,8 @@ export function merkleRoot(leafHashes: readonly Buffer[]): Buffer {
   let level = [...leafHashes];
   while (level.length > 1) {
     const next: Buffer[] = [];
-    for (let i = 0; i + 1 < level.length; i += 2) next.push(nodeHash(level[i] as Buffer, level[i + 1] as Buffer));
+    for (let i = 0; i + 1 < level.length; i += 2)
+      next.push(nodeHash(level[i] as Buffer, level[i + 1] as Buffer));
     if (level.length % 2 === 1) next.push(level[level.length - 1] as Buffer);
     level = next;
   }
@@ -46,7 +47,13 @@ export function inclusionProof(index: number, leafHashes: readonly Buffer[]): Bu
 }
 
 /** RFC 9162 2.1.3.2: does `proof` put `leaf` at `index` of a tree of `treeSize` with `root`? */
-export function verifyInclusion(index: number, treeSize: number, leaf: Buffer, proof: readonly Buffer[], root: Buffer): boolean {
+export function verifyInclusion(
+  index: number,
+  treeSize: number,
+  leaf: Buffer,
+  proof: readonly Buffer[],
+  root: Buffer,
+): boolean {
   if (index < 0 || index >= treeSize) return false;
   let fn = index;
   let sn = treeSize - 1;
@@ -79,13 +86,20 @@ function subproof(m: number, leaves: readonly Buffer[], complete: boolean): Buff
 
 /** PROOF(m, D[n]): proves the tree of the first `firstSize` leaves is a prefix of the whole tree. */
 export function consistencyProof(firstSize: number, leafHashes: readonly Buffer[]): Buffer[] {
-  if (firstSize < 0 || firstSize > leafHashes.length) throw new RangeError(`size ${firstSize} outside 0..${leafHashes.length}`);
+  if (firstSize < 0 || firstSize > leafHashes.length)
+    throw new RangeError(`size ${firstSize} outside 0..${leafHashes.length}`);
   if (firstSize === 0 || firstSize === leafHashes.length) return [];
   return subproof(firstSize, leafHashes, true);
 }
 
 /** RFC 9162 2.1.4.2: is the tree (`firstSize`, `firstRoot`) a prefix of (`secondSize`, `secondRoot`)? */
-export function verifyConsistency(firstSize: number, secondSize: number, firstRoot: Buffer, secondRoot: Buffer, proof: readonly Buffer[]): boolean {
+export function verifyConsistency(
+  firstSize: number,
+  secondSize: number,
+  firstRoot: Buffer,
+  secondRoot: Buffer,
+  proof: readonly Buffer[],
+): boolean {
   if (firstSize > secondSize || firstSize < 0) return false;
   if (firstSize === secondSize) return proof.length === 0 && firstRoot.equals(secondRoot);
   if (firstSize === 0) return proof.length === 0;
@@ -131,7 +145,11 @@ export class MerkleFrontier {
 
   append(leaf: Buffer): void {
     let node = { size: 1, hash: leaf };
-    for (let top = this.stack[this.stack.length - 1]; top && top.size === node.size; top = this.stack[this.stack.length - 1]) {
+    for (
+      let top = this.stack[this.stack.length - 1];
+      top && top.size === node.size;
+      top = this.stack[this.stack.length - 1]
+    ) {
       this.stack.pop();
       node = { size: top.size * 2, hash: nodeHash(top.hash, node.hash) };
     }
@@ -160,7 +178,8 @@ export class MerkleFrontier {
   root(): Buffer {
     if (this.stack.length === 0) return EMPTY_ROOT;
     let hash = (this.stack[this.stack.length - 1] as { hash: Buffer }).hash;
-    for (let i = this.stack.length - 2; i >= 0; i -= 1) hash = nodeHash((this.stack[i] as { hash: Buffer }).hash, hash);
+    for (let i = this.stack.length - 2; i >= 0; i -= 1)
+      hash = nodeHash((this.stack[i] as { hash: Buffer }).hash, hash);
     return hash;
   }
 }

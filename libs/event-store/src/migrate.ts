@@ -48,14 +48,24 @@ const LOCK_KEY = 7_370_001; // any constant shared by every Selter process
 
 /** The ids of `migrations` not yet recorded; throws on one recorded with other content. Empty table or none: all pending. */
 async function pendingMigrations(sql: Sql, migrations: Migration[]): Promise<string[]> {
-  const [table] = await sql<{ exists: boolean }[]>`select to_regclass('selter_migrations') is not null as exists`;
+  const [table] = await sql<
+    { exists: boolean }[]
+  >`select to_regclass('selter_migrations') is not null as exists`;
   if (!table?.exists) return migrations.map((m) => m.id);
-  const applied = new Map((await sql<{ id: string; checksum: string }[]>`select id, checksum from selter_migrations`).map((r) => [r.id, r.checksum]));
-  return migrations.filter((m) => {
-    const previous = applied.get(m.id);
-    if (previous !== undefined && previous !== m.checksum) throw new MigrationChecksumError(`migration ${m.id} was changed after it was applied`);
-    return previous === undefined;
-  }).map((m) => m.id);
+  const applied = new Map(
+    (await sql<{ id: string; checksum: string }[]>`select id, checksum from selter_migrations`).map((r) => [
+      r.id,
+      r.checksum,
+    ]),
+  );
+  return migrations
+    .filter((m) => {
+      const previous = applied.get(m.id);
+      if (previous !== undefined && previous !== m.checksum)
+        throw new MigrationChecksumError(`migration ${m.id} was changed after it was applied`);
+      return previous === undefined;
+    })
+    .map((m) => m.id);
 }
 
 /**
@@ -82,12 +92,18 @@ async function applyMigrations(sql: Sql, migrations: Migration[]): Promise<strin
     await tx`select pg_advisory_xact_lock(${LOCK_KEY})`;
     await tx`create table if not exists selter_migrations (
       id text primary key, checksum text not null, applied_at timestamptz not null default now())`;
-    const applied = new Map((await tx<{ id: string; checksum: string }[]>`select id, checksum from selter_migrations`).map((r) => [r.id, r.checksum]));
+    const applied = new Map(
+      (await tx<{ id: string; checksum: string }[]>`select id, checksum from selter_migrations`).map((r) => [
+        r.id,
+        r.checksum,
+      ]),
+    );
     const done: string[] = [];
     for (const m of migrations) {
       const previous = applied.get(m.id);
       if (previous !== undefined) {
-        if (previous !== m.checksum) throw new MigrationChecksumError(`migration ${m.id} was changed after it was applied`);
+        if (previous !== m.checksum)
+          throw new MigrationChecksumError(`migration ${m.id} was changed after it was applied`);
         continue;
       }
       await tx.savepoint(async (sp) => {

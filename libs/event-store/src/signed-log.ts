@@ -61,7 +61,12 @@ const INTACT = `pg_catalog.sha256(prev_hash || pg_catalog.convert_to(record, 'UT
  * Committed events after `after` (never past `upTo`), with the hash re-computed inside PostgreSQL
  * (in C, so checking costs little more than reading). Same committed-read rule as readCommitted.
  */
-export async function readLinks(sql: Sql, after: LogPosition, limit: number, upTo?: LogPosition): Promise<LinkRow[]> {
+export async function readLinks(
+  sql: Sql,
+  after: LogPosition,
+  limit: number,
+  upTo?: LogPosition,
+): Promise<LinkRow[]> {
   return sql<LinkRow[]>`
     select transaction_id::text as tx, global_position::text as gp, stream_id, stream_version::int as v, prev_hash, hash,
       pg_catalog.sha256(${Buffer.from([0])}::bytea || hash) as leaf, ${sql.unsafe(INTACT)} as intact
@@ -106,13 +111,30 @@ export class SignedLog {
     const head = this.heads.get(row.stream_id);
     const expected = (head?.version ?? 0) + 1;
     const where = { streamId: row.stream_id, streamVersion: row.v, globalPosition: row.gp };
-    if (!row.intact) this.refuse({ code: 'HASH_MISMATCH', ...where, reason: `${row.stream_id} version ${row.v} (position ${row.gp}): the record does not hash to the stored hash (payload changed)` });
+    if (!row.intact)
+      this.refuse({
+        code: 'HASH_MISMATCH',
+        ...where,
+        reason: `${row.stream_id} version ${row.v} (position ${row.gp}): the record does not hash to the stored hash (payload changed)`,
+      });
     if (row.v < expected && head) {
-      this.refuse({ code: 'TAIL_CUT', ...where, reason: `${row.stream_id}: a new version ${row.v} at position ${row.gp}, but versions up to ${head.version} (position ${head.globalPosition}) were already signed: versions ${row.v}-${head.version} were removed` });
+      this.refuse({
+        code: 'TAIL_CUT',
+        ...where,
+        reason: `${row.stream_id}: a new version ${row.v} at position ${row.gp}, but versions up to ${head.version} (position ${head.globalPosition}) were already signed: versions ${row.v}-${head.version} were removed`,
+      });
     } else if (row.v !== expected) {
-      this.refuse({ code: 'VERSION_GAP', ...where, reason: `${row.stream_id} version ${row.v} (position ${row.gp}) follows version ${expected - 1}: an event is missing` });
+      this.refuse({
+        code: 'VERSION_GAP',
+        ...where,
+        reason: `${row.stream_id} version ${row.v} (position ${row.gp}) follows version ${expected - 1}: an event is missing`,
+      });
     } else if (!row.prev_hash.equals(head?.hash ?? GENESIS_HASH)) {
-      this.refuse({ code: 'CHAIN_BROKEN', ...where, reason: `${row.stream_id} version ${row.v} (position ${row.gp}) does not chain to version ${expected - 1}` });
+      this.refuse({
+        code: 'CHAIN_BROKEN',
+        ...where,
+        reason: `${row.stream_id} version ${row.v} (position ${row.gp}) does not chain to version ${expected - 1}`,
+      });
     }
     this.heads.set(row.stream_id, { version: row.v, hash: row.hash, globalPosition: row.gp });
     this.frontier.append(row.leaf);
@@ -131,4 +153,5 @@ export class SignedLog {
 }
 
 /** How an acknowledged problem is recognised when the log is read again. */
-export const toleranceKey = (p: Pick<SigningProblem, 'code' | 'streamId' | 'streamVersion'>): string => `${p.code}@${p.streamId ?? ''}@${p.streamVersion ?? ''}`;
+export const toleranceKey = (p: Pick<SigningProblem, 'code' | 'streamId' | 'streamVersion'>): string =>
+  `${p.code}@${p.streamId ?? ''}@${p.streamVersion ?? ''}`;

@@ -32,7 +32,9 @@ const toAlarm = (r: AlarmRow): SigningAlarm => ({
   ...(r.stream_version === null ? {} : { streamVersion: Number(r.stream_version) }),
   ...(r.global_position === null ? {} : { globalPosition: r.global_position }),
   ...(r.checkpoint_sequence === null ? {} : { checkpointSequence: Number(r.checkpoint_sequence) }),
-  ...(r.acknowledged_at && r.operator && r.ack_reason ? { acknowledged: { at: r.acknowledged_at.toISOString(), operator: r.operator, reason: r.ack_reason } } : {}),
+  ...(r.acknowledged_at && r.operator && r.ack_reason
+    ? { acknowledged: { at: r.acknowledged_at.toISOString(), operator: r.operator, reason: r.ack_reason } }
+    : {}),
 });
 
 /** Every alarm, oldest first, with its acknowledgement when there is one. */
@@ -46,7 +48,11 @@ export async function listSigningAlarms(sql: Sql): Promise<SigningAlarm[]> {
 }
 
 /** Records a refusal; `lastSequence` is the last signed checkpoint, after which an acknowledgement allows a break. */
-export async function raiseSigningAlarm(sql: Sql, problem: SigningProblem, lastSequence: number | undefined): Promise<SigningAlarm> {
+export async function raiseSigningAlarm(
+  sql: Sql,
+  problem: SigningProblem,
+  lastSequence: number | undefined,
+): Promise<SigningAlarm> {
   const [row] = await sql<AlarmRow[]>`
     insert into signing_alarms (id, code, reason, stream_id, stream_version, global_position, checkpoint_sequence)
     values (${randomUUID()}, ${problem.code}, ${problem.reason}, ${problem.streamId ?? null}, ${problem.streamVersion ?? null},
@@ -57,7 +63,12 @@ export async function raiseSigningAlarm(sql: Sql, problem: SigningProblem, lastS
 }
 
 /** The operator's act after investigation: the alarm stays on record with who acknowledged it and why. */
-export async function acknowledgeSigningAlarm(sql: Sql, alarmId: string, operator: string, reason: string): Promise<boolean> {
+export async function acknowledgeSigningAlarm(
+  sql: Sql,
+  alarmId: string,
+  operator: string,
+  reason: string,
+): Promise<boolean> {
   const rows = await sql`
     insert into signing_alarm_acks (alarm_id, operator, reason)
     select id, ${operator}, ${reason} from signing_alarms where id::text = ${alarmId}
@@ -66,7 +77,10 @@ export async function acknowledgeSigningAlarm(sql: Sql, alarmId: string, operato
 }
 
 /** What acknowledged alarms allow the checkpointer: their problems, and a break after the latest one's checkpoint. */
-export function acknowledgedScope(alarms: readonly SigningAlarm[]): { tolerated: string[]; breakAfter: number | undefined } {
+export function acknowledgedScope(alarms: readonly SigningAlarm[]): {
+  tolerated: string[];
+  breakAfter: number | undefined;
+} {
   const acked = alarms.filter((a) => a.acknowledged);
   return { tolerated: acked.map(toleranceKey), breakAfter: acked.at(-1)?.checkpointSequence };
 }

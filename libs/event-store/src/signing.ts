@@ -1,4 +1,12 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -11,7 +19,10 @@ export interface CheckpointSigner {
 
 /** First 16 bytes of SHA-256 over the SPKI DER of a public key, in hex. */
 export function keyFingerprint(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 export function signerFromPrivatePem(pem: string): CheckpointSigner {
@@ -36,9 +47,11 @@ export function loadOrCreateSigner(file: string): CheckpointSigner {
   return signer;
 }
 
-export const publicKeyPem = (key: KeyObject): string => key.export({ type: 'spki', format: 'pem' }).toString();
+export const publicKeyPem = (key: KeyObject): string =>
+  key.export({ type: 'spki', format: 'pem' }).toString();
 
-export const signBytes = (signer: CheckpointSigner, body: string): Buffer => sign(null, Buffer.from(body, 'utf8'), signer.privateKey);
+export const signBytes = (signer: CheckpointSigner, body: string): Buffer =>
+  sign(null, Buffer.from(body, 'utf8'), signer.privateKey);
 
 export const verifySignature = (publicKey: KeyObject, body: string, signature: Buffer): boolean => {
   try {
@@ -49,5 +62,7 @@ export const verifySignature = (publicKey: KeyObject, body: string, signature: B
 };
 
 /** Whether a signed checkpoint's text verifies with `publicKey`. */
-export const verifySignatureOf = (publicKey: KeyObject, checkpoint: { signedBody: string; signature: string }): boolean =>
-  verifySignature(publicKey, checkpoint.signedBody, Buffer.from(checkpoint.signature, 'base64'));
+export const verifySignatureOf = (
+  publicKey: KeyObject,
+  checkpoint: { signedBody: string; signature: string },
+): boolean => verifySignature(publicKey, checkpoint.signedBody, Buffer.from(checkpoint.signature, 'base64'));

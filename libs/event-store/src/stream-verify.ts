@@ -30,7 +30,10 @@ export interface StreamVerdict {
   /** Every problem of this stream (its chain; what the checkpoint signed against what the log holds), earliest version first. */
   problems: BundleProblem[];
   /** The checkpoint that proves this stream's versions 1..`coveredVersion` (absent: none covers it yet). */
-  checkpoint?: Pick<CheckpointBody, 'sequence' | 'treeSize' | 'createdAt' | 'keyId' | 'lastGlobalPosition'> & { coveredVersion: number };
+  checkpoint?: Pick<
+    CheckpointBody,
+    'sequence' | 'treeSize' | 'createdAt' | 'keyId' | 'lastGlobalPosition'
+  > & { coveredVersion: number };
   /** The store-wide checkpoint status, reported apart: it never fails this stream's verification. */
   store: StoreCheckpointStatus;
 }
@@ -38,12 +41,22 @@ export interface StreamVerdict {
 const withoutStream = ({ streamId: _s, ...p }: VerifyProblem): BundleProblem => p;
 
 /** The checkpoints' own state: the latest whose signature verifies, and the ones that do not. */
-function signedCheckpoints(checkpoints: SignedCheckpoint[], publicKey: KeyObject): { valid: SignedCheckpoint[]; problems: VerifyProblem[] } {
+function signedCheckpoints(
+  checkpoints: SignedCheckpoint[],
+  publicKey: KeyObject,
+): { valid: SignedCheckpoint[]; problems: VerifyProblem[] } {
   const keyId = keyFingerprint(publicKey);
-  const ok = (cp: SignedCheckpoint): boolean => cp.body.keyId === keyId && verifySignature(publicKey, cp.signedBody, Buffer.from(cp.signature, 'base64'));
+  const ok = (cp: SignedCheckpoint): boolean =>
+    cp.body.keyId === keyId && verifySignature(publicKey, cp.signedBody, Buffer.from(cp.signature, 'base64'));
   return {
     valid: checkpoints.filter(ok),
-    problems: checkpoints.filter((cp) => !ok(cp)).map((cp) => ({ code: 'CHECKPOINT_SIGNATURE_INVALID' as const, checkpointSequence: cp.body.sequence, reason: `checkpoint ${cp.body.sequence}: the signature does not verify with key ${keyId} (forged or altered checkpoint)` })),
+    problems: checkpoints
+      .filter((cp) => !ok(cp))
+      .map((cp) => ({
+        code: 'CHECKPOINT_SIGNATURE_INVALID' as const,
+        checkpointSequence: cp.body.sequence,
+        reason: `checkpoint ${cp.body.sequence}: the signature does not verify with key ${keyId} (forged or altered checkpoint)`,
+      })),
   };
 }
 
@@ -69,13 +82,25 @@ export async function verifyStream(sql: Sql, streamId: string, publicKey: KeyObj
     if (await provenLeaves(sql, latest)) {
       provenWith = sequence;
       const covered = await streamLeaves(sql, streamId, treeSize);
-      const located = coverageProblems(streamLeafDiffs(streamId, covered, events), sequence).map(withoutStream);
+      const located = coverageProblems(streamLeafDiffs(streamId, covered, events), sequence).map(
+        withoutStream,
+      );
       problems.unshift(...located);
       const coveredVersion = covered[covered.length - 1]?.streamVersion;
-      if (coveredVersion) checkpoint = { sequence, treeSize, createdAt, keyId, lastGlobalPosition, coveredVersion };
+      if (coveredVersion)
+        checkpoint = { sequence, treeSize, createdAt, keyId, lastGlobalPosition, coveredVersion };
     } else {
-      storeProblems.push({ code: 'CHECKPOINT_ROOT_MISMATCH', checkpointSequence: sequence, reason: `the stored copy of checkpoint ${sequence}'s leaves does not rebuild its signed root: no stream can be proven with it` });
-      if (last) problems.push({ code: 'NOT_IN_CHECKPOINT', checkpointSequence: sequence, reason: `checkpoint ${sequence} cannot prove this stream (see the store's checkpoint status)` });
+      storeProblems.push({
+        code: 'CHECKPOINT_ROOT_MISMATCH',
+        checkpointSequence: sequence,
+        reason: `the stored copy of checkpoint ${sequence}'s leaves does not rebuild its signed root: no stream can be proven with it`,
+      });
+      if (last)
+        problems.push({
+          code: 'NOT_IN_CHECKPOINT',
+          checkpointSequence: sequence,
+          reason: `checkpoint ${sequence} cannot prove this stream (see the store's checkpoint status)`,
+        });
     }
   }
   const all = distinctProblems(problems);
@@ -83,9 +108,16 @@ export async function verifyStream(sql: Sql, streamId: string, publicKey: KeyObj
     ok: all.length === 0,
     streamId,
     events: events.length,
-    ...(last ? { head: { version: last.streamVersion, hash: last.hash, globalPosition: last.globalPosition } } : {}),
+    ...(last
+      ? { head: { version: last.streamVersion, hash: last.hash, globalPosition: last.globalPosition } }
+      : {}),
     problems: all,
     ...(checkpoint ? { checkpoint } : {}),
-    store: { ok: storeProblems.length === 0, latestSequence: checkpoints[checkpoints.length - 1]?.body.sequence ?? null, provenWith, problems: storeProblems },
+    store: {
+      ok: storeProblems.length === 0,
+      latestSequence: checkpoints[checkpoints.length - 1]?.body.sequence ?? null,
+      provenWith,
+      problems: storeProblems,
+    },
   };
 }

@@ -10,11 +10,19 @@ export interface ChainProblem {
 }
 
 type Row = { code: ProblemCode; gp: string; tx: string; stream_id: string; v: number };
-const toProblem = (r: Row): ChainProblem => ({ code: r.code, globalPosition: r.gp, transactionId: r.tx, streamId: r.stream_id, streamVersion: r.v });
+const toProblem = (r: Row): ChainProblem => ({
+  code: r.code,
+  globalPosition: r.gp,
+  transactionId: r.tx,
+  streamId: r.stream_id,
+  streamVersion: r.v,
+});
 
 /** The committed-read horizon, taken once so every verification pass sees the same events. */
 export async function readHorizon(sql: Sql): Promise<string> {
-  const [row] = await sql<Array<{ xmin: string }>>`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`;
+  const [row] = await sql<
+    Array<{ xmin: string }>
+  >`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`;
   return row?.xmin ?? '0';
 }
 
@@ -66,7 +74,9 @@ async function linkProblems(sql: Sql, horizon: string): Promise<ChainProblem[]> 
 }
 
 const inLogOrder = (a: ChainProblem, b: ChainProblem): number =>
-  a.transactionId === b.transactionId ? Number(BigInt(a.globalPosition) - BigInt(b.globalPosition)) : Number(BigInt(a.transactionId) - BigInt(b.transactionId));
+  a.transactionId === b.transactionId
+    ? Number(BigInt(a.globalPosition) - BigInt(b.globalPosition))
+    : Number(BigInt(a.transactionId) - BigInt(b.transactionId));
 
 /**
  * Checks every committed event inside PostgreSQL, where hashing and JSON run in C: two queries,
@@ -82,7 +92,9 @@ export async function chainProblemsInStore(sql: Sql, horizon: string): Promise<C
 export const CHAIN_REASONS: Partial<Record<ProblemCode, (p: ChainProblem) => string>> = {
   RECORD_ALTERED: () => 'the columns disagree with the hashed record',
   HASH_MISMATCH: () => 'the record does not hash to the stored hash (payload changed)',
-  VERSION_GAP: (p) => `version ${p.streamVersion} is missing: the stream goes on at global position ${p.globalPosition} (an event was deleted)`,
-  OUT_OF_ORDER: (p) => `version ${p.streamVersion} comes before an earlier version in the log (events reordered)`,
+  VERSION_GAP: (p) =>
+    `version ${p.streamVersion} is missing: the stream goes on at global position ${p.globalPosition} (an event was deleted)`,
+  OUT_OF_ORDER: (p) =>
+    `version ${p.streamVersion} comes before an earlier version in the log (events reordered)`,
   CHAIN_BROKEN: (p) => `previous hash does not match version ${p.streamVersion - 1}`,
 };

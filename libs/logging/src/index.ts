@@ -8,11 +8,21 @@ export type { Logger } from 'pino';
  * append's payload: applicants' names, NIPs) and `detail` ("Key (...)=(...)"), Temporal failures
  * their `details`. Listing what is kept redacts by construction (ASVS L2, ADR 21).
  */
-const ERROR_FIELDS = ['code', 'severity', 'routine', 'schema_name', 'table_name', 'column_name', 'constraint_name', 'type'] as const;
+const ERROR_FIELDS = [
+  'code',
+  'severity',
+  'routine',
+  'schema_name',
+  'table_name',
+  'column_name',
+  'constraint_name',
+  'type',
+] as const;
 
 /** An error as a log record holds it: the fields above, its cause the same way. */
 export function safeError(error: unknown, depth = 0): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: typeof error === 'string' ? error : 'non-error thrown', kind: typeof error };
+  if (!(error instanceof Error))
+    return { message: typeof error === 'string' ? error : 'non-error thrown', kind: typeof error };
   const kept: Record<string, unknown> = { type: error.name, message: error.message, stack: error.stack };
   for (const field of ERROR_FIELDS) {
     const value = (error as unknown as Record<string, unknown>)[field];
@@ -38,7 +48,11 @@ export function errorSerializer(value: unknown): unknown {
  * terminal, the same records pretty-printed. `component` names the process part. Errors under
  * `err` or `error` go through `safeError`.
  */
-export function createLogger(options: { component: string; level: string; format: 'json' | 'pretty' }): Logger {
+export function createLogger(options: {
+  component: string;
+  level: string;
+  format: 'json' | 'pretty';
+}): Logger {
   const base = {
     level: options.level,
     base: { component: options.component },
@@ -50,7 +64,13 @@ export function createLogger(options: { component: string; level: string; format
     ...base,
     transport: {
       target: 'pino-pretty',
-      options: { colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,component', messageFormat: '[{component}] {msg}' },
+      options: {
+        colorize: true,
+        singleLine: true,
+        translateTime: 'SYS:HH:MM:ss.l',
+        ignore: 'pid,hostname,component',
+        messageFormat: '[{component}] {msg}',
+      },
     },
   });
 }

@@ -24,11 +24,23 @@ export class CheckpointPublisher {
     private readonly topic: string,
   ) {}
 
-  async publish(checkpoint: SignedCheckpoint, consistency?: PublishedCheckpoint['consistency']): Promise<void> {
+  async publish(
+    checkpoint: SignedCheckpoint,
+    consistency?: PublishedCheckpoint['consistency'],
+  ): Promise<void> {
     this.producer ??= this.kafka.producer(RELAY_PRODUCER_CONFIG);
     await this.producer.connect();
-    const value: PublishedCheckpoint = { signedBody: checkpoint.signedBody, signature: checkpoint.signature, checkpointHash: checkpoint.checkpointHash, ...(consistency ? { consistency } : {}) };
-    await this.producer.send({ topic: this.topic, acks: RELAY_ACKS, messages: [{ key: `checkpoint-${checkpoint.body.sequence}`, value: JSON.stringify(value) }] });
+    const value: PublishedCheckpoint = {
+      signedBody: checkpoint.signedBody,
+      signature: checkpoint.signature,
+      checkpointHash: checkpoint.checkpointHash,
+      ...(consistency ? { consistency } : {}),
+    };
+    await this.producer.send({
+      topic: this.topic,
+      acks: RELAY_ACKS,
+      messages: [{ key: `checkpoint-${checkpoint.body.sequence}`, value: JSON.stringify(value) }],
+    });
   }
 
   async close(): Promise<void> {

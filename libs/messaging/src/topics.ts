@@ -23,31 +23,56 @@ export interface TopicCatalog {
 }
 
 const ROTATION_TYPES: ReadonlySet<string> = new Set<RotationEvent['type']>([
-  'RotationPlanned', 'RotationRecommended', 'RotationRecommendationRejected', 'RotationTestsRecorded',
-  'RotationMappingProposed', 'RotationApproved', 'RotationDecreed', 'OpenSelectionRequired',
+  'RotationPlanned',
+  'RotationRecommended',
+  'RotationRecommendationRejected',
+  'RotationTestsRecorded',
+  'RotationMappingProposed',
+  'RotationApproved',
+  'RotationDecreed',
+  'OpenSelectionRequired',
 ]);
 
 /**
  * One topic per event family, versioned in the name (a breaking envelope change gets `.v2`).
  * `prefix` lets tests and benchmarks use their own topics on a shared broker.
  */
-export function topicCatalog({ prefix = 'selter', partitions = 6, replicationFactor = 1 } = {}): TopicCatalog {
+export function topicCatalog({
+  prefix = 'selter',
+  partitions = 6,
+  replicationFactor = 1,
+} = {}): TopicCatalog {
   const minIsr = String(Math.min(2, replicationFactor));
   const events = (family: string): TopicSpec => ({
-    topic: `${prefix}.${family}.v1`, numPartitions: partitions, replicationFactor,
-    configEntries: [{ name: 'cleanup.policy', value: 'delete' }, { name: 'min.insync.replicas', value: minIsr }],
+    topic: `${prefix}.${family}.v1`,
+    numPartitions: partitions,
+    replicationFactor,
+    configEntries: [
+      { name: 'cleanup.policy', value: 'delete' },
+      { name: 'min.insync.replicas', value: minIsr },
+    ],
   });
   const round = events('round');
   const rotation = events('rotation');
   const single = (family: string, cleanup: 'compact' | 'delete'): TopicSpec => ({
-    topic: `${prefix}.${family}.v1`, numPartitions: 1, replicationFactor,
-    configEntries: [{ name: 'cleanup.policy', value: cleanup }, { name: 'min.insync.replicas', value: minIsr }],
+    topic: `${prefix}.${family}.v1`,
+    numPartitions: 1,
+    replicationFactor,
+    configEntries: [
+      { name: 'cleanup.policy', value: cleanup },
+      { name: 'min.insync.replicas', value: minIsr },
+    ],
   });
   const checkpoint = single('checkpoint', 'compact');
   const cosignature = single('cosignature', 'compact');
   const alarm = single('alarm', 'delete');
   return {
-    round, rotation, checkpoint, cosignature, alarm, all: [round, rotation, checkpoint, cosignature, alarm],
+    round,
+    rotation,
+    checkpoint,
+    cosignature,
+    alarm,
+    all: [round, rotation, checkpoint, cosignature, alarm],
     // Anything not known as a rotation event is a round event: rounds are the main family and
     // an unknown type there is more likely a new round event than a new family.
     topicOf: (type) => (ROTATION_TYPES.has(type) ? rotation.topic : round.topic),

@@ -7,7 +7,11 @@ import { roundEventsOf } from './round-events';
 import { loadRows, writeRows, type AnyReadModel } from './table-io';
 
 /** Folds a model's share of a batch into its rows, one stream at a time, and writes the changes. */
-async function project(tx: TransactionSql, model: AnyReadModel, events: readonly ProjectedEvent[]): Promise<void> {
+async function project(
+  tx: TransactionSql,
+  model: AnyReadModel,
+  events: readonly ProjectedEvent[],
+): Promise<void> {
   if (events.length === 0) return;
   const streams = [...new Set(events.map((e) => e.streamId))];
   const existing = model.appendOnly ? [] : await loadRows(tx, model, streams);
@@ -40,9 +44,16 @@ export interface BatchResult {
  * checkpoints: a batch is applied entirely and once, or not at all. Each model takes only the
  * events after its own checkpoint, so models at different positions can share a batch.
  */
-export async function applyBatch(sql: Sql, models: readonly AnyReadModel[], limit: number): Promise<BatchResult> {
+export async function applyBatch(
+  sql: Sql,
+  models: readonly AnyReadModel[],
+  limit: number,
+): Promise<BatchResult> {
   return sql.begin(async (tx) => {
-    const checkpoints = await lockCheckpoints(tx, models.map((m) => m.name));
+    const checkpoints = await lockCheckpoints(
+      tx,
+      models.map((m) => m.name),
+    );
     // Read before writing anything: this transaction has no xid yet, so the committed reader's
     // horizon is set by the appenders alone.
     const events = await readCommittedEvents(tx, minPosition(checkpoints.values()), limit);
@@ -52,12 +63,18 @@ export async function applyBatch(sql: Sql, models: readonly AnyReadModel[], limi
     await Promise.all(
       models.map((model) => {
         const from = checkpoints.get(model.name);
-        const mine = roundEvents.filter((e) => model.handles.has(e.type) && (!from || isAfter(positionOf(e), from)));
+        const mine = roundEvents.filter(
+          (e) => model.handles.has(e.type) && (!from || isAfter(positionOf(e), from)),
+        );
         return project(tx, model, mine);
       }),
     );
     const position = positionOf(last);
-    await saveCheckpoints(tx, models.map((m) => m.name), position);
+    await saveCheckpoints(
+      tx,
+      models.map((m) => m.name),
+      position,
+    );
     return { read: events.length, position };
   });
 }

@@ -2,7 +2,10 @@ import type { RoundEvent, RoundEventType } from '@selter/domain';
 import type { StoredEvent } from '@selter/event-store';
 
 /** Where an event sits in the log, as a read model may look at it. */
-type Envelope = Pick<StoredEvent, 'eventId' | 'streamId' | 'streamVersion' | 'globalPosition' | 'recordedAt' | 'metadata'>;
+type Envelope = Pick<
+  StoredEvent,
+  'eventId' | 'streamId' | 'streamVersion' | 'globalPosition' | 'recordedAt' | 'metadata'
+>;
 type Projected<E> = E extends RoundEvent ? Envelope & Pick<E, 'type' | 'data'> : never;
 
 /**
@@ -48,7 +51,8 @@ export function rowKey<Row extends object>(model: Pick<ReadModel<Row>, 'key'>, r
   // A loop, not map + join: this runs for every row an event changes.
   const { key } = model;
   let out = '';
-  for (let i = 0; i < key.length; i += 1) out += i === 0 ? String(row[key[i] as keyof Row]) : `\u001f${String(row[key[i] as keyof Row])}`;
+  for (let i = 0; i < key.length; i += 1)
+    out += i === 0 ? String(row[key[i] as keyof Row]) : `\u001f${String(row[key[i] as keyof Row])}`;
   return out;
 }
 

@@ -1,5 +1,11 @@
 import type { Sql, TransactionSql } from 'postgres';
-import { LOG_START, positionOf, readCommittedEvents, type CommittedEvent, type LogPosition } from '@selter/event-store';
+import {
+  LOG_START,
+  positionOf,
+  readCommittedEvents,
+  type CommittedEvent,
+  type LogPosition,
+} from '@selter/event-store';
 import { lockCheckpoints, saveCheckpoints } from './checkpoints';
 import { roundEventsOf } from './round-events';
 import { copyFormat, copyRows, encodeCopy, type CopyFormat } from './copy';
@@ -32,10 +38,15 @@ interface Read {
   overlapped: boolean;
 }
 
-const samePosition = (a: LogPosition | undefined, b: LogPosition): boolean => a?.transactionId === b.transactionId && a.globalPosition === b.globalPosition;
+const samePosition = (a: LogPosition | undefined, b: LogPosition): boolean =>
+  a?.transactionId === b.transactionId && a.globalPosition === b.globalPosition;
 
 /** The statements that write a model's changes (keys to delete first, then rows to insert). */
-function encodeChanges(model: AnyReadModel, { inserts, deletes }: ModelChanges, format: CopyFormat | undefined): (tx: TransactionSql) => Promise<void> {
+function encodeChanges(
+  model: AnyReadModel,
+  { inserts, deletes }: ModelChanges,
+  format: CopyFormat | undefined,
+): (tx: TransactionSql) => Promise<void> {
   const keys = encodeRows(deletes.map((row) => Object.fromEntries(model.key.map((k) => [k, row[k]]))));
   if (!format) {
     const rows = encodeRows(inserts);
@@ -54,7 +65,12 @@ function encodeChanges(model: AnyReadModel, { inserts, deletes }: ModelChanges, 
  * every `flushEvery` events the changed rows are written with the checkpoints in one transaction
  * (synchronous_commit off: a rebuild that dies restarts from zero) while the replay goes on.
  */
-export async function replay(sql: Sql, models: readonly AnyReadModel[], options: ReplayOptions, onBatch: (events: number) => void): Promise<ReplayResult> {
+export async function replay(
+  sql: Sql,
+  models: readonly AnyReadModel[],
+  options: ReplayOptions,
+  onBatch: (events: number) => void,
+): Promise<ReplayResult> {
   const { batchSize, flushEvery, maxRows } = options;
   const names = models.map((m) => m.name);
   const sets = models.map((m) => new WorkingSet(m, maxRows));
@@ -84,7 +100,8 @@ export async function replay(sql: Sql, models: readonly AnyReadModel[], options:
         await sql.begin(async (tx) => {
           await tx`set local synchronous_commit = off`;
           const current = await lockCheckpoints(tx, names);
-          if (!names.every((n) => samePosition(current.get(n), expected))) throw new Interrupted('checkpoints moved during the rebuild');
+          if (!names.every((n) => samePosition(current.get(n), expected)))
+            throw new Interrupted('checkpoints moved during the rebuild');
           for (const write of writes) await write(tx);
           await saveCheckpoints(tx, names, at);
         });

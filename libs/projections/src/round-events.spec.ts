@@ -9,7 +9,7 @@ const stored = (type: string, schemaVersion = 1) => ({
 });
 
 describe('the read boundary', () => {
-  it('passes the round events on as they are stored, in order, and leaves other streams\' events out', () => {
+  it("passes the round events on as they are stored, in order, and leaves other streams' events out", () => {
     const cancelled = stored('PostCancelled');
     const closed = stored('RoundClosed');
     const out = roundEventsOf([cancelled, stored('RotationPlanned'), closed]);
@@ -19,6 +19,8 @@ describe('the read boundary', () => {
   });
 
   it('refuses a batch holding a round event from a future schema version', () => {
-    expect(() => roundEventsOf([stored('PostCancelled'), stored('PostCancelled', 2)])).toThrow(EventVersionError);
+    expect(() => roundEventsOf([stored('PostCancelled'), stored('PostCancelled', 2)])).toThrow(
+      EventVersionError,
+    );
   });
 });

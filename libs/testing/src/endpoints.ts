@@ -19,7 +19,10 @@ export interface TestEndpoints {
 export function testEndpoints(): TestEndpoints {
   const read = (name: string): string => {
     const value = process.env[name];
-    if (!value) throw new Error(`${name} is not set: integration tests run under jest's "integration" project (npm test)`);
+    if (!value)
+      throw new Error(
+        `${name} is not set: integration tests run under jest's "integration" project (npm test)`,
+      );
     return value;
   };
   return {

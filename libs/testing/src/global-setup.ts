@@ -28,7 +28,8 @@ export default async function globalSetup(): Promise<void> {
     persistent: false,
     log: (line) => process.stderr.write(`[engines] ${line}\n`),
   });
-  const { databaseUrl, databaseOwnerUrl, databaseSuperuserUrl, temporalAddress, kafkaBrokers } = engines.endpoints;
+  const { databaseUrl, databaseOwnerUrl, databaseSuperuserUrl, temporalAddress, kafkaBrokers } =
+    engines.endpoints;
   if (!kafkaBrokers) {
     await engines.stop();
     throw new Error('Kafka could not start for the tests: install Java 17+ and Maven (see README).');
@@ -41,5 +42,7 @@ export default async function globalSetup(): Promise<void> {
   process.env[TEST_ENV.cacheDir] = config.cacheDir;
   process.env[TEST_ENV.workDir] = dir;
   (globalThis as Record<string, unknown>)[HANDLE_KEY] = { engines, dir } satisfies TestEnginesHandle;
-  process.stderr.write(`\n[engines] PostgreSQL, Temporal and Kafka up in ${Date.now() - started} ms (${dir})\n`);
+  process.stderr.write(
+    `\n[engines] PostgreSQL, Temporal and Kafka up in ${Date.now() - started} ms (${dir})\n`,
+  );
 }

@@ -1,3 +1,9 @@
-export { testEndpoints, uniqueName, createTestDatabase, type TestEndpoints, type TestDatabase } from './endpoints';
+export {
+  testEndpoints,
+  uniqueName,
+  createTestDatabase,
+  type TestEndpoints,
+  type TestDatabase,
+} from './endpoints';
 export { TEST_ENV } from './env';
 export { spawnService, runMigrateStep, type SpawnedService } from './services';

@@ -53,9 +53,20 @@ export class AuthGuard implements CanActivate {
   private async countAnonymous(request: Request, refusal: unknown): Promise<void> {
     if (!(refusal instanceof ProblemException) || refusal.problem.status !== 401) return;
     const limit = this.config.api.anonRateLimitPerMinute;
-    const hit = await this.counters.increment(`ip:${request.ip ?? ''}`, MINUTE_MS, limit, MINUTE_MS, 'unauthenticated');
+    const hit = await this.counters.increment(
+      `ip:${request.ip ?? ''}`,
+      MINUTE_MS,
+      limit,
+      MINUTE_MS,
+      'unauthenticated',
+    );
     if (hit.isBlocked) {
-      throw new ProblemException({ status: 429, code: 'RATE.LIMITED', detail: 'Too many requests without a valid token; retry later.', retryAfter: hit.timeToBlockExpire });
+      throw new ProblemException({
+        status: 429,
+        code: 'RATE.LIMITED',
+        detail: 'Too many requests without a valid token; retry later.',
+        retryAfter: hit.timeToBlockExpire,
+      });
     }
   }
 }

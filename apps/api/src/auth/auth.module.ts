@@ -9,7 +9,8 @@ import { SecurityEventsController } from './security-events.controller';
 import { TokenVerifier } from './token-verifier';
 
 /** The issuer of the development tokens: the API's own address, under /dev-auth. */
-export const devIssuerUrl = (config: Config): string => `http://${config.http.host}:${config.http.port}/dev-auth`;
+export const devIssuerUrl = (config: Config): string =>
+  `http://${config.http.host}:${config.http.port}/dev-auth`;
 
 /** Authentication: the token verifier, the record of refusals, and (DEV_ISSUER=on) the development issuer; AppModule installs the guard. */
 @Module({})
@@ -17,7 +18,10 @@ export class AuthModule {
   static forRoot(config: Config): DynamicModule {
     const dev = config.api.devIssuer === 'on';
     const providers: Provider[] = [
-      { provide: DEV_ISSUER, useFactory: () => (dev ? DevIssuer.create(devIssuerUrl(config), config.api.audience) : null) },
+      {
+        provide: DEV_ISSUER,
+        useFactory: () => (dev ? DevIssuer.create(devIssuerUrl(config), config.api.audience) : null),
+      },
       {
         provide: TOKEN_VERIFIER,
         inject: [DEV_ISSUER],

@@ -10,5 +10,6 @@ export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: Execution
 
 /** The caller of a public route, when it sent a valid token (set by the AuthGuard); else undefined. */
 export const OptionalPrincipal = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): Principal | undefined => ctx.switchToHttp().getRequest<{ principal?: Principal }>().principal,
+  (_: unknown, ctx: ExecutionContext): Principal | undefined =>
+    ctx.switchToHttp().getRequest<{ principal?: Principal }>().principal,
 );

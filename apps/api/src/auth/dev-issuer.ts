@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK, type JWTPayload, type KeyLike } from 'jose';
+import {
+  createLocalJWKSet,
+  exportJWK,
+  generateKeyPair,
+  jwtVerify,
+  SignJWT,
+  type JWK,
+  type JWTPayload,
+  type KeyLike,
+} from 'jose';
 import type { ActiveCheck } from './introspection';
 import { DEV_USERS, type DevUser } from './dev-users';
 
@@ -63,7 +72,12 @@ export class DevIssuer implements ActiveCheck {
   async introspect(token: string): Promise<{ active: boolean; sub?: string; exp?: number; jti?: string }> {
     const payload = await this.signedHere(token);
     if (!payload || !this.isActive(token, payload)) return { active: false };
-    return { active: true, ...(payload.sub ? { sub: payload.sub } : {}), ...(payload.exp ? { exp: payload.exp } : {}), ...(payload.jti ? { jti: payload.jti } : {}) };
+    return {
+      active: true,
+      ...(payload.sub ? { sub: payload.sub } : {}),
+      ...(payload.exp ? { exp: payload.exp } : {}),
+      ...(payload.jti ? { jti: payload.jti } : {}),
+    };
   }
 
   /** The claims of an unexpired token this issuer signed; undefined for any other. */

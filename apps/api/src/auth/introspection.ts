@@ -27,8 +27,10 @@ export class Introspection implements ActiveCheck {
     const known = this.answers.get(key);
     if (known && known.until > now) return known.active;
     const active = await this.ask(token);
-    if (this.answers.size >= MAX_ENTRIES) for (const [k, v] of this.answers) if (v.until <= now) this.answers.delete(k);
-    if (this.answers.size < MAX_ENTRIES) this.answers.set(key, { active, until: Math.min(now + this.cacheMs, (payload.exp ?? 0) * 1000) });
+    if (this.answers.size >= MAX_ENTRIES)
+      for (const [k, v] of this.answers) if (v.until <= now) this.answers.delete(k);
+    if (this.answers.size < MAX_ENTRIES)
+      this.answers.set(key, { active, until: Math.min(now + this.cacheMs, (payload.exp ?? 0) * 1000) });
     return active;
   }
 

@@ -5,7 +5,12 @@ import type { Sql } from 'postgres';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
-const OPEN: ThrottlerStorageRecord = { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
+const OPEN: ThrottlerStorageRecord = {
+  totalHits: 0,
+  timeToExpire: 0,
+  isBlocked: false,
+  timeToBlockExpire: 0,
+};
 const TIMEOUT_MS = 1_000;
 
 /**
@@ -19,16 +24,30 @@ export class PgThrottlerStorage implements ThrottlerStorage {
 
   constructor(private readonly sql: Sql) {}
 
-  async increment(key: string, ttl: number, limit: number, _blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    _blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
     const id = createHash('sha256').update(`${throttlerName}:${key}`).digest('base64url');
     try {
       if (++this.calls % 1_000 === 0) void this.purge();
       const row = await withTimeout(this.hit(id, ttl));
       const timeToExpire = Math.max(1, Math.ceil(row.remaining_ms / 1000));
       const isBlocked = row.hits > limit;
-      return { totalHits: row.hits, timeToExpire, isBlocked, timeToBlockExpire: isBlocked ? timeToExpire : 0 };
+      return {
+        totalHits: row.hits,
+        timeToExpire,
+        isBlocked,
+        timeToBlockExpire: isBlocked ? timeToExpire : 0,
+      };
     } catch (error) {
-      this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'rate limit store unavailable; request let through');
+      this.logger.warn(
+        { err: error instanceof Error ? error.message : String(error) },
+        'rate limit store unavailable; request let through',
+      );
       return OPEN;
     }
   }
@@ -46,12 +65,16 @@ export class PgThrottlerStorage implements ThrottlerStorage {
   }
 
   private async purge(): Promise<void> {
-    await this.sql`delete from api_rate_limits where window_start < now() - interval '1 day'`.catch(() => undefined);
+    await this.sql`delete from api_rate_limits where window_start < now() - interval '1 day'`.catch(
+      () => undefined,
+    );
   }
 }
 
 function withTimeout<T>(work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), TIMEOUT_MS)));
+  const late = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), TIMEOUT_MS)),
+  );
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }

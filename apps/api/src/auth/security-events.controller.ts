@@ -25,7 +25,10 @@ const securityEvent = z.object({
   requestId: z.string().nullable(),
   client: z.string().nullable(),
 });
-const securityEventPage = responseSchema('SecurityEventPage', z.object({ items: z.array(securityEvent), next: z.number().nullable() }));
+const securityEventPage = responseSchema(
+  'SecurityEventPage',
+  z.object({ items: z.array(securityEvent), next: z.number().nullable() }),
+);
 type SecurityEventPage = z.infer<typeof securityEventPage>;
 
 /** The durable record of refused requests (ADR 21): for the admin and the national auditor, oldest first. */
@@ -36,16 +39,35 @@ export class SecurityEventsController {
   constructor(@Inject(SQL) private readonly sql: Sql) {}
 
   @Get()
-  @ApiOperation({ summary: 'Refused requests (401/403), paginated by id (admin, national auditor)', operationId: 'listSecurityEvents' })
+  @ApiOperation({
+    summary: 'Refused requests (401/403), paginated by id (admin, national auditor)',
+    operationId: 'listSecurityEvents',
+  })
   @ApiJsonResponse(securityEventPage)
-  async list(@CurrentPrincipal() principal: Principal, @Query(new ZodPipe(page, 'query')) query: z.infer<typeof page>): Promise<SecurityEventPage> {
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query(new ZodPipe(page, 'query')) query: z.infer<typeof page>,
+  ): Promise<SecurityEventPage> {
     if (principal.role !== 'admin' && !(principal.role === 'auditor' && !principal.agency)) {
       throw forbidden('only an admin or the national auditor may read security events');
     }
-    const rows = await this.sql<Array<Omit<SecurityEventPage['items'][number], 'id' | 'at' | 'requestId'> & { id: string; at: Date; request_id: string | null }>>`
+    const rows = await this.sql<
+      Array<
+        Omit<SecurityEventPage['items'][number], 'id' | 'at' | 'requestId'> & {
+          id: string;
+          at: Date;
+          request_id: string | null;
+        }
+      >
+    >`
       select id, at, principal, role, method, route, status, code, request_id, client
       from security_events where id > ${query.after} order by id limit ${query.limit}`;
-    const items = rows.map(({ id, at, request_id, ...rest }) => ({ ...rest, id: Number(id), at: at.toISOString(), requestId: request_id }));
+    const items = rows.map(({ id, at, request_id, ...rest }) => ({
+      ...rest,
+      id: Number(id),
+      at: at.toISOString(),
+      requestId: request_id,
+    }));
     return { items, next: items.length === query.limit ? (items.at(-1)?.id ?? null) : null };
   }
 }

@@ -38,11 +38,25 @@ export class SecurityEvents implements OnApplicationShutdown {
   }
 
   private async write(batch: SecurityEvent[]): Promise<void> {
-    const rows = batch.map((e) => ({ at: e.at, principal: e.principal, role: e.role, method: e.method, route: e.route, status: e.status, code: e.code, request_id: e.requestId, client: e.client }));
+    const rows = batch.map((e) => ({
+      at: e.at,
+      principal: e.principal,
+      role: e.role,
+      method: e.method,
+      route: e.route,
+      status: e.status,
+      code: e.code,
+      request_id: e.requestId,
+      client: e.client,
+    }));
     try {
-      await this.sql`insert into security_events ${this.sql(rows, 'at', 'principal', 'role', 'method', 'route', 'status', 'code', 'request_id', 'client')}`;
+      await this
+        .sql`insert into security_events ${this.sql(rows, 'at', 'principal', 'role', 'method', 'route', 'status', 'code', 'request_id', 'client')}`;
     } catch (error) {
-      this.logger.warn({ err: error instanceof Error ? error.message : String(error), lost: batch.length }, 'security events not recorded');
+      this.logger.warn(
+        { err: error instanceof Error ? error.message : String(error), lost: batch.length },
+        'security events not recorded',
+      );
     }
     if (this.dropped) {
       this.logger.warn({ lost: this.dropped }, 'security events dropped: queue full');

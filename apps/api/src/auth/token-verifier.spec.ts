@@ -27,13 +27,20 @@ describe('TokenVerifier with the development issuer (ADR 21)', () => {
     const key = (dev as unknown as { privateKey: CryptoKey }).privateKey;
     const idToken = await new SignJWT({ role: 'auditor' })
       .setProtectedHeader({ alg: 'ES256', kid: dev.jwks.keys[0]?.kid ?? '', typ: 'JWT' })
-      .setIssuer(ISSUER).setAudience('selter-api').setSubject('auditor').setIssuedAt().setExpirationTime('5m').setJti('id-1')
+      .setIssuer(ISSUER)
+      .setAudience('selter-api')
+      .setSubject('auditor')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .setJti('id-1')
       .sign(key);
     expect(await codeOf(verifier.verify(idToken))).toBe('AUTH.UNAUTHENTICATED');
   });
 
   it('requires MFA for the configured roles only', async () => {
-    expect(await codeOf(verifier.verify(await dev.tokenFor(user('ppk.kabcontoh'), false)))).toBe('AUTH.MFA_REQUIRED');
+    expect(await codeOf(verifier.verify(await dev.tokenFor(user('ppk.kabcontoh'), false)))).toBe(
+      'AUTH.MFA_REQUIRED',
+    );
     expect(await codeOf(verifier.verify(await dev.tokenFor(user('auditor'), false)))).toBe('accepted');
   });
 

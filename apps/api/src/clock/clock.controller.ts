@@ -21,7 +21,10 @@ const setClock = z.strictObject({
   }, 'expected an ISO-8601 instant with offset, e.g. 2024-09-25T09:00:00+07:00'),
 });
 
-const clockReading = responseSchema('ClockReading', z.object({ now: z.string().describe('ISO-8601 instant'), adjustable: z.boolean() }));
+const clockReading = responseSchema(
+  'ClockReading',
+  z.object({ now: z.string().describe('ISO-8601 instant'), adjustable: z.boolean() }),
+);
 type ClockReading = z.infer<typeof clockReading>;
 
 /** The API's clock; setting it exists only with API_CLOCK=adjustable (never in production). */
@@ -44,9 +47,13 @@ export class ClockController {
   @ApiOperation({ summary: 'Set the clock (admin; only with API_CLOCK=adjustable)', operationId: 'setClock' })
   @ApiBody({ schema: openApiSchema(setClock) })
   @ApiJsonResponse(clockReading)
-  set(@CurrentPrincipal() principal: Principal, @Body(new ZodPipe(setClock)) body: z.infer<typeof setClock>): ClockReading {
+  set(
+    @CurrentPrincipal() principal: Principal,
+    @Body(new ZodPipe(setClock)) body: z.infer<typeof setClock>,
+  ): ClockReading {
     if (principal.role !== 'admin') throw forbidden('only an admin may set the clock');
-    if (!(this.clock instanceof AdjustableClock)) throw forbidden('the clock is not adjustable (API_CLOCK=system)');
+    if (!(this.clock instanceof AdjustableClock))
+      throw forbidden('the clock is not adjustable (API_CLOCK=system)');
     this.clock.set(time.instantMillis(body.now));
     return this.reading();
   }

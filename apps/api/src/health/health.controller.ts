@@ -33,14 +33,21 @@ export class HealthController {
   @Get()
   @HealthCheck()
   @ApiOperation({ summary: 'Readiness of PostgreSQL, Temporal, its worker, and Kafka' })
-  async ready(@OptionalPrincipal() principal: Principal | undefined): Promise<HealthCheckResult | { status: string }> {
+  async ready(
+    @OptionalPrincipal() principal: Principal | undefined,
+  ): Promise<HealthCheckResult | { status: string }> {
     const details = this.config.env !== 'production' || isOperations(principal);
     try {
       const result = await this.check();
       return details ? result : { status: result.status };
     } catch (error) {
       if (details || !(error instanceof HttpException)) throw error;
-      throw new ProblemException({ status: 503, code: 'HEALTH.NOT_READY', detail: 'The service is not ready.', retryAfter: 5 });
+      throw new ProblemException({
+        status: 503,
+        code: 'HEALTH.NOT_READY',
+        detail: 'The service is not ready.',
+        retryAfter: 5,
+      });
     }
   }
 

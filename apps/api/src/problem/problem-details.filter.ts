@@ -118,7 +118,11 @@ const REFUSALS = new Set([401, 403, 429]);
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
 
-  constructor(@Optional() @Inject(SECURITY_EVENTS) private readonly securityEvents?: { record(event: RefusalRecord): void }) {}
+  constructor(
+    @Optional()
+    @Inject(SECURITY_EVENTS)
+    private readonly securityEvents?: { record(event: RefusalRecord): void },
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -127,15 +131,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = toProblem(exception);
     const retryAfter = Number(response.getHeader('retry-after'));
     if (exception instanceof ThrottlerException && retryAfter > 0) problem.retryAfter = retryAfter;
-    if (problem.status >= 500) this.logger.error({ err: exception, code: problem.code, path: request.path }, 'request failed');
-    else if (REFUSALS.has(problem.status)) this.refused(request, problem, exception instanceof ProblemException ? exception.subject : undefined);
+    if (problem.status >= 500)
+      this.logger.error({ err: exception, code: problem.code, path: request.path }, 'request failed');
+    else if (REFUSALS.has(problem.status))
+      this.refused(request, problem, exception instanceof ProblemException ? exception.subject : undefined);
     sendProblem(request, response, problem);
   }
 
-  private refused(request: Request & { id?: string; principal?: { id: string; role: string } }, problem: ProblemDetails, subject?: string): void {
+  private refused(
+    request: Request & { id?: string; principal?: { id: string; role: string } },
+    problem: ProblemDetails,
+    subject?: string,
+  ): void {
     const principal = request.principal?.id ?? subject ?? null;
     const role = request.principal?.role ?? null;
-    if (problem.status !== 429) this.logger.warn({ code: problem.code, principal, role, path: request.path }, 'request refused');
+    if (problem.status !== 429)
+      this.logger.warn({ code: problem.code, principal, role, path: request.path }, 'request refused');
     this.securityEvents?.record({
       at: new Date(),
       principal,

@@ -19,21 +19,36 @@ describe('the Temporal server stopped and restarted on its persistent database m
     const port = await freePort();
     const binary = ensureTemporalCli(testEndpoints().cacheDir, () => undefined) as string; // the test setup found it already
     const start = (): Promise<RunningTemporal> =>
-      startTemporalDevServer({ binary, port, uiPort: null, dbFile: join(dir, 'temporal.sqlite'), logFile: join(dir, 'temporal.log') });
+      startTemporalDevServer({
+        binary,
+        port,
+        uiPort: null,
+        dbFile: join(dir, 'temporal.sqlite'),
+        logFile: join(dir, 'temporal.log'),
+      });
     let temporal = await start();
     const db = await createTestDatabase('restart');
     const sql = postgres(db.url, { max: 3, onnotice: () => undefined });
     await migrate(sql, loadMigrations('event-store', EVENT_STORE_MIGRATIONS));
     const taskQueue = uniqueName('restart');
     const workerConnection = await NativeConnection.connect({ address: temporal.address });
-    const worker = await Worker.create({ connection: workerConnection, taskQueue, workflowBundle: await bundleWorkflows(), activities: createRoundActivities({ sql }) });
+    const worker = await Worker.create({
+      connection: workerConnection,
+      taskQueue,
+      workflowBundle: await bundleWorkflows(),
+      activities: createRoundActivities({ sql }),
+    });
     const running = worker.run();
     const connection = await Connection.connect({ address: temporal.address });
     try {
       const agency = uniqueName('agency');
       const workflowId = roundWorkflowId(agency, 'round-1');
       const client = new Client({ connection });
-      const handle = await client.workflow.start('selectionRound', { taskQueue, workflowId, args: [{ agency, roundId: 'round-1' }] });
+      const handle = await client.workflow.start('selectionRound', {
+        taskQueue,
+        workflowId,
+        args: [{ agency, roundId: 'round-1' }],
+      });
       const b = new RecordingBuilder(planOfPosts(2)).announce();
       b.register('post-01', 5).register('post-02', 5).closeAll();
       const before = await sendAll(handle, b.take());

@@ -1,14 +1,26 @@
-import { EventVersionError, isRoundEventType, ROUND_EVENT_VERSIONS, upcastIfRoundEvent, upcastRoundEvent } from './upcast';
+import {
+  EventVersionError,
+  isRoundEventType,
+  ROUND_EVENT_VERSIONS,
+  upcastIfRoundEvent,
+  upcastRoundEvent,
+} from './upcast';
 
 const stored = (type: string, schemaVersion: number) => ({
   type,
   schemaVersion,
   streamId: 'r1',
-  data: { roundId: 'r1', at: '2024-08-01T09:00:00+07:00', postId: 'p1', applicants: 3, continuedWithFewer: false },
+  data: {
+    roundId: 'r1',
+    at: '2024-08-01T09:00:00+07:00',
+    postId: 'p1',
+    applicants: 3,
+    continuedWithFewer: false,
+  },
 });
 
 describe('round event upcaster', () => {
-  it('gives back the very same stored event at today\'s version, typed as the domain event', () => {
+  it("gives back the very same stored event at today's version, typed as the domain event", () => {
     const event = stored('RegistrationClosed', 1);
     const upcast = upcastRoundEvent(event);
     expect(upcast).toBe(event);
@@ -21,12 +33,16 @@ describe('round event upcaster', () => {
     expect(() => upcastRoundEvent(stored('RegistrationClosed', 2))).toThrow(
       new EventVersionError('RegistrationClosed', 2, 1),
     );
-    expect(() => upcastRoundEvent(stored('RegistrationClosed', 2))).toThrow(/version 2; this code reads up to version 1/);
+    expect(() => upcastRoundEvent(stored('RegistrationClosed', 2))).toThrow(
+      /version 2; this code reads up to version 1/,
+    );
   });
 
   it('refuses a version it never wrote (0) and a type that is not a round event', () => {
     expect(() => upcastRoundEvent(stored('ApplicantRegistered', 0))).toThrow(EventVersionError);
-    expect(() => upcastRoundEvent(stored('RotationPlanned', 1))).toThrow(/RotationPlanned is not a round event/);
+    expect(() => upcastRoundEvent(stored('RotationPlanned', 1))).toThrow(
+      /RotationPlanned is not a round event/,
+    );
     expect(() => upcastRoundEvent(stored('toString', 1))).toThrow(/not a round event/);
   });
 
@@ -37,7 +53,7 @@ describe('round event upcaster', () => {
     expect(isRoundEventType('constructor')).toBe(false);
   });
 
-  it('passes over other streams\' events when asked whether an event is a round event, still refusing future versions', () => {
+  it("passes over other streams' events when asked whether an event is a round event, still refusing future versions", () => {
     expect(upcastIfRoundEvent(stored('RotationPlanned', 1))).toBeUndefined();
     const event = stored('PostCancelled', 1);
     expect(upcastIfRoundEvent(event)).toBe(event);

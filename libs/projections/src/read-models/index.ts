@@ -14,4 +14,8 @@ export { roundTimeline, lastEventAt } from './timeline/queries';
 export { ROUND_EVENT_TYPES } from './event-types';
 
 /** Every read model the round workflow and the API use. */
-export const ROUND_READ_MODELS: readonly AnyReadModel[] = [roundsReadModel, applicantsReadModel, timelineReadModel];
+export const ROUND_READ_MODELS: readonly AnyReadModel[] = [
+  roundsReadModel,
+  applicantsReadModel,
+  timelineReadModel,
+];

@@ -12,10 +12,33 @@ export const evidenceBundle = responseSchema(
   z.object({
     format: z.enum(['selter-evidence-bundle/1', 'selter-evidence-bundle/2']),
     streamId: z.string(),
-    events: z.array(z.object({ streamVersion: z.number().int(), globalPosition: z.string(), record: z.string().describe('The exact canonical JSON that was hashed'), prevHash: hex, hash: hex })),
+    events: z.array(
+      z.object({
+        streamVersion: z.number().int(),
+        globalPosition: z.string(),
+        record: z.string().describe('The exact canonical JSON that was hashed'),
+        prevHash: hex,
+        hash: hex,
+      }),
+    ),
     checkpoint: z.object({ signedBody: z.string(), signature: z.string().describe('Ed25519, base64') }),
-    inclusion: z.object({ streamVersion: z.number().int().optional(), globalPosition: z.string().optional(), leafIndex: z.number().int(), treeSize: z.number().int(), path: z.array(hex) }),
-    anchors: z.array(z.object({ streamVersion: z.number().int(), globalPosition: z.string().optional(), leafIndex: z.number().int(), path: z.array(hex) })).optional(),
+    inclusion: z.object({
+      streamVersion: z.number().int().optional(),
+      globalPosition: z.string().optional(),
+      leafIndex: z.number().int(),
+      treeSize: z.number().int(),
+      path: z.array(hex),
+    }),
+    anchors: z
+      .array(
+        z.object({
+          streamVersion: z.number().int(),
+          globalPosition: z.string().optional(),
+          leafIndex: z.number().int(),
+          path: z.array(hex),
+        }),
+      )
+      .optional(),
     publicKeyPem: z.string(),
   }),
 );

@@ -1,6 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { checkpointCosigners, requestCheckpoint, verifyStream, type BundleProblem } from '@selter/event-store';
+import {
+  checkpointCosigners,
+  requestCheckpoint,
+  verifyStream,
+  type BundleProblem,
+} from '@selter/event-store';
 import type { Sql } from 'postgres';
 import { assertAudit } from '../../access/audit-access';
 import { nowInstant, type Clock } from '../../clock/clock';
@@ -32,7 +37,8 @@ export class VerifyRoundHandler implements IQueryHandler<VerifyRoundQuery, Round
     const { head, checkpoint } = verdict;
     if (!head) throw notFound('ROUND.NOT_FOUND', `No round ${round.id}.`);
     // Events after the latest checkpoint are checked by their chain alone: ask for one, so the next look proves them.
-    if (!checkpoint || checkpoint.coveredVersion < head.version) void requestCheckpoint(this.sql).catch(() => undefined);
+    if (!checkpoint || checkpoint.coveredVersion < head.version)
+      void requestCheckpoint(this.sql).catch(() => undefined);
     const problems = verdict.problems.map(toProblem);
     const versions = problems.flatMap((p) => (p.version === null ? [] : [p.version]));
     // Issue 14 item 3 (witness): who cosigned the round's checkpoint.
@@ -46,7 +52,15 @@ export class VerifyRoundHandler implements IQueryHandler<VerifyRoundQuery, Round
       firstBadVersion: versions.length ? Math.min(...versions) : null,
       problems,
       checkpoint: checkpoint
-        ? { sequence: checkpoint.sequence, size: checkpoint.treeSize, logPosition: checkpoint.lastGlobalPosition, signedAt: checkpoint.createdAt, keyFingerprint: checkpoint.keyId, coveredVersion: checkpoint.coveredVersion, cosignedBy: cosigners }
+        ? {
+            sequence: checkpoint.sequence,
+            size: checkpoint.treeSize,
+            logPosition: checkpoint.lastGlobalPosition,
+            signedAt: checkpoint.createdAt,
+            keyFingerprint: checkpoint.keyId,
+            coveredVersion: checkpoint.coveredVersion,
+            cosignedBy: cosigners,
+          }
         : null,
       store: { ...verdict.store, problems: verdict.store.problems.map(toProblem) },
       checkedAt: nowInstant(this.clock),

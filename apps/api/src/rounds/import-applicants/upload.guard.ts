@@ -18,7 +18,9 @@ export interface Upload {
 // larger one is 413, a file in another field 400). Run from a guard rather than as an interceptor:
 // guards run after authentication and before the global Idempotency-Key interceptor, whose
 // fingerprint of a request must cover the file.
-const Multipart = FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, parts: 11 } });
+const Multipart = FileInterceptor('file', {
+  limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, parts: 11 },
+});
 
 /** Reads a `multipart/form-data` upload's `file` field into `request.file`; other requests pass untouched. */
 @Injectable()
@@ -26,7 +28,9 @@ export class FileUploadGuard implements CanActivate {
   private readonly multipart = new Multipart();
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    await lastValueFrom(await this.multipart.intercept(context, { handle: () => of(null) }), { defaultValue: null });
+    await lastValueFrom(await this.multipart.intercept(context, { handle: () => of(null) }), {
+      defaultValue: null,
+    });
     return true;
   }
 }

@@ -2,7 +2,11 @@ import type { IssueRotationDecree, RecordRotationApproval, RotationEvent, Rotati
 import { requireBody, requireStatus, type RCtx } from '../context';
 
 /** RecordRotationApproval: the overseer approves the proposed mapping. */
-export function recordApproval(command: RecordRotationApproval, state: RotationState, ctx: RCtx): RotationEvent[] {
+export function recordApproval(
+  command: RecordRotationApproval,
+  state: RotationState,
+  ctx: RCtx,
+): RotationEvent[] {
   requireStatus(state, ['mapped'], command.type);
   requireBody(ctx.policy, 'rotationApproval', command.data.issuedBy);
   return [ctx.emit('RotationApproved', command.data)];

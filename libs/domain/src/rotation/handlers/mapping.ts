@@ -3,7 +3,11 @@ import { requireStatus, type RCtx } from '../context';
 import { fail } from '../../shared/errors';
 
 /** ProposeRotationMapping: one tested official per post, never their own; posts left empty need open selection. */
-export function proposeMapping(command: ProposeRotationMapping, state: RotationState, ctx: RCtx): RotationEvent[] {
+export function proposeMapping(
+  command: ProposeRotationMapping,
+  state: RotationState,
+  ctx: RCtx,
+): RotationEvent[] {
   const s = requireStatus(state, ['tested'], command.type);
   const { placements, noSuitableOfficial } = command.data;
   const bad = (why: string): never =>

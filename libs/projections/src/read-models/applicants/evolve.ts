@@ -1,18 +1,35 @@
 import { eventTypes } from '../event-types';
-import { keyOf, type ProjectedEvent, type ProjectedEventOf, type ReadModel, type RowSet } from '../../read-model';
+import {
+  keyOf,
+  type ProjectedEvent,
+  type ProjectedEventOf,
+  type ReadModel,
+  type RowSet,
+} from '../../read-model';
 import { APPLICANT_COLUMNS, type ApplicantRow } from './row';
 
 type Rows = RowSet<ApplicantRow>;
 
 /** The applicant's row, when the applicant is known. */
-const find = (rows: Rows, roundId: string, postId: string, applicantId: string): ApplicantRow | undefined => rows.get(keyOf(roundId, postId, applicantId));
+const find = (rows: Rows, roundId: string, postId: string, applicantId: string): ApplicantRow | undefined =>
+  rows.get(keyOf(roundId, postId, applicantId));
 
 function register(rows: Rows, event: ProjectedEventOf<'ApplicantRegistered'>): void {
   const d = event.data;
   rows.set({
-    round_id: event.streamId, post_id: d.postId, applicant_id: d.applicantId, name: d.applicant.name, nip: d.applicant.nip,
-    invited: d.invited, registered_at: d.at, verdict: null, withdrawn: false, eliminated_at: null,
-    scores: {}, total: null, rank: null,
+    round_id: event.streamId,
+    post_id: d.postId,
+    applicant_id: d.applicantId,
+    name: d.applicant.name,
+    nip: d.applicant.nip,
+    invited: d.invited,
+    registered_at: d.at,
+    verdict: null,
+    withdrawn: false,
+    eliminated_at: null,
+    scores: {},
+    total: null,
+    rank: null,
   });
 }
 
@@ -22,12 +39,22 @@ function register(rows: Rows, event: ProjectedEventOf<'ApplicantRegistered'>): v
  * scores, stay on the literal.
  */
 function withScore(scores: Record<string, number>, stageId: string, score: number): Record<string, number> {
-  if (scores === null || scores === undefined || stageId === '__proto__' || Object.hasOwn(scores, '__proto__')) return { ...scores, [stageId]: score };
+  if (
+    scores === null ||
+    scores === undefined ||
+    stageId === '__proto__' ||
+    Object.hasOwn(scores, '__proto__')
+  )
+    return { ...scores, [stageId]: score };
   return Object.assign({}, scores, { [stageId]: score });
 }
 
 /** Recorded raw scores; a later recording for the same stage replaces the earlier one. */
-function recordScores(rows: Rows, roundId: string, { postId, stageId, results }: ProjectedEventOf<'StageResultsRecorded'>['data']): void {
+function recordScores(
+  rows: Rows,
+  roundId: string,
+  { postId, stageId, results }: ProjectedEventOf<'StageResultsRecorded'>['data'],
+): void {
   for (const result of results) {
     const row = find(rows, roundId, postId, result.applicantId);
     if (row) rows.set({ ...row, scores: withScore(row.scores, stageId, result.score) });
@@ -35,12 +62,21 @@ function recordScores(rows: Rows, roundId: string, { postId, stageId, results }:
 }
 
 /** The published ranking gives rank and running total; who does not proceed drops out here. */
-function publish(rows: Rows, roundId: string, { postId, stageId, ranking }: ProjectedEventOf<'StageResultsPublished'>['data']): void {
+function publish(
+  rows: Rows,
+  roundId: string,
+  { postId, stageId, ranking }: ProjectedEventOf<'StageResultsPublished'>['data'],
+): void {
   // Hot (one call per ranked applicant): one new row each, no closures or partial rows.
   for (const ranked of ranking) {
     const row = find(rows, roundId, postId, ranked.applicantId);
     if (!row) continue;
-    rows.set({ ...row, rank: ranked.rank, total: ranked.total, eliminated_at: row.eliminated_at ?? (ranked.proceeds ? null : stageId) });
+    rows.set({
+      ...row,
+      rank: ranked.rank,
+      total: ranked.total,
+      eliminated_at: row.eliminated_at ?? (ranked.proceeds ? null : stageId),
+    });
   }
 }
 
@@ -66,7 +102,8 @@ function evolve(rows: Rows, event: ProjectedEvent): void {
     case 'PostRerunStarted': {
       // A re-run opens a fresh applicant list, as the domain's post state does.
       const { postId } = event.data;
-      for (const row of [...rows.values()]) if (row.post_id === postId) rows.delete(keyOf(roundId, row.post_id, row.applicant_id));
+      for (const row of [...rows.values()])
+        if (row.post_id === postId) rows.delete(keyOf(roundId, row.post_id, row.applicant_id));
       return;
     }
   }
@@ -79,6 +116,13 @@ export const applicantsReadModel: ReadModel<ApplicantRow> = {
   streamColumn: 'round_id',
   key: ['round_id', 'post_id', 'applicant_id'],
   columns: APPLICANT_COLUMNS,
-  handles: eventTypes('ApplicantRegistered', 'AdministrativeVerdictRecorded', 'ApplicantWithdrawn', 'StageResultsRecorded', 'StageResultsPublished', 'PostRerunStarted'),
+  handles: eventTypes(
+    'ApplicantRegistered',
+    'AdministrativeVerdictRecorded',
+    'ApplicantWithdrawn',
+    'StageResultsRecorded',
+    'StageResultsPublished',
+    'PostRerunStarted',
+  ),
   evolve,
 };

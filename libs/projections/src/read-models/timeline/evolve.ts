@@ -7,9 +7,13 @@ import { TIMELINE_COLUMNS, type TimelineRow } from './row';
 type AnyDataKey = RoundEvent['data'] extends infer D ? (D extends object ? keyof D : never) : never;
 /** Names checked against the events: one no event's data has any more is a compile error. */
 type Known<K extends AnyDataKey> = K;
-type Glanced = Known<'postId' | 'applicantId' | 'stageId' | 'verdict' | 'decision' | 'outcome' | 'letterNumber' | 'reason'>;
+type Glanced = Known<
+  'postId' | 'applicantId' | 'stageId' | 'verdict' | 'decision' | 'outcome' | 'letterNumber' | 'reason'
+>;
 /** The fields a summary glances at, whichever event carries them; every event's data must fit (a retyped field fails in `evolve`). */
-type Glance = { readonly at: string } & { readonly [K in Glanced]?: string } & { readonly [K in Known<'results'>]?: readonly unknown[] };
+type Glance = { readonly at: string } & { readonly [K in Glanced]?: string } & {
+  readonly [K in Known<'results'>]?: readonly unknown[];
+};
 
 /** Words from the event's data worth a glance: who and what, never whole payloads. */
 function summarise(type: string, d: Glance): string {

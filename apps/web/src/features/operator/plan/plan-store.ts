@@ -28,4 +28,3 @@ export function savedPlan(roundId: string): SavedPlan | null {
     return null;
   }
 }
-
