@@ -1,7 +1,8 @@
 // round-large: the largest round we plan for (20 posts, 1,500 applicants) through registration,
 // administrative verdicts and two stages as Temporal Updates on the dev server: it completes those
 // phases inside Temporal's limits, continuing as new; the largest execution's history is printed.
-import { queryThroughRestore, roundStateQuery, roundWorkflowId, sendThroughRunSwitch } from '@selter/contracts';
+import { roundStateQuery, roundWorkflowId } from '@selter/contracts';
+import { queryThroughRestore, sendThroughRunSwitch } from '@selter/testing';
 import type { RoundCommand } from '@selter/domain';
 import { LARGEST_ROUND, planOfPosts } from '@selter/domain/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
@@ -19,14 +20,17 @@ function largeRoundCommands(): { plan: RoundCommand[]; perPost: Map<string, Roun
   const b = new RecordingBuilder(planOfPosts(posts)).announce();
   const plan = [...b.commands];
   const postIds = b.round.postIds;
-  postIds.forEach((postId, i) => b.register(postId, Math.floor(applicants / posts) + (i < applicants % posts ? 1 : 0)));
+  postIds.forEach((postId, i) =>
+    b.register(postId, Math.floor(applicants / posts) + (i < applicants % posts ? 1 : 0)),
+  );
   b.closeAll().verify().stages(2);
   const perPost = new Map<string, RoundCommand[]>();
   for (const command of b.commands.slice(plan.length)) {
     const postId = 'postId' in command.data ? String(command.data.postId) : '';
     perPost.set(postId, [...(perPost.get(postId) ?? []), command]);
   }
-  if (perPost.has('')) throw new Error('a round-level command after the announcement; the lanes would reorder it');
+  if (perPost.has(''))
+    throw new Error('a round-level command after the announcement; the lanes would reorder it');
   return { plan, perPost };
 }
 
@@ -34,7 +38,8 @@ type History = temporal.api.history.v1.IHistory;
 
 const scenario: Scenario = {
   name: 'round-large',
-  description: 'one round of 20 posts and 1,500 applicants through verdicts and two stages; the largest history vs the 10,240-event limit',
+  description:
+    'one round of 20 posts and 1,500 applicants through verdicts and two stages; the largest history vs the 10,240-event limit',
   needs: ['postgres', 'temporal'],
   async run({ engines, log }) {
     const { plan, perPost } = largeRoundCommands();
@@ -43,13 +48,20 @@ const scenario: Scenario = {
     const agency = `bench-large-${Date.now()}`;
     try {
       const workflowId = roundWorkflowId(agency, 'round-1');
-      const handle = await w.client.workflow.start('selectionRound', { taskQueue: w.taskQueue, workflowId, args: [{ agency, roundId: 'round-1' }] });
+      const handle = await w.client.workflow.start('selectionRound', {
+        taskQueue: w.taskQueue,
+        workflowId,
+        args: [{ agency, roundId: 'round-1' }],
+      });
       const firstRunId = (await handle.describe()).runId;
       const send = (command: RoundCommand) =>
-        sendThroughRunSwitch(() => handle.executeUpdate(command.type, { args: [command] })).catch((error: unknown) => {
-          const cause = error instanceof WorkflowUpdateFailedError ? `: ${String(error.cause?.message)}` : '';
-          throw new Error(`${command.type} failed${cause}`);
-        });
+        sendThroughRunSwitch(() => handle.executeUpdate(command.type, { args: [command] })).catch(
+          (error: unknown) => {
+            const cause =
+              error instanceof WorkflowUpdateFailedError ? `: ${String(error.cause?.message)}` : '';
+            throw new Error(`${command.type} failed${cause}`);
+          },
+        );
       const began = performance.now();
       for (const command of plan) await send(command);
       // Registrations of every post first, then the rest: the round's clock follows the decisions'
@@ -64,7 +76,8 @@ const scenario: Scenario = {
         let next = 0;
         await Promise.all(
           Array.from({ length: LANES }, async () => {
-            for (let lane = lanes[next++]; lane; lane = lanes[next++]) for (const command of lane) await send(command);
+            for (let lane = lanes[next++]; lane; lane = lanes[next++])
+              for (const command of lane) await send(command);
           }),
         );
       }
@@ -73,15 +86,22 @@ const scenario: Scenario = {
       const state = await queryThroughRestore(() => handle.query(roundStateQuery));
 
       const lengths: number[] = [];
-      for (let runId: string | undefined = firstRunId; runId; ) {
+      for (let runId: string | undefined = firstRunId; runId;) {
         const history: History = await w.client.workflow.getHandle(workflowId, runId).fetchHistory();
         lengths.push(history.events?.length ?? 0);
-        runId = history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
+        runId =
+          history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ??
+          undefined;
       }
-      const [stored] = await w.sql<Array<{ n: string }>>`select count(*) as n from events where stream_id = ${workflowId}`;
-      if (Number(stored?.n) !== state.version) throw new Error(`store holds ${stored?.n} events, the workflow ${state.version}`);
+      const [stored] = await w.sql<
+        Array<{ n: string }>
+      >`select count(*) as n from events where stream_id = ${workflowId}`;
+      if (Number(stored?.n) !== state.version)
+        throw new Error(`store holds ${stored?.n} events, the workflow ${state.version}`);
       const largest = Math.max(...lengths);
-      log(`round-large: ${decisions} decisions in ${seconds.toFixed(1)} s over ${lengths.length} runs; largest history ${largest} events (${lengths.join(', ')})`);
+      log(
+        `round-large: ${decisions} decisions in ${seconds.toFixed(1)} s over ${lengths.length} runs; largest history ${largest} events (${lengths.join(', ')})`,
+      );
       await handle.terminate('benchmark over');
       return {
         unit: 'events (largest execution history)',
@@ -98,7 +118,9 @@ const scenario: Scenario = {
           seconds,
           decisionsPerSecond: decisions / seconds,
           lanes: LANES,
-          completed: state.status === 'announced' && state.postIds.every((id) => (state.posts[id]?.published.length ?? 0) >= 2),
+          completed:
+            state.status === 'announced' &&
+            state.postIds.every((id) => (state.posts[id]?.published.length ?? 0) >= 2),
         },
       };
     } finally {

@@ -1,7 +1,6 @@
 import {
   roundStateQuery,
   roundWorkflowId,
-  sendThroughRunSwitch,
   type DecisionResult,
   type RoundWorkflowInput,
 } from '@selter/contracts';
@@ -9,7 +8,7 @@ import { createRoundActivities } from '@selter/activities';
 import { evolve, initialState, type RoundCommand, type RoundEvent, type RoundState } from '@selter/domain';
 import { command, planOfPosts, RoundBuilder } from '@selter/domain/testing';
 import { EVENT_STORE_MIGRATIONS, loadMigrations, migrate, readStream } from '@selter/event-store';
-import { createTestDatabase, testEndpoints, uniqueName } from '@selter/testing';
+import { createTestDatabase, sendThroughRunSwitch, testEndpoints, uniqueName } from '@selter/testing';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker } from '@temporalio/worker';
 import postgres, { type Sql } from 'postgres';

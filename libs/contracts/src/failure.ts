@@ -23,29 +23,10 @@ export function isSwitchingRuns(error: unknown): boolean {
   return cause?.type === SWITCHING_RUNS;
 }
 
-/** Sends a decision, again while its round switches runs (a moment; at most ~`attempts` × `delayMs`). */
-export async function sendThroughRunSwitch<T>(send: () => Promise<T>, attempts = 100, delayMs = 100): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await send();
-    } catch (error) {
-      if (!isSwitchingRuns(error) || attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
-    }
-  }
-}
-
 /** What a round's queries answer while a new run folds its state back from the store (ADR 13). */
 export const RESTORING = 'the round is being restored from the event store; ask again';
 
-/** Runs a round query, again for the moment the round folds back after continue-as-new. */
-export async function queryThroughRestore<T>(query: () => Promise<T>, attempts = 20, delayMs = 100): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await query();
-    } catch (error) {
-      if (attempt >= attempts || !String((error as Error | null)?.message).includes(RESTORING)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
-    }
-  }
+/** True when a Query failed only because its round was folding back after continue-as-new. */
+export function isRestoring(error: unknown): boolean {
+  return String((error as Error | null)?.message).includes(RESTORING);
 }

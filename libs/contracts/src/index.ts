@@ -2,5 +2,5 @@
 export * from './round';
 export type * from './activities';
 export type { DecisionRefusal } from './failure';
-export { SWITCHING_RUNS, isSwitchingRuns, sendThroughRunSwitch, RESTORING, queryThroughRestore } from './failure';
+export { SWITCHING_RUNS, isSwitchingRuns, RESTORING, isRestoring } from './failure';
 export * from './rotation';

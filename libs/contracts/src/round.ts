@@ -83,7 +83,11 @@ export interface DecisionResult {
   readonly version: number;
 }
 
-export type RoundUpdate<T extends RoundCommandType> = UpdateDefinition<DecisionResult, [RoundCommandOf<T>], T>;
+export type RoundUpdate<T extends RoundCommandType> = UpdateDefinition<
+  DecisionResult,
+  [RoundCommandOf<T>],
+  T
+>;
 
 /** The Update for one command type; its only argument is the command. */
 export function roundUpdate<T extends RoundCommandType>(type: T): RoundUpdate<T> {

@@ -7,3 +7,4 @@ export {
 } from './endpoints';
 export { TEST_ENV } from './env';
 export { spawnService, runMigrateStep, type SpawnedService } from './services';
+export { sendThroughRunSwitch, queryThroughRestore } from './run-switch';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Config } from '@selter/config';
-import { isSwitchingRuns, queryThroughRestore } from '@selter/contracts';
+import { isRestoring, isSwitchingRuns } from '@selter/contracts';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { QueryDefinition } from '@temporalio/common';
 import { CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens';
@@ -29,7 +29,7 @@ export interface DecisionOutcome {
 
 /** Queries on a busy worker are answered within this, or 503 with Retry-After. */
 const QUERY_DEADLINE_MS = 10_000;
-/** While a round switches runs (ADR 13) its validators refuse for a moment: sent again after this. */
+/** While a round switches runs (ADR 13) its validators refuse and its queries answer RESTORING for a moment: asked again after this. */
 const SWITCH_RETRY_MS = 100;
 
 /**
@@ -140,9 +140,17 @@ export class WorkflowPort {
   /** A Query, through the moment a round folds back after continue-as-new, within a deadline. */
   async query<T>(kind: CallContext['kind'], id: string, query: QueryDefinition<T>): Promise<T> {
     try {
-      return await this.client.withDeadline(Date.now() + QUERY_DEADLINE_MS, () =>
-        queryThroughRestore(() => this.client.workflow.getHandle(id).query(query)),
-      );
+      const deadline = Date.now() + QUERY_DEADLINE_MS;
+      return await this.client.withDeadline(deadline, async () => {
+        for (;;) {
+          try {
+            return await this.client.workflow.getHandle(id).query(query);
+          } catch (error) {
+            if (!isRestoring(error) || Date.now() + SWITCH_RETRY_MS >= deadline) throw error;
+            await new Promise((resolve) => setTimeout(resolve, SWITCH_RETRY_MS));
+          }
+        }
+      });
     } catch (error) {
       throw await this.problem(error, { workflowId: id, kind });
     }

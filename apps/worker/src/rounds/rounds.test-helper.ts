@@ -1,15 +1,10 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRoundActivities } from '@selter/activities';
-import {
-  roundWorkflowId,
-  sendThroughRunSwitch,
-  type DecisionResult,
-  type RoundWorkflowInput,
-} from '@selter/contracts';
+import { roundWorkflowId, type DecisionResult, type RoundWorkflowInput } from '@selter/contracts';
 import { evolve, initialState, type RoundCommand, type RoundEvent, type RoundState } from '@selter/domain';
 import { EVENT_STORE_MIGRATIONS, loadMigrations, migrate, readStream } from '@selter/event-store';
-import { createTestDatabase, testEndpoints, uniqueName } from '@selter/testing';
+import { createTestDatabase, sendThroughRunSwitch, testEndpoints, uniqueName } from '@selter/testing';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';

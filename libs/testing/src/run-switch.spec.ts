@@ -1,4 +1,5 @@
-import { queryThroughRestore, RESTORING, sendThroughRunSwitch, SWITCHING_RUNS } from './failure';
+import { RESTORING, SWITCHING_RUNS } from '@selter/contracts';
+import { queryThroughRestore, sendThroughRunSwitch } from './run-switch';
 
 /** A call that fails `times` times with `error`, then answers `value`. */
 function flaky<T>(times: number, error: unknown, value: T): { call: () => Promise<T>; calls: () => number } {
@@ -11,7 +12,9 @@ function flaky<T>(times: number, error: unknown, value: T): { call: () => Promis
 
 describe('calls through a round switching runs (ADR 13)', () => {
   const switching = Object.assign(new Error('Workflow Update failed'), { cause: { type: SWITCHING_RUNS } });
-  const refused = Object.assign(new Error('Workflow Update failed'), { cause: { type: 'POST.NOT_A_FINALIST' } });
+  const refused = Object.assign(new Error('Workflow Update failed'), {
+    cause: { type: 'POST.NOT_A_FINALIST' },
+  });
 
   it('sends a decision again while the round switches runs, and only then', async () => {
     const ok = flaky(3, switching, 'accepted');
