@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startApiStack, type ApiStack } from './stack';
+import { startApiStack, type ApiStack, type ApiStackOptions } from './stack';
 
 export interface Reply<T = Record<string, unknown>> {
   status: number;
@@ -10,7 +10,12 @@ export interface Reply<T = Record<string, unknown>> {
 
 async function replyOf<T>(res: Response): Promise<Reply<T>> {
   const text = await res.text();
-  return { status: res.status, type: res.headers.get('content-type') ?? '', body: (text ? JSON.parse(text) : {}) as T, headers: res.headers };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    body: (text ? JSON.parse(text) : {}) as T,
+    headers: res.headers,
+  };
 }
 
 /** A small HTTP client for the api under test, logging in seeded users through the development issuer. */
@@ -31,20 +36,40 @@ export class ApiClient {
     return token;
   }
 
-  async raw<T = Record<string, unknown>>(method: string, path: string, o: { body?: unknown; token?: string; key?: string; rawBody?: string; headers?: Record<string, string> } = {}): Promise<Reply<T>> {
+  async raw<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    o: {
+      body?: unknown;
+      token?: string;
+      key?: string;
+      rawBody?: string;
+      headers?: Record<string, string>;
+    } = {},
+  ): Promise<Reply<T>> {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
     if (o.token) headers['authorization'] = `Bearer ${o.token}`;
     if (o.key) headers['idempotency-key'] = o.key;
     const body = o.rawBody ?? (o.body === undefined ? undefined : JSON.stringify(o.body));
     if (body !== undefined) headers['content-type'] ??= 'application/json';
-    return replyOf<T>(await fetch(`${this.url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) }));
+    return replyOf<T>(
+      await fetch(`${this.url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) }),
+    );
   }
 
   /** POSTs a file as multipart/form-data (field `file`) as a seeded user, with an Idempotency-Key when given. */
-  async upload<T = Record<string, unknown>>(user: string, path: string, file: { name: string; bytes: Uint8Array<ArrayBuffer> | string; type?: string }, key?: string): Promise<Reply<T>> {
+  async upload<T = Record<string, unknown>>(
+    user: string,
+    path: string,
+    file: { name: string; bytes: Uint8Array<ArrayBuffer> | string; type?: string },
+    key?: string,
+  ): Promise<Reply<T>> {
     const form = new FormData();
     form.append('file', new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }), file.name);
-    const headers: Record<string, string> = { authorization: `Bearer ${await this.token(user)}`, ...(key ? { 'idempotency-key': key } : {}) };
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${await this.token(user)}`,
+      ...(key ? { 'idempotency-key': key } : {}),
+    };
     return replyOf<T>(await fetch(`${this.url}${path}`, { method: 'POST', headers, body: form }));
   }
 
@@ -53,7 +78,12 @@ export class ApiClient {
   }
 
   /** POSTs as a seeded user, with a fresh Idempotency-Key unless one is given. */
-  async post<T = Record<string, unknown>>(user: string, path: string, body: unknown, key: string = randomUUID()): Promise<Reply<T>> {
+  async post<T = Record<string, unknown>>(
+    user: string,
+    path: string,
+    body: unknown,
+    key: string = randomUUID(),
+  ): Promise<Reply<T>> {
     return this.raw<T>('POST', path, { token: await this.token(user), body, key });
   }
 
@@ -72,10 +102,13 @@ export class ApiClient {
 }
 
 /** Starts the API stack before a test file's tests and stops it after them; `stack` and `api` are set once it is up. */
-export function useApiStack(extraEnv: NodeJS.ProcessEnv = {}): { stack: ApiStack; api: ApiClient } {
+export function useApiStack(
+  extraEnv: NodeJS.ProcessEnv = {},
+  options: ApiStackOptions = {},
+): { stack: ApiStack; api: ApiClient } {
   const under = {} as { stack: ApiStack; api: ApiClient };
   beforeAll(async () => {
-    under.stack = await startApiStack(extraEnv);
+    under.stack = await startApiStack(extraEnv, options);
     under.api = new ApiClient(under.stack.url);
   }, 120_000);
   afterAll(() => under.stack?.stop());

@@ -14,12 +14,17 @@ import { JourneyBuilder } from './journey';
  * do not share an event loop with the healthy clients whose latency is measured (on another machine
  * they would not share a CPU either; here they do, as do every engine, the api and the worker).
  *
+ * The worker runs as its own process from its production entry point (with its slots), as
+ * `npm start` runs it: inside the test's process it would add its work to the event loop of the
+ * very clients whose latency is measured.
+ *
  * What is asserted: every healthy decision is recorded, within 2 s at p99 (no starvation: the
  * API's slots go first to the agency that used them least lately); the storm gets honest answers
  * only; /health stays ok; nothing poisoned is stored; every stormed round goes on. What is printed,
- * not asserted: the healthy p99 against its baseline. Issue 13 asks for at most 2x; on this 2-core
- * machine, where the storm's 400 clients, the api, the worker and every engine share the cores, it
- * measures 3.5-5.6x (the CPU, not admission, is what the two agencies then share).
+ * not asserted: the healthy p99 against its baseline. Issue 13 asks for at most 2x. Measured on
+ * this 2-core machine (Dec 2026, paced healthy load, worker process): 3.9-5.2x with the default of
+ * 10 decisions in flight, 1.9-3.4x with 4 (API_DECISIONS_IN_FLIGHT): the storm's admitted
+ * decisions and its ~300 refusals a second share the two cores with everything else.
  *
  * The stack runs with the admission defaults. The storm's clients obey Retry-After, as the console
  * does; one that does not is the per-principal rate limit's (the storm comes from one operator, so
@@ -33,6 +38,13 @@ const LIAISON = 'liaison.bkn';
 const HEALTHY_ROUNDS = 5;
 const STORMED_ROUNDS = 50;
 const CLIENTS_PER_ROUND = 8;
+/**
+ * Each healthy round takes a decision every PACE_MS at most (5 rounds: 12.5 a second, faster than any
+ * office types them): its baseline is then the service's normal latency. A healthy load that alone
+ * saturates the machine has no normal latency to keep: max-min fairness gives it half the machine
+ * under a storm, which doubles its latency before any overhead.
+ */
+const PACE_MS = 400;
 /** Decisions each healthy round takes one after another, per measurement. */
 const DECISIONS = 20;
 /** The storm stops by itself after this even if the measurement has not ended. */
@@ -173,7 +185,7 @@ const countBy = <T>(items: readonly T[], key: (item: T) => string): Record<strin
   );
 
 describe('isolation between agencies (through the HTTP API)', () => {
-  const under = useApiStack({ API_RATE_LIMIT_PER_MINUTE: '1000000' });
+  const under = useApiStack({ API_RATE_LIMIT_PER_MINUTE: '1000000' }, { worker: 'process' });
   const run = randomUUID().slice(0, 6);
   // Two sets of the healthy agency's rounds, alike: the baseline is measured on one, the storm on the
   // other, so both measure rounds of the same size (a round's decisions cost more as its history grows).
@@ -196,6 +208,16 @@ describe('isolation between agencies (through the HTTP API)', () => {
     applicant: anApplicant(nipOf(applicants++)),
   });
 
+  /** Sends again after Retry-After while the service answers 429/503 (nothing was decided), as the console does. */
+  async function obeyingRetryAfter(send: () => Promise<Reply>, attempts = 20): Promise<Reply> {
+    for (let attempt = 1; ; attempt += 1) {
+      const reply = await send();
+      if ((reply.status !== 429 && reply.status !== 503) || attempt >= attempts) return reply;
+      const seconds = Number((reply.body as { retryAfter?: number } | undefined)?.retryAfter ?? 1);
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    }
+  }
+
   /** Plans, announces and opens registration for every round, one step at a time over all rounds (one clock per step). */
   async function openAll(): Promise<void> {
     const b = new JourneyBuilder();
@@ -206,13 +228,15 @@ describe('isolation between agencies (through the HTTP API)', () => {
       const replies = await pool([...healthy, ...stormed], 12, async (r) => {
         const user =
           step.metadata.actor.role === 'oversight' ? LIAISON : OPERATOR[r.agency as keyof typeof OPERATOR];
-        return step.type === 'PlanRound'
-          ? under.api.post(user, '/rounds', {
-              roundId: r.localId,
-              plan: step.data.plan,
-              policyId: step.data.policyId,
-            })
-          : under.api.post(user, `/rounds/${roundId(r)}/decisions/${step.type}`, step.data);
+        return obeyingRetryAfter(() =>
+          step.type === 'PlanRound'
+            ? under.api.post(user, '/rounds', {
+                roundId: r.localId,
+                plan: step.data.plan,
+                policyId: step.data.policyId,
+              })
+            : under.api.post(user, `/rounds/${roundId(r)}/decisions/${step.type}`, step.data),
+        );
       });
       const refused = replies.filter((reply) => reply.status !== 200 && reply.status !== 201);
       if (refused.length)
@@ -241,6 +265,9 @@ describe('isolation between agencies (through the HTTP API)', () => {
             body,
           );
           taken.push({ ms: performance.now() - began, reply });
+          await new Promise((resolve) =>
+            setTimeout(resolve, Math.max(0, PACE_MS - (performance.now() - began))),
+          );
         }
         return taken;
       }),
@@ -334,6 +361,7 @@ describe('isolation between agencies (through the HTTP API)', () => {
     const replies = stormResult.replies;
     const summary = {
       setupMs,
+      window,
       baseline: {
         n: base.length,
         p50: Math.round(percentile(base, 50)),

@@ -44,19 +44,63 @@ async function startWorker(sql: Sql, taskQueue: string): Promise<() => Promise<v
   };
 }
 
+/** The production worker (apps/worker/src/main.ts) as its own process, polling `taskQueue`; resolves once it polls. */
+async function startWorkerProcess(databaseUrl: string, taskQueue: string): Promise<() => Promise<void>> {
+  const worker = spawnService(
+    'apps/worker/src/main.ts',
+    {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: testEndpoints().temporalAddress,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      KAFKA_BROKERS: '',
+      LOG_FORMAT: 'json',
+    },
+    join(testEndpoints().workDir, `${taskQueue}-worker.log`),
+  );
+  let exited = false;
+  void worker.process.waitForExit().then(() => (exited = true));
+  await waitUntil(
+    'worker polling',
+    async () => {
+      if (!worker.lines.some((line) => line.includes('worker polling'))) throw new Error('not yet');
+    },
+    {
+      timeoutMs: 90_000,
+      intervalMs: 250,
+      abortIf: () => (exited ? `worker exited:\n${worker.lines.slice(-20).join('\n')}` : undefined),
+    },
+  );
+  return () => worker.process.stop('SIGTERM', 10_000);
+}
+
 /**
  * Starts what `npm start` runs, on this run's engines: the migrate step as the schema owner, then,
  * as the services' role `selter_app` (ADR 0019), projections (in-process, as the backbone does), a
  * worker on a task queue of its own, and the api as its own process with the development issuer,
  * an adjustable clock (ADR 11) and a second, test-controlled issuer.
  */
-export async function startApiStack(extraEnv: NodeJS.ProcessEnv = {}): Promise<ApiStack> {
+export interface ApiStackOptions {
+  /**
+   * `process`: the worker runs as its own process from its production entry point
+   * (apps/worker/src/main.ts, with its slots and settings), as `npm start` runs it, instead of inside
+   * the test's process. For measurements, where a worker sharing the test's event loop would add its
+   * work to the latency the test's clients measure.
+   */
+  readonly worker?: 'in-process' | 'process';
+}
+
+export async function startApiStack(
+  extraEnv: NodeJS.ProcessEnv = {},
+  options: ApiStackOptions = {},
+): Promise<ApiStack> {
   const cleanup: Array<() => Promise<unknown>> = [];
   const stopAll = async (): Promise<void> => {
     for (const step of cleanup.reverse()) await step().catch(() => undefined);
   };
   try {
-    return await start(cleanup, stopAll, extraEnv);
+    return await start(cleanup, stopAll, extraEnv, options);
   } catch (error) {
     await stopAll();
     throw error;
@@ -67,6 +111,7 @@ async function start(
   cleanup: Array<() => Promise<unknown>>,
   stopAll: () => Promise<void>,
   extraEnv: NodeJS.ProcessEnv,
+  options: ApiStackOptions,
 ): Promise<ApiStack> {
   const db = await createTestDatabase('api');
   cleanup.push(() => db.drop());
@@ -85,7 +130,7 @@ async function start(
   cleanup.push(() => issuer.stop());
   const port = await freePort();
   const [stopWorker, { process: api, lines }] = await Promise.all([
-    startWorker(appSql, taskQueue),
+    options.worker === 'process' ? startWorkerProcess(db.appUrl, taskQueue) : startWorker(appSql, taskQueue),
     Promise.resolve(
       spawnService(
         'apps/api/src/main.ts',
