@@ -24,7 +24,9 @@ import { JourneyBuilder } from './journey';
  * not asserted: the healthy p99 against its baseline. Issue 13 asks for at most 2x. Measured on
  * this 2-core machine (Dec 2026, paced healthy load, worker process): 3.9-5.2x with the default of
  * 10 decisions in flight, 1.9-3.4x with 4 (API_DECISIONS_IN_FLIGHT): the storm's admitted
- * decisions and its ~300 refusals a second share the two cores with everything else.
+ * decisions and its ~300 refusals a second share the two cores with everything else. Fewer in
+ * flight is no fix: with 4, `npm run bench` measured api-decision 60 instead of 80 decisions/s and
+ * round-contention's spread 51 instead of 89 on the same machine.
  *
  * The stack runs with the admission defaults. The storm's clients obey Retry-After, as the console
  * does; one that does not is the per-principal rate limit's (the storm comes from one operator, so
