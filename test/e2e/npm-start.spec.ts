@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { embeddedDatabaseUrl, freePort, waitUntil } from '@selter/engines';
+import { treeChanges, workTreeStatus } from '@selter/testing';
 import { Client, Connection } from '@temporalio/client';
 import postgres from 'postgres';
 
@@ -92,6 +93,7 @@ describe('npm start', () => {
       TEMPORAL_ADDRESS: '',
       KAFKA_BROKERS: '',
     };
+    const treeBefore = workTreeStatus();
     const first = await npmStart(env);
     // Generated passwords, 0600 in a 0700 folder (ADR 0019); the superuser's is for this test's inspection only.
     const secrets = join(dataDir, 'secrets');
@@ -151,5 +153,7 @@ describe('npm start', () => {
     } finally {
       expect(await ctrlC(second)).toContain('stopped; data kept in');
     }
+    // Two starts and stops left the work tree as they found it: data and caches live outside it.
+    expect(treeBefore && treeChanges(treeBefore, workTreeStatus() ?? [])).toEqual([]);
   });
 });

@@ -8,3 +8,4 @@ export {
 export { TEST_ENV } from './env';
 export { spawnService, runMigrateStep, type SpawnedService } from './services';
 export { sendThroughRunSwitch, queryThroughRestore } from './run-switch';
+export { workTreeStatus, treeChanges } from './work-tree';
