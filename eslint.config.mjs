@@ -7,6 +7,8 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 const allLayers = ['type:domain', 'type:contracts', 'type:config', 'type:util', 'type:infra', 'type:workflows', 'type:activities'];
+// Server-side packages that must never be bundled into the browser console.
+const SERVER_PACKAGES = ['@nestjs/*', '@temporalio/*', 'postgres', 'kafkajs', 'pino', 'pino-*', 'nestjs-pino', 'express', 'helmet', 'jose'];
 const depConstraints = (testing) => [
   // The domain imports nothing of ours and no package at all (its tests may use test tools).
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], ...(testing.length ? {} : { bannedExternalImports: ['*'] }) },
@@ -22,15 +24,34 @@ const depConstraints = (testing) => [
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:tooling', 'type:config', 'type:util', ...testing] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:tooling', ...allLayers] },
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: [...allLayers, 'type:tooling', ...testing] },
+  // Each deployable gets its own allowed set (README "Layout", docs/adr/0022). The console is a
+  // browser bundle: only its own code (the generated API types live in apps/web/src/api); the one
+  // exception, the isomorphic bundle verifier `@selter/event-store/offline`, is allowed by path in
+  // the apps/web block below. No server package reaches the bundle either.
+  { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web'], bannedExternalImports: SERVER_PACKAGES },
+  // The API decides through Temporal's client and reads read models: never workflow or activity code.
+  { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config', 'type:util', 'type:infra', ...testing] },
+  // The worker hosts the workflows and activities; test engines only for its own specs.
+  { sourceTag: 'scope:worker', onlyDependOnLibsWithTags: [...allLayers, ...testing] },
+  // The backbone (outbox relay, projections) and the witness: infrastructure, no Temporal code.
+  { sourceTag: 'scope:backbone', onlyDependOnLibsWithTags: ['type:domain', 'type:config', 'type:util', 'type:infra', ...testing] },
+  { sourceTag: 'scope:witness', onlyDependOnLibsWithTags: ['type:config', 'type:util', 'type:infra', ...testing] },
+  // The auditor and the ops tool run on their own (an embedded database from the engines).
+  { sourceTag: 'scope:auditor', onlyDependOnLibsWithTags: ['type:domain', 'type:config', 'type:util', 'type:infra', 'type:tooling', ...testing] },
+  { sourceTag: 'scope:ops', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config', 'type:util', 'type:infra', 'type:activities', 'type:tooling', ...testing] },
+  // The dev launcher starts engines and the other apps as processes: it imports none of their code.
+  { sourceTag: 'scope:dev', onlyDependOnLibsWithTags: ['type:config', 'type:util', 'type:tooling', ...testing] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:tooling', ...allLayers] },
   { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:testing', 'type:tooling', ...allLayers] },
 ];
 
+// The only import from a server library the console may make: the isomorphic offline verifier.
+const WEB_ALLOWED_IMPORTS = ['@selter/event-store/offline'];
+
 const nodeBuiltins = ['assert', 'buffer', 'child_process', 'crypto', 'dns', 'events', 'fs', 'http', 'https', 'net', 'os', 'path', 'process', 'stream', 'timers', 'tls', 'url', 'util', 'worker_threads', 'zlib'];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.nx/**', 'bench/results/**', 'tmp/**', 'coverage/**'] },
+  { ignores: ['**/lint-fixtures/**', '**/node_modules/**', '**/dist/**', '.data/**', '.nx/**', 'bench/results/**', 'tmp/**', 'coverage/**'] },
   ...nx.configs['flat/base'],
   ...tseslint.configs.recommended,
   {
@@ -50,7 +71,13 @@ export default tseslint.config(
     // kill their own servers, the engine launchers, from any layer.
     files: ['**/*.spec.ts', '**/*.spec.tsx', '**/*.test-helper.ts'],
     rules: { '@nx/enforce-module-boundaries': ['error', { allow: [], depConstraints: depConstraints(['type:testing', 'type:tooling']) }] },
+  },  {
+    // The console (scope:web) may import the offline bundle verifier by its browser entry point,
+    // nothing else of the server's libraries (docs/adr/0022).
+    files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx'],
+    rules: { '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: WEB_ALLOWED_IMPORTS, depConstraints: depConstraints([]) }] },
   },
+
   {
     files: ['workflows/**/*.ts'],
     ignores: ['**/*.spec.ts', 'workflows/src/workflow-time.ts'],

@@ -21,7 +21,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs,workflows,activities}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,workflows,activities,tools}/**/*.spec.ts'],
       testPathIgnorePatterns: [...common.testPathIgnorePatterns, '\\.int\\.spec\\.ts$'],
     },
     {

@@ -76,6 +76,8 @@ export type {
 export { decide, tryDecide, createRoundDecider, type RoundDecider } from './round/decide';
 export { evolve } from './round/evolve';
 export { MANDATORY_STAGE_KINDS } from './round/validate-stages';
+export { checkPlan, type PlanCheck } from './round/check-plan';
+export { planFindings } from './round/validate-plan';
 export { electionWindowOn } from './round/election-window';
 
 export type * from './rotation/types';

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { RoundAccess } from '../access/round-access';
+import { CheckPlanController } from './check-plan/check-plan.http.controller';
+import { CheckPlanHandler } from './check-plan/check-plan.handler';
 import { CheckDecisionController } from './check-decision/check-decision.http.controller';
 import { CheckDecisionHandler } from './check-decision/check-decision.handler';
 import { DecideController } from './decide/decide.http.controller';
@@ -28,7 +30,19 @@ import { PublishedResultsHandler } from '../public/published-results/published-r
 /** Selection rounds: one folder per use case (command or query), each with its controller and handler. */
 @Module({
   imports: [CqrsModule],
-  controllers: [PlanRoundController, DecideController, CheckDecisionController, ImportApplicantsController, ListRoundsController, GetRoundController, ListApplicantsController, GetTimelineController, InboxController, PublishedResultsController],
+  controllers: [
+    CheckPlanController,
+    PlanRoundController,
+    DecideController,
+    CheckDecisionController,
+    ImportApplicantsController,
+    ListRoundsController,
+    GetRoundController,
+    ListApplicantsController,
+    GetTimelineController,
+    InboxController,
+    PublishedResultsController,
+  ],
   providers: [
     RoundFactsCache,
     RoundAccess,
@@ -36,6 +50,7 @@ import { PublishedResultsHandler } from '../public/published-results/published-r
     PlanRoundHandler,
     DecideHandler,
     CheckDecisionHandler,
+    CheckPlanHandler,
     ImportApplicantsHandler,
     FileUploadGuard,
     ListRoundsHandler,

@@ -189,6 +189,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The policy versions: numbers with their sources, validity, the one in force today */
+        get: operations["listPolicies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/public/agencies/{agency}/rounds": {
         parameters: {
             query?: never;
@@ -1278,6 +1295,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rounds/plan-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Every finding the rules make on a plan now, without planning it */
+        post: operations["checkPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rules": {
         parameters: {
             query?: never;
@@ -1331,6 +1365,48 @@ export interface components {
             ruleId?: string;
             /** @enum {string} */
             status: "accepted" | "rejected";
+        };
+        ApplicantStateView: {
+            applicantId: string;
+            /** @description Pansel members who declared a conflict of interest with this applicant */
+            conflictedMembers: string[];
+            /** @description The stage at whose publication the applicant dropped out */
+            eliminatedAt: string | null;
+            invited: boolean;
+            profile: {
+                dateOfBirth: string;
+                documents: ("application-letter" | "cv" | "home-ppk-recommendation" | "inspectorate-statement" | "integrity-pact" | "asset-declaration" | "photo" | "health-certificate" | "mental-health-certificate" | "drug-free-certificate" | "tax-return" | "leadership-training-certificate")[];
+                /** @enum {string} */
+                education: "SMA" | "D-III" | "D-IV" | "S1" | "S2" | "S3";
+                homeAgency: string;
+                name: string;
+                nip: string;
+                presidentialException?: {
+                    letterNumber: string;
+                    ruleIds: ("R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8" | "R9" | "R10" | "R11" | "R12" | "R13" | "R14" | "R15" | "R16" | "R17" | "R18" | "R19" | "R20" | "R21" | "R22" | "R23" | "R24" | "R25" | "R26" | "R27" | "R28" | "R29" | "R30" | "R31" | "R32" | "R33")[];
+                };
+                priorPost: {
+                    /** @enum {string} */
+                    kind: "administrator" | "functional-ahli-madya" | "jpt-pratama" | "other";
+                    title: string;
+                    years: number;
+                };
+                /** @enum {string} */
+                rank: "III/a" | "III/b" | "III/c" | "III/d" | "IV/a" | "IV/b" | "IV/c" | "IV/d" | "IV/e";
+                relatedExperienceYears: number;
+            };
+            /** @description Raw score per stage id */
+            scores: {
+                [key: string]: number;
+            };
+            /** @description Weighted running total (0-100) over the recorded stages */
+            total: number;
+            /**
+             * @description The administrative verdict; null while pending
+             * @enum {string|null}
+             */
+            verdict: "eligible" | "ineligible" | null;
+            withdrawn: boolean;
         };
         ApplicantsView: {
             applicants: components["schemas"]["ApplicantView"][];
@@ -1489,6 +1565,720 @@ export interface components {
             jwks_uri: string;
             revocation_endpoint: string;
         };
+        PlanCheck: {
+            /** @description Every finding, in the order the domain checks them; the real decision is refused with the first */
+            findings: components["schemas"]["PlanFinding"][];
+            /** @description No findings: POST /rounds would accept this plan now */
+            ok: boolean;
+            /** @description The policy the plan would be judged by: the one asked for, or the one in force today */
+            policyId: string;
+        };
+        PlanFinding: {
+            /** @example PANSEL.SIZE_OUT_OF_RANGE */
+            code: string;
+            details: {
+                [key: string]: unknown;
+            };
+            reason: {
+                /** @description English */
+                en: string;
+                /** @description Bahasa Indonesia */
+                id: string;
+            };
+            /** @description The rule (R1-R33) the finding enforces */
+            ruleId?: string;
+        };
+        Policy: {
+            extraApprovals: {
+                dprdLeadershipForSekwan: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: boolean;
+                };
+                governorForSekdaKabKota: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: boolean;
+                };
+                mendagriInElectionWindow: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: boolean;
+                };
+            };
+            gates: {
+                extensionApproval: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: string;
+                };
+                inaugurationRecommendation: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: string;
+                };
+                planRecommendation: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: string;
+                };
+                rerunRecommendation: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: string;
+                };
+                rotationApproval: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: string;
+                };
+                rotationRecommendation: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: string;
+                };
+                shortlistReview: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: string;
+                };
+                stageAmendment: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: string;
+                };
+                underfilledPostDecision: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: string;
+                };
+            };
+            /** @example bkn-2025 */
+            id: string;
+            /** @description In force today (the API's clock) */
+            inForce: boolean;
+            numbers: {
+                announcementLeadCounting: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: string;
+                };
+                announcementLeadDays: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: number;
+                };
+                assessmentValidityYears: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: number;
+                };
+                electionWindowAfterInaugurationMonths: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: number;
+                };
+                electionWindowBeforeCandidatesMonths: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: number;
+                };
+                extensionCounting: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: string;
+                };
+                extensionDays: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: number;
+                };
+                fewerFinalistsWithOversight: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: boolean;
+                };
+                maxAgeYears: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: number;
+                };
+                maxExtensions: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: number;
+                };
+                maxPostsPerApplicant: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: number;
+                };
+                minApplicantsPerPost: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: number;
+                };
+                minEducation: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: string;
+                };
+                minExperienceYears: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: number;
+                };
+                minPriorPostYears: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: number;
+                };
+                minRank: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: string;
+                };
+                panselMaxInternalShare: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: number;
+                };
+                panselMaxSize: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: number;
+                };
+                panselMinSize: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: number;
+                };
+                panselMustBeOdd: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: boolean;
+                };
+                replacementLockYears: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: number;
+                };
+                requiredDocuments: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: string[];
+                };
+                requireLeadershipTraining: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: boolean;
+                };
+                retirementAge: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: number;
+                };
+                rotationMaxYears: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: number;
+                };
+                rotationMinYears: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: number;
+                };
+                shortlistSize: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: number;
+                };
+                tenureLimitYears: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: number;
+                };
+            };
+            oversightOfficialsMayJoinPansel: {
+                /**
+                 * @description P: primary legal text, S: secondary source, I: inference
+                 * @enum {string}
+                 */
+                evidence: "P" | "S" | "I";
+                /** @description The rule (R1-R33) the value belongs to */
+                ruleId?: string;
+                /** @description The legal source of the value */
+                source: string;
+                value: boolean;
+            };
+            serviceLevels: {
+                escalateAfterDays: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: number;
+                };
+                inaugurationDays: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: number;
+                };
+                planRecommendationDays: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: number;
+                };
+                ppkChoiceDays: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: number;
+                };
+                reminderEveryDays: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: number;
+                };
+                shortlistReviewDays: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: number;
+                };
+                underfilledDecisionDays: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: number;
+                };
+            };
+            shortlistReviewBeforeAnnouncement: {
+                /**
+                 * @description P: primary legal text, S: secondary source, I: inference
+                 * @enum {string}
+                 */
+                evidence: "P" | "S" | "I";
+                /** @description The rule (R1-R33) the value belongs to */
+                ruleId?: string;
+                /** @description The legal source of the value */
+                source: string;
+                value: boolean;
+            };
+            title: {
+                /** @description English */
+                en: string;
+                /** @description Bahasa Indonesia */
+                id: string;
+            };
+            /** @description ISO date */
+            validFrom: string;
+            /** @description ISO date; null while in force */
+            validTo: string | null;
+            /** @description A variant is chosen explicitly, never picked by date */
+            variantOf: string | null;
+        };
+        PolicyList: {
+            /** @description The base policy in force today: what a plan naming none is judged by */
+            current: string | null;
+            /** @description Every version the API knows, base versions first, oldest first */
+            policies: components["schemas"]["Policy"][];
+            /** @description Today's date in the API's clock (WIB) */
+            today: string;
+        };
+        PostStateView: {
+            /** @description In registration order */
+            applicants: components["schemas"]["ApplicantStateView"][];
+            appointee: {
+                applicantId: string;
+                chosenAt: string;
+                decree: string | null;
+                governorReport: string | null;
+                inauguratedOn: string | null;
+                inaugurationRecommendation: {
+                    /** @enum {string} */
+                    issuedBy: "KASN" | "BKN";
+                    letterNumber: string;
+                } | null;
+            } | null;
+            /** @description The registration deadline (ISO date) */
+            deadline: string;
+            dprdConsultation: string | null;
+            extensions: number;
+            plan: {
+                competencyStandard: {
+                    managerial: string[];
+                    socioCultural: string[];
+                    technical: string[];
+                };
+                incumbent?: {
+                    inauguratedOn: string;
+                    nip: string;
+                    /** @enum {string} */
+                    removalGround?: "law-violation" | "requirements-lost";
+                };
+                /** @enum {string} */
+                kind: "regular" | "sekda" | "sekwan";
+                postId: string;
+                requirements: {
+                    /** @enum {string} */
+                    minRank?: "III/a" | "III/b" | "III/c" | "III/d" | "IV/a" | "IV/b" | "IV/c" | "IV/d" | "IV/e";
+                    notes: string[];
+                };
+                title: string;
+            };
+            postId: string;
+            /** @description Stage ids published so far, in catalogue order (R21) */
+            published: string[];
+            /** @description Why the post is dropped, postponed, cancelled or must be re-run */
+            reason: string | null;
+            /** @description 1 for the first run; a re-run starts a fresh applicant list */
+            run: number;
+            shortlist: {
+                announced: boolean;
+                fewerThanRequired: boolean;
+                finalists: {
+                    applicantId: string;
+                    rank: number;
+                    total: number;
+                }[];
+                review: {
+                    acceptedFewer: boolean;
+                    letter: {
+                        /** @enum {string} */
+                        issuedBy: "KASN" | "BKN";
+                        letterNumber: string;
+                    };
+                    remaining: string[];
+                } | null;
+            } | null;
+            /** @enum {string} */
+            status: "registration" | "awaiting-oversight" | "selection" | "shortlisted" | "chosen" | "inaugurated" | "rerun-required" | "dropped" | "postponed" | "cancelled";
+        };
         PostView: {
             applicants: number;
             appointeeId: string | null;
@@ -1582,6 +2372,70 @@ export interface components {
             /** @description Newest change first */
             rounds: components["schemas"]["RoundSummary"][];
         };
+        RoundPlan: {
+            agency: {
+                /** @enum {string} */
+                level: "province" | "regency" | "city";
+                name: string;
+            };
+            assessmentProvider: {
+                accredited: boolean;
+                name: string;
+            };
+            electionCalendar?: {
+                actingHead?: boolean;
+                candidateDeterminationOn?: string;
+                headInauguratedOn?: string;
+                termEndsOn?: string;
+            };
+            name: string;
+            pansel: {
+                decreeNumber: string;
+                members: {
+                    /** @enum {string} */
+                    affiliation: "internal" | "external";
+                    /** @enum {string} */
+                    background: "jpt-same-government" | "jpt-other-agency" | "academic" | "professional" | "community";
+                    conflictsOfInterest: {
+                        nature: string;
+                        nip: string;
+                    }[];
+                    memberId: string;
+                    name: string;
+                    /** @enum {string} */
+                    oversightBody?: "KASN" | "BKN";
+                    politicalPartyMember?: boolean;
+                }[];
+            };
+            posts: {
+                competencyStandard: {
+                    managerial: string[];
+                    socioCultural: string[];
+                    technical: string[];
+                };
+                incumbent?: {
+                    inauguratedOn: string;
+                    nip: string;
+                    /** @enum {string} */
+                    removalGround?: "law-violation" | "requirements-lost";
+                };
+                /** @enum {string} */
+                kind: "regular" | "sekda" | "sekwan";
+                postId: string;
+                requirements: {
+                    /** @enum {string} */
+                    minRank?: "III/a" | "III/b" | "III/c" | "III/d" | "IV/a" | "IV/b" | "IV/c" | "IV/d" | "IV/e";
+                    notes: string[];
+                };
+                title: string;
+            }[];
+            schedule: {
+                announcementOn: string;
+                referenceDate: string;
+                registrationDeadline: string;
+            };
+            stages: components["schemas"]["StageDefinition"][];
+        };
         RoundStateAt: {
             /** @description The stream version folded up to */
             at: number;
@@ -1596,13 +2450,62 @@ export interface components {
                 } | null;
             } | null;
             roundId: string;
-            /** @description The domain's RoundState (libs/domain/src/round/state.ts): plan, posts with applicants, stages, waits */
-            state: {
-                status: string;
-                version: number;
-            } & {
-                [key: string]: unknown;
-            };
+            state: components["schemas"]["RoundStateView"];
+        };
+        RoundStateView: {
+            announcement: {
+                announcedOn: string;
+                /** @enum {string} */
+                reach: "national" | "province";
+                registrationDeadline: string;
+                secretariatContact: string;
+                /** @enum {string} */
+                signedBy: "pansel-chair" | "secretariat-head";
+            } | null;
+            cancellationReason: string | null;
+            mendagriApprovals: {
+                letterNumber: string;
+                postId: string | null;
+                /** @enum {string} */
+                purpose: "selection" | "inauguration";
+            }[];
+            plan: components["schemas"]["RoundPlan"] | null;
+            /** @description The policy version the round was planned under */
+            policyId: string | null;
+            /** @description The posts in plan order once announced (or cancelled); empty before */
+            posts: components["schemas"]["PostStateView"][];
+            recommendation: {
+                /** @enum {string} */
+                issuedBy: "KASN" | "BKN";
+                letterNumber: string;
+            } | null;
+            rejection: {
+                /** @enum {string} */
+                issuedBy: "KASN" | "BKN";
+                letterNumber: string;
+                reason: string;
+            } | null;
+            roundId: string | null;
+            /** @description The stage catalogue in force: frozen at the announcement, the plan's before; empty before a plan */
+            stages: components["schemas"]["StageDefinition"][];
+            /** @enum {string} */
+            status: "empty" | "planned" | "submitted" | "rejected" | "recommended" | "announced" | "closed" | "cancelled";
+            /** @description The number of events folded: the stream version */
+            version: number;
+            /**
+             * @description The version of this shape
+             * @enum {number}
+             */
+            viewVersion: 1;
+            /** @description How long each scope has waited in its current step, and how often it was chased */
+            waits: {
+                escalated: boolean;
+                /** @description null: the round itself */
+                postId: string | null;
+                remindedAt: string | null;
+                reminders: number;
+                since: string;
+            }[];
         };
         RoundSummary: {
             agency: string;
@@ -1695,6 +2598,19 @@ export interface components {
                 status: number;
             }[];
             next: number | null;
+        };
+        StageDefinition: {
+            /** @enum {string} */
+            kind: "administrative" | "competency" | "paper" | "presentation" | "interview" | "health";
+            maxProceeding?: number;
+            maxScore: number;
+            method: string;
+            name: string;
+            passMark?: number;
+            /** @enum {string} */
+            scoring: "elimination" | "cumulative";
+            stageId: string;
+            weight: number;
         };
         Timeline: {
             events: components["schemas"]["TimelineEntry"][];
@@ -2248,6 +3164,26 @@ export interface operations {
                         title: string;
                         type: string;
                     };
+                };
+            };
+        };
+    };
+    listPolicies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every policy version the API knows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyList"];
                 };
             };
         };
@@ -20310,6 +21246,366 @@ export interface operations {
             };
             /** @description ROUND.NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    agency?: string;
+                    plan: {
+                        agency: {
+                            /** @enum {string} */
+                            level: "province" | "regency" | "city";
+                            name: string;
+                        };
+                        assessmentProvider: {
+                            accredited: boolean;
+                            name: string;
+                        };
+                        electionCalendar?: {
+                            actingHead?: boolean;
+                            candidateDeterminationOn?: string;
+                            headInauguratedOn?: string;
+                            termEndsOn?: string;
+                        };
+                        name: string;
+                        pansel: {
+                            decreeNumber: string;
+                            members: {
+                                /** @enum {string} */
+                                affiliation: "internal" | "external";
+                                /** @enum {string} */
+                                background: "jpt-same-government" | "jpt-other-agency" | "academic" | "professional" | "community";
+                                conflictsOfInterest: {
+                                    nature: string;
+                                    nip: string;
+                                }[];
+                                memberId: string;
+                                name: string;
+                                /** @enum {string} */
+                                oversightBody?: "KASN" | "BKN";
+                                politicalPartyMember?: boolean;
+                            }[];
+                        };
+                        posts: {
+                            competencyStandard: {
+                                managerial: string[];
+                                socioCultural: string[];
+                                technical: string[];
+                            };
+                            incumbent?: {
+                                inauguratedOn: string;
+                                nip: string;
+                                /** @enum {string} */
+                                removalGround?: "law-violation" | "requirements-lost";
+                            };
+                            /** @enum {string} */
+                            kind: "regular" | "sekda" | "sekwan";
+                            postId: string;
+                            requirements: {
+                                /** @enum {string} */
+                                minRank?: "III/a" | "III/b" | "III/c" | "III/d" | "IV/a" | "IV/b" | "IV/c" | "IV/d" | "IV/e";
+                                notes: string[];
+                            };
+                            title: string;
+                        }[];
+                        schedule: {
+                            announcementOn: string;
+                            referenceDate: string;
+                            registrationDeadline: string;
+                        };
+                        stages: {
+                            /** @enum {string} */
+                            kind: "administrative" | "competency" | "paper" | "presentation" | "interview" | "health";
+                            maxProceeding?: number;
+                            maxScore: number;
+                            method: string;
+                            name: string;
+                            passMark?: number;
+                            /** @enum {string} */
+                            scoring: "elimination" | "cumulative";
+                            stageId: string;
+                            weight: number;
+                        }[];
+                    };
+                    policyId?: string;
+                    roundId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The policy the plan would be judged by and every finding (none: it would be accepted) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanCheck"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

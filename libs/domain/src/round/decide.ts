@@ -104,7 +104,7 @@ function route(command: RoundCommand, state: RoundState, ctx: Ctx): RoundEvent[]
 }
 
 /** The policy a PlanRound asks for (must be in force on the planning day), or the one in force that day. */
-function planningPolicy(command: RoundCommand, registry: PolicyRegistry): Policy {
+export function planningPolicy(command: RoundCommand, registry: PolicyRegistry): Policy {
   const today = dateOf(command.metadata.now);
   if (command.type !== 'PlanRound' || command.data.policyId === undefined) return policyFor(today, registry);
   const policy = getPolicy(command.data.policyId, registry);

@@ -1,23 +1,30 @@
 import type { PostPlan, RoundPlan } from './plan-types';
-import { validatePansel } from './validate-pansel';
-import { validateStageCatalogue } from './validate-stages';
+import { panselFindings } from './validate-pansel';
+import { stageCatalogueFindings } from './validate-stages';
 import type { Policy } from '../policy/types';
-import { fail } from '../shared/errors';
+import { finding, findingsOf, throwFirst, type DomainError } from '../shared/errors';
 import { addDays, addYears, compareDates, dayNumber, hasCompletedYears, type IsoDate } from '../shared/time';
 
 /** R28: an incumbent may not be replaced within 2 years of inauguration, save for the legal exceptions. */
 export function validateReplacementLock(post: PostPlan, today: IsoDate, policy: Policy): void {
+  throwFirst(replacementLockFindings(post, today, policy));
+}
+
+/** R28 for one post: a finding when its incumbent is still within the lock. */
+export function replacementLockFindings(post: PostPlan, today: IsoDate, policy: Policy): DomainError[] {
   const incumbent = post.incumbent;
   const lock = policy.numbers.replacementLockYears;
   if (!incumbent || incumbent.removalGround || hasCompletedYears(incumbent.inauguratedOn, today, lock.value))
-    return;
+    return [];
   const until = addYears(incumbent.inauguratedOn, lock.value);
-  fail(
-    'POST.REPLACEMENT_LOCKED',
-    `Pejabat ${incumbent.nip} dilantik ${incumbent.inauguratedOn}; tidak dapat diganti sebelum ${until} (R28, ${lock.source})`,
-    `Incumbent ${incumbent.nip} was inaugurated on ${incumbent.inauguratedOn}; cannot be replaced before ${until} (R28, ${lock.source})`,
-    { postId: post.postId, inauguratedOn: incumbent.inauguratedOn, lockedUntil: until },
-  );
+  return [
+    finding(
+      'POST.REPLACEMENT_LOCKED',
+      `Pejabat ${incumbent.nip} dilantik ${incumbent.inauguratedOn}; tidak dapat diganti sebelum ${until} (R28, ${lock.source})`,
+      `Incumbent ${incumbent.nip} was inaugurated on ${incumbent.inauguratedOn}; cannot be replaced before ${until} (R28, ${lock.source})`,
+      { postId: post.postId, inauguratedOn: incumbent.inauguratedOn, lockedUntil: until },
+    ),
+  ];
 }
 
 /** R4: the deadline must fall at least the lead time after the announcement. */
@@ -27,35 +34,77 @@ export function validateLeadTime(
   policy: Policy,
   holidays: ReadonlySet<IsoDate>,
 ): void {
+  throwFirst(leadTimeFindings(announcedOn, deadline, policy, holidays));
+}
+
+/** R4 as a finding, when the deadline comes too soon after the announcement. */
+export function leadTimeFindings(
+  announcedOn: IsoDate,
+  deadline: IsoDate,
+  policy: Policy,
+  holidays: ReadonlySet<IsoDate>,
+): DomainError[] {
   const { announcementLeadDays: lead, announcementLeadCounting: counting } = policy.numbers;
   const earliest = addDays(announcedOn, lead.value, counting.value, holidays);
-  if (compareDates(deadline, earliest) >= 0) return;
-  fail(
-    'ROUND.ANNOUNCEMENT_LEAD_TOO_SHORT',
-    `Batas pendaftaran ${deadline} kurang dari ${lead.value} hari setelah pengumuman ${announcedOn}; paling cepat ${earliest} (R4, ${lead.source})`,
-    `Deadline ${deadline} is less than ${lead.value} days after the announcement on ${announcedOn}; earliest ${earliest} (R4, ${lead.source})`,
-    { announcedOn, deadline, earliest, leadDays: lead.value, counting: counting.value },
-  );
+  if (compareDates(deadline, earliest) >= 0) return [];
+  return [
+    finding(
+      'ROUND.ANNOUNCEMENT_LEAD_TOO_SHORT',
+      `Batas pendaftaran ${deadline} kurang dari ${lead.value} hari setelah pengumuman ${announcedOn}; paling cepat ${earliest} (R4, ${lead.source})`,
+      `Deadline ${deadline} is less than ${lead.value} days after the announcement on ${announcedOn}; earliest ${earliest} (R4, ${lead.source})`,
+      { announcedOn, deadline, earliest, leadDays: lead.value, counting: counting.value },
+    ),
+  ];
 }
 
-function validatePosts(posts: readonly PostPlan[]): void {
-  if (posts.length === 0) fail('PLAN.INVALID', 'Rencana tidak memuat jabatan', 'The plan has no posts', {});
+function postFindings(posts: readonly PostPlan[]): DomainError[] {
+  const findings: DomainError[] = [];
+  if (posts.length === 0)
+    findings.push(finding('PLAN.INVALID', 'Rencana tidak memuat jabatan', 'The plan has no posts', {}));
   const ids = new Set(posts.map((p) => p.postId));
-  if (ids.size !== posts.length) fail('PLAN.INVALID', 'Id jabatan harus unik', 'Post ids must be unique', {});
+  if (ids.size !== posts.length)
+    findings.push(finding('PLAN.INVALID', 'Id jabatan harus unik', 'Post ids must be unique', {}));
+  return findings;
 }
 
-/** Everything checkable when a plan is made or revised. */
+/** The schedule's dates (a malformed one is a finding of its own) and R4. */
+function scheduleFindings(
+  schedule: RoundPlan['schedule'],
+  policy: Policy,
+  holidays: ReadonlySet<IsoDate>,
+): DomainError[] {
+  const { announcementOn, registrationDeadline, referenceDate } = schedule;
+  const dates = [
+    ...findingsOf(() => dayNumber(referenceDate)),
+    ...findingsOf(() => dayNumber(announcementOn)),
+    ...findingsOf(() => dayNumber(registrationDeadline)),
+  ];
+  if (dates.length > 0) return dates;
+  return leadTimeFindings(announcementOn, registrationDeadline, policy, holidays);
+}
+
+/** Everything checkable when a plan is made or revised; a command is refused with the first finding. */
 export function validatePlan(
   plan: RoundPlan,
   today: IsoDate,
   policy: Policy,
   holidays: ReadonlySet<IsoDate>,
 ): void {
-  validatePosts(plan.posts);
-  plan.posts.forEach((post) => validateReplacementLock(post, today, policy));
-  validatePansel(plan.pansel.members, policy);
-  validateStageCatalogue(plan.stages);
-  const { announcementOn, registrationDeadline, referenceDate } = plan.schedule;
-  dayNumber(referenceDate);
-  validateLeadTime(announcementOn, registrationDeadline, policy, holidays);
+  throwFirst(planFindings(plan, today, policy, holidays));
+}
+
+/** Every finding on a plan at once, in the order `validatePlan` refuses by (the plan dry run's answer). */
+export function planFindings(
+  plan: RoundPlan,
+  today: IsoDate,
+  policy: Policy,
+  holidays: ReadonlySet<IsoDate>,
+): DomainError[] {
+  return [
+    ...postFindings(plan.posts),
+    ...plan.posts.flatMap((post) => replacementLockFindings(post, today, policy)),
+    ...panselFindings(plan.pansel.members, policy),
+    ...stageCatalogueFindings(plan.stages),
+    ...scheduleFindings(plan.schedule, policy, holidays),
+  ];
 }

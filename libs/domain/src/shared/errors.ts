@@ -40,6 +40,34 @@ export function fail(
   throw new DomainError(code, { id, en }, details, ruleId);
 }
 
+/** A refusal as a value: what a check reports among all it finds (see `throwFirst`). */
+export function finding(
+  code: ErrorCode,
+  id: string,
+  en: string,
+  details: Record<string, unknown> = {},
+  ruleId?: RuleId,
+): DomainError {
+  return new DomainError(code, { id, en }, details, ruleId);
+}
+
+/** A command is refused with the first of its findings (checks list them all, in rule order). */
+export function throwFirst(findings: readonly DomainError[]): void {
+  const [first] = findings;
+  if (first) throw first;
+}
+
+/** Runs a check that refuses by throwing, and returns its refusal as a finding instead. */
+export function findingsOf(check: () => unknown): DomainError[] {
+  try {
+    check();
+    return [];
+  } catch (error) {
+    if (error instanceof DomainError) return [error];
+    throw error;
+  }
+}
+
 export type DecideResult<E> = { ok: true; events: E[] } | { ok: false; error: DomainError };
 
 /** Runs a decide function and returns refusals as values instead of exceptions. */

@@ -19,9 +19,18 @@ export class RoundStateController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOperation({ summary: "The round's full state right after an event, folded from its stored events (auditor, admin, oversight, the agency's operator)", operationId: 'getRoundStateAt' })
+  @ApiOperation({
+    summary:
+      "The round's full state right after an event, folded from its stored events (auditor, admin, oversight, the agency's operator)",
+    operationId: 'getRoundStateAt',
+  })
   @ApiParam({ name: 'roundId', example: 'round-kabcontoh-2024-01' })
-  @ApiQuery({ name: 'at', required: false, description: 'A stream version, 1 to the head (default: the head)', schema: { type: 'integer', minimum: 1 } })
+  @ApiQuery({
+    name: 'at',
+    required: false,
+    description: 'A stream version, 1 to the head (default: the head)',
+    schema: { type: 'integer', minimum: 1 },
+  })
   @ApiJsonResponse(roundStateAt)
   @QUERY_RESPONSES
   get(

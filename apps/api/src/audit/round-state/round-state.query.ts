@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Principal } from '../../auth/principal';
 import type { RoundRef } from '../../rounds/round-id';
 import { responseSchema } from '../../validation/response-schema';
+import { roundStateView } from './round-state.view';
 
 export const auditedEvent = responseSchema(
   'AuditedEvent',
@@ -29,9 +30,7 @@ export const roundStateAt = responseSchema(
       .nullable()
       .describe('The policy version the round was planned under (it decides the round forever)'),
     event: auditedEvent,
-    state: z
-      .looseObject({ status: z.string(), version: z.number().int() })
-      .describe("The domain's RoundState (libs/domain/src/round/state.ts): plan, posts with applicants, stages, waits"),
+    state: roundStateView,
   }),
 );
 export type RoundStateAt = z.infer<typeof roundStateAt>;

@@ -5,17 +5,37 @@ import { id, isoDate, list, nip, oversightBody, ruleId, text } from './common';
 const rank = z.enum(['III/a', 'III/b', 'III/c', 'III/d', 'IV/a', 'IV/b', 'IV/c', 'IV/d', 'IV/e']);
 const education = z.enum(['SMA', 'D-III', 'D-IV', 'S1', 'S2', 'S3']);
 const documentKind = z.enum([
-  'application-letter', 'cv', 'home-ppk-recommendation', 'inspectorate-statement', 'integrity-pact', 'asset-declaration',
-  'photo', 'health-certificate', 'mental-health-certificate', 'drug-free-certificate', 'tax-return', 'leadership-training-certificate',
+  'application-letter',
+  'cv',
+  'home-ppk-recommendation',
+  'inspectorate-statement',
+  'integrity-pact',
+  'asset-declaration',
+  'photo',
+  'health-certificate',
+  'mental-health-certificate',
+  'drug-free-certificate',
+  'tax-return',
+  'leadership-training-certificate',
 ]);
 
-const post = z.strictObject({
+export const postPlan = z.strictObject({
   postId: id,
   title: text(200),
   kind: z.enum(['regular', 'sekda', 'sekwan']),
-  competencyStandard: z.strictObject({ technical: list(text(200), 50), managerial: list(text(200), 50), socioCultural: list(text(200), 50) }),
+  competencyStandard: z.strictObject({
+    technical: list(text(200), 50),
+    managerial: list(text(200), 50),
+    socioCultural: list(text(200), 50),
+  }),
   requirements: z.strictObject({ minRank: rank.optional(), notes: list(text(500), 50) }),
-  incumbent: z.strictObject({ nip, inauguratedOn: isoDate, removalGround: z.enum(['law-violation', 'requirements-lost']).optional() }).optional(),
+  incumbent: z
+    .strictObject({
+      nip,
+      inauguratedOn: isoDate,
+      removalGround: z.enum(['law-violation', 'requirements-lost']).optional(),
+    })
+    .optional(),
 });
 
 const member = z.strictObject({
@@ -44,13 +64,22 @@ export const stageDefinition = z.strictObject({
 export const roundPlan = z.strictObject({
   name: text(300),
   agency: z.strictObject({ name: text(300), level: z.enum(['province', 'regency', 'city']) }),
-  posts: z.array(post).min(1).max(100),
+  posts: z.array(postPlan).min(1).max(100),
   pansel: z.strictObject({ decreeNumber: text(120), members: z.array(member).min(1).max(25) }),
   stages: z.array(stageDefinition).min(1).max(20),
-  schedule: z.strictObject({ announcementOn: isoDate, registrationDeadline: isoDate, referenceDate: isoDate }),
+  schedule: z.strictObject({
+    announcementOn: isoDate,
+    registrationDeadline: isoDate,
+    referenceDate: isoDate,
+  }),
   assessmentProvider: z.strictObject({ name: text(300), accredited: z.boolean() }),
   electionCalendar: z
-    .strictObject({ headInauguratedOn: isoDate.optional(), candidateDeterminationOn: isoDate.optional(), termEndsOn: isoDate.optional(), actingHead: z.boolean().optional() })
+    .strictObject({
+      headInauguratedOn: isoDate.optional(),
+      candidateDeterminationOn: isoDate.optional(),
+      termEndsOn: isoDate.optional(),
+      actingHead: z.boolean().optional(),
+    })
     .optional(),
 }) satisfies z.ZodType<RoundPlan>;
 
@@ -61,7 +90,11 @@ export const applicantProfile = z.strictObject({
   rank,
   education,
   relatedExperienceYears: z.number().min(0).max(60),
-  priorPost: z.strictObject({ kind: z.enum(['administrator', 'functional-ahli-madya', 'jpt-pratama', 'other']), title: text(200), years: z.number().min(0).max(60) }),
+  priorPost: z.strictObject({
+    kind: z.enum(['administrator', 'functional-ahli-madya', 'jpt-pratama', 'other']),
+    title: text(200),
+    years: z.number().min(0).max(60),
+  }),
   dateOfBirth: isoDate,
   documents: list(documentKind, 20),
   presidentialException: z.strictObject({ ruleIds: list(ruleId, 33), letterNumber: text(120) }).optional(),

@@ -18,7 +18,10 @@ export class ListRulesController {
 
   @Get()
   @Header('Cache-Control', 'public, max-age=3600')
-  @ApiOperation({ summary: 'The rule catalogue (R1-R33): title, what each demands, its legal source', operationId: 'listRules' })
+  @ApiOperation({
+    summary: 'The rule catalogue (R1-R33): title, what each demands, its legal source',
+    operationId: 'listRules',
+  })
   @ApiJsonResponse(rulesView, 200, 'Every rule of the registry')
   list(): Promise<RulesView> {
     return this.queries.execute(new ListRulesQuery());

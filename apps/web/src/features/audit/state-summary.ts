@@ -1,4 +1,6 @@
-import type { ApplicantState, OversightLetter, PostState, RoundState, StageDefinition } from '@selter/domain';
+import type { ApplicantStateView, PostStateView, RoundStateView, StageDefinition } from './types';
+
+type OversightLetter = NonNullable<RoundStateView['recommendation']>;
 
 /** How many applicants of a post stand where (the auditor's counts at a position). */
 export interface ApplicantCounts {
@@ -28,7 +30,7 @@ export interface PostSummary {
 }
 
 /** Counts applicants of a post by where they stand. */
-export function countApplicants(applicants: readonly ApplicantState[]): ApplicantCounts {
+export function countApplicants(applicants: readonly ApplicantStateView[]): ApplicantCounts {
   const counts: ApplicantCounts = {
     registered: applicants.length,
     pending: 0,
@@ -39,20 +41,19 @@ export function countApplicants(applicants: readonly ApplicantState[]): Applican
     proceeding: 0,
   };
   for (const a of applicants) {
-    if (a.verdict === undefined) counts.pending++;
+    if (a.verdict === null) counts.pending++;
     else counts[a.verdict]++;
     if (a.withdrawn) counts.withdrawn++;
-    if (a.eliminatedAt !== undefined) counts.eliminated++;
-    if (a.verdict === 'eligible' && !a.withdrawn && a.eliminatedAt === undefined) counts.proceeding++;
+    if (a.eliminatedAt !== null) counts.eliminated++;
+    if (a.verdict === 'eligible' && !a.withdrawn && a.eliminatedAt === null) counts.proceeding++;
   }
   return counts;
 }
 
-function summarisePost(post: PostState): PostSummary {
-  const shortlist = 'shortlist' in post ? post.shortlist : undefined;
-  const appointee = 'appointee' in post ? post.appointee : undefined;
+function summarisePost(post: PostStateView): PostSummary {
+  const { shortlist, appointee } = post;
   return {
-    postId: post.plan.postId,
+    postId: post.postId,
     title: post.plan.title,
     status: post.status,
     run: post.run,
@@ -62,27 +63,15 @@ function summarisePost(post: PostState): PostSummary {
     published: post.published,
     finalists: shortlist?.finalists ?? [],
     shortlistReview: shortlist?.review?.letter ?? null,
-    appointee: appointee
-      ? {
-          applicantId: appointee.applicantId,
-          decree: appointee.decree ?? null,
-          inauguratedOn: appointee.inauguratedOn ?? null,
-        }
-      : null,
-    reason: 'reason' in post ? post.reason : null,
+    appointee: appointee ? { applicantId: appointee.applicantId, decree: appointee.decree, inauguratedOn: appointee.inauguratedOn } : null,
+    reason: post.reason,
   };
 }
 
 /** The posts at a position: their live state once announced, else the plan's posts (no applicants yet). */
-export function postsAt(state: RoundState): PostSummary[] {
-  if (state.status === 'empty') return [];
-  if ('posts' in state) {
-    const order = 'postIds' in state ? state.postIds : Object.keys(state.posts);
-    return order.flatMap((id) => {
-      const post = state.posts[id];
-      return post ? [summarisePost(post)] : [];
-    });
-  }
+export function postsAt(state: RoundStateView): PostSummary[] {
+  if (!state.plan) return [];
+  if (state.posts.length > 0) return state.posts.map(summarisePost);
   return state.plan.posts.map((p) => ({
     postId: p.postId,
     title: p.title,
@@ -100,35 +89,33 @@ export function postsAt(state: RoundState): PostSummary[] {
 }
 
 /** The stage catalogue at a position: frozen at announcement, the plan's before. */
-export function stagesAt(state: RoundState): readonly StageDefinition[] {
-  if (state.status === 'empty') return [];
-  return 'stages' in state ? state.stages : state.plan.stages;
+export function stagesAt(state: RoundStateView): readonly StageDefinition[] {
+  return state.stages;
 }
 
 /** The round-level decisions recorded by a position, as label key and value (dates through `date`). */
 export function roundDecisionsAt(
-  state: RoundState,
+  state: RoundStateView,
   date: (isoDate: string) => string = (d) => d,
 ): Array<{ key: string; value: string }> {
-  if (state.status === 'empty') return [];
+  if (!state.plan) return [];
   const out: Array<{ key: string; value: string }> = [
     { key: 'panselDecree', value: state.plan.pansel.decreeNumber },
   ];
-  const recommendation = 'recommendation' in state ? state.recommendation : null;
-  if (recommendation)
-    out.push({ key: 'recommendation', value: `${recommendation.issuedBy} ${recommendation.letterNumber}` });
-  if (state.status === 'rejected')
+  if (state.recommendation)
+    out.push({ key: 'recommendation', value: `${state.recommendation.issuedBy} ${state.recommendation.letterNumber}` });
+  if (state.rejection)
     out.push({
       key: 'rejection',
       value: `${state.rejection.issuedBy} ${state.rejection.letterNumber}: ${state.rejection.reason}`,
     });
   for (const a of state.mendagriApprovals)
     out.push({ key: 'mendagri', value: `${a.letterNumber}${a.postId ? ` (${a.postId})` : ''}` });
-  if ('announcement' in state)
+  if (state.announcement)
     out.push({
       key: 'announced',
       value: `${date(state.announcement.announcedOn)} – ${date(state.announcement.registrationDeadline)}`,
     });
-  if (state.status === 'cancelled') out.push({ key: 'cancelled', value: state.reason });
+  if (state.cancellationReason !== null) out.push({ key: 'cancelled', value: state.cancellationReason });
   return out;
 }

@@ -1,4 +1,3 @@
-import type { RoundState } from '@selter/domain';
 import type { components } from '../../api/schema';
 
 // The audit endpoints' bodies, as the API's OpenAPI document declares them.
@@ -12,8 +11,15 @@ export type RoundVerification = Schemas['RoundVerification'];
 export type AuditedEvent = Schemas['AuditedEvent'];
 
 /**
- * GET /rounds/{roundId}/audit/state?at=N: the domain's RoundState after event N. The document
- * leaves `state` open (status and version, then whatever the domain folds), so the console reads it
- * as the domain's own type.
+ * GET /rounds/{roundId}/audit/state?at=N: the round right after event N, as the API's documented,
+ * versioned view of its state (RoundStateView), never the domain's internal fold.
  */
-export type RoundStateAt = Omit<Schemas['RoundStateAt'], 'state'> & { state: RoundState };
+export type RoundStateAt = Schemas['RoundStateAt'];
+
+/** The round's state as the API shows it (`viewVersion` names the shape). */
+export type RoundStateView = Schemas['RoundStateView'];
+export type PostStateView = Schemas['PostStateView'];
+export type ApplicantStateView = Schemas['ApplicantStateView'];
+export type StageDefinition = Schemas['StageDefinition'];
+export type RoundPlan = Schemas['RoundPlan'];
+export type PostPlan = RoundPlan['posts'][number];

@@ -1,4 +1,7 @@
-import type { AgencyLevel, Finalist, RoundState, StageDefinition } from '@selter/domain';
+import type { RoundStateView, StageDefinition } from '../audit/types';
+
+type AgencyLevel = NonNullable<RoundStateView['plan']>['agency']['level'];
+type Finalist = NonNullable<RoundStateView['posts'][number]['shortlist']>['finalists'][number];
 
 /**
  * What the round's own record says beyond the read model: the frozen stage catalogue with pass
@@ -17,13 +20,12 @@ export interface PlanFacts {
   remaining: readonly string[] | null;
 }
 
-/** The facts of one post (or of the round, without a post) from the round's folded state. */
-export function planFacts(state: RoundState, postId: string | null): PlanFacts | null {
-  if (state.status === 'empty') return null;
-  const running = 'stages' in state ? state : null;
-  const stages = running?.stages ?? state.plan.stages;
-  const post = postId && running ? running.posts[postId] : undefined;
-  const shortlist = post && 'shortlist' in post ? post.shortlist : undefined;
+/** The facts of one post (or of the round, without a post) from the round's state view. */
+export function planFacts(state: RoundStateView, postId: string | null): PlanFacts | null {
+  if (!state.plan) return null;
+  const stages = state.stages;
+  const post = postId ? state.posts.find((p) => p.postId === postId) : undefined;
+  const shortlist = post?.shortlist ?? null;
   return {
     agencyLevel: state.plan.agency.level,
     stages,

@@ -25,6 +25,6 @@ export function importApplicants(token: string, roundId: string, file: File, ide
  */
 export async function loadPlan(token: string, roundId: string): Promise<{ plan: PlanBody; policyId?: string } | null> {
   const { policy, state } = await roundStateAt(roundId, token);
-  // The domain's recorded plan is the plan body the API accepted, read-only.
-  return state.status === 'empty' ? null : { plan: state.plan as PlanBody, ...(policy ? { policyId: policy.id } : {}) };
+  // The recorded plan is the plan body the API accepted, read-only.
+  return state.plan ? { plan: state.plan, ...(policy ? { policyId: policy.id } : {}) } : null;
 }

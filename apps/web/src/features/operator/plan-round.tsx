@@ -2,6 +2,7 @@ import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { useLoad } from '../../api/use-load';
 import { Page } from '../../components/page';
 import { ProblemAlert } from '../../components/problem-alert';
 import { ROUTES } from '../../routes';
@@ -10,15 +11,17 @@ import { planRound } from './api';
 import { emptyPlan, fromPlanBody, toPlanBody, type PlanDraft } from './plan/draft';
 import { examplePlan, exampleRoundId } from './plan/example';
 import { PlanEditor } from './plan/plan-editor';
-import { effectivePolicy, todayInJakarta } from './plan/policies';
+import { loadPolicies, todayInJakarta } from './plan/policies';
 import { PolicyField } from './plan/policy-field';
 import { savePlan } from './plan/plan-store';
+import { usePlanCheck } from './plan/use-plan-check';
 import type { PlanRoundRequest } from './types';
 import { untilRound } from './use-round';
 
 /**
- * Plans a round (POST /rounds): the plan editor with its live checks, the policy version, and the
- * API's refusal (code, rule, legal source) if it judges otherwise; then on to the round's view.
+ * Plans a round (POST /rounds): the plan editor with the API's live findings (POST
+ * /rounds/plan-check), the policy versions the API offers (GET /policies), and the API's refusal
+ * (code, rule, legal source) if it judges otherwise; then on to the round's view.
  */
 export function PlanRound(): React.JSX.Element {
   const { t } = useTranslation('operator');
@@ -33,10 +36,12 @@ export function PlanRound(): React.JSX.Element {
   const [plan, setPlan] = useState<PlanDraft>(emptyPlan);
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
-  const policy = effectivePolicy(policyId, today);
+  const policies = useLoad(() => loadPolicies(api), [api]);
 
   const request: PlanRoundRequest = useMemo(() => ({ roundId: roundId.trim(), ...(isAdmin && agency.trim() ? { agency: agency.trim() } : {}), ...(policyId ? { policyId } : {}), plan: toPlanBody(plan) }), [roundId, isAdmin, agency, policyId, plan]);
   const serialized = JSON.stringify(request);
+  // The dry run needs no round id: the rules judge the plan, the policy and the agency.
+  const judgement = usePlanCheck(api, useMemo(() => { const { roundId: _roundId, ...rest } = request; return rest; }, [request]));
   // One Idempotency-Key per distinct request: sending the same plan again is a retry.
   const key = useMemo(() => crypto.randomUUID(), [serialized]);
 
@@ -78,9 +83,9 @@ export function PlanRound(): React.JSX.Element {
       <Stack gap="sm" maw={720}>
         <TextInput label={t('plan.roundId')} description={t('plan.roundIdHint', { agency: agency || '…' })} required value={roundId} onChange={(e) => setRoundId(e.currentTarget.value)} />
         {isAdmin && <TextInput label={t('plan.agencyCode')} description={t('plan.agencyCodeHint')} required value={agency} onChange={(e) => setAgency(e.currentTarget.value)} />}
-        <PolicyField value={policyId} onChange={setPolicyId} today={today} />
+        <PolicyField value={policyId} onChange={setPolicyId} policies={policies.state === 'ready' ? policies.data : undefined} />
       </Stack>
-      <PlanEditor value={plan} onChange={setPlan} policy={policy} today={today} />
+      <PlanEditor value={plan} onChange={setPlan} judgement={judgement} />
       {failure !== null && <ProblemAlert failure={failure} />}
       <Text size="sm">{t('plan.apiJudges')}</Text>
       <Group>

@@ -1,10 +1,10 @@
 import { Alert, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
-import type { PostPlan, RoundPlan } from '@selter/domain';
 import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLoad } from '../../api/use-load';
 import { useSession } from '../../session-context';
 import { roundStateAt } from '../audit/api';
+import type { PostPlan, RoundPlan } from '../audit/types';
 import { LoadingOr } from './loading-or';
 
 /**
@@ -17,9 +17,7 @@ export function usePlanLoader(roundId: string): () => Promise<RoundPlan | null> 
   const token = session?.token;
   const plan = useRef<Promise<RoundPlan | null> | undefined>(undefined);
   return useCallback(() => {
-    plan.current ??= roundStateAt(roundId, token).then(({ state }) =>
-      state.status === 'empty' ? null : state.plan,
-    );
+    plan.current ??= roundStateAt(roundId, token).then(({ state }) => state.plan);
     plan.current.catch(() => (plan.current = undefined));
     return plan.current;
   }, [roundId, token]);

@@ -1,9 +1,9 @@
 import { Autocomplete, Select, Stack, Text } from '@mantine/core';
-import type { StageDefinition } from '@selter/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { scoredStages } from '../applicants';
 import { useDecisionData } from '../context';
+import type { StageDefinition } from '../../audit/types';
 
 /** The chosen stage id, starting at the stage this page is recording, else the post's current stage when the round's record says which it is. */
 export function useStageChoice(): {

@@ -8,8 +8,8 @@ import type { DecisionFormProps } from '../../decisions/form-contract';
 import { loadPlan } from '../api';
 import { emptyPlan, fromPlanBody, toPlanBody, type PlanDraft } from '../plan/draft';
 import { PlanEditor } from '../plan/plan-editor';
-import { effectivePolicy, todayInJakarta } from '../plan/policies';
 import { savedPlan, savePlan, type SavedPlan } from '../plan/plan-store';
+import { usePlanCheck } from '../plan/use-plan-check';
 
 /**
  * RevisePlan: before the announcement only, the whole plan again with a reason (after a rejected
@@ -26,15 +26,17 @@ export function RevisePlanForm(props: DecisionFormProps): React.JSX.Element {
 
 function ReviseEditor({ roundId, onDone, start }: DecisionFormProps & { start: SavedPlan | null }): React.JSX.Element {
   const { t } = useTranslation('operator');
-  const today = useMemo(() => todayInJakarta(), []);
+  const { api } = useSession();
   const [plan, setPlan] = useState<PlanDraft>(() => (start ? fromPlanBody(start.plan) : emptyPlan()));
   const [reason, setReason] = useState('');
   const body = useMemo(() => (reason.trim() ? { plan: toPlanBody(plan), reason: reason.trim() } : null), [plan, reason]);
   const policyId = start?.policyId ?? null;
+  // The API's findings on the revised plan under the round's policy (the same validators RevisePlan runs).
+  const judgement = usePlanCheck(api, useMemo(() => ({ plan: toPlanBody(plan), ...(policyId ? { policyId } : {}) }), [plan, policyId]));
   return (
     <Stack gap="md">
       {start ? <Text size="sm">{t('forms.reviseFromCurrent', { policy: policyId ?? '–' })}</Text> : <Alert color="gray">{t('forms.reviseNoPlan')}</Alert>}
-      <PlanEditor value={plan} onChange={setPlan} policy={effectivePolicy(policyId, today)} today={today} />
+      <PlanEditor value={plan} onChange={setPlan} judgement={judgement} />
       <Textarea label={t('forms.reviseReason')} required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
       <DecisionSubmit
         roundId={roundId}

@@ -1,5 +1,7 @@
-import { time } from '@selter/domain';
 import type { MemberBody, PlanBody, PostBody, StageBody } from '../types';
+
+/** The ISO date `days` calendar days after `date` (display arithmetic for the example's dates). */
+const addCalendarDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 // A realistic round of Kabupaten Contoh (PROCESS.md: a typical pansel mix, the usual stage
 // catalogue, a 15+ day announcement), dated from today so it passes the rules when planned.
@@ -41,8 +43,8 @@ const STAGES: StageBody[] = [
 
 /** The example plan for an agency (its code seats the seeded pansel users), announced from `today`. */
 export function examplePlan(agency: string, today: string): PlanBody {
-  const announcementOn = time.addCalendarDays(today, 1);
-  const registrationDeadline = time.addCalendarDays(announcementOn, 17);
+  const announcementOn = addCalendarDays(today, 1);
+  const registrationDeadline = addCalendarDays(announcementOn, 17);
   const year = today.slice(0, 4);
   return {
     name: `Seleksi Terbuka JPT Pratama Kabupaten Contoh Tahun ${year}`,

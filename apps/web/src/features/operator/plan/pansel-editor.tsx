@@ -1,17 +1,17 @@
 import { ActionIcon, Button, Checkbox, Group, NativeSelect, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
-import type { Policy } from '@selter/domain';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckList } from './check-list';
-import { panselChecks, panselShare } from './checks';
 import { newMember, type MemberDraft } from './draft';
+import { FindingList } from './finding-list';
 import { patchAt, removeAt } from './list-edit';
+import { panselShare } from './tallies';
+import type { PlanJudgement } from './use-plan-check';
 import { TableHead } from '../../round/table-head';
 
 const BACKGROUNDS: MemberDraft['background'][] = ['jpt-same-government', 'jpt-other-agency', 'academic', 'professional', 'community'];
 
-/** The pansel's members, with its size and internal/external share checked live against the policy (R1-R3). */
-export const PanselEditor = memo(function PanselEditor({ decreeNumber, members, policy, onChange }: { decreeNumber: string; members: MemberDraft[]; policy: Policy | undefined; onChange: (patch: { decreeNumber?: string; members?: MemberDraft[] }) => void }): React.JSX.Element {
+/** The pansel's members, with its size and internal/external share, and the API's findings on them (R1-R3). */
+export const PanselEditor = memo(function PanselEditor({ decreeNumber, members, judgement, onChange }: { decreeNumber: string; members: MemberDraft[]; judgement: PlanJudgement; onChange: (patch: { decreeNumber?: string; members?: MemberDraft[] }) => void }): React.JSX.Element {
   const { t } = useTranslation('operator');
   const share = panselShare(members);
   const pct = (value: number) => Math.round(value * 100);
@@ -36,7 +36,7 @@ export const PanselEditor = memo(function PanselEditor({ decreeNumber, members, 
       <Text size="sm" fw={500} data-testid="pansel-share">
         {t('pansel.share', { size: share.size, internal: share.internal, internalPct: pct(share.internalShare), external: share.external, externalPct: pct(share.externalShare) })}
       </Text>
-      {policy && <CheckList label={t('pansel.checks')} checks={panselChecks(members, policy)} />}
+      <FindingList judgement={judgement} section="pansel" label={t('pansel.checks')} />
     </Stack>
   );
 });

@@ -1,23 +1,23 @@
 import { NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import type { Policy } from '@selter/domain';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckList } from './check-list';
-import { replacementChecks } from './checks';
 import type { PlanDraft } from './draft';
+import { FindingList } from './finding-list';
 import { PanselEditor } from './pansel-editor';
 import { PostsEditor } from './posts-editor';
 import { ScheduleEditor } from './schedule-editor';
 import { StagesEditor } from './stages-editor';
+import type { PlanJudgement } from './use-plan-check';
 
 const LEVELS: PlanDraft['agencyLevel'][] = ['province', 'regency', 'city'];
 
 /**
  * A whole round plan (PP 11/2017 Pasal 114(1)): posts with their SKJ and requirements, the pansel,
- * the stage catalogue and the schedule, each part checked live against `policy` (guidance only).
+ * the stage catalogue and the schedule, each part with the API's findings on it (`judgement`, from
+ * POST /rounds/plan-check: the domain's own validators; guidance only, the API judges the plan sent).
  * Used to plan a round and to revise a plan.
  */
-export function PlanEditor({ value, onChange, policy, today }: { value: PlanDraft; onChange: React.Dispatch<React.SetStateAction<PlanDraft>>; policy: Policy | undefined; today: string }): React.JSX.Element {
+export function PlanEditor({ value, onChange, judgement }: { value: PlanDraft; onChange: React.Dispatch<React.SetStateAction<PlanDraft>>; judgement: PlanJudgement }): React.JSX.Element {
   const { t } = useTranslation('operator');
   // Stable setters and memoised parts: typing in one part re-renders only that part (a plan may hold 20 posts).
   const set = useCallback((patch: Partial<PlanDraft>) => onChange((draft) => ({ ...draft, ...patch })), [onChange]);
@@ -27,6 +27,7 @@ export function PlanEditor({ value, onChange, policy, today }: { value: PlanDraf
   const schedule = useMemo(() => ({ announcementOn, registrationDeadline, referenceDate, providerName, providerAccredited, election }), [announcementOn, registrationDeadline, referenceDate, providerName, providerAccredited, election]);
   return (
     <Stack gap="xl">
+      <FindingList judgement={judgement} section="plan" label={t('plan.planChecks')} />
       <Section title={t('plan.round')}>
         <TextInput label={t('plan.name')} required value={value.name} onChange={(e) => set({ name: e.currentTarget.value })} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -36,16 +37,16 @@ export function PlanEditor({ value, onChange, policy, today }: { value: PlanDraf
       </Section>
       <Section title={t('plan.posts')} hint={t('plan.postsHint')}>
         <PostsEditor value={value.posts} onChange={setPosts} />
-        {policy && <CheckList label={t('plan.postChecks')} checks={replacementChecks(value, today, policy)} />}
+        <FindingList judgement={judgement} section="posts" label={t('plan.postChecks')} />
       </Section>
       <Section title={t('plan.pansel')} hint={t('plan.panselHint')}>
-        <PanselEditor decreeNumber={value.decreeNumber} members={value.members} policy={policy} onChange={set} />
+        <PanselEditor decreeNumber={value.decreeNumber} members={value.members} judgement={judgement} onChange={set} />
       </Section>
       <Section title={t('plan.stages')} hint={t('plan.stagesHint')}>
-        <StagesEditor value={value.stages} onChange={setStages} />
+        <StagesEditor value={value.stages} judgement={judgement} onChange={setStages} />
       </Section>
       <Section title={t('plan.schedule')}>
-        <ScheduleEditor value={schedule} policy={policy} onChange={set} />
+        <ScheduleEditor value={schedule} judgement={judgement} onChange={set} />
       </Section>
     </Stack>
   );

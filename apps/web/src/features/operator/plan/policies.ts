@@ -1,24 +1,35 @@
-import { DEFAULT_POLICIES, isInForce, type IsoDate, type Policy } from '@selter/domain';
+import { bodyOf } from '../../../api/call';
+import type { Api } from '../../../api/client';
+import type { components } from '../../../api/schema';
 
-// The console shows the policy's numbers as guidance while the operator edits; the domain's own
-// policy data is the one source (no copy to drift), and the API stays the judge of every plan.
+// The policy versions come from the API (GET /policies: the domain's compiled registry with
+// sources and validity), never from a copy in the browser; the API stays the judge of every plan.
 
-/** Every policy version the API knows (the domain's registry), base versions first. */
-export const POLICIES: readonly Policy[] = [...DEFAULT_POLICIES.values()].sort((a, b) => Number(Boolean(a.variantOf)) - Number(Boolean(b.variantOf)) || a.validFrom.localeCompare(b.validFrom));
+/** One policy version as the API lists it. */
+export type PolicyView = components['schemas']['Policy'];
+/** GET /policies: every version, base versions first, and the one in force on the API's today. */
+export type PolicyList = components['schemas']['PolicyList'];
 
-/** Today in WIB, the zone the API stamps decisions in (a guide: the API's clock decides). */
-export function todayInJakarta(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+/** GET /policies. */
+export function loadPolicies(api: Api): Promise<PolicyList> {
+  return bodyOf(api.GET('/policies'));
 }
 
-/** The base policy in force on `date` (what the API picks when the plan names none). */
-export function policyInForce(date: IsoDate): Policy | undefined {
-  return POLICIES.find((policy) => !policy.variantOf && isInForce(policy, date));
+/** Today in WIB, the zone the API stamps decisions in (a guide for dates in the form: the API's clock decides). */
+export function todayInJakarta(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Jakarta',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
-/** The policy a plan will be judged by: the one asked for, or the one in force on `date`. */
-export function effectivePolicy(policyId: string | null, date: IsoDate): Policy | undefined {
-  return policyId ? POLICIES.find((policy) => policy.id === policyId) : policyInForce(date);
+/** The policy a plan will be judged by: the one asked for, or the one in force on the API's today. */
+export function effectivePolicy(
+  list: PolicyList | undefined,
+  policyId: string | null,
+): PolicyView | undefined {
+  const id = policyId ?? list?.current;
+  return list?.policies.find((policy) => policy.id === id);
 }
-
-export { isInForce };

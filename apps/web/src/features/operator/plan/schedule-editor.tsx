@@ -1,16 +1,15 @@
 import { Checkbox, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
-import type { Policy } from '@selter/domain';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../date-field';
-import { CheckList } from './check-list';
-import { scheduleChecks } from './checks';
 import type { PlanDraft } from './draft';
+import { FindingList } from './finding-list';
+import type { PlanJudgement } from './use-plan-check';
 
 type Part = Pick<PlanDraft, 'announcementOn' | 'registrationDeadline' | 'referenceDate' | 'providerName' | 'providerAccredited' | 'election'>;
 
-/** The schedule (R4's lead time checked live), the assessment provider, and the election calendar (R29). */
-export const ScheduleEditor = memo(function ScheduleEditor({ value, policy, onChange }: { value: Part; policy: Policy | undefined; onChange: (patch: Partial<Part>) => void }): React.JSX.Element {
+/** The schedule (R4's lead time judged live by the API), the assessment provider, and the election calendar (R29). */
+export const ScheduleEditor = memo(function ScheduleEditor({ value, judgement, onChange }: { value: Part; judgement: PlanJudgement; onChange: (patch: Partial<Part>) => void }): React.JSX.Element {
   const { t } = useTranslation('operator');
   const election = value.election;
   const setElection = (patch: Partial<Part['election']>) => onChange({ election: { ...election, ...patch } });
@@ -21,7 +20,7 @@ export const ScheduleEditor = memo(function ScheduleEditor({ value, policy, onCh
         <DateField label={t('schedule.registrationDeadline')} required value={value.registrationDeadline} onChange={(registrationDeadline) => onChange({ registrationDeadline })} minDate={value.announcementOn ?? undefined} />
         <DateField label={t('schedule.referenceDate')} description={t('schedule.referenceDateHint')} required value={value.referenceDate} onChange={(referenceDate) => onChange({ referenceDate })} />
       </SimpleGrid>
-      {policy && <CheckList label={t('schedule.checks')} checks={scheduleChecks(value, policy)} />}
+      <FindingList judgement={judgement} section="schedule" label={t('schedule.checks')} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput label={t('schedule.provider')} required value={value.providerName} onChange={(e) => onChange({ providerName: e.currentTarget.value })} />
         <Checkbox label={t('schedule.accredited')} checked={value.providerAccredited} onChange={(e) => onChange({ providerAccredited: e.currentTarget.checked })} mt={{ sm: 'xl' }} />

@@ -1,10 +1,11 @@
 import { ActionIcon, Button, Group, NativeSelect, NumberInput, Stack, Table, TextInput } from '@mantine/core';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckList } from './check-list';
-import { stageChecks, weightTotal } from './checks';
 import { newStage, type StageDraft } from './draft';
+import { FindingList } from './finding-list';
 import { moveBy, patchAt, removeAt } from './list-edit';
+import { weightTotal } from './tallies';
+import type { PlanJudgement } from './use-plan-check';
 import { TableHead } from '../../round/table-head';
 
 const KINDS: StageDraft['kind'][] = ['administrative', 'competency', 'paper', 'presentation', 'interview', 'health'];
@@ -12,7 +13,7 @@ const num = (value: string | number): number => (typeof value === 'number' ? val
 const optionalNum = (value: string | number): number | null => (value === '' ? null : num(value));
 
 /** The stage catalogue in order, with weights (totalling 100%, live) and pass marks; frozen at announcement. */
-export const StagesEditor = memo(function StagesEditor({ value, onChange }: { value: StageDraft[]; onChange: (stages: StageDraft[]) => void }): React.JSX.Element {
+export const StagesEditor = memo(function StagesEditor({ value, judgement, onChange }: { value: StageDraft[]; judgement: PlanJudgement; onChange: (stages: StageDraft[]) => void }): React.JSX.Element {
   const { t } = useTranslation('operator');
   return (
     <Stack gap="sm">
@@ -42,7 +43,7 @@ export const StagesEditor = memo(function StagesEditor({ value, onChange }: { va
           {t('stages.add')}
         </Button>
       </Group>
-      <CheckList label={t('stages.checks')} checks={stageChecks(value)} />
+      <FindingList judgement={judgement} section="stages" label={t('stages.checks')} />
     </Stack>
   );
 });

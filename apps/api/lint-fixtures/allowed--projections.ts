@@ -1,0 +1,4 @@
+// Boundary fixture (tools/lint/module-boundaries.spec.ts): apps/api importing @selter/projections must lint clean.
+import * as imported from '@selter/projections';
+
+export const fixture = imported;

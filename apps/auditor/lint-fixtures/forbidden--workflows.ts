@@ -1,0 +1,4 @@
+// Boundary fixture (tools/lint/module-boundaries.spec.ts): apps/auditor importing @selter/workflows must fail the lint.
+import * as imported from '@selter/workflows';
+
+export const fixture = imported;

@@ -1,0 +1,4 @@
+// Boundary fixture (tools/lint/module-boundaries.spec.ts): apps/web importing @selter/activities must fail the lint.
+import * as imported from '@selter/activities';
+
+export const fixture = imported;
