@@ -219,7 +219,7 @@ export function decideCalendar(command: CalendarCommand, book: CalendarBook): Ca
   const d = command.data;
   const legalBasis = requireLegalBasis(d['legalBasis']);
   const agency = d['agency'] === undefined ? undefined : d['agency'];
-  if (agency !== undefined && (typeof agency !== 'string' || !/^[a-z0-9-]{2,64}$/.test(agency))) {
+  if (agency !== undefined && (typeof agency !== 'string' || !/^[a-z0-9_]{2,40}$/.test(agency))) {
     invalid('agency', `Instansi tidak valid: ${String(agency)}`, `Invalid agency: ${String(agency)}`);
   }
   const scope = agency === undefined ? {} : { agency: agency as string };

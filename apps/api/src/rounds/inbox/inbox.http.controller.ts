@@ -14,7 +14,10 @@ export class InboxController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOperation({ summary: 'Decisions waiting on the caller, with time waited against the policy service level', operationId: 'getInbox' })
+  @ApiOperation({
+    summary: 'Decisions waiting on the caller, with time waited against the policy service level',
+    operationId: 'getInbox',
+  })
   @ApiJsonResponse(inbox)
   @QUERY_RESPONSES
   get(@CurrentPrincipal() principal: Principal): Promise<Inbox> {
