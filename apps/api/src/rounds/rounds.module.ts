@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { RoundAccess } from '../access/round-access';
+import { CalendarModule } from '../calendar/calendar.module';
 import { CheckDecisionController } from './check-decision/check-decision.http.controller';
 import { CheckDecisionHandler } from './check-decision/check-decision.handler';
 import { DecideController } from './decide/decide.http.controller';
@@ -27,7 +28,7 @@ import { PublishedResultsHandler } from '../public/published-results/published-r
 
 /** Selection rounds: one folder per use case (command or query), each with its controller and handler. */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, CalendarModule],
   controllers: [PlanRoundController, DecideController, CheckDecisionController, ImportApplicantsController, ListRoundsController, GetRoundController, ListApplicantsController, GetTimelineController, InboxController, PublishedResultsController],
   providers: [
     RoundFactsCache,

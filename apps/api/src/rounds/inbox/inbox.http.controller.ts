@@ -14,10 +14,7 @@ export class InboxController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOperation({
-    summary: 'Decisions waiting on the caller, with time waited against the policy service level',
-    operationId: 'getInbox',
-  })
+  @ApiOperation({ summary: 'Decisions waiting on the caller, with time waited against the policy service level', operationId: 'getInbox' })
   @ApiJsonResponse(inbox)
   @QUERY_RESPONSES
   get(@CurrentPrincipal() principal: Principal): Promise<Inbox> {
