@@ -6,3 +6,4 @@ export {
   rotationAuditMetadataOf,
   type RotationActivityDeps,
 } from './rotation/rotation-activities';
+export { readCalendarBook } from './calendar/calendar-book';

@@ -114,6 +114,16 @@ export class DecisionLedger<C extends { type: string; metadata: object }, E, S e
     return done;
   }
 
+  /** Holds decisions until `preparation` settles (the round's calendar loaded and its state restored). */
+  holdUntil(preparation: Promise<void>): Promise<void> {
+    this.restoring = true;
+    const done = preparation.then(() => {
+      this.restoring = false;
+    });
+    this.ready = done;
+    return done;
+  }
+
   /**
    * An Update's validator: refuses what can never be recorded (wrong Update or workflow, text the
    * store must not hold) and, once this instance's state is confirmed by the store, what the domain

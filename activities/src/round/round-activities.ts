@@ -1,6 +1,7 @@
 import type { RoundActivities } from '@selter/contracts';
-import type { RoundEvent } from '@selter/domain';
+import { roundCalendarOf, type RoundEvent } from '@selter/domain';
 import type { Sql } from 'postgres';
+import { readCalendarBook } from '../calendar/calendar-book';
 import { readDecisionPage, recordDecisionBatch } from '../shared/record-decisions';
 
 export interface RoundActivityDeps {
@@ -20,5 +21,8 @@ export function createRoundActivities({ sql }: RoundActivityDeps): RoundActiviti
 
     /** A page of the round's events as the domain folds them, each under its decision. */
     readRoundEvents: (input) => readDecisionPage<RoundEvent>(sql, input),
+
+    /** The agency's calendar as the calendar stream holds it now: days off, years covered, zone (ADR 24). */
+    loadRoundCalendar: async ({ agency }) => roundCalendarOf(await readCalendarBook(sql), agency),
   };
 }

@@ -9,6 +9,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthGuard } from './auth/auth.guard';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { PgThrottlerStorage } from './auth/pg-throttler.storage';
 import { PrincipalThrottlerGuard } from './auth/principal-throttler.guard';
 import { ClockController } from './clock/clock.controller';
@@ -75,6 +76,7 @@ export class AppModule {
         RotationsModule,
         AuditModule,
         RulesModule,
+        CalendarModule,
         ConsoleModule,
       ],
       controllers: [MetricsController, ClockController],

@@ -1,4 +1,4 @@
-import type { RoundEvent } from '@selter/domain';
+import type { RoundCalendar, RoundEvent } from '@selter/domain';
 
 /**
  * One decision to record: the events it produced, under the id of the decision that produced them
@@ -66,4 +66,6 @@ export interface RoundActivities {
   recordRoundDecisions(input: RecordDecisionsInput<RoundEvent>): Promise<RecordDecisionsResult<RoundEvent>>;
   /** The events after a version, in stream order; the store is the record a new run starts from. */
   readRoundEvents(input: ReadStreamPageInput): Promise<StoredDecisionEvent<RoundEvent>[]>;
+  /** The agency's calendar as the calendar stream holds it now (ADR 24); the round pins the result. */
+  loadRoundCalendar(input: { readonly agency: string }): Promise<RoundCalendar>;
 }

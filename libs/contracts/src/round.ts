@@ -1,4 +1,10 @@
-import type { AwaitedDecision, HumanRoundCommand, RoundEvent, RoundState } from '@selter/domain';
+import type {
+  AwaitedDecision,
+  HumanRoundCommand,
+  RoundCalendar,
+  RoundEvent,
+  RoundState,
+} from '@selter/domain';
 import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 
@@ -23,6 +29,27 @@ export interface RoundResume {
   readonly clock?: ClockAnchor;
   /** Runs so far, for the history (1 for the first continuation). */
   readonly continuation: number;
+  /** The calendar the round counts with (ADR 24), carried into the new run; absent for rounds from before calendars were data. */
+  readonly calendar?: RoundCalendar;
+}
+
+/**
+ * The patch id (Temporal `patched`) under which a round loads and pins its calendar and keeps its
+ * deadlines in its agency's zone (ADR 24). Histories recorded before it replay with the policy's
+ * holiday list, in WIB, unchanged.
+ */
+export const CALENDARS_AS_DATA_PATCH = 'calendars-as-data';
+
+/**
+ * An alarm the round's clock raises instead of acting (ADR 24): its command was refused because a
+ * count reaches a year with no calendar. It rides on the awaited decision of the same post (the
+ * operator's CloseRegistration), so the inbox of the operator and the admin shows it.
+ */
+export interface ClockAlarm {
+  readonly code: string;
+  readonly year?: number;
+  readonly command: string;
+  readonly since: string;
 }
 
 export interface RoundWorkflowInput {
@@ -95,7 +122,9 @@ export function roundUpdate<T extends RoundCommandType>(type: T): RoundUpdate<T>
 }
 
 export type { AwaitedDecision };
+/** An awaited decision as the `awaiting` Query answers it: with the clock's alarm on its post, if any. */
+export type AwaitedWithAlarm = AwaitedDecision & { readonly alarm?: ClockAlarm };
 
 export const roundStateQuery: QueryDefinition<RoundState> = defineQuery<RoundState>('state');
-export const awaitingQuery: QueryDefinition<readonly AwaitedDecision[]> =
-  defineQuery<readonly AwaitedDecision[]>('awaiting');
+export const awaitingQuery: QueryDefinition<readonly AwaitedWithAlarm[]> =
+  defineQuery<readonly AwaitedWithAlarm[]>('awaiting');

@@ -15,7 +15,29 @@ export {
   type TextProblem,
 } from './shared/text';
 export * as time from './shared/time';
-export type { IsoDate, IsoInstant, DayCounting } from './shared/time';
+export type { IsoDate, IsoInstant, DayCounting, Holidays } from './shared/time';
+export {
+  CALENDAR_EVENT_TYPES,
+  CALENDAR_STREAM,
+  decideCalendar,
+  evolveCalendar,
+  holidaysOfCalendar,
+  initialCalendarBook,
+  isZone,
+  roundCalendarOf,
+  zoneOf,
+  ZONE_OFFSETS,
+  type AgencyPlace,
+  type CalendarBook,
+  type CalendarCommand,
+  type CalendarEvent,
+  type CalendarEventType,
+  type CalendarYear,
+  type DayOff,
+  type DayOffKind,
+  type RoundCalendar,
+  type Zone,
+} from './calendar/calendar';
 
 export type * from './policy/types';
 export { KASN_2019 } from './policy/kasn-2019';

@@ -1,8 +1,10 @@
 import type { RoundActivities } from '@selter/contracts';
 import {
+  createRoundDecider,
   decide,
   evolve,
   initialState,
+  type RoundCalendar,
   type RoundCommand,
   type RoundEvent,
   type RoundState,
@@ -10,16 +12,22 @@ import {
 import { DecisionLedger } from '../decision-ledger';
 import { misdirected } from './refusal';
 
-/** A round's record: the domain's round decider, and a plan must name this workflow's round. */
+/**
+ * A round's record: the domain's round decider (with the round's pinned calendar once it has one,
+ * ADR 24), and a plan must name this workflow's round.
+ */
 export class RoundRecord extends DecisionLedger<RoundCommand, RoundEvent, RoundState> {
+  private readonly chosen: { decide: (command: RoundCommand, state: RoundState) => RoundEvent[] };
+
   constructor(
     streamId: string,
     roundId: string,
     activities: Pick<RoundActivities, 'recordRoundDecisions' | 'readRoundEvents'>,
   ) {
+    const decider = { decide };
     super(
       streamId,
-      { decide, evolve, initialState },
+      { decide: (command, state) => decider.decide(command, state), evolve, initialState },
       { record: activities.recordRoundDecisions, read: activities.readRoundEvents },
       (command) => {
         if (command.type === 'PlanRound' && command.data.roundId !== roundId) {
@@ -29,5 +37,11 @@ export class RoundRecord extends DecisionLedger<RoundCommand, RoundEvent, RoundS
         }
       },
     );
+    this.chosen = decider;
+  }
+
+  /** Decides from now on with the round's calendar: its days off, years covered and the agency's zone. */
+  useCalendar(calendar: RoundCalendar): void {
+    this.chosen.decide = createRoundDecider(undefined, calendar).decide;
   }
 }

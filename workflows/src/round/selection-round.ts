@@ -1,11 +1,13 @@
 import {
   awaitingQuery,
+  CALENDARS_AS_DATA_PATCH,
   RESTORING,
   ROUND_COMMAND_TYPES,
   SWITCHING_RUNS,
   roundStateQuery,
   roundUpdate,
   roundWorkflowId,
+  type ClockAlarm,
   type RoundActivities,
   type RoundOutcome,
   type RoundWorkflowInput,
@@ -16,6 +18,7 @@ import {
   getPolicy,
   roundSchedule,
   time,
+  type RoundCalendar,
   type RoundState,
   type ScheduledCommand,
 } from '@selter/domain';
@@ -25,6 +28,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyLocalActivities,
   setHandler,
   workflowInfo,
@@ -43,7 +47,7 @@ import { DecisionLedger } from '../decision-ledger';
 // past `localRetryThreshold` becomes a durable timer, so a round waiting on its store gives back
 // its workflow-task slot to every other round (isolation, ADR 16). Permanent refusals are not
 // errors but a `rejected` outcome: the decision fails with EVENT_STORE.REJECTED, the round goes on.
-const { recordRoundDecisions, readRoundEvents } = proxyLocalActivities<RoundActivities>({
+const { recordRoundDecisions, readRoundEvents, loadRoundCalendar } = proxyLocalActivities<RoundActivities>({
   startToCloseTimeout: '10 seconds',
   localRetryThreshold: '2 seconds',
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
@@ -56,6 +60,10 @@ const { recordRoundDecisions, readRoundEvents } = proxyLocalActivities<RoundActi
 export const RUN_BUDGET = { historyEvents: 8_000, updates: 1_000 } as const;
 
 const CLOCK_ACTOR = { id: 'selter-clock', role: 'system' } as const;
+
+/** How often a round whose clock raised a calendar alarm reads the calendar again (ADR 24). */
+export const CALENDAR_RECHECK_MS = 6 * 3_600_000;
+const CALENDAR_YEAR_MISSING = 'CALENDAR.YEAR_MISSING';
 
 const isFinished = (state: RoundState): boolean => state.status === 'closed' || state.status === 'cancelled';
 
@@ -75,13 +83,37 @@ export async function selectionRound(input: RoundWorkflowInput): Promise<RoundOu
     readRoundEvents,
   });
   const clock = new RoundClock(input.resume?.clock);
+  // Calendars as data (ADR 24): a round counts working days with its agency's calendar, read by an
+  // activity (its result in the history pins it for replay) and carried into each new run, and keeps
+  // its deadlines in the agency's zone. Histories from before replay as they were (the policy's
+  // holiday list, WIB).
+  const calendarsAsData = patched(CALENDARS_AS_DATA_PATCH);
+  let calendar: RoundCalendar | undefined = calendarsAsData ? input.resume?.calendar : undefined;
+  if (calendar) record.useCalendar(calendar);
+  const loadCalendar = async (): Promise<void> => {
+    calendar = await loadRoundCalendar({ agency: input.agency });
+    record.useCalendar(calendar);
+  };
   // A continued run folds its state back from the store first. Handlers are registered at once (the
   // SDK rejects Updates that find none at the end of the first activation); decisions arriving in
-  // that window wait in the ledger's queue and are decided once the state is back.
-  let restoring = input.resume !== undefined;
-  const restored = input.resume
-    ? record.restore(input.resume.version).then(() => void (restoring = false))
-    : Promise.resolve();
+  // that window wait in the ledger's queue and are decided once the state (and calendar) is back.
+  const needsCalendar = calendarsAsData && calendar === undefined;
+  let restoring = input.resume !== undefined || needsCalendar;
+  const restored = !calendarsAsData
+    ? input.resume
+      ? record.restore(input.resume.version).then(() => void (restoring = false))
+      : Promise.resolve()
+    : record
+        .holdUntil(
+          (async () => {
+            if (needsCalendar) await loadCalendar();
+            if (input.resume) await record.restore(input.resume.version);
+          })(),
+        )
+        .then(() => void (restoring = false));
+  // The clock's open alarms by scheduled command: shown on the post's awaited decision (the inbox).
+  const alarms = new Map<string, ClockAlarm & { postId?: string }>();
+  let recheckAtMs = 0;
 
   let updatesThisRun = 0;
   let switching = false;
@@ -113,7 +145,18 @@ export async function selectionRound(input: RoundWorkflowInput): Promise<RoundOu
     return record.state;
   };
   setHandler(roundStateQuery, settled);
-  setHandler(awaitingQuery, () => awaitedDecisions(settled(), policyOf(record.state)));
+  setHandler(awaitingQuery, () => {
+    const awaited = awaitedDecisions(settled(), policyOf(record.state));
+    if (alarms.size === 0) return awaited;
+    return awaited.map((a) => {
+      const alarm = [...alarms.values()].find(
+        (x) => x.postId === a.postId && a.command === 'CloseRegistration',
+      );
+      if (!alarm) return a;
+      const { postId: _postId, ...shown } = alarm;
+      return { ...a, alarm: shown };
+    });
+  });
   await restored;
 
   const runIsFull = (): boolean => {
@@ -141,16 +184,28 @@ export async function selectionRound(input: RoundWorkflowInput): Promise<RoundOu
           version: record.state.version,
           continuation,
           ...(clockAnchor ? { clock: clockAnchor } : {}),
+          ...(calendar ? { calendar } : {}),
         },
       });
+    }
+    // An alarm stays until the calendar covers the year: every few hours the round reads the
+    // calendar again and lets its clock retry the refused command.
+    if (alarms.size > 0 && clock.nowMs() >= recheckAtMs) {
+      await loadCalendar();
+      for (const key of alarms.keys()) refused.delete(key);
+      recheckAtMs = clock.nowMs() + CALENDAR_RECHECK_MS;
     }
     const policy = policyOf(record.state);
     const next =
       clock.started && policy
-        ? roundSchedule(record.state, policy).find((s) => !refused.has(keyOf(s)))
+        ? roundSchedule(record.state, policy, calendar?.offset).find((s) => !refused.has(keyOf(s)))
         : undefined;
-    const waitMs = next ? time.instantMillis(next.at) - clock.nowMs() : undefined;
-    if (next && waitMs !== undefined && waitMs <= 0) {
+    const dueInMs = next ? time.instantMillis(next.at) - clock.nowMs() : undefined;
+    const waitMs =
+      alarms.size > 0 ? Math.min(dueInMs ?? Number.POSITIVE_INFINITY, recheckAtMs - clock.nowMs()) : dueInMs;
+    if (next && dueInMs !== undefined && dueInMs <= 0) {
+      // The clock counts with the calendar as it is now (an added regional holiday applies at once).
+      if (calendarsAsData) await loadCalendar();
       const command = {
         type: next.type,
         data: next.data,
@@ -158,9 +213,24 @@ export async function selectionRound(input: RoundWorkflowInput): Promise<RoundOu
       };
       try {
         await record.submit(command.metadata.correlationId, command as Parameters<RoundRecord['submit']>[1]);
+        alarms.delete(keyOf(next));
       } catch (error) {
         if (!(error instanceof ApplicationFailure)) throw error;
         refused.add(keyOf(next));
+        if (calendarsAsData && error.type === CALENDAR_YEAR_MISSING) {
+          // Never close early, never guess: the round waits and says why in the inbox.
+          const year = (error.details?.[0] as { details?: { year?: number } } | undefined)?.details?.year;
+          const since = alarms.get(keyOf(next))?.since ?? clock.now();
+          const postId = 'postId' in next.data ? next.data.postId : undefined;
+          alarms.set(keyOf(next), {
+            code: CALENDAR_YEAR_MISSING,
+            ...(year !== undefined ? { year } : {}),
+            command: next.type,
+            since,
+            ...(postId !== undefined ? { postId } : {}),
+          });
+          recheckAtMs = clock.nowMs() + CALENDAR_RECHECK_MS;
+        }
         log.warn('the round clock was refused', {
           command: next.type,
           data: next.data,
@@ -171,7 +241,8 @@ export async function selectionRound(input: RoundWorkflowInput): Promise<RoundOu
       continue;
     }
     const version = record.state.version;
-    const rang = next && waitMs !== undefined ? alarm.arm(waitMs) : (alarm.disarm(), () => false);
+    const rang =
+      waitMs !== undefined && Number.isFinite(waitMs) ? alarm.arm(waitMs) : (alarm.disarm(), () => false);
     await condition(() => record.state.version !== version || runIsFull() || rang());
   }
   // Decisions may still wait to be recorded (or refused): finish them before the run completes.

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { RoundAccess } from '../access/round-access';
+import { CalendarModule } from '../calendar/calendar.module';
 import { CheckPlanController } from './check-plan/check-plan.http.controller';
 import { CheckPlanHandler } from './check-plan/check-plan.handler';
 import { CheckDecisionController } from './check-decision/check-decision.http.controller';
@@ -29,7 +30,7 @@ import { PublishedResultsHandler } from '../public/published-results/published-r
 
 /** Selection rounds: one folder per use case (command or query), each with its controller and handler. */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, CalendarModule],
   controllers: [
     CheckPlanController,
     PlanRoundController,

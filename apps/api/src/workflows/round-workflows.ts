@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   awaitingQuery,
   roundStateQuery,
-  type AwaitedDecision,
+  type AwaitedWithAlarm,
   type RoundWorkflowInput,
 } from '@selter/contracts';
 import type { RoundCommand, RoundState } from '@selter/domain';
@@ -33,7 +33,7 @@ export class RoundWorkflows {
     return this.port.query('ROUND', round.id, roundStateQuery);
   }
 
-  awaiting(round: RoundRef): Promise<readonly AwaitedDecision[]> {
+  awaiting(round: RoundRef): Promise<readonly AwaitedWithAlarm[]> {
     return this.port.query('ROUND', round.id, awaitingQuery);
   }
 }

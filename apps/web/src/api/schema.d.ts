@@ -36,6 +36,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The national calendars by year, each with its decree */
+        get: operations["getCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar/agencies/{agency}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agency's zone and regional holidays */
+        get: operations["getAgencyCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar/agencies/{agency}/place": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets an agency's province (which gives its zone) or overrides its zone (admin) */
+        put: operations["setAgencyPlace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar/days-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds or corrects a national day off, or an agency's regional holiday (admin) */
+        post: operations["addDayOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar/days-off/removals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Removes a day off (a decree revoked or moved it) (admin) */
+        post: operations["removeDayOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar/working-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts working days from a date with an agency's calendar (409 CALENDAR.YEAR_MISSING past the known years) */
+        get: operations["countWorkingDays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publishes or replaces a year's national calendar from its SKB (admin) */
+        post: operations["publishCalendarYear"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dev-auth/.well-known/openid-configuration": {
         parameters: {
             query?: never;
@@ -1333,6 +1452,23 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AgencyCalendarView: {
+            agency: string;
+            offset: string;
+            province: string | null;
+            regional: {
+                date: string;
+                /** @enum {string} */
+                kind: "holiday" | "cuti-bersama" | "regional";
+                legalBasis?: string;
+                name: string;
+            }[];
+            version: number;
+            /** @description Years a working-day count may reach */
+            years: number[];
+            /** @enum {string} */
+            zone: "WIB" | "WITA" | "WIT";
+        };
         ApplicantImportReport: {
             accepted: number;
             /** @enum {string} */
@@ -1445,6 +1581,30 @@ export interface components {
             type: string;
             version: number;
         };
+        CalendarChanged: {
+            version: number;
+        };
+        CalendarView: {
+            /** @description Changes recorded on the calendar stream over the initial data */
+            version: number;
+            years: {
+                days: {
+                    date: string;
+                    /** @enum {string} */
+                    kind: "holiday" | "cuti-bersama" | "regional";
+                    legalBasis?: string;
+                    name: string;
+                }[];
+                decree: string;
+                /** @enum {string} */
+                status: "decreed" | "provisional";
+                year: number;
+            }[];
+            /** @description Offset of each zone */
+            zones: {
+                [key: string]: string;
+            };
+        };
         ClockReading: {
             adjustable: boolean;
             /** @description ISO-8601 instant */
@@ -1526,6 +1686,13 @@ export interface components {
             now: string;
         };
         InboxItem: {
+            /** @description The round clock's alarm on this wait: it could not act (CALENDAR.YEAR_MISSING: no calendar for the year) and waits instead of closing early */
+            alarm: {
+                code: string;
+                command: string;
+                since: string;
+                year: number | null;
+            } | null;
             /** @description The decision awaited, e.g. CloseRegistration */
             command: string;
             dueAt: string | null;
@@ -2562,6 +2729,11 @@ export interface components {
             name: string | null;
             posts: components["schemas"]["PostView"][];
             status: string;
+            /**
+             * @description The agency's time zone (ADR 24): a deadline day ends at 23:59:59 there
+             * @enum {string}
+             */
+            zone: "WIB" | "WITA" | "WIT";
         };
         Rule: {
             /** @description P: primary legal text, S: secondary source, I: inference (PROCESS.md markers) */
@@ -2638,6 +2810,14 @@ export interface components {
             /** @description The first stream version the problem concerns (null: the checkpoint itself) */
             version: number | null;
         };
+        WorkingDaysView: {
+            agency: string;
+            date: string;
+            days: number;
+            from: string;
+            version: number;
+            zone: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2709,6 +2889,202 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SecurityEventPage"];
+                };
+            };
+        };
+    };
+    getCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarView"];
+                };
+            };
+        };
+    };
+    getAgencyCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agency: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyCalendarView"];
+                };
+            };
+        };
+    };
+    setAgencyPlace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agency: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The decree or regulation the change rests on (e.g. SKB 1497/2/5 of 2025, a Perda) */
+                    legalBasis: string;
+                    province?: string;
+                    /** @enum {string} */
+                    zone?: "WIB" | "WITA" | "WIT";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarChanged"];
+                };
+            };
+        };
+    };
+    addDayOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description For a regional holiday: the agency it applies to; national otherwise */
+                    agency?: string;
+                    date: string;
+                    /** @enum {string} */
+                    kind?: "holiday" | "cuti-bersama" | "regional";
+                    /** @description The decree or regulation the change rests on (e.g. SKB 1497/2/5 of 2025, a Perda) */
+                    legalBasis: string;
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarChanged"];
+                };
+            };
+        };
+    };
+    removeDayOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    agency?: string;
+                    date: string;
+                    /** @description The decree or regulation the change rests on (e.g. SKB 1497/2/5 of 2025, a Perda) */
+                    legalBasis: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarChanged"];
+                };
+            };
+        };
+    };
+    countWorkingDays: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingDaysView"];
+                };
+            };
+        };
+    };
+    publishCalendarYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    days: {
+                        date: string;
+                        /** @enum {string} */
+                        kind: "holiday" | "cuti-bersama";
+                        name: string;
+                    }[];
+                    decree: string;
+                    /** @description The decree or regulation the change rests on (e.g. SKB 1497/2/5 of 2025, a Perda) */
+                    legalBasis: string;
+                    /**
+                     * @default decreed
+                     * @enum {string}
+                     */
+                    status?: "decreed" | "provisional";
+                    year: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarChanged"];
                 };
             };
         };

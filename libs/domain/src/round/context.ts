@@ -5,13 +5,17 @@ import { getPolicy, holidaysOf, type PolicyRegistry } from '../policy/registry';
 import type { GateAuthority, OversightGate, Policy } from '../policy/types';
 import { fail } from '../shared/errors';
 import { eventMetadataOf, type EventMetadata } from '../shared/metadata';
-import { dateOf, type IsoDate, type IsoInstant } from '../shared/time';
+import type { RoundCalendar } from '../calendar/calendar';
+import { holidaysOfCalendar } from '../calendar/calendar';
+import { dateIn, dateOf, ROUND_OFFSET, type Holidays, type IsoDate, type IsoInstant } from '../shared/time';
 
 /** What every command handler needs: the round's own policy, today's date and an event factory. */
 export interface Ctx {
   readonly roundId: string;
   readonly policy: Policy;
-  readonly holidays: ReadonlySet<IsoDate>;
+  readonly holidays: Holidays;
+  /** The offset of the agency's zone: deadline days end at midnight there (WIB for rounds without a calendar). */
+  readonly offset: string;
   readonly now: IsoInstant;
   readonly today: IsoDate;
   readonly emit: <T extends RoundEventType>(
@@ -20,17 +24,27 @@ export interface Ctx {
   ) => Extract<RoundEvent, { type: T }>;
 }
 
-/** Builds the handler context; the policy comes from the state (or, for PlanRound, from the command). */
-export function contextFor(command: RoundCommand, roundId: string, policy: Policy): Ctx {
+/**
+ * Builds the handler context; the policy comes from the state (or, for PlanRound, from the command).
+ * With the round's pinned calendar, days off and "today" come from it and the agency's zone; without
+ * one (rounds recorded before calendars were data) from the policy's list and the instant's own offset.
+ */
+export function contextFor(
+  command: RoundCommand,
+  roundId: string,
+  policy: Policy,
+  calendar?: RoundCalendar,
+): Ctx {
   const metadata: EventMetadata = eventMetadataOf(command.metadata);
   const now = command.metadata.now;
-  const today = dateOf(now);
+  const today = calendar ? dateIn(now, calendar.offset) : dateOf(now);
   return {
     roundId,
     policy,
     now,
     today,
-    holidays: holidaysOf(policy),
+    offset: calendar?.offset ?? ROUND_OFFSET,
+    holidays: calendar ? holidaysOfCalendar(calendar) : holidaysOf(policy),
     // The generic pairing of `type` and `data` is checked at each call site; TS cannot re-prove it here.
     emit: (type, data) => ({ type, data: { ...data, roundId, at: now }, metadata }) as unknown as never,
   };

@@ -1,3 +1,4 @@
+import type { RoundCalendar } from '../calendar/calendar';
 import type { RoundCommand } from './commands';
 import { contextFor, policyOf, type Ctx } from './context';
 import type { RoundEvent } from './events';
@@ -141,8 +142,14 @@ export interface RoundDecider {
   initialState(): RoundState;
 }
 
-/** A round decider bound to a policy registry: each round is decided by the policy it was planned under. */
-export function createRoundDecider(registry: PolicyRegistry = DEFAULT_POLICIES): RoundDecider {
+/**
+ * A round decider bound to a policy registry (each round is decided by the policy it was planned
+ * under) and, for rounds that pinned one, the round's calendar (days off and the agency's zone).
+ */
+export function createRoundDecider(
+  registry: PolicyRegistry = DEFAULT_POLICIES,
+  calendar?: RoundCalendar,
+): RoundDecider {
   return {
     decide(command, state) {
       refuseUncleanCommand(command);
@@ -154,7 +161,7 @@ export function createRoundDecider(registry: PolicyRegistry = DEFAULT_POLICIES):
         });
       }
       const policy = state.status === 'empty' ? planningPolicy(command, registry) : policyOf(state, registry);
-      const ctx = contextFor(command, roundId, policy);
+      const ctx = contextFor(command, roundId, policy, calendar);
       return withClosure(state, route(command, state, ctx), ctx);
     },
     evolve,

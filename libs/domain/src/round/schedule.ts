@@ -6,7 +6,11 @@ import { daysAfter, endOfDate, instantMillis, type IsoInstant } from '../shared/
 
 /** A command the round's own clock will issue at an instant, unless the state moves on first. */
 export type ScheduledCommand =
-  | { readonly at: IsoInstant; readonly type: 'PassRegistrationDeadline'; readonly data: PassRegistrationDeadline['data'] }
+  | {
+      readonly at: IsoInstant;
+      readonly type: 'PassRegistrationDeadline';
+      readonly data: PassRegistrationDeadline['data'];
+    }
   | { readonly at: IsoInstant; readonly type: 'ChaseDecision'; readonly data: ChaseDecision['data'] };
 
 /** When an awaited decision is next chased: the next reminder, and the escalation unless already raised. */
@@ -27,22 +31,29 @@ export function chaseTimes(
 function closesByItself(post: PostState, policy: Policy): boolean {
   const { minApplicantsPerPost: min, maxExtensions: max } = policy.numbers;
   const applicants = post.applicants.filter((a) => !a.withdrawn).length;
-  return policy.gates.extensionApproval.value === 'none' || applicants >= min.value || post.extensions >= max.value;
+  return (
+    policy.gates.extensionApproval.value === 'none' || applicants >= min.value || post.extensions >= max.value
+  );
 }
 
 /**
  * Every command the round's clock has pending, earliest first: a registration deadline per open
  * post (R18, R19: it closes, or extends below the minimum), and a reminder and an escalation per
- * oversight or PPK decision past its service level. A pure function of the state: a workflow
+ * oversight or PPK decision past its service level. A deadline day ends at midnight in `offset`, the
+ * agency's zone (WIB by default). A pure function of the state: a workflow
  * sleeps until the first one, and recomputes after any change.
  */
-export function roundSchedule(state: RoundState, policy: Policy): ScheduledCommand[] {
+export function roundSchedule(state: RoundState, policy: Policy, offset?: string): ScheduledCommand[] {
   const scheduled: ScheduledCommand[] = [];
   if (state.status === 'announced') {
     for (const postId of state.postIds) {
       const post = state.posts[postId];
       if (post?.status === 'registration' && closesByItself(post, policy)) {
-        scheduled.push({ at: endOfDate(post.deadline), type: 'PassRegistrationDeadline', data: { postId } });
+        scheduled.push({
+          at: endOfDate(post.deadline, offset),
+          type: 'PassRegistrationDeadline',
+          data: { postId },
+        });
       }
     }
   }
@@ -50,18 +61,31 @@ export function roundSchedule(state: RoundState, policy: Policy): ScheduledComma
     const times = chaseTimes(awaited, policy);
     if (!times) continue;
     const scope = awaited.postId !== undefined ? { postId: awaited.postId } : {};
-    scheduled.push({ at: times.reminderAt, type: 'ChaseDecision', data: { ...scope, decision: awaited.command, level: 'reminder' } });
+    scheduled.push({
+      at: times.reminderAt,
+      type: 'ChaseDecision',
+      data: { ...scope, decision: awaited.command, level: 'reminder' },
+    });
     if (times.escalationAt) {
-      scheduled.push({ at: times.escalationAt, type: 'ChaseDecision', data: { ...scope, decision: awaited.command, level: 'escalation' } });
+      scheduled.push({
+        at: times.escalationAt,
+        type: 'ChaseDecision',
+        data: { ...scope, decision: awaited.command, level: 'escalation' },
+      });
     }
   }
   return scheduled.sort((a, b) => instantMillis(a.at) - instantMillis(b.at));
 }
 
 /** The scheduled commands due at `now`, earliest first. */
-export function dueCommands(state: RoundState, policy: Policy, now: IsoInstant): ScheduledCommand[] {
+export function dueCommands(
+  state: RoundState,
+  policy: Policy,
+  now: IsoInstant,
+  offset?: string,
+): ScheduledCommand[] {
   const at = instantMillis(now);
-  return roundSchedule(state, policy).filter((s) => instantMillis(s.at) <= at);
+  return roundSchedule(state, policy, offset).filter((s) => instantMillis(s.at) <= at);
 }
 
 export type { ClockRoundCommand };

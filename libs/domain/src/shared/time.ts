@@ -96,14 +96,40 @@ export function addYears(date: IsoDate, years: number): IsoDate {
   return addMonths(date, years * 12);
 }
 
+/**
+ * The days off a count skips: national holidays, collective leave and regional holidays. A set built
+ * from a calendar also says which years it covers (`years`): a count that steps into another year
+ * refuses with CALENDAR.YEAR_MISSING instead of guessing. A bare set (old rounds) covers every year.
+ */
+export type Holidays = ReadonlySet<IsoDate> & { readonly years?: ReadonlySet<number> };
+
+/** A holiday set that covers exactly `years` (see Holidays). */
+export function holidaysCovering(dates: Iterable<IsoDate>, years: Iterable<number>): Holidays {
+  return Object.assign(new Set(dates), { years: new Set(years) as ReadonlySet<number> });
+}
+
+function requireCovered(date: IsoDate, holidays: Holidays): void {
+  const year = Number(date.slice(0, 4));
+  if (holidays.years && !holidays.years.has(year)) {
+    fail(
+      'CALENDAR.YEAR_MISSING',
+      `Kalender hari libur tahun ${year} belum tersedia; hari kerja tidak dapat dihitung`,
+      `No holiday calendar for ${year}: working days cannot be counted`,
+      { year },
+    );
+  }
+}
+
 /** Monday-Friday and not a listed national holiday or collective leave day. */
-export function isWorkingDay(date: IsoDate, holidays: ReadonlySet<IsoDate>): boolean {
+export function isWorkingDay(date: IsoDate, holidays: Holidays): boolean {
   const weekday = (((dayNumber(date) + 4) % 7) + 7) % 7; // 0 = Sunday; 1970-01-01 was a Thursday
-  return weekday !== 0 && weekday !== 6 && !holidays.has(date);
+  if (weekday === 0 || weekday === 6) return false;
+  requireCovered(date, holidays);
+  return !holidays.has(date);
 }
 
 /** Adds `days` working days: the result is the `days`-th working day after `date`. */
-export function addWorkingDays(date: IsoDate, days: number, holidays: ReadonlySet<IsoDate>): IsoDate {
+export function addWorkingDays(date: IsoDate, days: number, holidays: Holidays): IsoDate {
   let current = dayNumber(date);
   for (let counted = 0; counted < days;) {
     current += 1;
@@ -113,12 +139,7 @@ export function addWorkingDays(date: IsoDate, days: number, holidays: ReadonlySe
 }
 
 /** Adds days counted as the policy says (calendar or working days with its holiday list). */
-export function addDays(
-  date: IsoDate,
-  days: number,
-  counting: DayCounting,
-  holidays: ReadonlySet<IsoDate>,
-): IsoDate {
+export function addDays(date: IsoDate, days: number, counting: DayCounting, holidays: Holidays): IsoDate {
   return counting === 'calendar' ? addCalendarDays(date, days) : addWorkingDays(date, days, holidays);
 }
 
@@ -150,11 +171,18 @@ export const DAY_MS = 86_400_000;
 
 /** Milliseconds since the epoch of an instant, by integer maths (no Date object). */
 export function instantMillis(instant: IsoInstant): number {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|([+-])(\d{2}):(\d{2}))$/.exec(instant);
-  if (!match?.[1]) fail('TIME.INVALID', `Waktu tidak valid: ${instant}`, `Invalid instant: ${instant}`, { instant });
+  const match =
+    /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|([+-])(\d{2}):(\d{2}))$/.exec(instant);
+  if (!match?.[1])
+    fail('TIME.INVALID', `Waktu tidak valid: ${instant}`, `Invalid instant: ${instant}`, { instant });
   const [, date, hh, mm, ss, frac, , sign, oh, om] = match;
   const fraction = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
-  const local = dayNumber(date) * DAY_MS + Number(hh) * 3_600_000 + Number(mm) * 60_000 + Number(ss ?? 0) * 1000 + fraction;
+  const local =
+    dayNumber(date) * DAY_MS +
+    Number(hh) * 3_600_000 +
+    Number(mm) * 60_000 +
+    Number(ss ?? 0) * 1000 +
+    fraction;
   const offset = sign ? (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) * 60_000 : 0;
   return local - offset;
 }
@@ -175,9 +203,17 @@ export function instantAt(ms: number, offset: string = ROUND_OFFSET): IsoInstant
   return `${fromDayNumber(day)}T${pad(hh)}:${pad(mm)}:${pad(ss)}.${pad(rest - ss * 1000, 3)}${match ? offset : 'Z'}`;
 }
 
-/** The first instant after a date has ended in WIB: a deadline on `date` has passed from then on. */
-export function endOfDate(date: IsoDate): IsoInstant {
-  return `${addCalendarDays(date, 1)}T00:00:00.000${ROUND_OFFSET}`;
+/**
+ * The first instant after a date has ended in a zone's offset (WIB unless given): a deadline on
+ * `date` is open until 23:59:59 local time and has passed from then on.
+ */
+export function endOfDate(date: IsoDate, offset: string = ROUND_OFFSET): IsoInstant {
+  return `${addCalendarDays(date, 1)}T00:00:00.000${offset}`;
+}
+
+/** The local date of an instant in an offset, e.g. 2026-03-01T23:30+07:00 is 2 March in WITA (+08:00). */
+export function dateIn(instant: IsoInstant, offset: string): IsoDate {
+  return dateOf(instantAt(instantMillis(instant), offset));
 }
 
 /** An instant `days` calendar days (of 24 h) after another, written in WIB. */

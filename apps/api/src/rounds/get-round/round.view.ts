@@ -23,7 +23,17 @@ export type PostView = z.infer<typeof postView>;
 /** A round and its posts with their status, as the read model has them. */
 export const roundView = responseSchema(
   'RoundView',
-  z.object({ id: z.string(), agency: z.string(), name: z.string().nullable(), agencyName: z.string().nullable(), status: z.string(), posts: z.array(postView) }),
+  z.object({
+    id: z.string(),
+    agency: z.string(),
+    name: z.string().nullable(),
+    agencyName: z.string().nullable(),
+    status: z.string(),
+    zone: z
+      .enum(['WIB', 'WITA', 'WIT'])
+      .describe("The agency's time zone (ADR 24): a deadline day ends at 23:59:59 there"),
+    posts: z.array(postView),
+  }),
 );
 export type RoundView = z.infer<typeof roundView>;
 

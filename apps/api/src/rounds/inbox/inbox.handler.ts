@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { AwaitedDecision } from '@selter/contracts';
+import type { AwaitedWithAlarm as AwaitedDecision } from '@selter/contracts';
 import { getPolicy, time } from '@selter/domain';
 import { lastEventAt, listRounds } from '@selter/projections';
 import type { Sql } from 'postgres';
@@ -124,6 +124,9 @@ export class InboxHandler implements IQueryHandler<InboxQuery, Inbox> {
       overdue: dueMs !== undefined && nowMs > dueMs,
       reminders: a.reminders ?? 0,
       escalated: a.escalated ?? false,
+      alarm: a.alarm
+        ? { code: a.alarm.code, year: a.alarm.year ?? null, command: a.alarm.command, since: a.alarm.since }
+        : null,
     };
   }
 }

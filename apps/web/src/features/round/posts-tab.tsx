@@ -36,6 +36,7 @@ export function PostsTab({ round }: { round: RoundView }): React.JSX.Element {
             <Fragment key={post.postId}>
               <PostRow
                 post={post}
+                zone={round.zone}
                 showsStandard={showsStandard}
                 open={open === post.postId}
                 toggle={() => setOpen(open === post.postId ? null : post.postId)}
@@ -57,11 +58,13 @@ export function PostsTab({ round }: { round: RoundView }): React.JSX.Element {
 
 function PostRow({
   post,
+  zone,
   showsStandard,
   open,
   toggle,
 }: {
   post: PostView;
+  zone: RoundView['zone'];
   showsStandard: boolean;
   open: boolean;
   toggle: () => void;
@@ -95,6 +98,11 @@ function PostRow({
       <Table.Td>{formatNumber(post.applicants, locale)}</Table.Td>
       <Table.Td>
         {post.registrationDeadline ? formatDate(post.registrationDeadline, locale) : '–'}
+        {post.registrationDeadline && (
+          <Text size="xs" c="dimmed" data-testid="deadline-zone">
+            {t('posts.deadlineEnds', { zone })}
+          </Text>
+        )}
         {post.extensions > 0 && (
           <Text size="xs" c="dimmed">
             {t('posts.extensions', { count: post.extensions })}

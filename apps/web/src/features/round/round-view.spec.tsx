@@ -54,6 +54,7 @@ function answers(): Answers {
       name: 'Seleksi JPT 2024',
       agencyName: 'Kabupaten Contoh',
       status: 'announced',
+      zone: 'WITA',
       posts: [post('dinkes', 'Kepala Dinas Kesehatan', 120), post('dishub', 'Kepala Dinas Perhubungan', 4)],
     },
     '/inbox': { now: '2024-08-21T00:00:00Z', items: [] },
@@ -107,6 +108,8 @@ describe('RoundView', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Seleksi JPT 2024');
     expect(within(screen.getByTestId('posts')).getByText('Kepala Dinas Kesehatan')).toBeTruthy();
     expect(screen.getAllByText('Tahap seleksi').length).toBe(2);
+    // Deadlines end at 23:59:59 in the agency's zone, named (ADR 24).
+    expect(within(screen.getByTestId('posts')).getAllByText('s.d. pukul 23.59.59 WITA').length).toBe(2);
     expect(calls.filter((c) => c.includes('/applicants') || c.includes('/timeline'))).toEqual([]);
   });
 

@@ -10,7 +10,10 @@ import { endOfDate, instantMillis, type IsoInstant } from '../../shared/time';
 
 function requireDue(ctx: Ctx, at: IsoInstant, what: string): void {
   if (instantMillis(ctx.now) < instantMillis(at)) {
-    fail('DEADLINE.NOT_DUE', `${what} baru jatuh tempo pada ${at}`, `${what} is not due before ${at}`, { at, now: ctx.now });
+    fail('DEADLINE.NOT_DUE', `${what} baru jatuh tempo pada ${at}`, `${what} is not due before ${at}`, {
+      at,
+      now: ctx.now,
+    });
   }
 }
 
@@ -19,10 +22,18 @@ function requireDue(ctx: Ctx, at: IsoInstant, what: string): void {
  * Too few with extensions left: it is extended by the policy's days (R18, R19). Too few after the
  * last extension: the oversight body is asked (R19). The clock decides nothing else.
  */
-export function passRegistrationDeadline(command: PassRegistrationDeadline, state: RoundState, ctx: Ctx): RoundEvent[] {
+export function passRegistrationDeadline(
+  command: PassRegistrationDeadline,
+  state: RoundState,
+  ctx: Ctx,
+): RoundEvent[] {
   const round = requireAnnounced(state, command.type);
   const post = requirePostStatus(requirePost(round, command.data.postId), ['registration'], command.type);
-  requireDue(ctx, endOfDate(post.deadline), `Batas pendaftaran ${post.plan.postId} / The registration deadline of ${post.plan.postId}`);
+  requireDue(
+    ctx,
+    endOfDate(post.deadline, ctx.offset),
+    `Batas pendaftaran ${post.plan.postId} / The registration deadline of ${post.plan.postId}`,
+  );
   const { minApplicantsPerPost: min, maxExtensions: max } = ctx.policy.numbers;
   const applicants = post.applicants.filter((a) => !a.withdrawn).length;
   const data = { postId: post.plan.postId };
@@ -35,7 +46,9 @@ export function passRegistrationDeadline(command: PassRegistrationDeadline, stat
 /** ChaseDecision: an oversight or PPK decision past its service level is reminded, or escalated once. */
 export function chaseDecision(command: ChaseDecision, state: RoundState, ctx: Ctx): RoundEvent[] {
   const { postId, decision, level } = command.data;
-  const awaited = awaitedDecisions(state, ctx.policy).find((a) => a.command === decision && a.postId === postId);
+  const awaited = awaitedDecisions(state, ctx.policy).find(
+    (a) => a.command === decision && a.postId === postId,
+  );
   const times = awaited ? chaseTimes(awaited, ctx.policy) : undefined;
   const at = level === 'reminder' ? times?.reminderAt : times?.escalationAt;
   if (!awaited || !times || at === undefined || awaited.since === undefined || awaited.dueAt === undefined) {
@@ -55,7 +68,8 @@ export function chaseDecision(command: ChaseDecision, state: RoundState, ctx: Ct
     dueAt: awaited.dueAt,
     serviceLevelDays: awaited.serviceLevelDays ?? 0,
   };
-  if (level === 'reminder') return [ctx.emit('DecisionReminded', { ...chase, reminder: (awaited.reminders ?? 0) + 1 })];
+  if (level === 'reminder')
+    return [ctx.emit('DecisionReminded', { ...chase, reminder: (awaited.reminders ?? 0) + 1 })];
   const waitedDays = Math.floor((instantMillis(ctx.now) - instantMillis(awaited.since)) / 86_400_000);
   const escalatedTo = awaited.role === 'oversight' ? 'oversight-leadership' : 'oversight-body';
   return [ctx.emit('DecisionEscalated', { ...chase, escalatedTo, waitedDays })];
