@@ -179,6 +179,8 @@ export async function startKeycloak(o: KeycloakOptions): Promise<RunningKeycloak
       ...process.env,
       KC_BOOTSTRAP_ADMIN_USERNAME: admin.username,
       KC_BOOTSTRAP_ADMIN_PASSWORD: admin.password,
+      // C1 only: starts about twice as fast on two busy cores; a development server needs no peak throughput.
+      JAVA_OPTS_APPEND: process.env['JAVA_OPTS_APPEND'] ?? '-XX:TieredStopAtLevel=1',
     },
     logFile: o.logFile,
   });
