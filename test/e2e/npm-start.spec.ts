@@ -79,6 +79,7 @@ describe('npm start', () => {
       temporal: await freePort(),
       ui: await freePort(),
       kafka: await freePort(),
+      keycloak: await freePort(),
     };
     const env = {
       SELTER_DATA_DIR: dataDir,
@@ -88,6 +89,7 @@ describe('npm start', () => {
       TEMPORAL_PORT: String(ports.temporal),
       TEMPORAL_UI_PORT: String(ports.ui),
       KAFKA_PORT: String(ports.kafka),
+      KEYCLOAK_PORT: String(ports.keycloak),
       LOG_FORMAT: 'json',
       DATABASE_URL: '',
       TEMPORAL_ADDRESS: '',
@@ -113,6 +115,7 @@ describe('npm start', () => {
     expect(services.map((r) => r.usename)).toEqual(['selter_app']);
     expect(first.output()).toContain(`http://127.0.0.1:${ports.http}/health`);
     expect(first.output()).toContain(`http://127.0.0.1:${ports.ui}`);
+    expect(first.output()).toContain(`http://127.0.0.1:${ports.keycloak}/realms/selter`);
     const health = await fetch(`http://127.0.0.1:${ports.http}/health`);
     expect(health.status).toBe(200);
     const body = (await health.json()) as {

@@ -4,8 +4,9 @@ import { createLogger } from '@selter/logging';
 import { runMigrateStep, SupervisedService } from './service';
 
 /**
- * `npm start`: PostgreSQL, Temporal (with its Web UI) and Kafka on embedded defaults (or the
- * servers named by DATABASE_URL, TEMPORAL_ADDRESS, KAFKA_BROKERS), then the migrate step as the
+ * `npm start`: PostgreSQL, Temporal (with its Web UI), Kafka and Keycloak (the identity provider,
+ * ADR 0026) on embedded defaults (or the servers named by DATABASE_URL, TEMPORAL_ADDRESS,
+ * KAFKA_BROKERS, AUTH_ISSUER), then the migrate step as the
  * schema owner, then, as the services' role `selter_app` (ADR 0019), the backbone (projections,
  * relay, checkpoints), the worker and the api.
  * Ctrl-C stops everything, our processes first and PostgreSQL last; data stays in SELTER_DATA_DIR.
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     ['TEMPORAL_PORT', ports.temporal, !config.external.temporalAddress],
     ['TEMPORAL_UI_PORT', ports.temporalUi, !config.external.temporalAddress],
     ['KAFKA_PORT', ports.kafka, !config.external.kafkaBrokers],
+    ['KEYCLOAK_PORT', ports.keycloak, !config.api.issuer],
   ];
   for (const [name, port, needed] of wanted) {
     if (needed && !(await isPortFree(port))) {
@@ -35,6 +37,8 @@ async function main(): Promise<void> {
     persistent: true,
     ports,
     external: config.external,
+    // An AUTH_ISSUER of the caller's own replaces the embedded identity provider.
+    keycloak: !config.api.issuer,
     log: (line) => log.info(line),
   });
   for (const s of engines.status)
@@ -47,8 +51,11 @@ async function main(): Promise<void> {
     TEMPORAL_ADDRESS: e.temporalAddress,
     ...(e.kafkaBrokers ? { KAFKA_BROKERS: e.kafkaBrokers.join(',') } : {}),
     LOG_FORMAT: config.log.format,
-    // The embedded setup runs the built-in development issuer unless DEV_ISSUER=off (ADR 10).
+    // The embedded setup runs the built-in development issuer unless DEV_ISSUER=off (ADR 10); the
+    // console still signs in with it until it speaks OpenID Connect (issue 17, item 2).
     DEV_ISSUER: config.api.devIssuer ?? 'on',
+    // The api trusts the embedded Keycloak's realm beside it (ADR 0026).
+    ...(e.keycloak ? { AUTH_ISSUER: e.keycloak.issuer, AUTH_JWKS_URL: e.keycloak.jwksUrl } : {}),
   };
   const logDir = `${config.dataDir}/logs`;
   // The owner's URL goes to the migrate step only; the services never see it.
@@ -109,12 +116,29 @@ async function main(): Promise<void> {
     `  PostgreSQL     ${redact(e.databaseUrl)}`,
     `  Temporal       ${e.temporalAddress}`,
     `  Kafka          ${e.kafkaBrokers?.join(',') ?? 'none: events wait in the outbox until KAFKA_BROKERS is set'}`,
+    ...keycloakLines(e.keycloak, config.api.issuer?.issuer),
     `  Logs           ${logDir}/`,
     ...(await seededUsers(api)),
     'Press Ctrl-C to stop.',
     '',
   ];
   process.stdout.write(lines.join('\n'));
+}
+
+/** Where tokens come from besides the development issuer: the embedded Keycloak, or the caller's issuer. */
+function keycloakLines(
+  keycloak: { url: string; issuer: string; adminPasswordFile: string } | undefined,
+  external: string | undefined,
+): string[] {
+  if (!keycloak)
+    return [
+      `  Identity       ${external ?? 'no Keycloak (needs Java 17+, Maven and unzip): development issuer only'}`,
+    ];
+  return [
+    `  Keycloak       ${keycloak.issuer}   (the api trusts this realm; the console still signs in with the development issuer)`,
+    `  Keycloak admin ${keycloak.url}/admin/   (user admin, password in ${keycloak.adminPasswordFile})`,
+    '                 realm users: the seeded users below, password Selter-Dev-2026 (deploy/keycloak/README.md)',
+  ];
 }
 
 /** The development issuer's seeded users, as the running api lists them, and how to get a token. */

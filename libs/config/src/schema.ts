@@ -53,6 +53,7 @@ export const configSchema = z
     TEMPORAL_PORT: port.default(7233),
     TEMPORAL_UI_PORT: port.default(8233),
     KAFKA_PORT: port.default(9092),
+    KEYCLOAK_PORT: port.default(8180),
     AUTH_ISSUER: optionalText,
     AUTH_AUDIENCE: z.string().min(1).default('selter-api'),
     AUTH_JWKS_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
@@ -118,7 +119,7 @@ export interface Config {
   dataDir: string;
   /** Where engine binaries and jars are cached, outside the work tree and keyed by version. */
   cacheDir: string;
-  embeddedPorts: { postgres: number; temporal: number; temporalUi: number; kafka: number };
+  embeddedPorts: { postgres: number; temporal: number; temporalUi: number; kafka: number; keycloak: number };
   api: ApiConfig;
 }
 
@@ -182,6 +183,7 @@ export function toConfig(raw: RawConfig, cwd: string, isTty: boolean): Config {
       temporal: raw.TEMPORAL_PORT,
       temporalUi: raw.TEMPORAL_UI_PORT,
       kafka: raw.KAFKA_PORT,
+      keycloak: raw.KEYCLOAK_PORT,
     },
     api: {
       ...(raw.AUTH_ISSUER && raw.AUTH_JWKS_URL

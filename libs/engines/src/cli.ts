@@ -2,6 +2,7 @@ import { loadConfigOrExit } from '@selter/config';
 import { ensureChromium } from './browser';
 import { ensureComposeCli } from './compose';
 import { ensureKafkaJars } from './kafka';
+import { ensureKeycloak } from './keycloak';
 import { ensureTemporalCli } from './temporal';
 import { ensureTemporalTestServer } from './temporal-test-server';
 
@@ -26,7 +27,8 @@ function browser(log: (line: string) => void, dryRun: boolean): boolean {
  * `install`: builds or fetches the engines that the configuration will need and the cache
  * lacks, the compose CLI the deployment test uses (`--with-compose`) and the browser of the
  * browser tests and benchmark (`--with-browser`). Engines pointed at by TEMPORAL_ADDRESS or
- * KAFKA_BROKERS are not installed. `browser [--dry-run]`: the browser alone.
+ * KAFKA_BROKERS are not installed; Keycloak (npm start's identity provider and the tests') is not
+ * when AUTH_ISSUER names another issuer. `browser [--dry-run]`: the browser alone.
  */
 function main(command: string | undefined, flags: string[]): void {
   const config = loadConfigOrExit();
@@ -47,13 +49,25 @@ function main(command: string | undefined, flags: string[]): void {
     const libs = ensureKafkaJars(config.cacheDir, log);
     if (libs) log(`Kafka jars: ${libs}`);
   }
+  if (!config.api.issuer) {
+    const keycloak = ensureKeycloak(config.cacheDir, log);
+    if (keycloak) log(`Keycloak: ${keycloak}`);
+  }
   if (flags.includes('--with-compose')) {
     // The deadline tests skip weeks of timers on it.
     const testServer = ensureTemporalTestServer(config.cacheDir, log);
-    log(testServer ? `Temporal test server jars: ${testServer}` : 'Temporal test server: unavailable (needs Java and Maven)');
+    log(
+      testServer
+        ? `Temporal test server jars: ${testServer}`
+        : 'Temporal test server: unavailable (needs Java and Maven)',
+    );
     // The tests validate docker-compose.yml with it.
     const compose = ensureComposeCli(config.cacheDir, log);
-    log(compose ? `docker compose: ${[compose.command, ...compose.args].join(' ')}` : 'docker compose: unavailable (needs Go)');
+    log(
+      compose
+        ? `docker compose: ${[compose.command, ...compose.args].join(' ')}`
+        : 'docker compose: unavailable (needs Go)',
+    );
   }
   if (flags.includes('--with-browser')) browser(log, false);
 }

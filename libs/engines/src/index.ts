@@ -24,6 +24,17 @@ export {
   KAFKA_POM,
   type RunningKafka,
 } from './kafka';
+export {
+  ensureKeycloak,
+  cachedKeycloakHome,
+  startKeycloak,
+  keycloakUrls,
+  keycloakUnavailableReason,
+  SELTER_REALM,
+  SELTER_REALM_FILE,
+  type KeycloakOptions,
+  type RunningKeycloak,
+} from './keycloak';
 export { parseJavaMajor, ensureMavenJars, type MavenEngine } from './maven';
 export {
   ensureTemporalTestServer,
@@ -46,6 +57,7 @@ export {
   KAFKA_VERSION,
   COMPOSE_VERSION,
   TEMPORAL_TEST_SERVER_VERSION,
+  KEYCLOAK_VERSION,
 } from './versions';
 export { ensureComposeCli, type ComposeCommand } from './compose';
 export {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureKafkaJars, startKafkaBroker, type RunningKafka } from './kafka';
+import { ensureKeycloak, startKeycloak, type RunningKeycloak } from './keycloak';
 import { freePort } from './ports';
 import { startEmbeddedPostgres, type RunningPostgres } from './postgres';
 import { ensureTemporalCli, startTemporalDevServer, type RunningTemporal } from './temporal';
@@ -16,9 +17,11 @@ export interface EngineEndpoints {
   /** Undefined when no broker is configured and none can run here: events wait in the outbox. */
   kafkaBrokers?: string[];
   temporalUiUrl?: string;
+  /** The embedded identity provider (Keycloak), when asked for and able to run here. */
+  keycloak?: { url: string; issuer: string; jwksUrl: string; adminPasswordFile: string };
 }
 
-export type EngineName = 'postgres' | 'temporal' | 'kafka';
+export type EngineName = 'postgres' | 'temporal' | 'kafka' | 'keycloak';
 
 export interface EngineStatus {
   name: EngineName;
@@ -30,7 +33,7 @@ export interface StartEnginesOptions {
   dataDir: string;
   cacheDir: string;
   /** Fixed ports for `npm start`; omitted ports are picked free (tests, benchmarks). */
-  ports?: Partial<Record<'postgres' | 'temporal' | 'temporalUi' | 'kafka', number>>;
+  ports?: Partial<Record<'postgres' | 'temporal' | 'temporalUi' | 'kafka' | 'keycloak', number>>;
   /** Keep Temporal state in a SQLite file and show the Web UI (`npm start`), or not (tests). */
   persistent: boolean;
   external?: {
@@ -40,6 +43,11 @@ export interface StartEnginesOptions {
     kafkaBrokers?: string[];
   };
   temporalDynamicConfig?: Record<string, unknown>;
+  /**
+   * Start Keycloak with the Selter realm (`npm start`; ~30 s and ~550 MB, so off unless asked).
+   * Without Java it is reported unavailable and the rest comes up.
+   */
+  keycloak?: boolean;
   log: (line: string) => void;
 }
 
@@ -49,6 +57,7 @@ export interface RunningEngines {
   postgres?: RunningPostgres;
   temporal?: RunningTemporal;
   kafka?: RunningKafka;
+  keycloak?: RunningKeycloak;
   /** Stops what was started here, in reverse order of dependency. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -99,33 +108,53 @@ async function kafkaEndpoint(o: StartEnginesOptions, logs: string) {
   return { brokers: running.brokers, running };
 }
 
+async function keycloakEndpoint(
+  o: StartEnginesOptions,
+  logs: string,
+): Promise<{ running?: RunningKeycloak }> {
+  if (!o.keycloak) return {};
+  const home = ensureKeycloak(o.cacheDir, o.log);
+  if (!home) return {};
+  const running = await startKeycloak({
+    home,
+    dataDir: join(o.dataDir, 'keycloak'),
+    port: await portOr(o.ports?.keycloak),
+    logFile: join(logs, 'keycloak.log'),
+  });
+  return { running };
+}
+
 /**
- * Brings up PostgreSQL, Temporal and Kafka in parallel: the external ones when configured,
+ * Brings up PostgreSQL, Temporal, Kafka (and Keycloak when asked) in parallel: the external ones when configured,
  * otherwise embedded ones. If one fails, the others are stopped before the error surfaces.
  */
 export async function startEngines(o: StartEnginesOptions): Promise<RunningEngines> {
   const logs = join(o.dataDir, 'logs');
   mkdirSync(logs, { recursive: true, mode: 0o755 });
-  const [pg, temporal, kafka] = await Promise.allSettled([
+  const [pg, temporal, kafka, keycloak] = await Promise.allSettled([
     postgresEndpoint(o, logs),
     temporalEndpoint(o, logs),
     kafkaEndpoint(o, logs),
+    keycloakEndpoint(o, logs),
   ]);
-  const started = [pg, temporal, kafka].flatMap((r) =>
+  const started = [pg, temporal, kafka, keycloak].flatMap((r) =>
     r.status === 'fulfilled' && r.value.running ? [r.value.running] : [],
   );
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopped ??= (async () => {
-      // Kafka and Temporal first: both may still be flushing to clients; PostgreSQL last.
+      // Keycloak, Kafka and Temporal first: they may still be flushing to clients; PostgreSQL last.
       for (const engine of started.reverse()) await engine.stop();
     })());
-  const failure = [pg, temporal, kafka].find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  const failure = [pg, temporal, kafka, keycloak].find(
+    (r): r is PromiseRejectedResult => r.status === 'rejected',
+  );
   if (
     failure ||
     pg.status !== 'fulfilled' ||
     temporal.status !== 'fulfilled' ||
-    kafka.status !== 'fulfilled'
+    kafka.status !== 'fulfilled' ||
+    keycloak.status !== 'fulfilled'
   ) {
     await stop();
     throw failure?.reason instanceof Error ? failure.reason : new Error(String(failure?.reason));
@@ -143,6 +172,16 @@ export async function startEngines(o: StartEnginesOptions): Promise<RunningEngin
       temporalAddress: temporal.value.address,
       ...(kafka.value.brokers ? { kafkaBrokers: kafka.value.brokers } : {}),
       ...(temporal.value.running?.uiUrl ? { temporalUiUrl: temporal.value.running.uiUrl } : {}),
+      ...(keycloak.value.running
+        ? {
+            keycloak: {
+              url: keycloak.value.running.url,
+              issuer: keycloak.value.running.issuer(),
+              jwksUrl: keycloak.value.running.jwksUrl(),
+              adminPasswordFile: keycloak.value.running.admin.passwordFile,
+            },
+          }
+        : {}),
     },
     status: [
       describe('postgres', Boolean(o.external?.databaseUrl), Boolean(pg.value.running), redact(pg.value.url)),
@@ -158,10 +197,21 @@ export async function startEngines(o: StartEnginesOptions): Promise<RunningEngin
         Boolean(kafka.value.running),
         kafka.value.brokers?.join(',') ?? 'no broker: events stay in the outbox until one is configured',
       ),
+      ...(o.keycloak
+        ? [
+            describe(
+              'keycloak',
+              false,
+              Boolean(keycloak.value.running),
+              keycloak.value.running?.issuer() ?? 'cannot run here (needs Java 17+, Maven and unzip)',
+            ),
+          ]
+        : []),
     ],
     ...(pg.value.running ? { postgres: pg.value.running } : {}),
     ...(temporal.value.running ? { temporal: temporal.value.running } : {}),
     ...(kafka.value.running ? { kafka: kafka.value.running } : {}),
+    ...(keycloak.value.running ? { keycloak: keycloak.value.running } : {}),
     stop,
   };
 }

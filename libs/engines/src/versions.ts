@@ -10,3 +10,5 @@ export const COMPOSE_VERSION = '2.28.1';
 export const TEMPORAL_SERVER_VERSION = '1.29.1';
 /** Temporal's time-skipping test server (Java, Maven Central), for tests of timers of days. */
 export const TEMPORAL_TEST_SERVER_VERSION = '1.38.0';
+/** Keycloak's Quarkus distribution (Maven Central zip), the identity provider of `npm start` and the tests (ADR 0026). */
+export const KEYCLOAK_VERSION = '26.7.3';

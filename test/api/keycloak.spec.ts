@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { ensureKeycloak, freePort, keycloakUrls, startKeycloak, type RunningKeycloak } from '@selter/engines';
+import { testEndpoints } from '@selter/testing';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
+import { ApiClient } from './client';
+import { AGENCY, journeyPlan, POLICY } from './journey';
+import { signInWithPkce } from './oidc-login';
+import { startApiStack, type ApiStack } from './stack';
+
+/** The seeded users' development password (deploy/keycloak/README.md). */
+const PASSWORD = 'Selter-Dev-2026';
+
+/**
+ * Keycloak as the api's identity provider (ADR 0026): the realm in deploy/keycloak imported into a
+ * real Keycloak, users signed in through its login page (Authorization Code with PKCE on the
+ * console's client), and the api trusting that realm and no other.
+ */
+describe('Keycloak as the identity provider', () => {
+  let keycloak: RunningKeycloak;
+  let stack: ApiStack;
+  let api: ApiClient;
+
+  beforeAll(async () => {
+    const { cacheDir, workDir } = testEndpoints();
+    const home = ensureKeycloak(cacheDir, (line) => process.stderr.write(`[keycloak] ${line}\n`));
+    if (!home) throw new Error('Keycloak cannot run here: it needs Java 17+, Maven and unzip (ADR 0026)');
+    const dataDir = join(workDir, `keycloak-${randomUUID().slice(0, 8)}`);
+    const port = await freePort();
+    const { issuer, jwksUrl } = keycloakUrls(port);
+    // Side by side: the api fetches the key set only when the first token comes.
+    const [started, apiStack] = await Promise.allSettled([
+      startKeycloak({ home, dataDir, port, logFile: join(dataDir, 'keycloak.log') }),
+      startApiStack({
+        AUTH_ISSUER: issuer,
+        AUTH_JWKS_URL: jwksUrl,
+        // Keycloak answers introspection only to an authenticated client; the api asks without one.
+        AUTH_INTROSPECTION_URL: '',
+      }),
+    ]);
+    if (started.status === 'fulfilled') keycloak = started.value;
+    if (apiStack.status === 'fulfilled') stack = apiStack.value;
+    for (const r of [started, apiStack]) if (r.status === 'rejected') throw r.reason;
+    api = new ApiClient(stack.url);
+  }, 240_000);
+  afterAll(async () => {
+    await stack?.stop();
+    await keycloak?.stop();
+  });
+
+  it("signs an operator in and the api acts for the token's role and agency", async () => {
+    const token = await signInWithPkce(keycloak.issuer(), 'operator.kabcontoh', PASSWORD);
+    expect(decodeProtectedHeader(token).typ).toBe('at+jwt');
+    expect(decodeJwt(token)).toMatchObject({
+      iss: keycloak.issuer(),
+      aud: 'selter-api',
+      sub: 'operator.kabcontoh',
+      role: 'operator',
+      agency: AGENCY,
+      name: 'BKPSDM Kabupaten Contoh',
+    });
+
+    await api.setClock('2024-09-02');
+    const localId = `kc-${randomUUID().slice(0, 8)}`;
+    const planned = await api.raw('POST', '/rounds', {
+      token,
+      key: randomUUID(),
+      body: { roundId: localId, plan: journeyPlan(), policyId: POLICY },
+    });
+    expect(planned.status).toBe(201);
+    const roundId = `round-${AGENCY}-${localId}`;
+    const [first] = await stack.sql<[{ actor: unknown }]>`
+      select record_json->'metadata'->'actor' as actor from events where stream_id = ${roundId} order by stream_version limit 1`;
+    expect(first?.actor).toMatchObject({ id: 'operator.kabcontoh', role: 'operator' });
+    expect((await api.raw('GET', `/rounds/${roundId}`, { token })).status).toBe(200);
+
+    // The agency claim scopes the caller: another agency's PPK, signed in at Keycloak, is refused the round.
+    const other = await signInWithPkce(keycloak.issuer(), 'ppk.kotalain', PASSWORD);
+    expect(decodeJwt(other)).toMatchObject({ role: 'ppk', agency: 'kotalain' });
+    const refused = await api.raw('GET', `/rounds/${roundId}`, { token: other });
+    expect({ status: refused.status, code: refused.body['code'] }).toEqual({
+      status: 403,
+      code: 'AUTH.FORBIDDEN',
+    });
+  });
+
+  it('carries the oversight body of a liaison', async () => {
+    const token = await signInWithPkce(keycloak.issuer(), 'liaison.bkn', PASSWORD);
+    expect(decodeJwt(token)).toMatchObject({ sub: 'liaison.bkn', role: 'oversight', oversight_body: 'BKN' });
+    expect((await api.raw('GET', '/inbox', { token })).status).toBe(200);
+  });
+
+  it('refuses a wrong password at the login page', async () => {
+    await expect(signInWithPkce(keycloak.issuer(), 'operator.kabcontoh', 'not-the-password')).rejects.toThrow(
+      /refused \(200\)/,
+    );
+  });
+
+  it("refuses with 401 a token of the same Keycloak's master realm", async () => {
+    const res = await fetch(`${keycloak.issuer('master')}/protocol/openid-connect/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'password',
+        client_id: 'admin-cli',
+        username: keycloak.admin.username,
+        password: keycloak.admin.password,
+      }),
+    });
+    const { access_token: token } = (await res.json()) as { access_token: string };
+    expect(decodeJwt(token).iss).toBe(keycloak.issuer('master'));
+    const refused = await api.raw('GET', '/inbox', { token });
+    expect({ status: refused.status, code: refused.body['code'] }).toEqual({
+      status: 401,
+      code: 'AUTH.UNAUTHENTICATED',
+    });
+  });
+});
