@@ -21,6 +21,8 @@ import { ListRoundsController } from './list-rounds/list-rounds.http.controller'
 import { ListRoundsHandler } from './list-rounds/list-rounds.handler';
 import { PlanRoundController } from './plan-round/plan-round.http.controller';
 import { PlanRoundHandler } from './plan-round/plan-round.handler';
+import { ProjectionWatermark } from './read-after/projection-watermark';
+import { ReadAfterInterceptor } from './read-after/read-after';
 import { RoundFactsCache } from './round-facts';
 import { PublishedResultsController } from '../public/published-results/published-results.http.controller';
 import { PublishedResultsHandler } from '../public/published-results/published-results.handler';
@@ -28,10 +30,23 @@ import { PublishedResultsHandler } from '../public/published-results/published-r
 /** Selection rounds: one folder per use case (command or query), each with its controller and handler. */
 @Module({
   imports: [CqrsModule],
-  controllers: [PlanRoundController, DecideController, CheckDecisionController, ImportApplicantsController, ListRoundsController, GetRoundController, ListApplicantsController, GetTimelineController, InboxController, PublishedResultsController],
+  controllers: [
+    PlanRoundController,
+    DecideController,
+    CheckDecisionController,
+    ImportApplicantsController,
+    ListRoundsController,
+    GetRoundController,
+    ListApplicantsController,
+    GetTimelineController,
+    InboxController,
+    PublishedResultsController,
+  ],
   providers: [
     RoundFactsCache,
     RoundAccess,
+    ProjectionWatermark,
+    ReadAfterInterceptor,
     DecisionRecorder,
     PlanRoundHandler,
     DecideHandler,

@@ -1310,6 +1310,8 @@ export interface components {
             rows: components["schemas"]["ApplicantImportRow"][];
             /** @description Of the file: a retried import of the same file registers nobody twice */
             sha256: string;
+            /** @description The round stream version after the last accepted row (for `minVersion` on reads); null when none was accepted */
+            version: number | null;
         };
         ApplicantImportRow: {
             applicantId?: string;
@@ -2074,7 +2076,12 @@ export interface operations {
     };
     getInbox: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Read your writes: answer only once the read models have projected this version of the round's stream (a decision's `version`); waits 2000 ms at most, then 409 READ.NOT_YET_PROJECTED. */
+                minVersion?: number;
+                /** @description The round whose stream version `minVersion` names (required with it on this route). */
+                minVersionRound?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2218,8 +2225,72 @@ export interface operations {
                     };
                 };
             };
+            /** @description READ.NOT_YET_PROJECTED: minVersion not projected within 2000 ms; details.projectedVersion, Retry-After */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
             /** @description RATE.LIMITED */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description READ.BUSY: 1000 reads already wait; Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2254,7 +2325,12 @@ export interface operations {
     };
     publicRounds: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Read your writes: answer only once the read models have projected this version of the round's stream (a decision's `version`); waits 2000 ms at most, then 409 READ.NOT_YET_PROJECTED. */
+                minVersion?: number;
+                /** @description The round whose stream version `minVersion` names (required with it on this route). */
+                minVersionRound?: string;
+            };
             header?: never;
             path: {
                 agency: string;
@@ -2270,6 +2346,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicAgencyRounds"];
+                };
+            };
+            /** @description READ.NOT_YET_PROJECTED: minVersion not projected within 2000 ms; details.projectedVersion, Retry-After */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description READ.BUSY: 1000 reads already wait; Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
                 };
             };
         };
@@ -3143,6 +3283,10 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description Read your writes: answer only once the read models have projected this version of the round's stream (a decision's `version`); waits 2000 ms at most, then 409 READ.NOT_YET_PROJECTED. */
+                minVersion?: number;
+                /** @description The round whose stream version `minVersion` names (required with it on this route). */
+                minVersionRound?: string;
             };
             header?: never;
             path?: never;
@@ -3287,8 +3431,72 @@ export interface operations {
                     };
                 };
             };
+            /** @description READ.NOT_YET_PROJECTED: minVersion not projected within 2000 ms; details.projectedVersion, Retry-After */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
             /** @description RATE.LIMITED */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description READ.BUSY: 1000 reads already wait; Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3686,7 +3894,10 @@ export interface operations {
     };
     getRound: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Read your writes: answer only once the read models have projected this version of the round's stream (a decision's `version`); waits 2000 ms at most, then 409 READ.NOT_YET_PROJECTED. */
+                minVersion?: number;
+            };
             header?: never;
             path: {
                 roundId: unknown;
@@ -3832,8 +4043,72 @@ export interface operations {
                     };
                 };
             };
+            /** @description READ.NOT_YET_PROJECTED: minVersion not projected within 2000 ms; details.projectedVersion, Retry-After */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
             /** @description RATE.LIMITED */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description READ.BUSY: 1000 reads already wait; Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20008,7 +20283,10 @@ export interface operations {
     };
     listApplicants: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Read your writes: answer only once the read models have projected this version of the round's stream (a decision's `version`); waits 2000 ms at most, then 409 READ.NOT_YET_PROJECTED. */
+                minVersion?: number;
+            };
             header?: never;
             path: {
                 postId: string;
@@ -20155,8 +20433,72 @@ export interface operations {
                     };
                 };
             };
+            /** @description READ.NOT_YET_PROJECTED: minVersion not projected within 2000 ms; details.projectedVersion, Retry-After */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
             /** @description RATE.LIMITED */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description READ.BUSY: 1000 reads already wait; Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20194,6 +20536,8 @@ export interface operations {
             query?: {
                 fromVersion?: number;
                 limit?: number;
+                /** @description Read your writes: answer only once the read models have projected this version of the round's stream (a decision's `version`); waits 2000 ms at most, then 409 READ.NOT_YET_PROJECTED. */
+                minVersion?: number;
             };
             header?: never;
             path: {
@@ -20340,8 +20684,72 @@ export interface operations {
                     };
                 };
             };
+            /** @description READ.NOT_YET_PROJECTED: minVersion not projected within 2000 ms; details.projectedVersion, Retry-After */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
             /** @description RATE.LIMITED */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description READ.BUSY: 1000 reads already wait; Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
