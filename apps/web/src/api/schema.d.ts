@@ -2077,7 +2077,7 @@ export interface operations {
     getInbox: {
         parameters: {
             query?: {
-                /** @description Read your writes: answer only once the read models have projected this version of the round's stream (a decision's `version`); waits 2000 ms at most, then 409 READ.NOT_YET_PROJECTED. */
+                /** @description Read your writes: answer only once the read models have projected this version of the round's stream (a decision's `version`); waits 2000 ms at most, then 409 READ.NOT_YET_PROJECTED. Needs a signed-in caller who may read the round (public routes too: 401 without). */
                 minVersion?: number;
                 /** @description The round whose stream version `minVersion` names (required with it on this route). */
                 minVersionRound?: string;
@@ -2326,7 +2326,7 @@ export interface operations {
     publicRounds: {
         parameters: {
             query?: {
-                /** @description Read your writes: answer only once the read models have projected this version of the round's stream (a decision's `version`); waits 2000 ms at most, then 409 READ.NOT_YET_PROJECTED. */
+                /** @description Read your writes: answer only once the read models have projected this version of the round's stream (a decision's `version`); waits 2000 ms at most, then 409 READ.NOT_YET_PROJECTED. Needs a signed-in caller who may read the round (public routes too: 401 without). */
                 minVersion?: number;
                 /** @description The round whose stream version `minVersion` names (required with it on this route). */
                 minVersionRound?: string;
@@ -3283,7 +3283,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description Read your writes: answer only once the read models have projected this version of the round's stream (a decision's `version`); waits 2000 ms at most, then 409 READ.NOT_YET_PROJECTED. */
+                /** @description Read your writes: answer only once the read models have projected this version of the round's stream (a decision's `version`); waits 2000 ms at most, then 409 READ.NOT_YET_PROJECTED. Needs a signed-in caller who may read the round (public routes too: 401 without). */
                 minVersion?: number;
                 /** @description The round whose stream version `minVersion` names (required with it on this route). */
                 minVersionRound?: string;
@@ -3895,7 +3895,7 @@ export interface operations {
     getRound: {
         parameters: {
             query?: {
-                /** @description Read your writes: answer only once the read models have projected this version of the round's stream (a decision's `version`); waits 2000 ms at most, then 409 READ.NOT_YET_PROJECTED. */
+                /** @description Read your writes: answer only once the read models have projected this version of the round's stream (a decision's `version`); waits 2000 ms at most, then 409 READ.NOT_YET_PROJECTED. Needs a signed-in caller who may read the round (public routes too: 401 without). */
                 minVersion?: number;
             };
             header?: never;
@@ -20284,7 +20284,7 @@ export interface operations {
     listApplicants: {
         parameters: {
             query?: {
-                /** @description Read your writes: answer only once the read models have projected this version of the round's stream (a decision's `version`); waits 2000 ms at most, then 409 READ.NOT_YET_PROJECTED. */
+                /** @description Read your writes: answer only once the read models have projected this version of the round's stream (a decision's `version`); waits 2000 ms at most, then 409 READ.NOT_YET_PROJECTED. Needs a signed-in caller who may read the round (public routes too: 401 without). */
                 minVersion?: number;
             };
             header?: never;
@@ -20536,7 +20536,7 @@ export interface operations {
             query?: {
                 fromVersion?: number;
                 limit?: number;
-                /** @description Read your writes: answer only once the read models have projected this version of the round's stream (a decision's `version`); waits 2000 ms at most, then 409 READ.NOT_YET_PROJECTED. */
+                /** @description Read your writes: answer only once the read models have projected this version of the round's stream (a decision's `version`); waits 2000 ms at most, then 409 READ.NOT_YET_PROJECTED. Needs a signed-in caller who may read the round (public routes too: 401 without). */
                 minVersion?: number;
             };
             header?: never;

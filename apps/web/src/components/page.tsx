@@ -1,6 +1,6 @@
 import { Group, Loader, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Loaded } from '../api/use-load';
+import type { Loaded } from '../api/query';
 import { ProblemAlert } from './problem-alert';
 
 /**

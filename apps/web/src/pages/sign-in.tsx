@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bodyOf } from '../api/call';
 import { createApi } from '../api/client';
-import { useLoad } from '../api/use-load';
+import { keys, useApiQuery } from '../api/query';
 import { LoadedPage } from '../components/page';
 import { ProblemAlert } from '../components/problem-alert';
 import type { DevUser } from '../session';
@@ -13,7 +13,7 @@ import { useSession } from '../session-context';
 export function SignIn(): React.JSX.Element {
   const { t } = useTranslation();
   const { signIn } = useSession();
-  const users = useLoad(() => bodyOf(createApi().GET('/dev-auth/users')), []);
+  const users = useApiQuery(keys.devUsers, () => bodyOf(createApi().GET('/dev-auth/users')));
   const [failure, setFailure] = useState<unknown>(null);
 
   async function signInAs(user: DevUser): Promise<void> {

@@ -2,7 +2,7 @@ import { Button, Group, NumberInput, Paper, Slider, Stack, Text, Title } from '@
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLoad } from '../../api/use-load';
+import { keys, useApiQuery } from '../../api/query';
 import { useSession } from '../../session-context';
 import { formatNumber, useLocale } from '../round/locale';
 import { LoadingOr } from '../round/loading-or';
@@ -39,7 +39,7 @@ export function TimeSlider({
   };
   const [settled] = useDebouncedValue(position, 250);
   const token = session?.token;
-  const state = useLoad(() => roundStateAt(roundId, token, settled), [roundId, token, settled]);
+  const state = useApiQuery(keys.state(roundId, settled), () => roundStateAt(roundId, token, settled), { keepPrevious: true });
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="time-slider-title">
       <Stack gap="md">

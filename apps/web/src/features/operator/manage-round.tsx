@@ -21,7 +21,7 @@ export function ManageRound(): React.JSX.Element {
   const [recorded, setRecorded] = useState<{ type: DecisionType; result: DecisionResult } | null>(null);
   return (
     <RoundPage name="manage-round" title={t('manageTitle')} roundId={roundId} links={['round', 'applicants']} reload>
-      {(round, afterDecision) => (
+      {(round) => (
         <>
           {recorded && (
             <Text role="status" c="teal.9" fw={500} data-testid="last-recorded" data-decision-type={recorded.type}>
@@ -30,10 +30,7 @@ export function ManageRound(): React.JSX.Element {
           )}
           <RoundDesk
             round={round}
-            onDone={(type, result) => {
-              setRecorded({ type, result });
-              afterDecision();
-            }}
+            onDone={(type, result) => setRecorded({ type, result })}
           />
         </>
       )}

@@ -92,6 +92,7 @@ describe('the import report', () => {
   it("says row by row what was registered and why a row was refused, in the reader's language", async () => {
     const report = {
       roundId: ROUND, format: 'csv' as const, sha256: 'x', accepted: 1, rejected: 1, ignoredColumns: ['catatan'],
+      version: 7,
       rows: [
         { row: 2, status: 'accepted' as const, applicantId: 'dinkes-001', nip: '197505052000032001' },
         { row: 3, status: 'rejected' as const, applicantId: 'dinkes-002', nip: '197803122002121003', code: 'APPLICANT.TOO_MANY_POSTS', ruleId: 'R11', reason: { id: 'NIP sudah melamar 1 jabatan; batas 1', en: 'NIP already applied for 1 post(s); the limit is 1' } },

@@ -2,6 +2,7 @@ import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { useReadAfterWrite } from '../../api/query';
 import { Page } from '../../components/page';
 import { ProblemAlert } from '../../components/problem-alert';
 import { ROUTES } from '../../routes';
@@ -14,7 +15,6 @@ import { effectivePolicy, todayInJakarta } from './plan/policies';
 import { PolicyField } from './plan/policy-field';
 import { savePlan } from './plan/plan-store';
 import type { PlanRoundRequest } from './types';
-import { untilRound } from './use-round';
 
 /**
  * Plans a round (POST /rounds): the plan editor with its live checks, the policy version, and the
@@ -24,6 +24,7 @@ export function PlanRound(): React.JSX.Element {
   const { t } = useTranslation('operator');
   const { t: tc } = useTranslation();
   const { session, api } = useSession();
+  const readAfterWrite = useReadAfterWrite();
   const navigate = useNavigate();
   const today = useMemo(() => todayInJakarta(), []);
   const isAdmin = session?.user.role === 'admin';
@@ -38,7 +39,7 @@ export function PlanRound(): React.JSX.Element {
   const request: PlanRoundRequest = useMemo(() => ({ roundId: roundId.trim(), ...(isAdmin && agency.trim() ? { agency: agency.trim() } : {}), ...(policyId ? { policyId } : {}), plan: toPlanBody(plan) }), [roundId, isAdmin, agency, policyId, plan]);
   const serialized = JSON.stringify(request);
   // One Idempotency-Key per distinct request: sending the same plan again is a retry.
-  const key = useMemo(() => crypto.randomUUID(), [serialized]);
+  const key = useMemo(() => (serialized ? crypto.randomUUID() : ''), [serialized]);
 
   function fillExample(): void {
     const code = agency.trim() || session?.user.agency || 'kabcontoh';
@@ -54,8 +55,8 @@ export function PlanRound(): React.JSX.Element {
     try {
       const result = await planRound(api, request, key);
       savePlan(result.roundId, { plan: request.plan, ...(policyId ? { policyId } : {}) });
-      // The round view reads the read model, which shows the new round a moment later.
-      await untilRound(api, result.roundId, (round) => round !== null);
+      // The round view reads the read models: on once they show the plan (read your writes, ADR 23).
+      await readAfterWrite(result.roundId, result.version);
       void navigate(ROUTES.round(result.roundId));
     } catch (error) {
       setFailure(error);

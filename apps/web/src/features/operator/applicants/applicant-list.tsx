@@ -1,6 +1,6 @@
 import { Badge, Loader, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Loaded } from '../../../api/use-load';
+import type { Loaded } from '../../../api/query';
 import { ProblemAlert } from '../../../components/problem-alert';
 import type { ApplicantsView } from '../types';
 import { TableHead } from '../../round/table-head';

@@ -1,7 +1,7 @@
 import { NativeSelect } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLoad } from '../../../api/use-load';
+import { keys, useApiQuery } from '../../../api/query';
 import { useSession } from '../../../session-context';
 import { loadRound } from '../api';
 
@@ -12,12 +12,11 @@ import { loadRound } from '../api';
 export function usePost(roundId: string, given: string | null): { postId: string | null; field: React.ReactNode } {
   const { t } = useTranslation('operator');
   const { api } = useSession();
-  const round = useLoad(() => (given ? Promise.resolve(null) : loadRound(api, roundId)), [api, roundId, given]);
-  const posts = round.state === 'ready' ? (round.data?.posts ?? []) : [];
-  const [chosen, setChosen] = useState<string | null>(null);
-  useEffect(() => {
-    if (!given && chosen === null && posts[0]) setChosen(posts[0].postId);
-  }, [given, chosen, posts]);
+  const round = useApiQuery(keys.roundView(roundId), () => loadRound(api, roundId), { enabled: !given });
+  const posts = round.state === 'ready' ? round.data.posts : [];
+  // The first post until the user picks one.
+  const [picked, setChosen] = useState<string | null>(null);
+  const chosen = picked ?? posts[0]?.postId ?? null;
   if (given) return { postId: given, field: null };
   const field = (
     <NativeSelect

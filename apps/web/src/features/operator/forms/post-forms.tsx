@@ -2,7 +2,7 @@ import { Checkbox, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DecisionBody } from '../../../api/decisions';
-import { useLoad } from '../../../api/use-load';
+import { keys, useApiQuery } from '../../../api/query';
 import { DecisionSubmit } from '../../../components/decision-submit';
 import { useSession } from '../../../session-context';
 import type { DecisionFormProps } from '../../decisions/form-contract';
@@ -90,7 +90,7 @@ export function WithdrawApplicantForm({ roundId, postId: given, onDone }: Decisi
   const { t } = useTranslation('operator');
   const { api } = useSession();
   const { postId, field } = usePost(roundId, given);
-  const applicants = useLoad(() => (postId ? loadApplicants(api, roundId, postId) : Promise.resolve(null)), [api, roundId, postId]);
+  const applicants = useApiQuery(keys.applicants(roundId, postId), () => (postId ? loadApplicants(api, roundId, postId) : Promise.resolve(null)));
   const active = applicants.state === 'ready' ? (applicants.data?.applicants ?? []).filter((a) => !a.withdrawn) : [];
   const [applicantId, setApplicantId] = useState('');
   const [cause, setCause] = useState<(typeof CAUSES)[number]>('declared');
