@@ -93,11 +93,22 @@ describe('reads with minVersion after a decision', () => {
     expect(unnamed.body.errors?.map((e) => e.path)).toEqual(['minVersionRound']);
   });
 
-  it('checks read access before waiting', async () => {
+  it('checks read access before waiting, and wants a signed-in caller on the public page', async () => {
     const other = await under.api.get<Problem>(
       'operator.kotalain',
       `/rounds/${roundId}?minVersion=${version + 1000}`,
     );
     expect(other.status).toBe(403);
+    const anonymous = await under.api.raw<Problem>(
+      'GET',
+      `/public/agencies/kabcontoh/rounds?minVersion=1&minVersionRound=${roundId}`,
+    );
+    expect([anonymous.status, anonymous.body.code]).toEqual([401, 'AUTH.UNAUTHENTICATED']);
+    const signedIn = await under.api.raw(
+      'GET',
+      `/public/agencies/kabcontoh/rounds?minVersion=1&minVersionRound=${roundId}`,
+      { token: await under.api.token('operator.kabcontoh') },
+    );
+    expect(signedIn.status).toBe(200);
   });
 });

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { RoundAccess } from '../../access/round-access';
 import type { Principal } from '../../auth/principal';
 import { ProblemException } from '../../problem/problem-details.filter';
-import { invalidRequest } from '../../problem/problems';
+import { invalidRequest, unauthenticated } from '../../problem/problems';
 import { problemResponse } from '../openapi';
 import { roundIdParam, type RoundRef } from '../round-id';
 import { ProjectionWatermark, READ_AFTER_MAX_WAITERS, READ_AFTER_WAIT_MS } from './projection-watermark';
@@ -39,8 +39,8 @@ interface ReadRequest {
  * projected version n of the round's stream (a decision's response carries it as `version`),
  * waiting READ_AFTER_WAIT_MS at most. Not by then: 409 READ.NOT_YET_PROJECTED with the projected
  * version and Retry-After. Too many reads waiting already: 503 READ.BUSY with Retry-After. The
- * round is the path's `roundId`, or `minVersionRound` on routes that span rounds. The caller's
- * read access to the round is checked before it waits.
+ * round is the path's `roundId`, or `minVersionRound` on routes that span rounds. The caller
+ * must be signed in (public routes too) and may read the round, checked before it waits.
  */
 @Injectable()
 export class ReadAfterInterceptor implements NestInterceptor {
@@ -59,7 +59,10 @@ export class ReadAfterInterceptor implements NestInterceptor {
         { path: 'minVersion', message: 'expected an integer >= 1' },
       ]);
     const round = this.roundOf(request);
-    if (request.principal) await this.access.assertRead(request.principal, round);
+    // On a public route too: the wait would tell anyone how far a round not yet announced has come.
+    if (!request.principal)
+      throw unauthenticated('minVersion needs a signed-in caller who may read the round.');
+    await this.access.assertRead(request.principal, round);
     const outcome = await this.watermark.waitFor(round.id, min.data);
     if (outcome.reached === 'busy') {
       throw new ProblemException({
@@ -104,7 +107,7 @@ export class ReadAfterInterceptor implements NestInterceptor {
   }
 }
 
-const MIN_VERSION_DOC = `Read your writes: answer only once the read models have projected this version of the round's stream (a decision's \`version\`); waits ${READ_AFTER_WAIT_MS} ms at most, then 409 READ.NOT_YET_PROJECTED.`;
+const MIN_VERSION_DOC = `Read your writes: answer only once the read models have projected this version of the round's stream (a decision's \`version\`); waits ${READ_AFTER_WAIT_MS} ms at most, then 409 READ.NOT_YET_PROJECTED. Needs a signed-in caller who may read the round (public routes too: 401 without).`;
 
 /** Read-your-writes on a read endpoint: the interceptor and its OpenAPI parameters and answers. `roundInPath`: the route has `:roundId`. */
 export const ReadsAfterWrite = (roundInPath: boolean): MethodDecorator =>
