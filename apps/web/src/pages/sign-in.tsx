@@ -6,8 +6,13 @@ import { createApi } from '../api/client';
 import { keys, useApiQuery } from '../api/query';
 import { LoadedPage } from '../components/page';
 import { ProblemAlert } from '../components/problem-alert';
-import type { DevUser } from '../session';
+import type { DevUser, Session } from '../session';
 import { useSession } from '../session-context';
+
+/** A session for `user` with the issued token, expiring `expiresIn` seconds from now. */
+function sessionOf(token: string, expiresIn: number, user: DevUser): Session {
+  return { token, user, expiresAt: Date.now() + expiresIn * 1000 };
+}
 
 /** The development issuer's sign-in: every seeded user, one button each (GET /dev-auth/users, POST /dev-auth/token). */
 export function SignIn(): React.JSX.Element {
@@ -20,7 +25,7 @@ export function SignIn(): React.JSX.Element {
     setFailure(null);
     try {
       const token = await bodyOf(createApi().POST('/dev-auth/token', { body: { user: user.sub } }));
-      signIn({ token: token.access_token, user, expiresAt: Date.now() + token.expires_in * 1000 });
+      signIn(sessionOf(token.access_token, token.expires_in, user));
     } catch (thrown) {
       setFailure(thrown);
     }

@@ -1,6 +1,6 @@
 import { Button, Group, NumberInput, Paper, Slider, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keys, useApiQuery } from '../../api/query';
 import { useSession } from '../../session-context';
@@ -31,7 +31,12 @@ export function TimeSlider({
   const asked = Number.parseInt(at ?? '', 10);
   const position = Number.isFinite(asked) ? clamp(asked, headVersion) : headVersion;
   const [draft, setDraft] = useState(position);
-  useEffect(() => setDraft(position), [position]);
+  // The draft follows the position when the link moves it (adjusted while rendering, not in an effect).
+  const [shown, setShown] = useState(position);
+  if (shown !== position) {
+    setShown(position);
+    setDraft(position);
+  }
   const commit = (value: number) => {
     const next = clamp(value, headVersion);
     setDraft(next);

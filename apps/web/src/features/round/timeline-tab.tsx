@@ -1,5 +1,5 @@
 import { Button, Group, NumberInput, Stack, Table, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keys, useApiQuery } from '../../api/query';
 import { formatDateTime } from '../../format';
@@ -51,7 +51,12 @@ function TimelineNav({
 }): React.JSX.Element {
   const { t } = useTranslation('round');
   const [target, setTarget] = useState<number | string>(from);
-  useEffect(() => setTarget(from), [from]);
+  // The field follows the page shown (adjusted while rendering, not in an effect).
+  const [shown, setShown] = useState(from);
+  if (shown !== from) {
+    setShown(from);
+    setTarget(from);
+  }
   return (
     <Group justify="space-between" align="flex-end">
       <Group gap="xs" component="nav" aria-label={t('timeline.pages')}>
