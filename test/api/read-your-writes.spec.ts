@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ProjectionWatermark } from '../../apps/api/src/rounds/read-after/projection-watermark';
 import { useApiStack } from './client';
 import { JourneyBuilder, send, sendAll } from './journey';
 
@@ -81,6 +82,20 @@ describe('reads with minVersion after a decision', () => {
     expect(read.body.details).toEqual({ roundId, minVersion: version + 1000, projectedVersion: version });
     expect(took).toBeGreaterThanOrEqual(1_900);
     expect(took).toBeLessThan(3_500);
+  }, 30_000);
+
+  it('bounds the reads waiting at once in a process; one shared re-read settles them all', async () => {
+    // The API's own watcher on the services' connection, with 50 waiters at most.
+    const watermark = new ProjectionWatermark(under.stack.appSql, { waitMs: 1_000, maxWaiters: 50 });
+    const far = version + 1000;
+    const waits = Array.from({ length: 50 }, () => watermark.waitFor(roundId, far));
+    expect(watermark.waiting).toBe(50);
+    expect(await watermark.waitFor(roundId, far)).toEqual({ reached: 'busy' });
+    const outcomes = await Promise.all(waits);
+    expect(outcomes.filter((o) => o.reached !== false || o.projectedVersion !== version)).toEqual([]);
+    expect(watermark.waiting).toBe(0);
+    expect(await watermark.waitFor(roundId, version)).toEqual({ reached: true, projectedVersion: version });
+    await watermark.onModuleDestroy();
   }, 30_000);
 
   it('refuses a malformed minVersion, and one without its round on a route that spans rounds, naming the field', async () => {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnModuleDestroy } from '@nestjs/common';
 import { PROJECTED_CHANNEL, projectedVersions, ROUND_READ_MODELS } from '@selter/projections';
 import type { Sql } from 'postgres';
 import { SQL } from '../../infrastructure/tokens';
@@ -10,6 +10,13 @@ export const READ_AFTER_MAX_WAITERS = 1_000;
 /** The shared re-read while anyone waits, in case a notification is lost. */
 const FALLBACK_POLL_MS = 250;
 const MODELS = ROUND_READ_MODELS.map((m) => m.name);
+
+/** Other bounds than READ_AFTER_WAIT_MS and READ_AFTER_MAX_WAITERS (tests). */
+export const READ_AFTER_LIMITS = Symbol('READ_AFTER_LIMITS');
+export interface ReadAfterLimits {
+  readonly waitMs?: number;
+  readonly maxWaiters?: number;
+}
 
 export type WaitOutcome =
   | { readonly reached: true; readonly projectedVersion: number }
@@ -38,15 +45,24 @@ export class ProjectionWatermark implements OnModuleDestroy {
   private checking: Promise<void> | undefined;
   private again = false;
 
-  constructor(@Inject(SQL) private readonly sql: Sql) {}
+  private readonly waitMs: number;
+  private readonly maxWaiters: number;
+
+  constructor(
+    @Inject(SQL) private readonly sql: Sql,
+    @Optional() @Inject(READ_AFTER_LIMITS) limits: ReadAfterLimits | null = null,
+  ) {
+    this.waitMs = limits?.waitMs ?? READ_AFTER_WAIT_MS;
+    this.maxWaiters = limits?.maxWaiters ?? READ_AFTER_MAX_WAITERS;
+  }
 
   get waiting(): number {
     return this.waiters.size;
   }
 
   /** Resolves once `streamId` is projected up to `version`, or after `waitMs` with what is projected. */
-  async waitFor(streamId: string, version: number, waitMs = READ_AFTER_WAIT_MS): Promise<WaitOutcome> {
-    if (this.waiters.size >= READ_AFTER_MAX_WAITERS) return { reached: 'busy' };
+  async waitFor(streamId: string, version: number, waitMs = this.waitMs): Promise<WaitOutcome> {
+    if (this.waiters.size >= this.maxWaiters) return { reached: 'busy' };
     this.listen();
     return new Promise<WaitOutcome>((resolve) => {
       let last = 0;
