@@ -6,7 +6,10 @@ import { initI18n, type Language } from '../src/i18n';
 import { theme } from '../src/theme';
 
 /** Renders a console component as the app would (Mantine, a fresh QueryClient, router, i18n in `language`). */
-export async function renderConsole(ui: React.ReactElement, { language = 'id', path = '/console/' }: { language?: Language; path?: string } = {}): Promise<RenderResult> {
+export async function renderConsole(
+  ui: React.ReactElement,
+  { language = 'id', path = '/console/' }: { language?: Language; path?: string } = {},
+): Promise<RenderResult> {
   const i18n = await initI18n(language);
   await i18n.changeLanguage(language);
   // Inside act, so what the component loads on mount (already answered by a stubbed fetch) settles first.

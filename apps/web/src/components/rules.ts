@@ -20,6 +20,11 @@ export function loadRules(): Promise<Map<string, Rule>> {
 
 /** The rule with this id, once the catalogue has loaded (undefined before, or when unknown). */
 export function useRule(ruleId: string | undefined): Rule | undefined {
-  const rules = useQuery({ queryKey: ['rules'], queryFn: loadRules, enabled: ruleId !== undefined, staleTime: Infinity });
+  const rules = useQuery({
+    queryKey: ['rules'],
+    queryFn: loadRules,
+    enabled: ruleId !== undefined,
+    staleTime: Infinity,
+  });
   return ruleId ? rules.data?.get(ruleId) : undefined;
 }

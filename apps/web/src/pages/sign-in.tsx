@@ -53,7 +53,11 @@ export function SignIn(): React.JSX.Element {
                   </Stack>
                   <Badge variant="light">{user.sub}</Badge>
                 </Group>
-                <Button mt="sm" onClick={() => void signInAs(user)} aria-label={t('signIn.asUser', { name: user.name })}>
+                <Button
+                  mt="sm"
+                  onClick={() => void signInAs(user)}
+                  aria-label={t('signIn.asUser', { name: user.name })}
+                >
                   {t('signIn.as')}
                 </Button>
               </Card>

@@ -31,7 +31,10 @@ export function DecisionPage(): React.JSX.Element {
   // Every decision recorded on this page (this round, post and type): the last one is announced,
   // all are laid over what was read (the next form starts from them).
   const scope = `${roundId}/${postId ?? ''}/${type}`;
-  const [recordedIn, setRecorded] = useState<{ scope: string; results: DecisionResult[] }>({ scope, results: [] });
+  const [recordedIn, setRecorded] = useState<{ scope: string; results: DecisionResult[] }>({
+    scope,
+    results: [],
+  });
   const recorded = recordedIn.scope === scope ? recordedIn.results : [];
   const done = recorded[recorded.length - 1] ?? null;
   const events = recorded.flatMap((r) => r.events);

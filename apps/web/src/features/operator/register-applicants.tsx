@@ -21,7 +21,13 @@ export function RegisterApplicants(): React.JSX.Element {
   );
 }
 
-function Registration({ round, afterWrite }: { round: RoundView; afterWrite: (version?: number | null) => void }): React.JSX.Element {
+function Registration({
+  round,
+  afterWrite,
+}: {
+  round: RoundView;
+  afterWrite: (version?: number | null) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('operator');
   const { api } = useSession();
   const [params, setParams] = useSearchParams();
@@ -29,16 +35,25 @@ function Registration({ round, afterWrite }: { round: RoundView; afterWrite: (ve
   const postId = params.get('post') ?? open[0]?.postId ?? round.posts[0]?.postId ?? null;
   const post = round.posts.find((p) => p.postId === postId);
   // Refetched with the round after a registration or an import (read your writes, ADR 23).
-  const applicants = useApiQuery(keys.applicants(round.id, postId), () => (postId ? loadApplicants(api, round.id, postId) : Promise.resolve(null)));
+  const applicants = useApiQuery(keys.applicants(round.id, postId), () =>
+    postId ? loadApplicants(api, round.id, postId) : Promise.resolve(null),
+  );
   return (
     <Stack gap="lg">
       <Text size="sm">{t('register.intro', { round: round.name ?? round.id })}</Text>
-      {open.length === 0 && <Text size="sm" fw={500}>{t('register.noneOpen')}</Text>}
+      {open.length === 0 && (
+        <Text size="sm" fw={500}>
+          {t('register.noneOpen')}
+        </Text>
+      )}
       <NativeSelect
         label={t('register.post')}
         value={postId ?? ''}
         onChange={(e) => setParams({ post: e.currentTarget.value }, { replace: true })}
-        data={round.posts.map((p) => ({ value: p.postId, label: `${p.title ?? p.postId} · ${t(`postStatus.${p.status}`, { defaultValue: p.status })} · ${t('register.count', { count: p.applicants })}` }))}
+        data={round.posts.map((p) => ({
+          value: p.postId,
+          label: `${p.title ?? p.postId} · ${t(`postStatus.${p.status}`, { defaultValue: p.status })} · ${t('register.count', { count: p.applicants })}`,
+        }))}
         maw={640}
       />
       <Tabs defaultValue="one">
@@ -47,7 +62,9 @@ function Registration({ round, afterWrite }: { round: RoundView; afterWrite: (ve
           <Tabs.Tab value="file">{t('register.fromFile')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="one" pt="md">
-          {postId && <RegisterApplicantForm key={postId} roundId={round.id} postId={postId} onDone={() => undefined} />}
+          {postId && (
+            <RegisterApplicantForm key={postId} roundId={round.id} postId={postId} onDone={() => undefined} />
+          )}
         </Tabs.Panel>
         <Tabs.Panel value="file" pt="md">
           <ImportApplicants roundId={round.id} onImported={(report) => afterWrite(report.version)} />

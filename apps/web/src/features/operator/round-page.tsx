@@ -14,7 +14,21 @@ const LINKS = { round: ROUTES.round, manage: ROUTES.manage, applicants: ROUTES.r
  * busy while the round loads or a write's effect is awaited, then `children` with the round and
  * `afterWrite` (see useRound).
  */
-export function RoundPage({ name, title, roundId, links, reload = false, children }: { name: string; title: string; roundId: string; links: ReadonlyArray<keyof typeof LINKS>; reload?: boolean; children: (round: RoundView, afterWrite: (version?: number | null) => void) => React.ReactNode }): React.JSX.Element {
+export function RoundPage({
+  name,
+  title,
+  roundId,
+  links,
+  reload = false,
+  children,
+}: {
+  name: string;
+  title: string;
+  roundId: string;
+  links: ReadonlyArray<keyof typeof LINKS>;
+  reload?: boolean;
+  children: (round: RoundView, afterWrite: (version?: number | null) => void) => React.ReactNode;
+}): React.JSX.Element {
   const { t } = useTranslation('operator');
   const { round, refreshing, afterWrite } = useRound(roundId);
   return (

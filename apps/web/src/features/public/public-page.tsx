@@ -23,7 +23,8 @@ export function PublicPage(): React.JSX.Element {
   const results = useApiQuery(keys.published(agency), () => publishedResults(agency));
   const { printing, print } = usePrinting();
   // The agency's own name once a round names it (the plan's), its code until then.
-  const agencyName = results.state === 'ready' ? results.data.rounds.find((round) => round.agencyName)?.agencyName : undefined;
+  const agencyName =
+    results.state === 'ready' ? results.data.rounds.find((round) => round.agencyName)?.agencyName : undefined;
   const title = t('title', { agency: agencyName ?? agency });
   useEffect(() => {
     document.title = title;

@@ -32,7 +32,9 @@ export function ApplicantsTab({ round }: { round: RoundView }): React.JSX.Elemen
   const locale = useLocale();
   const [asked, setPost] = useSearchParam('post');
   const postId = asked ?? round.posts[0]?.postId ?? '';
-  const applicants = useApiQuery(keys.applicants(round.id, postId), () => listApplicants(api, round.id, postId));
+  const applicants = useApiQuery(keys.applicants(round.id, postId), () =>
+    listApplicants(api, round.id, postId),
+  );
   const options = round.posts.map((p) => ({
     value: p.postId,
     label: t('applicants.postOption', {

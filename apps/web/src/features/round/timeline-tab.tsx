@@ -21,7 +21,9 @@ export function TimelineTab({ roundId }: { roundId: string }): React.JSX.Element
   const { api } = useSession();
   const [asked, setFrom] = useSearchParam('from');
   const from = Math.max(1, Number.parseInt(asked ?? '1', 10) || 1);
-  const page = useApiQuery(keys.timeline(roundId, from), () => timelinePage(api, roundId, from, PAGE_SIZE), { keepPrevious: true });
+  const page = useApiQuery(keys.timeline(roundId, from), () => timelinePage(api, roundId, from, PAGE_SIZE), {
+    keepPrevious: true,
+  });
   const go = (next: number) => setFrom(String(Math.max(1, next)));
   const more = page.state === 'ready' && page.data.more;
   return (

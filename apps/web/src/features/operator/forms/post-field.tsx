@@ -9,7 +9,10 @@ import { loadRound } from '../api';
  * The post a decision is for: the one given (inbox link, manage page), else a choice among the
  * round's posts. `field` is the select to render (null when the post was given).
  */
-export function usePost(roundId: string, given: string | null): { postId: string | null; field: React.ReactNode } {
+export function usePost(
+  roundId: string,
+  given: string | null,
+): { postId: string | null; field: React.ReactNode } {
   const { t } = useTranslation('operator');
   const { api } = useSession();
   const round = useApiQuery(keys.roundView(roundId), () => loadRound(api, roundId), { enabled: !given });
@@ -24,7 +27,10 @@ export function usePost(roundId: string, given: string | null): { postId: string
       required
       value={chosen ?? ''}
       onChange={(e) => setChosen(e.currentTarget.value || null)}
-      data={posts.map((post) => ({ value: post.postId, label: `${post.title ?? post.postId} (${t(`postStatus.${post.status}`, { defaultValue: post.status })})` }))}
+      data={posts.map((post) => ({
+        value: post.postId,
+        label: `${post.title ?? post.postId} (${t(`postStatus.${post.status}`, { defaultValue: post.status })})`,
+      }))}
       disabled={posts.length === 0}
     />
   );
