@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+// The API's own watcher, given a lower bound than the API runs with (a spec cannot start 1000 reads cheaply).
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { ProjectionWatermark } from '../../apps/api/src/rounds/read-after/projection-watermark';
 import { useApiStack } from './client';
 import { JourneyBuilder, send, sendAll } from './journey';
