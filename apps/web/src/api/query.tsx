@@ -39,11 +39,12 @@ export const keys = {
 /**
  * The console's one QueryClient. No retries of its own: the fetch under it already sends again
  * after a 429/503's Retry-After (retry.ts), and a refusal (problem+json) is an answer to show.
- * No refetch on focus: the console refetches when it knows something changed (a decision).
+ * No refetch on focus: the console refetches when it knows something changed (a decision), and
+ * each page that mounts reads afresh (stale at once; see useApiQuery).
  */
 export function createQueryClient(): QueryClient {
   return new QueryClient({
-    defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 10_000 } },
+    defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 0 } },
   });
 }
 
@@ -55,7 +56,10 @@ export function QueryProvider({ children }: { children: React.ReactNode }): Reac
 
 /**
  * One read through the cache, as `Loaded` (what the pages render) with `reload` (refetch now).
- * While it refetches, the last data stays on screen; `enabled: false` leaves it loading.
+ * A page that mounts shows 'loading' until its own first read answered, not what another page
+ * cached earlier (a page ready is a page current). While it refetches after that (a reload, a
+ * decision's invalidation), the last data stays on screen; with `keepPrevious`, also while a new
+ * key (the next page) loads. `enabled: false` leaves it loading.
  */
 export function useApiQuery<T>(
   queryKey: QueryKey,
@@ -70,12 +74,13 @@ export function useApiQuery<T>(
   });
   const { refetch } = query;
   const reload = useCallback(() => void refetch(), [refetch]);
+  const cachedOnly = query.isFetching && !query.isFetchedAfterMount && !query.isPlaceholderData;
   const loaded: Loaded<T> =
-    query.status === 'error'
-      ? { state: 'failed', failure: query.error }
-      : query.status === 'success'
-        ? { state: 'ready', data: query.data }
-        : { state: 'loading' };
+    query.status === 'pending' || cachedOnly
+      ? { state: 'loading' }
+      : query.status === 'error'
+        ? { state: 'failed', failure: query.error }
+        : { state: 'ready', data: query.data };
   return { ...loaded, reload, fetching: query.isFetching };
 }
 
