@@ -90,8 +90,10 @@ const READ_AFTER_ATTEMPTS = 3;
 /**
  * Read your writes: waits until the round's read models have projected `version` of the round's
  * stream (GET /rounds/{roundId}?minVersion=…, which the API holds about 2 s at most and answers
- * 409 READ.NOT_YET_PROJECTED past that), stores the fresh round view, then refetches every cached
- * read of the round, the round list and the inbox. Returns whether the version was seen.
+ * 409 READ.NOT_YET_PROJECTED past that), stores the fresh round view, then invalidates every
+ * cached read of the round, the round list and the inbox: those on screen refetch in the background
+ * (their last data stays meanwhile), the others on their next mount. Resolves once the version is
+ * seen (true) or the attempts are spent (false), not when the refetches end.
  */
 export async function readAfterWrite(
   client: QueryClient,
@@ -111,7 +113,7 @@ export async function readAfterWrite(
       if (!(failure instanceof ApiProblem) || failure.problem.code !== 'READ.NOT_YET_PROJECTED') break;
     }
   }
-  await Promise.all([
+  void Promise.all([
     client.invalidateQueries({
       queryKey: keys.round(roundId),
       predicate: (q) => q.queryKey[2] !== 'view' || !seen,
