@@ -2,8 +2,10 @@
 // 1. the dependency rule between layers (Nx tags, STYLE.md "which way imports go");
 // 2. workflow code stays deterministic: no Node built-ins or side-effecting packages;
 // 3. promises are awaited and type-only imports say so.
+// In the console, the Rules of Hooks and complete dependency lists (eslint-plugin-react-hooks).
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const allLayers = ['type:domain', 'type:contracts', 'type:config', 'type:util', 'type:infra', 'type:workflows', 'type:activities'];
@@ -108,6 +110,12 @@ export default tseslint.config(
         { patterns: [{ group: ['@temporalio/*'], message: 'Reach Temporal through apps/api/src/workflows (RoundWorkflows, RotationWorkflows).' }] },
       ],
     },
+  },
+  {
+    // The console's hooks: the plugin's recommended rules, every one an error (warnings fail CI too).
+    files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: Object.fromEntries(Object.keys(reactHooks.configs.flat.recommended.rules).map((rule) => [rule, 'error'])),
   },
   {
     files: ['libs/domain/src/**/*.ts'],

@@ -1,10 +1,9 @@
-// Writes the API's OpenAPI document to the console's snapshot (apps/web/src/api/openapi.json)
-// without a running API: the document comes from the application's own decorators, built
-// without listening (connections are lazy; migrations run only on init), like
-// src/openapi-document.spec.ts. Then regenerate the console's types from it:
+// Writes the API's OpenAPI document, built from the application's decorators without listening
+// and without engines (connections are lazy; migrations run only on init), to the console's
+// snapshot apps/web/src/api/openapi.json, or to the given file. Then regenerate the console's
+// types: `node scripts/run.cjs apps/web/tools/openapi.ts`.
 //
-//   node scripts/run.cjs apps/api/tools/openapi-snapshot.ts
-//   node scripts/run.cjs apps/web/tools/openapi.ts
+//   node scripts/run.cjs apps/api/tools/openapi-snapshot.ts [file]
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { configSchema, toConfig } from '@selter/config';
@@ -13,19 +12,31 @@ import { createApiApp, openApiDocument } from '../src/bootstrap';
 
 const SNAPSHOT = join(__dirname, '..', '..', 'web', 'src', 'api', 'openapi.json');
 
-async function main(): Promise<void> {
-  const config = toConfig(configSchema.parse({ NODE_ENV: 'test', DEV_ISSUER: 'on', LOG_LEVEL: 'fatal' }), process.cwd(), false);
+async function main(file = SNAPSHOT): Promise<void> {
+  // As `npm start` serves it: the development issuer's routes included (the console's sign-in page lists its users).
+  const config = toConfig(
+    configSchema.parse({ NODE_ENV: 'test', DEV_ISSUER: 'on', LOG_LEVEL: 'fatal' }),
+    process.cwd(),
+    false,
+  );
   const logger = createLogger({ component: 'openapi-snapshot', level: 'fatal', format: 'json' });
-  const app = await createApiApp(config, { databaseUrl: 'postgres://nobody@127.0.0.1:9/none', temporalAddress: '127.0.0.1:9' }, logger);
+  const app = await createApiApp(
+    config,
+    { databaseUrl: 'postgres://nobody@127.0.0.1:9/none', temporalAddress: '127.0.0.1:9' },
+    logger,
+  );
   try {
-    await writeFile(SNAPSHOT, `${JSON.stringify(openApiDocument(app), null, 2)}\n`);
-    process.stdout.write(`wrote ${SNAPSHOT}\n`);
+    await writeFile(file, `${JSON.stringify(openApiDocument(app), null, 2)}\n`);
+    process.stdout.write(`wrote ${file}\n`);
   } finally {
     await app.close();
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+main(process.argv[2]).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

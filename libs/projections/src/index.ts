@@ -8,3 +8,4 @@ export { rebuild, type RebuildOptions, type RebuildProgress } from './rebuild';
 export { createProjectionRunner, type ProjectionRunner, type ProjectionRunnerOptions } from './runner';
 export { PROJECTIONS_MIGRATIONS, projectionsMigrations } from './migrations';
 export * from './read-models';
+export { PROJECTED_CHANNEL, notifyProjected, projectedVersions } from './watermark';

@@ -3,6 +3,7 @@ import { onAppends } from '@selter/event-store';
 import { applyBatch } from './apply-batch';
 import { ensureCheckpoints } from './checkpoints';
 import { silent, type Log } from './log';
+import { notifyProjected } from './watermark';
 import { rebuild, type RebuildProgress } from './rebuild';
 import type { AnyReadModel } from './table-io';
 
@@ -23,7 +24,11 @@ export interface ProjectionRunner {
 }
 
 /** Keeps read models up to date with the event log, each batch in one transaction. */
-export function createProjectionRunner(sql: Sql, models: readonly AnyReadModel[], options: ProjectionRunnerOptions = {}): ProjectionRunner {
+export function createProjectionRunner(
+  sql: Sql,
+  models: readonly AnyReadModel[],
+  options: ProjectionRunnerOptions = {},
+): ProjectionRunner {
   const { batchSize = 1_000, pollMs = 1_000, log = silent } = options;
   const names = models.map((m) => m.name);
   let unlisten: (() => Promise<void>) | undefined;
@@ -36,6 +41,8 @@ export function createProjectionRunner(sql: Sql, models: readonly AnyReadModel[]
     for (;;) {
       const { read } = await applyBatch(sql, models, batchSize);
       total += read;
+      // After the commit: read-your-writes waiters re-read the checkpoints (ADR 23).
+      if (read > 0) await notifyProjected(sql).catch(() => undefined);
       if (read < batchSize) return total;
     }
   };
@@ -53,7 +60,10 @@ export function createProjectionRunner(sql: Sql, models: readonly AnyReadModel[]
           const read = await catchUp();
           if (read > 0) log('projections caught up', { models: names, events: read });
         } catch (error) {
-          log('projection batch failed; retrying on the next wake-up', { models: names, error: String(error) });
+          log('projection batch failed; retrying on the next wake-up', {
+            models: names,
+            error: String(error),
+          });
         }
       } while (again && unlisten);
     })().finally(() => {
@@ -74,6 +84,7 @@ export function createProjectionRunner(sql: Sql, models: readonly AnyReadModel[]
       await stopListening?.();
       await running;
     },
-    rebuild: (onProgress) => rebuild(sql, models, { batchSize: Math.max(batchSize, 5_000), ...(onProgress ? { onProgress } : {}) }),
+    rebuild: (onProgress) =>
+      rebuild(sql, models, { batchSize: Math.max(batchSize, 5_000), ...(onProgress ? { onProgress } : {}) }),
   };
 }

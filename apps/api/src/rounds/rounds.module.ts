@@ -24,6 +24,8 @@ import { ListRoundsController } from './list-rounds/list-rounds.http.controller'
 import { ListRoundsHandler } from './list-rounds/list-rounds.handler';
 import { PlanRoundController } from './plan-round/plan-round.http.controller';
 import { PlanRoundHandler } from './plan-round/plan-round.handler';
+import { ProjectionWatermark } from './read-after/projection-watermark';
+import { ReadAfterInterceptor } from './read-after/read-after';
 import { RoundFactsCache } from './round-facts';
 import { PublishedResultsController } from '../public/published-results/published-results.http.controller';
 import { PublishedResultsHandler } from '../public/published-results/published-results.handler';
@@ -47,6 +49,8 @@ import { PublishedResultsHandler } from '../public/published-results/published-r
   providers: [
     RoundFactsCache,
     RoundAccess,
+    ProjectionWatermark,
+    ReadAfterInterceptor,
     DecisionRecorder,
     PlanRoundHandler,
     DecideHandler,

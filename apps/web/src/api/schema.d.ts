@@ -1480,6 +1480,8 @@ export interface components {
             rows: components["schemas"]["ApplicantImportRow"][];
             /** @description Of the file: a retried import of the same file registers nobody twice */
             sha256: string;
+            /** @description The round stream version after the last accepted row (for `minVersion` on reads); null when none was accepted */
+            version: number | null;
         };
         ApplicantImportRow: {
             applicantId?: string;
@@ -3366,7 +3368,12 @@ export interface operations {
     };
     getInbox: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Read your writes: answer only once the read models have projected this version of the round's stream (a decision's `version`); waits 2000 ms at most, then 409 READ.NOT_YET_PROJECTED. Needs a signed-in caller who may read the round (public routes too: 401 without). */
+                minVersion?: number;
+                /** @description The round whose stream version `minVersion` names (required with it on this route). */
+                minVersionRound?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3510,8 +3517,72 @@ export interface operations {
                     };
                 };
             };
+            /** @description READ.NOT_YET_PROJECTED: minVersion not projected within 2000 ms; details.projectedVersion, Retry-After */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
             /** @description RATE.LIMITED */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description READ.BUSY: 1000 reads already wait; Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3566,7 +3637,12 @@ export interface operations {
     };
     publicRounds: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Read your writes: answer only once the read models have projected this version of the round's stream (a decision's `version`); waits 2000 ms at most, then 409 READ.NOT_YET_PROJECTED. Needs a signed-in caller who may read the round (public routes too: 401 without). */
+                minVersion?: number;
+                /** @description The round whose stream version `minVersion` names (required with it on this route). */
+                minVersionRound?: string;
+            };
             header?: never;
             path: {
                 agency: string;
@@ -3582,6 +3658,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicAgencyRounds"];
+                };
+            };
+            /** @description READ.NOT_YET_PROJECTED: minVersion not projected within 2000 ms; details.projectedVersion, Retry-After */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description READ.BUSY: 1000 reads already wait; Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
                 };
             };
         };
@@ -4455,6 +4595,10 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description Read your writes: answer only once the read models have projected this version of the round's stream (a decision's `version`); waits 2000 ms at most, then 409 READ.NOT_YET_PROJECTED. Needs a signed-in caller who may read the round (public routes too: 401 without). */
+                minVersion?: number;
+                /** @description The round whose stream version `minVersion` names (required with it on this route). */
+                minVersionRound?: string;
             };
             header?: never;
             path?: never;
@@ -4599,8 +4743,72 @@ export interface operations {
                     };
                 };
             };
+            /** @description READ.NOT_YET_PROJECTED: minVersion not projected within 2000 ms; details.projectedVersion, Retry-After */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
             /** @description RATE.LIMITED */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description READ.BUSY: 1000 reads already wait; Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4998,7 +5206,10 @@ export interface operations {
     };
     getRound: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Read your writes: answer only once the read models have projected this version of the round's stream (a decision's `version`); waits 2000 ms at most, then 409 READ.NOT_YET_PROJECTED. Needs a signed-in caller who may read the round (public routes too: 401 without). */
+                minVersion?: number;
+            };
             header?: never;
             path: {
                 roundId: unknown;
@@ -5144,8 +5355,72 @@ export interface operations {
                     };
                 };
             };
+            /** @description READ.NOT_YET_PROJECTED: minVersion not projected within 2000 ms; details.projectedVersion, Retry-After */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
             /** @description RATE.LIMITED */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description READ.BUSY: 1000 reads already wait; Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21320,7 +21595,10 @@ export interface operations {
     };
     listApplicants: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Read your writes: answer only once the read models have projected this version of the round's stream (a decision's `version`); waits 2000 ms at most, then 409 READ.NOT_YET_PROJECTED. Needs a signed-in caller who may read the round (public routes too: 401 without). */
+                minVersion?: number;
+            };
             header?: never;
             path: {
                 postId: string;
@@ -21467,8 +21745,72 @@ export interface operations {
                     };
                 };
             };
+            /** @description READ.NOT_YET_PROJECTED: minVersion not projected within 2000 ms; details.projectedVersion, Retry-After */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
             /** @description RATE.LIMITED */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description READ.BUSY: 1000 reads already wait; Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21506,6 +21848,8 @@ export interface operations {
             query?: {
                 fromVersion?: number;
                 limit?: number;
+                /** @description Read your writes: answer only once the read models have projected this version of the round's stream (a decision's `version`); waits 2000 ms at most, then 409 READ.NOT_YET_PROJECTED. Needs a signed-in caller who may read the round (public routes too: 401 without). */
+                minVersion?: number;
             };
             header?: never;
             path: {
@@ -21652,8 +21996,72 @@ export interface operations {
                     };
                 };
             };
+            /** @description READ.NOT_YET_PROJECTED: minVersion not projected within 2000 ms; details.projectedVersion, Retry-After */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
             /** @description RATE.LIMITED */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description READ.BUSY: 1000 reads already wait; Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,7 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   checkDecision,
@@ -8,6 +10,7 @@ import {
   type DecisionResult,
   type DecisionType,
 } from '../api/decisions';
+import { useReadAfterWrite } from '../api/query';
 import { useSession } from '../session-context';
 import { ProblemAlert } from './problem-alert';
 
@@ -20,8 +23,9 @@ type Check =
 /**
  * Sends one decision with the rules at hand: while the form changes it asks the API's dry run
  * whether the rules allow it (code, rule and legal source shown before submitting), then sends it
- * with one Idempotency-Key per body, so a retry after a lost reply records it once. `body` null
- * means the form is not complete yet.
+ * with one Idempotency-Key per body, so a retry after a lost reply records it once. Once recorded,
+ * it waits until the read models show the decision's version (read your writes, ADR 23) and the
+ * round's cached reads refetch, then calls `onDone`. `body` null means the form is not complete yet.
  */
 export function DecisionSubmit<T extends DecisionType>({
   roundId,
@@ -39,48 +43,52 @@ export function DecisionSubmit<T extends DecisionType>({
   const { t } = useTranslation();
   const { session } = useSession();
   const token = session?.token ?? '';
+  const readAfterWrite = useReadAfterWrite();
   const serialized = body === null ? null : JSON.stringify(body);
   // One key per distinct body: resubmitting the same decision is a retry, a changed one a new decision.
   const key = useMemo(() => (serialized === null ? '' : crypto.randomUUID()), [serialized]);
-  const [check, setCheck] = useState<Check>({ state: 'idle' });
-  const [sending, setSending] = useState(false);
-  const [outcome, setOutcome] = useState<{ result: DecisionResult } | { failure: unknown } | null>(null);
-
-  useEffect(() => {
-    setOutcome(null);
-    if (serialized === null) return setCheck({ state: 'idle' });
-    setCheck({ state: 'checking' });
-    let live = true;
-    const timer = setTimeout(() => {
-      checkDecision(token, roundId, type, JSON.parse(serialized) as DecisionBody<T>).then(
-        (answer) =>
-          live &&
-          setCheck(
-            answer.allowed
-              ? { state: 'allowed', events: answer.events }
-              : { state: 'refused', failure: new Error(t('decision.notAllowed')) },
-          ),
-        (failure: unknown) => live && setCheck({ state: 'refused', failure }),
-      );
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [serialized, token, roundId, type, t]);
-
-  async function submit(): Promise<void> {
-    if (serialized === null) return;
-    setSending(true);
-    try {
-      const result = await sendDecision(token, roundId, type, JSON.parse(serialized) as DecisionBody<T>, key);
-      setOutcome({ result });
+  // The dry run, asked 250 ms after the form last changed.
+  const [settled] = useDebouncedValue(serialized, 250);
+  const dryRun = useQuery({
+    queryKey: ['decision-check', roundId, type, settled],
+    queryFn: () => checkDecision(token, roundId, type, JSON.parse(settled ?? 'null') as DecisionBody<T>),
+    enabled: settled !== null,
+    staleTime: 0,
+    gcTime: 0,
+  });
+  const check: Check =
+    serialized === null
+      ? { state: 'idle' }
+      : settled !== serialized || dryRun.isFetching
+        ? { state: 'checking' }
+        : dryRun.status === 'error'
+          ? { state: 'refused', failure: dryRun.error }
+          : dryRun.status === 'success'
+            ? dryRun.data.allowed
+              ? { state: 'allowed', events: dryRun.data.events }
+              : { state: 'refused', failure: new Error(t('decision.notAllowed')) }
+            : { state: 'checking' };
+  const send = useMutation({
+    mutationFn: ({ sent, idempotencyKey }: { sent: string; idempotencyKey: string }) =>
+      sendDecision(token, roundId, type, JSON.parse(sent) as DecisionBody<T>, idempotencyKey),
+    onSuccess: async (result) => {
+      await readAfterWrite(result.roundId, result.version);
       onDone?.(result);
-    } catch (failure) {
-      setOutcome({ failure });
-    } finally {
-      setSending(false);
-    }
+    },
+  });
+  // What the last send answered, shown while the form still holds the body it sent.
+  const outcome: { result: DecisionResult } | { failure: unknown } | null =
+    send.variables?.sent !== serialized || send.isPending
+      ? null
+      : send.status === 'success'
+        ? { result: send.data }
+        : send.status === 'error'
+          ? { failure: send.error }
+          : null;
+
+  function submit(): void {
+    if (serialized === null) return;
+    send.mutate({ sent: serialized, idempotencyKey: key });
   }
 
   return (
@@ -95,8 +103,8 @@ export function DecisionSubmit<T extends DecisionType>({
       )}
       <Group>
         <Button
-          onClick={() => void submit()}
-          loading={sending}
+          onClick={submit}
+          loading={send.isPending}
           disabled={serialized === null || (outcome !== null && 'result' in outcome)}
         >
           {label ?? t(`commands.${type}`, { defaultValue: type })}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { getJson } from '../api/call';
 import type { components } from '../api/schema';
 
@@ -20,17 +20,11 @@ export function loadRules(): Promise<Map<string, Rule>> {
 
 /** The rule with this id, once the catalogue has loaded (undefined before, or when unknown). */
 export function useRule(ruleId: string | undefined): Rule | undefined {
-  const [rule, setRule] = useState<Rule | undefined>();
-  useEffect(() => {
-    if (!ruleId) return setRule(undefined);
-    let live = true;
-    loadRules().then(
-      (rules) => live && setRule(rules.get(ruleId)),
-      () => live && setRule(undefined),
-    );
-    return () => {
-      live = false;
-    };
-  }, [ruleId]);
-  return rule;
+  const rules = useQuery({
+    queryKey: ['rules'],
+    queryFn: loadRules,
+    enabled: ruleId !== undefined,
+    staleTime: Infinity,
+  });
+  return ruleId ? rules.data?.get(ruleId) : undefined;
 }

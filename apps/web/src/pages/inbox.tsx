@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { bodyOf } from '../api/call';
 import type { components } from '../api/schema';
-import { useLoad } from '../api/use-load';
+import { keys, useApiQuery } from '../api/query';
 import { LoadedPage } from '../components/page';
 import { ToneBadge } from '../components/tone-badge';
 import { formatDateTime, formatWait, waitStatus } from '../format';
@@ -20,7 +20,7 @@ export function Inbox(): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const { api } = useSession();
   const locale = LOCALES[(i18n.language === 'en' ? 'en' : 'id') as Language];
-  const inbox = useLoad(() => bodyOf(api.GET('/inbox')), [api]);
+  const inbox = useApiQuery(keys.inbox, () => bodyOf(api.GET('/inbox')));
 
   return (
     <LoadedPage

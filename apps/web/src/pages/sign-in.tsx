@@ -3,24 +3,29 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bodyOf } from '../api/call';
 import { createApi } from '../api/client';
-import { useLoad } from '../api/use-load';
+import { keys, useApiQuery } from '../api/query';
 import { LoadedPage } from '../components/page';
 import { ProblemAlert } from '../components/problem-alert';
-import type { DevUser } from '../session';
+import type { DevUser, Session } from '../session';
 import { useSession } from '../session-context';
+
+/** A session for `user` with the issued token, expiring `expiresIn` seconds from now. */
+function sessionOf(token: string, expiresIn: number, user: DevUser): Session {
+  return { token, user, expiresAt: Date.now() + expiresIn * 1000 };
+}
 
 /** The development issuer's sign-in: every seeded user, one button each (GET /dev-auth/users, POST /dev-auth/token). */
 export function SignIn(): React.JSX.Element {
   const { t } = useTranslation();
   const { signIn } = useSession();
-  const users = useLoad(() => bodyOf(createApi().GET('/dev-auth/users')), []);
+  const users = useApiQuery(keys.devUsers, () => bodyOf(createApi().GET('/dev-auth/users')));
   const [failure, setFailure] = useState<unknown>(null);
 
   async function signInAs(user: DevUser): Promise<void> {
     setFailure(null);
     try {
       const token = await bodyOf(createApi().POST('/dev-auth/token', { body: { user: user.sub } }));
-      signIn({ token: token.access_token, user, expiresAt: Date.now() + token.expires_in * 1000 });
+      signIn(sessionOf(token.access_token, token.expires_in, user));
     } catch (thrown) {
       setFailure(thrown);
     }
@@ -48,7 +53,11 @@ export function SignIn(): React.JSX.Element {
                   </Stack>
                   <Badge variant="light">{user.sub}</Badge>
                 </Group>
-                <Button mt="sm" onClick={() => void signInAs(user)} aria-label={t('signIn.asUser', { name: user.name })}>
+                <Button
+                  mt="sm"
+                  onClick={() => void signInAs(user)}
+                  aria-label={t('signIn.asUser', { name: user.name })}
+                >
                   {t('signIn.as')}
                 </Button>
               </Card>

@@ -1,3 +1,4 @@
+import { ReadsAfterWrite } from '../../rounds/read-after/read-after';
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
@@ -21,7 +22,11 @@ export class PublishedResultsController {
   })
   @ApiParam({ name: 'agency', example: 'kabcontoh' })
   @ApiJsonResponse(publicAgencyView)
-  list(@Param('agency', new ZodPipe(z.string().regex(AGENCY, 'expected an agency code'), 'agency')) agency: string): Promise<PublicAgencyView> {
+  @ReadsAfterWrite(false)
+  list(
+    @Param('agency', new ZodPipe(z.string().regex(AGENCY, 'expected an agency code'), 'agency'))
+    agency: string,
+  ): Promise<PublicAgencyView> {
     return this.queries.execute(new PublishedResultsQuery(agency));
   }
 }

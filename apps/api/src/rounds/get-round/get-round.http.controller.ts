@@ -7,6 +7,7 @@ import { ApiJsonResponse } from '../../validation/response-schema';
 import { ZodPipe } from '../../validation/zod.pipe';
 import { QUERY_RESPONSES } from '../openapi';
 import { roundIdParam, type RoundRef } from '../round-id';
+import { ReadsAfterWrite } from '../read-after/read-after';
 import { GetRoundQuery } from './get-round.query';
 import { roundView, type RoundView } from './round.view';
 
@@ -20,8 +21,12 @@ export class GetRoundController {
   @ApiOperation({ summary: 'A round and its posts with their status', operationId: 'getRound' })
   @ApiParam({ name: 'roundId', example: 'round-kabcontoh-2024-01' })
   @ApiJsonResponse(roundView)
+  @ReadsAfterWrite(true)
   @QUERY_RESPONSES
-  get(@CurrentPrincipal() principal: Principal, @Param('roundId', new ZodPipe(roundIdParam, 'round id')) round: RoundRef): Promise<RoundView> {
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('roundId', new ZodPipe(roundIdParam, 'round id')) round: RoundRef,
+  ): Promise<RoundView> {
     return this.queries.execute(new GetRoundQuery(principal, round));
   }
 }

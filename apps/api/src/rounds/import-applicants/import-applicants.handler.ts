@@ -66,10 +66,11 @@ export class ImportApplicantsHandler implements ICommandHandler<ImportApplicants
     const digest = sha256(file.buffer);
     const parsed = sheet.rows.map(({ row, cells }) => ({ row, ...registrationOf(layout, cells) }));
     const retryKey = ctx.idempotencyKey ?? digest;
+    const produced = { version: 0 };
     const rows = await runKeyed(parsed, keysOf, IN_FLIGHT, (p) =>
       'fault' in p
         ? Promise.resolve(rejectedRow(p.row, p.fault))
-        : this.register(ctx, round, p.row, p.data, retryKey),
+        : this.register(ctx, round, p.row, p.data, retryKey, produced),
     );
     const accepted = rows.filter((r) => r.status === 'accepted').length;
     return {
@@ -77,6 +78,7 @@ export class ImportApplicantsHandler implements ICommandHandler<ImportApplicants
       format: sheet.format,
       sha256: digest,
       accepted,
+      version: produced.version > 0 ? produced.version : null,
       rejected: rows.length - accepted,
       ignoredColumns: [...layout.ignored],
       rows,
@@ -90,12 +92,14 @@ export class ImportApplicantsHandler implements ICommandHandler<ImportApplicants
     row: number,
     data: Registration,
     retryKey: string,
+    produced: { version: number },
   ): Promise<ImportedRow> {
     const command: RoundCommand = { type: 'RegisterApplicant', data, metadata: metadataFor(ctx, this.clock) };
     const line = { row, applicantId: data.applicantId, nip: data.applicant.nip };
     const decisionId = sha256(`${ctx.principal.id}\n${round.id}\n${retryKey}\nrow ${row}`);
     try {
-      await this.whileBusy(() => this.recorder.record(ctx, round, command, decisionId));
+      const { version } = await this.whileBusy(() => this.recorder.record(ctx, round, command, decisionId));
+      produced.version = Math.max(produced.version, version);
       return { ...line, status: 'accepted' };
     } catch (error) {
       // Outages and bugs end the import (a retry is safe, see above); a refusal is this row's answer.

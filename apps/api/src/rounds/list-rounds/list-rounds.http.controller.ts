@@ -7,9 +7,13 @@ import type { Principal } from '../../auth/principal';
 import { ZodPipe } from '../../validation/zod.pipe';
 import { QUERY_RESPONSES } from '../openapi';
 import { ApiJsonResponse } from '../../validation/response-schema';
+import { readAfterParams, ReadsAfterWrite } from '../read-after/read-after';
 import { ListRoundsQuery, roundList, type RoundList } from './list-rounds.query';
 
-const listParams = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+const listParams = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  ...readAfterParams,
+});
 
 @ApiTags('rounds')
 @ApiBearerAuth()
@@ -19,10 +23,18 @@ export class ListRoundsController {
 
   @Get()
   @ApiOperation({ summary: 'The rounds the caller may see, newest change first', operationId: 'listRounds' })
-  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
+  })
   @ApiJsonResponse(roundList)
+  @ReadsAfterWrite(false)
   @QUERY_RESPONSES
-  list(@CurrentPrincipal() principal: Principal, @QueryParams(new ZodPipe(listParams, 'query')) params: z.infer<typeof listParams>): Promise<RoundList> {
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @QueryParams(new ZodPipe(listParams, 'query')) params: z.infer<typeof listParams>,
+  ): Promise<RoundList> {
     return this.queries.execute(new ListRoundsQuery(principal, params.limit));
   }
 }

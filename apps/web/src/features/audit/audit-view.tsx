@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useLoad } from '../../api/use-load';
+import { keys, useApiQuery } from '../../api/query';
 import { LoadedPage } from '../../components/page';
 import { ROUTES } from '../../routes';
 import { useSession } from '../../session-context';
@@ -21,10 +21,10 @@ export function AuditView(): React.JSX.Element {
   const { roundId = '' } = useParams();
   const { api, session } = useSession();
   const token = session?.token;
-  const audit = useLoad(async () => {
+  const audit = useApiQuery(keys.audit(roundId), async () => {
     const [verification, round] = await Promise.all([verifyRound(roundId, token), getRound(api, roundId)]);
     return { verification, round };
-  }, [api, token, roundId]);
+  });
   const title =
     audit.state === 'ready' ? t('titleOf', { round: audit.data.round.name ?? roundId }) : t('title');
   const actions = (

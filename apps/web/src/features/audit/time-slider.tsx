@@ -1,8 +1,8 @@
 import { Button, Group, NumberInput, Paper, Slider, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLoad } from '../../api/use-load';
+import { keys, useApiQuery } from '../../api/query';
 import { useSession } from '../../session-context';
 import { formatNumber, useLocale } from '../round/locale';
 import { LoadingOr } from '../round/loading-or';
@@ -31,7 +31,12 @@ export function TimeSlider({
   const asked = Number.parseInt(at ?? '', 10);
   const position = Number.isFinite(asked) ? clamp(asked, headVersion) : headVersion;
   const [draft, setDraft] = useState(position);
-  useEffect(() => setDraft(position), [position]);
+  // The draft follows the position when the link moves it (adjusted while rendering, not in an effect).
+  const [shown, setShown] = useState(position);
+  if (shown !== position) {
+    setShown(position);
+    setDraft(position);
+  }
   const commit = (value: number) => {
     const next = clamp(value, headVersion);
     setDraft(next);
@@ -39,7 +44,7 @@ export function TimeSlider({
   };
   const [settled] = useDebouncedValue(position, 250);
   const token = session?.token;
-  const state = useLoad(() => roundStateAt(roundId, token, settled), [roundId, token, settled]);
+  const state = useApiQuery(keys.state(roundId, settled), () => roundStateAt(roundId, token, settled), { keepPrevious: true });
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="time-slider-title">
       <Stack gap="md">

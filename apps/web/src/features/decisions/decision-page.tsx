@@ -1,9 +1,9 @@
 import { Alert, Anchor, Button, Group, List, Select, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { DecisionResult } from '../../api/decisions';
-import { useLoad } from '../../api/use-load';
+import { keys, useApiQuery } from '../../api/query';
 import { LoadedPage } from '../../components/page';
 import { ROUTES } from '../../routes';
 import { useSession } from '../../session-context';
@@ -24,27 +24,26 @@ export function DecisionPage(): React.JSX.Element {
   const [search, setSearch] = useSearchParams();
   const postId = search.get('post');
   const { api, session } = useSession();
-  const loaded = useLoad(
-    () => loadDecisionData(api, session, roundId, postId, type),
-    [api, session, roundId, postId, type],
+  // Under the round's key: a decision sent here refetches it once the read models show it (ADR 23).
+  const loaded = useApiQuery([...keys.round(roundId), 'decision', postId, type], () =>
+    loadDecisionData(api, session, roundId, postId, type),
   );
-  // Every decision recorded here since the page opened: the last one is announced, all are laid over the read model.
-  const [recorded, setRecorded] = useState<DecisionResult[]>([]);
+  // Every decision recorded on this page (this round, post and type): the last one is announced,
+  // all are laid over what was read (the next form starts from them).
+  const scope = `${roundId}/${postId ?? ''}/${type}`;
+  const [recordedIn, setRecorded] = useState<{ scope: string; results: DecisionResult[] }>({
+    scope,
+    results: [],
+  });
+  const recorded = recordedIn.scope === scope ? recordedIn.results : [];
   const done = recorded[recorded.length - 1] ?? null;
   const events = recorded.flatMap((r) => r.events);
-  useEffect(() => setRecorded([]), [roundId, postId, type]);
-  const reload = loaded.reload;
-  useEffect(() => {
-    if (recorded.length === 0) return;
-    // The read model follows the decision a moment later: ask again once it has caught up.
-    const timer = setTimeout(reload, 1500);
-    return () => clearTimeout(timer);
-  }, [recorded, reload]);
   const Form = formFor(type);
   const title = type ? tc(`commands.${type}`, { defaultValue: type }) : t('title');
   const needsPost = !ROUND_WIDE.has(type) && !postId;
 
-  const onRecorded = (result: DecisionResult) => setRecorded((all) => [...all, result]);
+  const onRecorded = (result: DecisionResult) =>
+    setRecorded((all) => ({ scope, results: all.scope === scope ? [...all.results, result] : [result] }));
 
   return (
     <LoadedPage name="decision" title={title} loaded={loaded}>

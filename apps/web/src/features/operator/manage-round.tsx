@@ -20,28 +20,43 @@ export function ManageRound(): React.JSX.Element {
   const { roundId = '' } = useParams();
   const [recorded, setRecorded] = useState<{ type: DecisionType; result: DecisionResult } | null>(null);
   return (
-    <RoundPage name="manage-round" title={t('manageTitle')} roundId={roundId} links={['round', 'applicants']} reload>
-      {(round, afterDecision) => (
+    <RoundPage
+      name="manage-round"
+      title={t('manageTitle')}
+      roundId={roundId}
+      links={['round', 'applicants']}
+      reload
+    >
+      {(round) => (
         <>
           {recorded && (
-            <Text role="status" c="teal.9" fw={500} data-testid="last-recorded" data-decision-type={recorded.type}>
-              {t('manage.recorded', { decision: tc(`commands.${recorded.type}`, { defaultValue: recorded.type }), events: recorded.result.events.map((e) => e.type).join(', ') })}
+            <Text
+              role="status"
+              c="teal.9"
+              fw={500}
+              data-testid="last-recorded"
+              data-decision-type={recorded.type}
+            >
+              {t('manage.recorded', {
+                decision: tc(`commands.${recorded.type}`, { defaultValue: recorded.type }),
+                events: recorded.result.events.map((e) => e.type).join(', '),
+              })}
             </Text>
           )}
-          <RoundDesk
-            round={round}
-            onDone={(type, result) => {
-              setRecorded({ type, result });
-              afterDecision();
-            }}
-          />
+          <RoundDesk round={round} onDone={(type, result) => setRecorded({ type, result })} />
         </>
       )}
     </RoundPage>
   );
 }
 
-function RoundDesk({ round, onDone }: { round: RoundView; onDone: (type: DecisionType, result: DecisionResult) => void }): React.JSX.Element {
+function RoundDesk({
+  round,
+  onDone,
+}: {
+  round: RoundView;
+  onDone: (type: DecisionType, result: DecisionResult) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('operator');
   const steps = roundSteps(round.status);
   const running = round.posts.filter((post) => !FINAL.has(post.status));
@@ -69,7 +84,9 @@ function RoundDesk({ round, onDone }: { round: RoundView; onDone: (type: Decisio
         </Stack>
       )}
       {!BEFORE_ANNOUNCEMENT.has(round.status) && <PostsDesk round={round} onDone={onDone} />}
-      {running.length === 0 && steps.length === 0 && !roundCancellable(round.status) && <Text>{t('manage.nothing')}</Text>}
+      {running.length === 0 && steps.length === 0 && !roundCancellable(round.status) && (
+        <Text>{t('manage.nothing')}</Text>
+      )}
       {roundCancellable(round.status) && (
         <Stack gap="sm" component="section" aria-labelledby="round-cancel">
           <Title order={2} size="h3" id="round-cancel">

@@ -13,9 +13,28 @@ jest.mock('../../session-context', () => ({ useSession: () => mockSession }));
 
 const ROUND = 'round-kabcontoh-2026-01';
 const post = (postId: string, title: string, status: string): PostView => ({
-  postId, title, kind: 'regular', status, run: 1, registrationDeadline: '2026-12-12', extensions: 0, applicants: 2, appointeeId: null, statusReason: null, updatedAt: '2026-11-23T02:00:00Z',
+  postId,
+  title,
+  kind: 'regular',
+  status,
+  run: 1,
+  registrationDeadline: '2026-12-12',
+  extensions: 0,
+  applicants: 2,
+  appointeeId: null,
+  statusReason: null,
+  updatedAt: '2026-11-23T02:00:00Z',
 });
-const round = (status: string, posts: PostView[]) => ({ [`/rounds/${ROUND}`]: { id: ROUND, agency: 'kabcontoh', name: 'Seleksi JPT 2026', agencyName: 'Kabupaten Contoh', status, posts } });
+const round = (status: string, posts: PostView[]) => ({
+  [`/rounds/${ROUND}`]: {
+    id: ROUND,
+    agency: 'kabcontoh',
+    name: 'Seleksi JPT 2026',
+    agencyName: 'Kabupaten Contoh',
+    status,
+    posts,
+  },
+});
 
 /** A signed-in operator whose API answers `answers`, and records what POST /rounds was sent. */
 function signIn(answers: Answers): { planned: PlanRoundRequest[] } {
@@ -42,12 +61,16 @@ describe('planning a round', () => {
       { path: '/console/rounds/new' },
     );
     fireEvent.click(screen.getByTestId('fill-example'));
-    expect(screen.getByTestId('pansel-share').textContent).toBe('5 anggota: 2 internal (40%), 3 eksternal (60%)');
+    expect(screen.getByTestId('pansel-share').textContent).toBe(
+      '5 anggota: 2 internal (40%), 3 eksternal (60%)',
+    );
     expect(check('panselShare')?.getAttribute('data-ok')).toBe('true');
     expect(screen.getByTestId('weight-total').textContent).toBe('100%');
 
     fireEvent.change(screen.getByLabelText('Asal anggota 3'), { target: { value: 'internal' } });
-    expect(screen.getByTestId('pansel-share').textContent).toBe('5 anggota: 3 internal (60%), 2 eksternal (40%)');
+    expect(screen.getByTestId('pansel-share').textContent).toBe(
+      '5 anggota: 3 internal (60%), 2 eksternal (40%)',
+    );
     expect(check('panselShare')?.getAttribute('data-ok')).toBe('false');
     expect(check('panselShare')?.textContent).toContain('R2');
 
@@ -67,34 +90,78 @@ describe('planning a round', () => {
 describe('managing a round', () => {
   it('offers the plan for the recommendation while the round is planned', async () => {
     signIn(round('planned', [post('dinkes', 'Kepala Dinas Kesehatan', 'planned')]));
-    await renderConsole(<Routes><Route path="/console/rounds/:roundId/manage" element={<ManageRound />} /></Routes>, { path: `/console/rounds/${ROUND}/manage` });
-    await waitFor(() => expect(document.querySelector('[data-page="manage-round"]')?.getAttribute('aria-busy')).toBe('false'));
+    await renderConsole(
+      <Routes>
+        <Route path="/console/rounds/:roundId/manage" element={<ManageRound />} />
+      </Routes>,
+      { path: `/console/rounds/${ROUND}/manage` },
+    );
+    await waitFor(() =>
+      expect(document.querySelector('[data-page="manage-round"]')?.getAttribute('aria-busy')).toBe('false'),
+    );
     expect(screen.getByTestId('round-status').getAttribute('data-status')).toBe('planned');
-    const steps = [...document.querySelectorAll('[aria-labelledby="round-steps"] [data-step]')].map((s) => s.getAttribute('data-step'));
+    const steps = [...document.querySelectorAll('[aria-labelledby="round-steps"] [data-step]')].map((s) =>
+      s.getAttribute('data-step'),
+    );
     expect(steps).toEqual(['SubmitPlanForRecommendation', 'RevisePlan', 'RecordMendagriApproval']);
     expect(screen.queryByText('Jabatan', { selector: 'h2' })).toBeNull();
   });
 
   it('shows an announced round post by post, with the steps of the post chosen', async () => {
-    signIn(round('announced', [post('dinkes', 'Kepala Dinas Kesehatan', 'selection'), post('disdik', 'Kepala Dinas Pendidikan', 'registration')]));
-    await renderConsole(<Routes><Route path="/console/rounds/:roundId/manage" element={<ManageRound />} /></Routes>, { path: `/console/rounds/${ROUND}/manage` });
+    signIn(
+      round('announced', [
+        post('dinkes', 'Kepala Dinas Kesehatan', 'selection'),
+        post('disdik', 'Kepala Dinas Pendidikan', 'registration'),
+      ]),
+    );
+    await renderConsole(
+      <Routes>
+        <Route path="/console/rounds/:roundId/manage" element={<ManageRound />} />
+      </Routes>,
+      { path: `/console/rounds/${ROUND}/manage` },
+    );
     await screen.findByText('Langkah untuk Kepala Dinas Pendidikan');
     const desk = document.querySelector('[data-post-desk="disdik"]') as HTMLElement;
-    expect([...desk.querySelectorAll('[data-step]')].map((s) => s.getAttribute('data-step'))).toEqual(['RegisterApplicant', 'CloseRegistration', 'ExtendRegistration', 'WithdrawApplicant', 'CancelPost']);
+    expect([...desk.querySelectorAll('[data-step]')].map((s) => s.getAttribute('data-step'))).toEqual([
+      'RegisterApplicant',
+      'CloseRegistration',
+      'ExtendRegistration',
+      'WithdrawApplicant',
+      'CancelPost',
+    ]);
 
     fireEvent.click(screen.getByRole('button', { name: 'Kelola Kepala Dinas Kesehatan' }));
     const selection = await screen.findByText('Langkah untuk Kepala Dinas Kesehatan');
-    expect(within(selection.parentElement as HTMLElement).getByText(/Pansel menjalankan tahapan/)).toBeTruthy();
+    expect(
+      within(selection.parentElement as HTMLElement).getByText(/Pansel menjalankan tahapan/),
+    ).toBeTruthy();
   });
 });
 
 describe('the import report', () => {
   it("says row by row what was registered and why a row was refused, in the reader's language", async () => {
     const report = {
-      roundId: ROUND, format: 'csv' as const, sha256: 'x', accepted: 1, rejected: 1, ignoredColumns: ['catatan'],
+      roundId: ROUND,
+      format: 'csv' as const,
+      sha256: 'x',
+      accepted: 1,
+      rejected: 1,
+      ignoredColumns: ['catatan'],
+      version: 7,
       rows: [
         { row: 2, status: 'accepted' as const, applicantId: 'dinkes-001', nip: '197505052000032001' },
-        { row: 3, status: 'rejected' as const, applicantId: 'dinkes-002', nip: '197803122002121003', code: 'APPLICANT.TOO_MANY_POSTS', ruleId: 'R11', reason: { id: 'NIP sudah melamar 1 jabatan; batas 1', en: 'NIP already applied for 1 post(s); the limit is 1' } },
+        {
+          row: 3,
+          status: 'rejected' as const,
+          applicantId: 'dinkes-002',
+          nip: '197803122002121003',
+          code: 'APPLICANT.TOO_MANY_POSTS',
+          ruleId: 'R11',
+          reason: {
+            id: 'NIP sudah melamar 1 jabatan; batas 1',
+            en: 'NIP already applied for 1 post(s); the limit is 1',
+          },
+        },
       ],
     };
     await renderConsole(<ImportReport report={report} />, { language: 'en' });

@@ -2,7 +2,7 @@ import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useLoad } from '../../api/use-load';
+import { keys, useApiQuery, useReadAfterWrite } from '../../api/query';
 import { Page } from '../../components/page';
 import { ProblemAlert } from '../../components/problem-alert';
 import { ROUTES } from '../../routes';
@@ -16,7 +16,6 @@ import { PolicyField } from './plan/policy-field';
 import { savePlan } from './plan/plan-store';
 import { usePlanCheck } from './plan/use-plan-check';
 import type { PlanRoundRequest } from './types';
-import { untilRound } from './use-round';
 
 /**
  * Plans a round (POST /rounds): the plan editor with the API's live findings (POST
@@ -27,6 +26,7 @@ export function PlanRound(): React.JSX.Element {
   const { t } = useTranslation('operator');
   const { t: tc } = useTranslation();
   const { session, api } = useSession();
+  const readAfterWrite = useReadAfterWrite();
   const navigate = useNavigate();
   const today = useMemo(() => todayInJakarta(), []);
   const isAdmin = session?.user.role === 'admin';
@@ -36,14 +36,14 @@ export function PlanRound(): React.JSX.Element {
   const [plan, setPlan] = useState<PlanDraft>(emptyPlan);
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
-  const policies = useLoad(() => loadPolicies(api), [api]);
+  const policies = useApiQuery(keys.policies, () => loadPolicies(api));
 
   const request: PlanRoundRequest = useMemo(() => ({ roundId: roundId.trim(), ...(isAdmin && agency.trim() ? { agency: agency.trim() } : {}), ...(policyId ? { policyId } : {}), plan: toPlanBody(plan) }), [roundId, isAdmin, agency, policyId, plan]);
   const serialized = JSON.stringify(request);
   // The dry run needs no round id: the rules judge the plan, the policy and the agency.
   const judgement = usePlanCheck(api, useMemo(() => { const { roundId: _roundId, ...rest } = request; return rest; }, [request]));
   // One Idempotency-Key per distinct request: sending the same plan again is a retry.
-  const key = useMemo(() => crypto.randomUUID(), [serialized]);
+  const key = useMemo(() => (serialized ? crypto.randomUUID() : ''), [serialized]);
 
   function fillExample(): void {
     const code = agency.trim() || session?.user.agency || 'kabcontoh';
@@ -59,8 +59,8 @@ export function PlanRound(): React.JSX.Element {
     try {
       const result = await planRound(api, request, key);
       savePlan(result.roundId, { plan: request.plan, ...(policyId ? { policyId } : {}) });
-      // The round view reads the read model, which shows the new round a moment later.
-      await untilRound(api, result.roundId, (round) => round !== null);
+      // The round view reads the read models: on once they show the plan (read your writes, ADR 23).
+      await readAfterWrite(result.roundId, result.version);
       void navigate(ROUTES.round(result.roundId));
     } catch (error) {
       setFailure(error);

@@ -1,7 +1,7 @@
 import { NativeSelect, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
-import { useLoad } from '../../api/use-load';
+import { keys, useApiQuery } from '../../api/query';
 import { useSession } from '../../session-context';
 import { loadApplicants } from './api';
 import { ApplicantList } from './applicants/applicant-list';
@@ -16,29 +16,44 @@ export function RegisterApplicants(): React.JSX.Element {
   const { roundId = '' } = useParams();
   return (
     <RoundPage name="register" title={t('registerTitle')} roundId={roundId} links={['round', 'manage']}>
-      {(round, afterDecision) => <Registration round={round} onChanged={afterDecision} />}
+      {(round, afterWrite) => <Registration round={round} afterWrite={afterWrite} />}
     </RoundPage>
   );
 }
 
-function Registration({ round, onChanged }: { round: RoundView; onChanged: () => void }): React.JSX.Element {
+function Registration({
+  round,
+  afterWrite,
+}: {
+  round: RoundView;
+  afterWrite: (version?: number | null) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('operator');
   const { api } = useSession();
   const [params, setParams] = useSearchParams();
   const open = round.posts.filter((post) => post.status === 'registration');
   const postId = params.get('post') ?? open[0]?.postId ?? round.posts[0]?.postId ?? null;
   const post = round.posts.find((p) => p.postId === postId);
-  // Reloaded when the round's read model counts another applicant (it lags the decision a moment).
-  const applicants = useLoad(() => (postId ? loadApplicants(api, round.id, postId) : Promise.resolve(null)), [api, round.id, postId, post?.applicants]);
+  // Refetched with the round after a registration or an import (read your writes, ADR 23).
+  const applicants = useApiQuery(keys.applicants(round.id, postId), () =>
+    postId ? loadApplicants(api, round.id, postId) : Promise.resolve(null),
+  );
   return (
     <Stack gap="lg">
       <Text size="sm">{t('register.intro', { round: round.name ?? round.id })}</Text>
-      {open.length === 0 && <Text size="sm" fw={500}>{t('register.noneOpen')}</Text>}
+      {open.length === 0 && (
+        <Text size="sm" fw={500}>
+          {t('register.noneOpen')}
+        </Text>
+      )}
       <NativeSelect
         label={t('register.post')}
         value={postId ?? ''}
         onChange={(e) => setParams({ post: e.currentTarget.value }, { replace: true })}
-        data={round.posts.map((p) => ({ value: p.postId, label: `${p.title ?? p.postId} · ${t(`postStatus.${p.status}`, { defaultValue: p.status })} · ${t('register.count', { count: p.applicants })}` }))}
+        data={round.posts.map((p) => ({
+          value: p.postId,
+          label: `${p.title ?? p.postId} · ${t(`postStatus.${p.status}`, { defaultValue: p.status })} · ${t('register.count', { count: p.applicants })}`,
+        }))}
         maw={640}
       />
       <Tabs defaultValue="one">
@@ -47,10 +62,12 @@ function Registration({ round, onChanged }: { round: RoundView; onChanged: () =>
           <Tabs.Tab value="file">{t('register.fromFile')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="one" pt="md">
-          {postId && <RegisterApplicantForm key={postId} roundId={round.id} postId={postId} onDone={onChanged} />}
+          {postId && (
+            <RegisterApplicantForm key={postId} roundId={round.id} postId={postId} onDone={() => undefined} />
+          )}
         </Tabs.Panel>
         <Tabs.Panel value="file" pt="md">
-          <ImportApplicants roundId={round.id} onImported={onChanged} />
+          <ImportApplicants roundId={round.id} onImported={(report) => afterWrite(report.version)} />
         </Tabs.Panel>
       </Tabs>
       <Stack gap="xs" component="section" aria-labelledby="registered">

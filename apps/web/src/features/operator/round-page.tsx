@@ -11,11 +11,26 @@ const LINKS = { round: ROUTES.round, manage: ROUTES.manage, applicants: ROUTES.r
 
 /**
  * An operator page about one round: links back to the round's view (and its other operator pages),
- * busy while the round loads or a decision's effect is awaited, then `children` with the round.
+ * busy while the round loads or a write's effect is awaited, then `children` with the round and
+ * `afterWrite` (see useRound).
  */
-export function RoundPage({ name, title, roundId, links, reload = false, children }: { name: string; title: string; roundId: string; links: ReadonlyArray<keyof typeof LINKS>; reload?: boolean; children: (round: RoundView, afterDecision: () => void) => React.ReactNode }): React.JSX.Element {
+export function RoundPage({
+  name,
+  title,
+  roundId,
+  links,
+  reload = false,
+  children,
+}: {
+  name: string;
+  title: string;
+  roundId: string;
+  links: ReadonlyArray<keyof typeof LINKS>;
+  reload?: boolean;
+  children: (round: RoundView, afterWrite: (version?: number | null) => void) => React.ReactNode;
+}): React.JSX.Element {
   const { t } = useTranslation('operator');
-  const { round, refreshing, afterDecision } = useRound(roundId);
+  const { round, refreshing, afterWrite } = useRound(roundId);
   return (
     <Page
       name={name}
@@ -38,7 +53,7 @@ export function RoundPage({ name, title, roundId, links, reload = false, childre
     >
       {round.state === 'loading' && <Loader aria-label={t('links.loading')} />}
       {round.state === 'failed' && <ProblemAlert failure={round.failure} />}
-      {round.state === 'ready' && children(round.data, () => void afterDecision())}
+      {round.state === 'ready' && children(round.data, (version) => void afterWrite(version))}
     </Page>
   );
 }

@@ -3,7 +3,7 @@ import { Alert, Button, Container, Group, Loader, Stack, Text } from '@mantine/c
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
-import { useLoad } from '../../api/use-load';
+import { keys, useApiQuery } from '../../api/query';
 import { LanguageSwitch } from '../../components/language-switch';
 import { Page } from '../../components/page';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -20,10 +20,11 @@ import { PublicRoundSection } from './public-round';
 export function PublicPage(): React.JSX.Element {
   const { t } = useTranslation('public');
   const { agency = '' } = useParams();
-  const results = useLoad(() => publishedResults(agency), [agency]);
+  const results = useApiQuery(keys.published(agency), () => publishedResults(agency));
   const { printing, print } = usePrinting();
   // The agency's own name once a round names it (the plan's), its code until then.
-  const agencyName = results.state === 'ready' ? results.data.rounds.find((round) => round.agencyName)?.agencyName : undefined;
+  const agencyName =
+    results.state === 'ready' ? results.data.rounds.find((round) => round.agencyName)?.agencyName : undefined;
   const title = t('title', { agency: agencyName ?? agency });
   useEffect(() => {
     document.title = title;

@@ -1,5 +1,5 @@
 import { Accordion, Anchor, Group, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { formatDateTime } from '../../format';
@@ -73,9 +73,12 @@ function PublicPostBlock({
   // The latest ranking open, and any a link points at (also when followed later); every one while printing.
   const [open, setOpen] = useState<string[]>(() => post.stages.slice(-1).map((s) => s.stageId));
   const linked = post.stages.find((s) => hash === `#${anchorOf(s.stageId)}`)?.stageId;
-  useEffect(() => {
-    if (linked) setOpen((current) => (current.includes(linked) ? current : [...current, linked]));
-  }, [linked]);
+  // Opened when a link comes to point at it (adjusted while rendering, not in an effect).
+  const [followed, setFollowed] = useState<string | undefined>(undefined);
+  if (linked !== followed) {
+    setFollowed(linked);
+    if (linked && !open.includes(linked)) setOpen([...open, linked]);
+  }
   return (
     <Stack gap="sm">
       <Group gap="sm">

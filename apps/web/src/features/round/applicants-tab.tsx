@@ -1,7 +1,7 @@
 import { Badge, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLoad } from '../../api/use-load';
+import { keys, useApiQuery } from '../../api/query';
 import { formatDateTime } from '../../format';
 import { useSession } from '../../session-context';
 import { listApplicants } from './api';
@@ -32,7 +32,9 @@ export function ApplicantsTab({ round }: { round: RoundView }): React.JSX.Elemen
   const locale = useLocale();
   const [asked, setPost] = useSearchParam('post');
   const postId = asked ?? round.posts[0]?.postId ?? '';
-  const applicants = useLoad(() => listApplicants(api, round.id, postId), [api, round.id, postId]);
+  const applicants = useApiQuery(keys.applicants(round.id, postId), () =>
+    listApplicants(api, round.id, postId),
+  );
   const options = round.posts.map((p) => ({
     value: p.postId,
     label: t('applicants.postOption', {

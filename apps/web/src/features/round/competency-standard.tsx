@@ -1,26 +1,29 @@
 import { Alert, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLoad } from '../../api/use-load';
+import { keys, useApiQuery } from '../../api/query';
 import { useSession } from '../../session-context';
 import { roundStateAt } from '../audit/api';
 import type { PostPlan, RoundPlan } from '../audit/types';
 import { LoadingOr } from './loading-or';
 
+/** Where the round's plan comes from: its query key and how to load it. */
+export interface PlanSource {
+  readonly key: readonly unknown[];
+  readonly load: () => Promise<RoundPlan | null>;
+}
+
 /**
- * The round's plan, fetched once for the page and only when someone asks for it. GET /rounds/{id}
- * carries no plan, so it comes from the round's state at its head (GET …/audit/state), which the
- * auditing roles and the round's own pansel and PPK may read.
+ * The round's plan, fetched once for the page (one cached query) and only when someone asks for
+ * it. GET /rounds/{id} carries no plan, so it comes from the round's state at its head (GET
+ * …/audit/state), which the auditing roles and the round's own pansel and PPK may read.
  */
-export function usePlanLoader(roundId: string): () => Promise<RoundPlan | null> {
+export function usePlanLoader(roundId: string): PlanSource {
   const { session } = useSession();
   const token = session?.token;
-  const plan = useRef<Promise<RoundPlan | null> | undefined>(undefined);
-  return useCallback(() => {
-    plan.current ??= roundStateAt(roundId, token).then(({ state }) => state.plan);
-    plan.current.catch(() => (plan.current = undefined));
-    return plan.current;
-  }, [roundId, token]);
+  return {
+    key: [...keys.round(roundId), 'recorded-plan'],
+    load: () => roundStateAt(roundId, token).then(({ state }) => state.plan ?? null),
+  };
 }
 
 /** A post's competency standard (SKJ: technical, managerial, socio-cultural) and requirements. */
@@ -29,10 +32,10 @@ export function CompetencyStandard({
   load,
 }: {
   postId: string;
-  load: () => Promise<RoundPlan | null>;
+  load: PlanSource;
 }): React.JSX.Element {
   const { t } = useTranslation('round');
-  const plan = useLoad(load, [load]);
+  const plan = useApiQuery(load.key, load.load);
   return (
     <LoadingOr loaded={plan} label={t('posts.standardLoading')}>
       {(data) => <PostStandard post={data?.posts.find((p) => p.postId === postId)} />}

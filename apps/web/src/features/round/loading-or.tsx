@@ -1,5 +1,5 @@
 import { Loader } from '@mantine/core';
-import type { Loaded } from '../../api/use-load';
+import type { Loaded } from '../../api/query';
 import { ProblemAlert } from '../../components/problem-alert';
 
 /** A part of a page that loads on its own (a tab, a section): a labelled loader, the refusal, or `children(data)`. */

@@ -1,5 +1,5 @@
 import { Group, Pagination, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, useLocale } from './locale';
 
@@ -20,7 +20,12 @@ export interface Paged<T> {
  */
 export function usePaged<T>(items: readonly T[], size: number, all = false): Paged<T> {
   const [page, setPage] = useState(1);
-  useEffect(() => setPage(1), [items.length]);
+  // Back to page 1 when the length changes (adjusted while rendering, not in an effect).
+  const [length, setLength] = useState(items.length);
+  if (length !== items.length) {
+    setLength(items.length);
+    setPage(1);
+  }
   const pages = all ? 1 : Math.max(1, Math.ceil(items.length / size));
   const current = Math.min(page, pages);
   const start = all ? 0 : (current - 1) * size;

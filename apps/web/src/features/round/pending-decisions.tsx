@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Group, List } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { bodyOf } from '../../api/call';
-import { useLoad } from '../../api/use-load';
+import { keys, useApiQuery } from '../../api/query';
 import { ROUTES } from '../../routes';
 import { useSession } from '../../session-context';
 
@@ -15,7 +15,7 @@ export function PendingDecisions({ roundId }: { roundId: string }): React.JSX.El
   const { t } = useTranslation('round');
   const { t: tc } = useTranslation();
   const { api } = useSession();
-  const inbox = useLoad(() => bodyOf(api.GET('/inbox')), [api]);
+  const inbox = useApiQuery(keys.inbox, () => bodyOf(api.GET('/inbox')));
   const mine = inbox.state === 'ready' ? inbox.data.items.filter((item) => item.roundId === roundId) : [];
   if (mine.length === 0) return null;
   return (

@@ -1,6 +1,6 @@
 import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useLoad } from '../../api/use-load';
+import { keys, useApiQuery } from '../../api/query';
 import { formatDateTime } from '../../format';
 import { publishedResults } from '../public/api';
 import { RankingTable } from '../public/ranking-table';
@@ -15,7 +15,7 @@ import type { RoundView } from './types';
 export function PublicationsTab({ round }: { round: RoundView }): React.JSX.Element {
   const { t } = useTranslation('round');
   const locale = useLocale();
-  const published = useLoad(() => publishedResults(round.agency), [round.agency]);
+  const published = useApiQuery(keys.published(round.agency), () => publishedResults(round.agency));
   return (
     <LoadingOr loaded={published} label={t('publications.loading')}>
       {(data) => {

@@ -2,7 +2,7 @@ import { Anchor, Button, Table, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useLoad } from '../../api/use-load';
+import { keys, useApiQuery } from '../../api/query';
 import { LoadedPage } from '../../components/page';
 import { formatDateTime } from '../../format';
 import { ROUTES } from '../../routes';
@@ -20,7 +20,7 @@ const PAGE_SIZE = 25;
 export function RoundList(): React.JSX.Element {
   const { t } = useTranslation('round');
   const { api, session } = useSession();
-  const rounds = useLoad(() => listRounds(api), [api]);
+  const rounds = useApiQuery(keys.roundList, () => listRounds(api));
   const isOperator = session?.user.role === 'operator';
   const actions = isOperator ? (
     <Button component={Link} to={ROUTES.newRound}>

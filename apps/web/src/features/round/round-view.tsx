@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Tabs, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useLoad } from '../../api/use-load';
+import { keys, useApiQuery } from '../../api/query';
 import { LoadedPage } from '../../components/page';
 import { ROUTES } from '../../routes';
 import { useSession } from '../../session-context';
@@ -29,7 +29,7 @@ export function RoundView(): React.JSX.Element {
   const { t } = useTranslation('round');
   const { roundId = '' } = useParams();
   const { api } = useSession();
-  const round = useLoad(() => getRound(api, roundId), [api, roundId]);
+  const round = useApiQuery(keys.roundView(roundId), () => getRound(api, roundId));
   const title = round.state === 'ready' ? (round.data.name ?? round.data.id) : t('view.title');
   return (
     <LoadedPage name="round-view" title={title} loaded={round} actions={<RoundLinks roundId={roundId} />}>

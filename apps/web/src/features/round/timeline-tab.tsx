@@ -1,7 +1,7 @@
 import { Button, Group, NumberInput, Stack, Table, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLoad } from '../../api/use-load';
+import { keys, useApiQuery } from '../../api/query';
 import { formatDateTime } from '../../format';
 import { useSession } from '../../session-context';
 import { timelinePage } from './api';
@@ -21,7 +21,9 @@ export function TimelineTab({ roundId }: { roundId: string }): React.JSX.Element
   const { api } = useSession();
   const [asked, setFrom] = useSearchParam('from');
   const from = Math.max(1, Number.parseInt(asked ?? '1', 10) || 1);
-  const page = useLoad(() => timelinePage(api, roundId, from, PAGE_SIZE), [api, roundId, from]);
+  const page = useApiQuery(keys.timeline(roundId, from), () => timelinePage(api, roundId, from, PAGE_SIZE), {
+    keepPrevious: true,
+  });
   const go = (next: number) => setFrom(String(Math.max(1, next)));
   const more = page.state === 'ready' && page.data.more;
   return (
@@ -51,7 +53,12 @@ function TimelineNav({
 }): React.JSX.Element {
   const { t } = useTranslation('round');
   const [target, setTarget] = useState<number | string>(from);
-  useEffect(() => setTarget(from), [from]);
+  // The field follows the page shown (adjusted while rendering, not in an effect).
+  const [shown, setShown] = useState(from);
+  if (shown !== from) {
+    setShown(from);
+    setTarget(from);
+  }
   return (
     <Group justify="space-between" align="flex-end">
       <Group gap="xs" component="nav" aria-label={t('timeline.pages')}>

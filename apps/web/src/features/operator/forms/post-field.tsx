@@ -1,7 +1,7 @@
 import { NativeSelect } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLoad } from '../../../api/use-load';
+import { keys, useApiQuery } from '../../../api/query';
 import { useSession } from '../../../session-context';
 import { loadRound } from '../api';
 
@@ -9,15 +9,17 @@ import { loadRound } from '../api';
  * The post a decision is for: the one given (inbox link, manage page), else a choice among the
  * round's posts. `field` is the select to render (null when the post was given).
  */
-export function usePost(roundId: string, given: string | null): { postId: string | null; field: React.ReactNode } {
+export function usePost(
+  roundId: string,
+  given: string | null,
+): { postId: string | null; field: React.ReactNode } {
   const { t } = useTranslation('operator');
   const { api } = useSession();
-  const round = useLoad(() => (given ? Promise.resolve(null) : loadRound(api, roundId)), [api, roundId, given]);
-  const posts = round.state === 'ready' ? (round.data?.posts ?? []) : [];
-  const [chosen, setChosen] = useState<string | null>(null);
-  useEffect(() => {
-    if (!given && chosen === null && posts[0]) setChosen(posts[0].postId);
-  }, [given, chosen, posts]);
+  const round = useApiQuery(keys.roundView(roundId), () => loadRound(api, roundId), { enabled: !given });
+  const posts = round.state === 'ready' ? round.data.posts : [];
+  // The first post until the user picks one.
+  const [picked, setChosen] = useState<string | null>(null);
+  const chosen = picked ?? posts[0]?.postId ?? null;
   if (given) return { postId: given, field: null };
   const field = (
     <NativeSelect
@@ -25,7 +27,10 @@ export function usePost(roundId: string, given: string | null): { postId: string
       required
       value={chosen ?? ''}
       onChange={(e) => setChosen(e.currentTarget.value || null)}
-      data={posts.map((post) => ({ value: post.postId, label: `${post.title ?? post.postId} (${t(`postStatus.${post.status}`, { defaultValue: post.status })})` }))}
+      data={posts.map((post) => ({
+        value: post.postId,
+        label: `${post.title ?? post.postId} (${t(`postStatus.${post.status}`, { defaultValue: post.status })})`,
+      }))}
       disabled={posts.length === 0}
     />
   );

@@ -1,7 +1,7 @@
 import { Alert, Loader, Stack, Text, Textarea } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLoad } from '../../../api/use-load';
+import { keys, useApiQuery } from '../../../api/query';
 import { DecisionSubmit } from '../../../components/decision-submit';
 import { useSession } from '../../../session-context';
 import type { DecisionFormProps } from '../../decisions/form-contract';
@@ -19,7 +19,7 @@ import { usePlanCheck } from '../plan/use-plan-check';
 export function RevisePlanForm(props: DecisionFormProps): React.JSX.Element {
   const { session } = useSession();
   const { roundId } = props;
-  const current = useLoad(() => loadPlan(session?.token ?? '', roundId).catch(() => savedPlan(roundId)), [session?.token, roundId]);
+  const current = useApiQuery(keys.plan(roundId), () => loadPlan(session?.token ?? '', roundId).catch(() => savedPlan(roundId)));
   if (current.state === 'loading') return <Loader size="sm" />;
   return <ReviseEditor {...props} start={current.state === 'ready' ? current.data : null} />;
 }
