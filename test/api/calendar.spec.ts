@@ -22,13 +22,14 @@ describe('calendars and time zones as data through the API (ADR 24)', () => {
     token: string,
     localId: string,
     command: RoundCommand,
+    agency = WITA_AGENCY,
   ): Promise<Reply> {
     await api.setClock(command.metadata.now);
     const key = randomUUID();
     if (command.metadata.actor.role === 'oversight') {
       return api.post(
         'liaison.bkn',
-        `/rounds/round-${WITA_AGENCY}-${localId}/decisions/${command.type}`,
+        `/rounds/round-${agency}-${localId}/decisions/${command.type}`,
         command.data,
       );
     }
@@ -36,7 +37,7 @@ describe('calendars and time zones as data through the API (ADR 24)', () => {
       const { plan, policyId } = command.data;
       return api.raw('POST', '/rounds', { token, key, body: { roundId: localId, plan, policyId } });
     }
-    return api.raw('POST', `/rounds/round-${WITA_AGENCY}-${localId}/decisions/${command.type}`, {
+    return api.raw('POST', `/rounds/round-${agency}-${localId}/decisions/${command.type}`, {
       token,
       key,
       body: command.data,
@@ -154,6 +155,62 @@ describe('calendars and time zones as data through the API (ADR 24)', () => {
     const endWita = time.instantMillis(time.endOfDate(deadline, '+08:00'));
     expect(time.instantMillis(closedAt)).toBeGreaterThanOrEqual(endWita);
     expect(time.instantMillis(closedAt)).toBeLessThan(time.instantMillis(time.endOfDate(deadline)));
+  });
+
+  it("[R19] raises the round clock's CALENDAR.YEAR_MISSING alarm in the inbox of the operator and the admin instead of extending into 2028", async () => {
+    const { api } = under;
+    const agency = 'kabakhir';
+    const token = await operatorToken(agency);
+    const members = aPansel().map((m, i) => ({ ...m, memberId: `pansel${i + 1}.${agency}` }));
+    const schedule = {
+      announcementOn: '2027-12-06',
+      registrationDeadline: '2027-12-27',
+      referenceDate: '2027-12-27',
+    };
+    const plan = aPlan([aPost('dinkes')], { pansel: { decreeNumber: '800/9/2027', members }, schedule });
+    const b = new RoundBuilder(plan, '2027-11-29', 'bkn-2025');
+    b.announce().register('dinkes', 1);
+    b.register('dinkes', 1, () => ({}), '2027-12-27');
+    const commands = b.take();
+    const last = commands.pop();
+    if (!last) throw new Error('no commands');
+    for (const command of commands) {
+      const reply = await sendAs(api, token, 'akhir1', command, agency);
+      if (reply.status >= 300)
+        throw new Error(`${command.type}: ${reply.status} ${JSON.stringify(reply.body)}`);
+    }
+    // The last second of the deadline day: one second later the clock would extend by 7 working days into 2028.
+    const lastSecond = { ...last, metadata: { ...last.metadata, now: '2027-12-27T23:59:59+07:00' } };
+    expect((await sendAs(api, token, 'akhir1', lastSecond, agency)).status).toBe(200);
+
+    type Inbox = {
+      items: Array<{ roundId: string; command: string; alarm: { code: string; year: number | null } | null }>;
+    };
+    const alarmIn = async (get: () => Promise<Reply<Inbox>>) => {
+      const until = Date.now() + 30_000;
+      for (;;) {
+        const inbox = await get();
+        const item = inbox.body.items?.find((i) => i.roundId === `round-${agency}-akhir1` && i.alarm);
+        if (item || Date.now() > until) return item;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    };
+    const mine = await alarmIn(() => api.raw<Inbox>('GET', '/inbox', { token }));
+    expect(mine).toMatchObject({
+      command: 'CloseRegistration',
+      alarm: { code: 'CALENDAR.YEAR_MISSING', year: 2028 },
+    });
+    const admins = await alarmIn(() => api.get<Inbox>('admin', '/inbox'));
+    expect(admins).toMatchObject({ alarm: { code: 'CALENDAR.YEAR_MISSING', year: 2028 } });
+    // Not closed early, not extended: the post still waits in registration on its deadline.
+    const view = await api.raw<{
+      posts: Array<{ status: string; registrationDeadline: string; extensions: number }>;
+    }>('GET', `/rounds/round-${agency}-akhir1`, { token });
+    expect(view.body.posts[0]).toMatchObject({
+      status: 'registration',
+      registrationDeadline: expect.stringMatching(/^2027-12-27/),
+      extensions: 0,
+    });
   });
 
   async function waitForEvent(api: ApiClient, token: string, localId: string, type: string): Promise<string> {

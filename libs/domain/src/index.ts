@@ -4,7 +4,7 @@ export { eventMetadataOf } from './shared/metadata';
 export type { Command, Event } from './shared/message';
 export type { Decider } from './shared/decider';
 export { RULE_IDS, type Reason, type RuleId } from './shared/rule-id';
-export { DomainError, type DecideResult } from './shared/errors';
+export { DomainError, tryDecideWith, type DecideResult } from './shared/errors';
 export { ERROR_CODES, type ErrorCode, type ErrorCodeEntry, type ErrorKind } from './shared/error-codes';
 export {
   findJsonFault,

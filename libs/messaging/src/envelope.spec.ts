@@ -52,10 +52,12 @@ describe('topic catalog', () => {
     const topics = topicCatalog({ prefix: 't' });
     expect(topics.topicOf('ApplicantRegistered')).toBe('t.round.v1');
     expect(topics.topicOf('RotationDecreed')).toBe('t.rotation.v1');
+    expect(topics.topicOf('DayOffAdded')).toBe('t.calendar.v1');
     expect(topics.checkpoint.configEntries).toContainEqual({ name: 'cleanup.policy', value: 'compact' });
     expect(topics.all.map((t) => t.topic)).toEqual([
       't.round.v1',
       't.rotation.v1',
+      't.calendar.v1',
       't.checkpoint.v1',
       't.cosignature.v1',
       't.alarm.v1',

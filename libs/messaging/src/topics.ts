@@ -1,4 +1,4 @@
-import type { RotationEvent } from '@selter/domain';
+import { CALENDAR_EVENT_TYPES, type RotationEvent } from '@selter/domain';
 import type { Admin } from 'kafkajs';
 
 export interface TopicSpec {
@@ -11,6 +11,8 @@ export interface TopicSpec {
 export interface TopicCatalog {
   round: TopicSpec;
   rotation: TopicSpec;
+  /** The calendar's changes (ADR 24): national and regional days off, agencies' zones; one partition, in order. */
+  calendar: TopicSpec;
   /** Signed event-store checkpoints, published by the event store; compacted (latest per key). */
   checkpoint: TopicSpec;
   /** Witnesses' cosignatures and refusals of checkpoints; compacted, one key per witness and checkpoint. */
@@ -32,6 +34,8 @@ const ROTATION_TYPES: ReadonlySet<string> = new Set<RotationEvent['type']>([
   'RotationDecreed',
   'OpenSelectionRequired',
 ]);
+
+const CALENDAR_TYPES: ReadonlySet<string> = new Set<string>(CALENDAR_EVENT_TYPES);
 
 /**
  * One topic per event family, versioned in the name (a breaking envelope change gets `.v2`).
@@ -66,16 +70,19 @@ export function topicCatalog({
   const checkpoint = single('checkpoint', 'compact');
   const cosignature = single('cosignature', 'compact');
   const alarm = single('alarm', 'delete');
+  const calendar = single('calendar', 'delete');
   return {
     round,
     rotation,
+    calendar,
     checkpoint,
     cosignature,
     alarm,
-    all: [round, rotation, checkpoint, cosignature, alarm],
-    // Anything not known as a rotation event is a round event: rounds are the main family and
-    // an unknown type there is more likely a new round event than a new family.
-    topicOf: (type) => (ROTATION_TYPES.has(type) ? rotation.topic : round.topic),
+    all: [round, rotation, calendar, checkpoint, cosignature, alarm],
+    // Anything not known as a rotation or calendar event is a round event: rounds are the main
+    // family and an unknown type there is more likely a new round event than a new family.
+    topicOf: (type) =>
+      ROTATION_TYPES.has(type) ? rotation.topic : CALENDAR_TYPES.has(type) ? calendar.topic : round.topic,
   };
 }
 

@@ -1,9 +1,11 @@
 import type { Sourced } from './types';
 import type { IsoDate } from '../shared/time';
 
+// The holiday list of rounds recorded before calendars were data (ADR 24): only rounds whose workflow
+// history predates the `calendars-as-data` patch count with it, so they replay as they ran. Every
+// other count uses the calendar (calendar/data/national-holidays.json and the calendar stream).
 // National holidays (libur nasional) and collective leave (cuti bersama) as fixed each year by the joint
-// decree of three ministers (SKB 3 Menteri). Entered by hand: verify against the year's SKB before use
-// in production, and add a year before it starts. Weekends are not listed (working-day counting skips them).
+// decree of three ministers (SKB 3 Menteri). Weekends are not listed (working-day counting skips them).
 const Y2023: IsoDate[] = [
   '2023-01-01',
   '2023-01-22',

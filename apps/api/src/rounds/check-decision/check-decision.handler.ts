@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { tryDecide, type RoundCommand } from '@selter/domain';
+import { createRoundDecider, roundCalendarOf, tryDecideWith, type RoundCommand } from '@selter/domain';
 import { RoundAccess } from '../../access/round-access';
+import { CalendarBookService } from '../../calendar/calendar-book.service';
 import type { Clock } from '../../clock/clock';
 import { CLOCK } from '../../infrastructure/tokens';
 import { finishedProblem } from '../../workflows/temporal-problems';
@@ -22,14 +23,22 @@ export class CheckDecisionHandler implements IQueryHandler<CheckDecisionQuery, D
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly rounds: RoundWorkflows,
     private readonly access: RoundAccess,
+    private readonly calendar: CalendarBookService,
   ) {}
 
   async execute({ ctx, round, type, data }: CheckDecisionQuery): Promise<DecisionCheck> {
     await this.access.assertDecide(ctx.principal, round, type, data);
     const command = { type, data, metadata: metadataFor(ctx, this.clock) } as RoundCommand;
-    const state = await this.rounds.state(round);
+    const [state, book] = await Promise.all([this.rounds.state(round), this.calendar.read()]);
     // A closed or cancelled round's workflow has ended: the real decision finds no workflow to take it.
     if (state.status === 'closed' || state.status === 'cancelled') throw finishedProblem(round.id, 'ROUND');
-    return checkAnswer(tryDecide(command, state));
+    // Decided with the agency's calendar as it is now, as the round's workflow will (ADR 24).
+    return checkAnswer(
+      tryDecideWith(
+        createRoundDecider(undefined, roundCalendarOf(book, round.agency)).decide,
+        command,
+        state,
+      ),
+    );
   }
 }
