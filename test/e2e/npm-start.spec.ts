@@ -154,5 +154,6 @@ describe('npm start', () => {
     } finally {
       expect(await ctrlC(second)).toContain('stopped; data kept in');
     }
-  });
+    // Two starts of the whole stack, Keycloak's realm import included: minutes on two busy cores.
+  }, 600_000);
 });
