@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { ensureKeycloak, freePort, keycloakUrls, startKeycloak, type RunningKeycloak } from '@selter/engines';
+import {
+  ensureKeycloak,
+  freeServerPort,
+  keycloakUrls,
+  startKeycloak,
+  type RunningKeycloak,
+} from '@selter/engines';
 import { testEndpoints } from '@selter/testing';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { ApiClient } from './client';
@@ -26,7 +32,7 @@ describe('Keycloak as the identity provider', () => {
     const home = ensureKeycloak(cacheDir, (line) => process.stderr.write(`[keycloak] ${line}\n`));
     if (!home) throw new Error('Keycloak cannot run here: it needs Java 17+, Maven and unzip (ADR 0026)');
     const dataDir = join(workDir, `keycloak-${randomUUID().slice(0, 8)}`);
-    const port = await freePort();
+    const port = await freeServerPort();
     const { issuer, jwksUrl } = keycloakUrls(port);
     // Side by side: the api fetches the key set only when the first token comes.
     const [started, apiStack] = await Promise.allSettled([

@@ -158,5 +158,6 @@ describe('npm start', () => {
     }
     // Two starts and stops left the work tree as they found it: data and caches live outside it.
     expect(treeBefore && treeChanges(treeBefore, workTreeStatus() ?? [])).toEqual([]);
-  });
+    // Two starts of the whole stack, Keycloak's realm import included: minutes on two busy cores.
+  }, 600_000);
 });

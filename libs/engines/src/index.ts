@@ -1,5 +1,5 @@
 export { ManagedProcess, type ManagedProcessOptions } from './process';
-export { freePort, isPortFree } from './ports';
+export { freePort, freeServerPort, isPortFree } from './ports';
 export { waitUntil } from './wait';
 export { startEmbeddedPostgres, postgresBinDir, DEFAULT_DATABASE, type RunningPostgres } from './postgres';
 export {

@@ -28,9 +28,9 @@ const TITLE = `Keycloak ${KEYCLOAK_VERSION}`;
 /**
  * Build-time options, fixed once at install (`kc.sh build`), so every start is `--optimized`: no
  * re-augmentation (30-60 s) at each start and nothing written into the shared cache. The dev-file
- * (H2) database lives under the run's data dir, a local cache: one node, no cluster.
+ * (H2) database lives under the run's data dir.
  */
-const BUILD_OPTIONS = ['--db=dev-file', '--cache=local'];
+const BUILD_OPTIONS = ['--db=dev-file'];
 /** What a started server reads from the distribution; its `data/` is the run's own. */
 const LINKED = ['lib', 'conf', 'providers', 'themes'];
 
@@ -171,6 +171,8 @@ export async function startKeycloak(o: KeycloakOptions): Promise<RunningKeycloak
       '--http-host=127.0.0.1',
       `--http-port=${o.port}`,
       `--hostname=${url}`,
+      // One node: no JGroups cluster (it would listen on 7800 on every interface and look for peers).
+      '--cache=local',
       '--import-realm',
       // Later -D options win: the server's home (and so its data/) is the run's, not the cache.
       `-Dkc.home.dir=${o.dataDir}`,

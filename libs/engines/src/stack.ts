@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureKafkaJars, startKafkaBroker, type RunningKafka } from './kafka';
 import { ensureKeycloak, startKeycloak, type RunningKeycloak } from './keycloak';
-import { freePort } from './ports';
+import { freePort, freeServerPort } from './ports';
 import { startEmbeddedPostgres, type RunningPostgres } from './postgres';
 import { ensureTemporalCli, startTemporalDevServer, type RunningTemporal } from './temporal';
 
@@ -118,7 +118,7 @@ async function keycloakEndpoint(
   const running = await startKeycloak({
     home,
     dataDir: join(o.dataDir, 'keycloak'),
-    port: await portOr(o.ports?.keycloak),
+    port: o.ports?.keycloak ?? (await freeServerPort()),
     logFile: join(logs, 'keycloak.log'),
   });
   return { running };
