@@ -24,8 +24,9 @@ type Check =
  * Sends one decision with the rules at hand: while the form changes it asks the API's dry run
  * whether the rules allow it (code, rule and legal source shown before submitting), then sends it
  * with one Idempotency-Key per body, so a retry after a lost reply records it once. Once recorded,
- * it waits until the read models show the decision's version (read your writes, ADR 23) and the
- * round's cached reads refetch, then calls `onDone`. `body` null means the form is not complete yet.
+ * it calls `onDone`, then waits until the read models show the decision's version (read your
+ * writes, ADR 23) and has the round's cached reads refetch. `body` null means the form is not
+ * complete yet.
  */
 export function DecisionSubmit<T extends DecisionType>({
   roundId,
@@ -71,9 +72,11 @@ export function DecisionSubmit<T extends DecisionType>({
   const send = useMutation({
     mutationFn: ({ sent, idempotencyKey }: { sent: string; idempotencyKey: string }) =>
       sendDecision(token, roundId, type, JSON.parse(sent) as DecisionBody<T>, idempotencyKey),
+    // The page hears of the decision at once (and lays it over what it shows); this form says
+    // "recorded" once the read models show it, when the round's reads refetch.
     onSuccess: async (result) => {
-      await readAfterWrite(result.roundId, result.version);
       onDone?.(result);
+      await readAfterWrite(result.roundId, result.version);
     },
   });
   // What the last send answered, shown while the form still holds the body it sent.

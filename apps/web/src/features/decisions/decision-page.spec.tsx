@@ -126,8 +126,10 @@ describe('DecisionPage', () => {
     expect(calls).toContain(`/rounds/${ROUND}/decisions/ChooseAppointee`);
     // Read your writes (ADR 23): one read with the decision's version, then the page's reads again.
     const after = () => calls.slice(calls.indexOf(`/rounds/${ROUND}/decisions/ChooseAppointee`) + 1);
-    expect(after()[0]).toBe(`/rounds/${ROUND}?minVersion=41`);
     await waitFor(() => expect(after()).toContain(`/rounds/${ROUND}/posts/sekwan/applicants`));
+    const read = after().indexOf(`/rounds/${ROUND}?minVersion=41`);
+    expect(read).toBeGreaterThanOrEqual(0);
+    expect(read).toBeLessThan(after().indexOf(`/rounds/${ROUND}/posts/sekwan/applicants`));
     expect(after().filter((call) => call.includes('minVersion'))).toHaveLength(1);
   });
 
