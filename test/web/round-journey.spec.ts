@@ -76,16 +76,20 @@ describe('a selection round through the console, each role from its inbox', () =
   const signInAsUser = (user: string): Promise<string> => signInAs(web.tab.page, web.stack.url, user);
   /** The first step that failed: the steps after it fail at once instead of waiting on a round that cannot move on. */
   let broken: string | undefined;
-  const step = (name: string, run: () => Promise<void>): void =>
-    it(name, async () => {
-      if (broken) throw new Error(`not run: an earlier step failed (${broken})`);
-      try {
-        await run();
-      } catch (error) {
-        broken = name;
-        throw error;
-      }
-    });
+  const step = (name: string, run: () => Promise<void>, timeoutMs?: number): void =>
+    it(
+      name,
+      async () => {
+        if (broken) throw new Error(`not run: an earlier step failed (${broken})`);
+        try {
+          await run();
+        } catch (error) {
+          broken = name;
+          throw error;
+        }
+      },
+      timeoutMs,
+    );
 
   beforeAll(async () => {
     // The second round: the journey's plan dated like the example, submitted, recommended and announced today.
@@ -123,10 +127,15 @@ describe('a selection round through the console, each role from its inbox', () =
       );
     const showing = async (expected: Record<string, string[]>): Promise<void> => {
       let seen: Record<string, Array<string | null>> = {};
-      await until(`the editor shows ${JSON.stringify(expected)}`, async () => {
-        seen = await findings();
-        return Object.entries(expected).every(([section, codes]) => JSON.stringify(seen[section]) === JSON.stringify(codes));
-      }).catch((error: unknown) => {
+      await until(
+        `the editor shows ${JSON.stringify(expected)}`,
+        async () => {
+          seen = await findings();
+          return Object.entries(expected).every(([section, codes]) => JSON.stringify(seen[section]) === JSON.stringify(codes));
+        },
+        undefined,
+        10_000,
+      ).catch((error: unknown) => {
         throw new Error(`${String(error)}; seen ${JSON.stringify(seen)}`);
       });
     };
@@ -158,7 +167,7 @@ describe('a selection round through the console, each role from its inbox', () =
 
     await decideFromInbox(page, roundId, 'SubmitPlanForRecommendation');
     await submitDecision(page, 'SubmitPlanForRecommendation');
-  });
+  }, 120_000);
 
   step("the BKN liaison finds the plan in the inbox and recommends it", async () => {
     const { page } = web.tab;
