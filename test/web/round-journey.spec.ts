@@ -76,16 +76,20 @@ describe('a selection round through the console, each role from its inbox', () =
   const signInAsUser = (user: string): Promise<string> => signInAs(web.tab.page, web.stack.url, user);
   /** The first step that failed: the steps after it fail at once instead of waiting on a round that cannot move on. */
   let broken: string | undefined;
-  const step = (name: string, run: () => Promise<void>): void =>
-    it(name, async () => {
-      if (broken) throw new Error(`not run: an earlier step failed (${broken})`);
-      try {
-        await run();
-      } catch (error) {
-        broken = name;
-        throw error;
-      }
-    });
+  const step = (name: string, run: () => Promise<void>, timeoutMs?: number): void =>
+    it(
+      name,
+      async () => {
+        if (broken) throw new Error(`not run: an earlier step failed (${broken})`);
+        try {
+          await run();
+        } catch (error) {
+          broken = name;
+          throw error;
+        }
+      },
+      timeoutMs,
+    );
 
   beforeAll(async () => {
     // The second round: the journey's plan dated like the example, submitted, recommended and announced today.
@@ -114,6 +118,44 @@ describe('a selection round through the console, each role from its inbox', () =
     await page.getByRole('button', { name: t('operator:posts.remove', { n: 3 }), exact: true }).click();
     await page.getByRole('button', { name: t('operator:posts.remove', { n: 2 }), exact: true }).click();
     await expectAccessible(page, 'the plan page with the example');
+
+    // The editor shows what the API finds (POST /rounds/plan-check, the domain's validators), all
+    // at once: four problems made here show four findings live, and undoing them clears them.
+    const findings = (): Promise<Record<string, Array<string | null>>> =>
+      page.locator('[data-findings]').evaluateAll((groups) =>
+        Object.fromEntries(groups.map((g) => [g.getAttribute('data-findings'), [...g.querySelectorAll('[data-finding]')].map((f) => f.getAttribute('data-finding'))])),
+      );
+    const showing = async (expected: Record<string, string[]>): Promise<void> => {
+      let seen: Record<string, Array<string | null>> = {};
+      await until(
+        `the editor shows ${JSON.stringify(expected)}`,
+        async () => {
+          seen = await findings();
+          return Object.entries(expected).every(([section, codes]) => JSON.stringify(seen[section]) === JSON.stringify(codes));
+        },
+        undefined,
+        10_000,
+      ).catch((error: unknown) => {
+        throw new Error(`${String(error)}; seen ${JSON.stringify(seen)}`);
+      });
+    };
+    await showing({ posts: ['none'], pansel: ['none'], stages: ['none'], schedule: ['none'] });
+    await page.getByLabel(t('operator:pansel.affiliationOf', { n: 3 }), { exact: true }).selectOption('internal');
+    await page.getByRole('checkbox', { name: t('operator:pansel.partyOf', { n: 1 }), exact: true }).check();
+    await page.getByLabel(t('operator:stages.kindOf', { n: 6 }), { exact: true }).selectOption('paper');
+    await page.getByLabel(t('operator:stages.weightOf', { n: 3 }), { exact: true }).fill('25');
+    await showing({ pansel: ['PANSEL.INTERNAL_SHARE_EXCEEDED', 'PANSEL.MEMBER_INELIGIBLE'], stages: ['PLAN.MANDATORY_STAGE_MISSING', 'PLAN.STAGE_CATALOGUE_INVALID'], schedule: ['none'] });
+    const pansel = page.locator('[data-findings="pansel"]');
+    expect(await pansel.locator('[data-finding="PANSEL.INTERNAL_SHARE_EXCEEDED"]').innerText()).toMatch(/R2[\s\S]*Anggota internal 3 dari 5 \(60%\) melebihi batas/);
+    expect(await pansel.locator('[data-finding="PANSEL.MEMBER_INELIGIBLE"]').innerText()).toMatch(/R3[\s\S]*partai politik/);
+    expect(await page.locator('[data-finding="PLAN.STAGE_CATALOGUE_INVALID"]').innerText()).toContain('Jumlah bobot tahap 105, bukan 100');
+    await expectAccessible(page, 'the plan page with findings');
+    await page.getByLabel(t('operator:pansel.affiliationOf', { n: 3 }), { exact: true }).selectOption('external');
+    await page.getByRole('checkbox', { name: t('operator:pansel.partyOf', { n: 1 }), exact: true }).uncheck();
+    await page.getByLabel(t('operator:stages.kindOf', { n: 6 }), { exact: true }).selectOption('health');
+    await page.getByLabel(t('operator:stages.weightOf', { n: 3 }), { exact: true }).fill('20');
+    await showing({ posts: ['none'], pansel: ['none'], stages: ['none'], schedule: ['none'] });
+
     const localId = await page.getByLabel(t('operator:plan.roundId')).inputValue();
     expect(localId).toMatch(/^\d{4}-[a-z0-9]+$/);
     await page.getByTestId('plan-submit').click();
@@ -125,7 +167,7 @@ describe('a selection round through the console, each role from its inbox', () =
 
     await decideFromInbox(page, roundId, 'SubmitPlanForRecommendation');
     await submitDecision(page, 'SubmitPlanForRecommendation');
-  });
+  }, 120_000);
 
   step("the BKN liaison finds the plan in the inbox and recommends it", async () => {
     const { page } = web.tab;

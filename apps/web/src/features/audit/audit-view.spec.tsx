@@ -3,7 +3,7 @@ import { Route, Routes } from 'react-router';
 import { renderConsole } from '../../../test-support/render';
 import { stubApi } from '../round/stub-api.test-helper';
 import { AuditView } from './audit-view';
-import type { RoundStateAt, RoundVerification } from './types';
+import type { RoundPlan, RoundStateAt, RoundVerification } from './types';
 
 let mockSession: unknown;
 jest.mock('../../session-context', () => ({ useSession: () => mockSession }));
@@ -31,7 +31,7 @@ const verification = (over: Partial<RoundVerification> = {}): RoundVerification 
   checkedAt: '2024-08-21T01:05:00Z',
   ...over,
 });
-const plan = {
+const plan: RoundPlan = {
   name: 'Seleksi JPT 2024',
   agency: { name: 'Kabupaten Contoh', level: 'regency' },
   posts: [
@@ -64,14 +64,21 @@ function stateAt(at: number): RoundStateAt {
       reason: null,
     },
     state: {
+      viewVersion: 1,
       status: 'planned',
       version: at,
       roundId: ROUND,
       plan,
       policyId: 'bkn-2024',
+      recommendation: null,
+      rejection: null,
+      cancellationReason: null,
+      announcement: null,
+      stages: plan.stages,
       mendagriApprovals: [],
-      waits: {},
-    } as unknown as RoundStateAt['state'],
+      posts: [],
+      waits: [],
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import type { PostView } from '../round/types';
 import { ImportReport } from './applicants/import-report';
 import { ManageRound } from './manage-round';
 import { PlanRound } from './plan-round';
+import type { PlanCheck, PlanCheckRequest } from './plan/use-plan-check';
 import type { PlanRoundRequest } from './types';
 
 let mockSession: unknown;
@@ -36,23 +37,86 @@ const round = (status: string, posts: PostView[]) => ({
   },
 });
 
-/** A signed-in operator whose API answers `answers`, and records what POST /rounds was sent. */
-function signIn(answers: Answers): { planned: PlanRoundRequest[] } {
-  const stub = stubApi(answers, 'operator') as { session: { api: Record<string, unknown> } };
+/** The policies GET /policies lists (only what the plan page reads of them). */
+const POLICIES = {
+  today: '2026-11-23',
+  current: 'bkn-2025',
+  policies: [
+    {
+      id: 'bkn-2025',
+      title: { id: 'Kebijakan BKN 2025', en: 'BKN 2025 policy' },
+      validFrom: '2025-01-01',
+      validTo: null,
+      variantOf: null,
+      inForce: true,
+      gates: { planRecommendation: { value: 'BKN', source: 'UU 20/2023', evidence: 'P' } },
+      numbers: {
+        panselMaxInternalShare: { value: 0.45, source: 'PermenPANRB 15/2019', evidence: 'P' },
+        minApplicantsPerPost: { value: 4, source: 'PermenPANRB 15/2019', evidence: 'P' },
+        announcementLeadDays: { value: 15, source: 'PermenPANRB 15/2019', evidence: 'P' },
+      },
+    },
+  ],
+};
+
+/**
+ * The API's findings on a plan, as POST /rounds/plan-check answers them (the domain's validators
+ * run in the API; test/api/plan-check.spec.ts and the browser test use the real ones): here only
+ * R2's share and the stage weights, enough to see the editor show what the API finds.
+ */
+function findingsOn(request: PlanCheckRequest): PlanCheck {
+  const members = request.plan.pansel.members;
+  const internal = members.filter((m) => m.affiliation === 'internal').length;
+  const total = request.plan.stages.reduce((sum, stage) => sum + stage.weight, 0);
+  const findings: PlanCheck['findings'] = [];
+  if (internal / members.length > 0.45)
+    findings.push({
+      code: 'PANSEL.INTERNAL_SHARE_EXCEEDED',
+      ruleId: 'R2',
+      reason: {
+        id: `Anggota internal ${internal} dari ${members.length} melebihi batas 45% (R2)`,
+        en: `${internal} of ${members.length} members are internal, above the 45% cap (R2)`,
+      },
+      details: {},
+    });
+  if (total !== 100)
+    findings.push({
+      code: 'PLAN.STAGE_CATALOGUE_INVALID',
+      reason: { id: `Jumlah bobot tahap ${total}, bukan 100`, en: `Stage weights sum to ${total}, not 100` },
+      details: { total },
+    });
+  return { policyId: 'bkn-2025', ok: findings.length === 0, findings };
+}
+
+/** A signed-in operator whose API answers `answers`, judges plans, and records what POST /rounds was sent. */
+function signIn(answers: Answers): { planned: PlanRoundRequest[]; checked: PlanCheckRequest[] } {
+  const stub = stubApi({ '/policies': POLICIES, ...answers }, 'operator') as {
+    session: { api: Record<string, unknown> };
+  };
   const planned: PlanRoundRequest[] = [];
-  stub.session.api['POST'] = async (_path: string, options: { body: PlanRoundRequest }) => {
+  const checked: PlanCheckRequest[] = [];
+  stub.session.api['POST'] = async (path: string, options: { body: PlanRoundRequest }) => {
+    if (path === '/rounds/plan-check') {
+      checked.push(options.body);
+      return { data: findingsOn(options.body), response: { ok: true, status: 200 } };
+    }
     planned.push(options.body);
     return { data: { roundId: ROUND, version: 1, events: [] }, response: { ok: true, status: 201 } };
   };
   mockSession = stub.session;
-  return { planned };
+  return { planned, checked };
 }
 
-const check = (id: string) => document.querySelector(`[data-check="${id}"]`);
+const findings = (section: string) =>
+  [...document.querySelectorAll(`[data-findings="${section}"] [data-finding]`)].map((f) =>
+    f.getAttribute('data-finding'),
+  );
 
 describe('planning a round', () => {
-  it('shows the pansel share and the stage weights live against the policy, then plans and goes to the round', async () => {
-    const { planned } = signIn(round('planned', [post('dinkes', 'Kepala Dinas Kesehatan', 'planned')]));
+  it("shows the pansel share and the stage weights, with the API's findings live, then plans and goes to the round", async () => {
+    const { planned, checked } = signIn(
+      round('planned', [post('dinkes', 'Kepala Dinas Kesehatan', 'planned')]),
+    );
     await renderConsole(
       <Routes>
         <Route path="/console/rounds/new" element={<PlanRound />} />
@@ -60,23 +124,29 @@ describe('planning a round', () => {
       </Routes>,
       { path: '/console/rounds/new' },
     );
+    await screen.findByText(/Kebijakan bkn-2025: rekomendasi rencana oleh BKN/);
     fireEvent.click(screen.getByTestId('fill-example'));
     expect(screen.getByTestId('pansel-share').textContent).toBe(
       '5 anggota: 2 internal (40%), 3 eksternal (60%)',
     );
-    expect(check('panselShare')?.getAttribute('data-ok')).toBe('true');
     expect(screen.getByTestId('weight-total').textContent).toBe('100%');
+    await waitFor(() => expect([findings('pansel'), findings('stages')]).toEqual([['none'], ['none']]));
 
     fireEvent.change(screen.getByLabelText('Asal anggota 3'), { target: { value: 'internal' } });
     expect(screen.getByTestId('pansel-share').textContent).toBe(
       '5 anggota: 3 internal (60%), 2 eksternal (40%)',
     );
-    expect(check('panselShare')?.getAttribute('data-ok')).toBe('false');
-    expect(check('panselShare')?.textContent).toContain('R2');
+    await waitFor(() => expect(findings('pansel')).toEqual(['PANSEL.INTERNAL_SHARE_EXCEEDED']));
+    const share = document.querySelector('[data-finding="PANSEL.INTERNAL_SHARE_EXCEEDED"]');
+    expect(share?.textContent).toContain('R2');
+    expect(share?.textContent).toContain('Anggota internal 3 dari 5 melebihi batas 45%');
 
     fireEvent.change(screen.getByLabelText('Bobot tahap 3 (%)'), { target: { value: '25' } });
     await waitFor(() => expect(screen.getByTestId('weight-total').textContent).toBe('105%'));
-    expect(check('weightsTotal')?.getAttribute('data-ok')).toBe('false');
+    await waitFor(() => expect(findings('stages')).toEqual(['PLAN.STAGE_CATALOGUE_INVALID']));
+    expect(findings('pansel')).toEqual(['PANSEL.INTERNAL_SHARE_EXCEEDED']);
+    // The dry run is asked without the round id (the rules judge the plan, not its name).
+    expect(checked.every((request) => !('roundId' in request))).toBe(true);
 
     fireEvent.click(screen.getByTestId('plan-submit'));
     // The whole plan form re-renders on each change; jsdom takes its time.

@@ -21,6 +21,12 @@ export function FindingList({
   const { t, i18n } = useTranslation('operator');
   const language = i18n.language === 'en' ? 'en' : 'id';
   const body = (() => {
+    if (judgement.state === 'waiting')
+      return section === 'plan' ? (
+        <Text size="sm" c="gray.7">
+          {t('checks.waiting')}
+        </Text>
+      ) : null;
     if (judgement.state === 'checking')
       return (
         <Text size="sm" c="gray.7">

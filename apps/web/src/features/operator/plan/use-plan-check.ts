@@ -12,7 +12,10 @@ export type PlanFinding = components['schemas']['PlanFinding'];
 
 /** The live judgement of a plan being edited: none yet, the API's findings, or why it could not judge. */
 export type PlanJudgement =
-  { state: 'checking' } | { state: 'checked'; check: PlanCheck } | { state: 'failed'; failure: unknown };
+  | { state: 'waiting' }
+  | { state: 'checking' }
+  | { state: 'checked'; check: PlanCheck }
+  | { state: 'failed'; failure: unknown };
 
 /** How long the editor waits after the last keystroke before asking the API. */
 const QUIET_MS = 300;
@@ -25,7 +28,9 @@ const QUIET_MS = 300;
 export function usePlanCheck(api: Api, request: PlanCheckRequest): PlanJudgement {
   const [judgement, setJudgement] = useState<PlanJudgement>({ state: 'checking' });
   const serialized = JSON.stringify(request);
+  const ready = hasEveryPart(request.plan);
   useEffect(() => {
+    if (!ready) return;
     let current = true;
     const timer = setTimeout(() => {
       bodyOf(api.POST('/rounds/plan-check', { body: JSON.parse(serialized) as PlanCheckRequest })).then(
@@ -37,8 +42,22 @@ export function usePlanCheck(api: Api, request: PlanCheckRequest): PlanJudgement
       current = false;
       clearTimeout(timer);
     };
-  }, [api, serialized]);
-  return judgement;
+  }, [api, serialized, ready]);
+  return ready ? judgement : { state: 'waiting' };
+}
+
+/**
+ * Whether the draft has every part a plan is made of (a post, a member, a stage, the three dates):
+ * before that there is nothing for the rules to judge, and the API would answer 400 for the shape.
+ */
+function hasEveryPart(plan: PlanCheckRequest['plan']): boolean {
+  const { announcementOn, registrationDeadline, referenceDate } = plan.schedule;
+  return (
+    plan.posts.length > 0 &&
+    plan.pansel.members.length > 0 &&
+    plan.stages.length > 0 &&
+    Boolean(announcementOn && registrationDeadline && referenceDate)
+  );
 }
 
 /** The part of the plan editor a finding belongs to, by its code. */
