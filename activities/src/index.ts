@@ -6,4 +6,3 @@ export {
   rotationAuditMetadataOf,
   type RotationActivityDeps,
 } from './rotation/rotation-activities';
-export { readCalendarBook } from './calendar/calendar-book';

@@ -1,7 +1,7 @@
 import type { RoundActivities } from '@selter/contracts';
 import { roundCalendarOf, type RoundEvent } from '@selter/domain';
 import type { Sql } from 'postgres';
-import { readCalendarBook } from '../calendar/calendar-book';
+import { readCalendarBook } from '@selter/projections';
 import { readDecisionPage, recordDecisionBatch } from '../shared/record-decisions';
 
 export interface RoundActivityDeps {

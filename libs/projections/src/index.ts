@@ -9,3 +9,4 @@ export { createProjectionRunner, type ProjectionRunner, type ProjectionRunnerOpt
 export { PROJECTIONS_MIGRATIONS, projectionsMigrations } from './migrations';
 export * from './read-models';
 export { PROJECTED_CHANNEL, notifyProjected, projectedVersions } from './watermark';
+export { readCalendarBook } from './calendar-book';

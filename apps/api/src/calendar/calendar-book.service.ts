@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { readCalendarBook } from '@selter/activities';
+import { readCalendarBook } from '@selter/projections';
 import {
   CALENDAR_STREAM,
   decideCalendar,
