@@ -5,7 +5,12 @@ import postgres, { type Sql } from 'postgres';
  * A fresh database for one scenario on the run's server, with the event store's migrations and
  * `extra` ones (projections, messaging), and a client of `max` connections.
  */
-export async function scenarioDatabase(serverUrl: string, name: string, max = 20, extra: Migration[] = []): Promise<{ url: string; sql: Sql }> {
+export async function scenarioDatabase(
+  serverUrl: string,
+  name: string,
+  max = 20,
+  extra: Migration[] = [],
+): Promise<{ url: string; sql: Sql }> {
   const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
   await admin.unsafe(`drop database if exists ${name} with (force)`);
   await admin.unsafe(`create database ${name}`);

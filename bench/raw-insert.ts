@@ -22,7 +22,12 @@ export async function createRawTable(sql: Sql, table: string): Promise<void> {
     )`);
 }
 
-const payload = { postId: 'post-07', applicantNip: '197001011995031001', verdict: 'MS', reason: 'memenuhi syarat' };
+const payload = {
+  postId: 'post-07',
+  applicantNip: '197001011995031001',
+  verdict: 'MS',
+  reason: 'memenuhi syarat',
+};
 const metadata = { actor: { id: 'pansel-1', role: 'pansel' }, correlationId: randomUUID() };
 
 /**

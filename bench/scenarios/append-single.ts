@@ -15,7 +15,11 @@ const scenario: Scenario = {
   async run({ engines }) {
     const { url, sql } = await scenarioDatabase(engines.databaseUrl, 'bench_append_single', CLIENTS);
     await createRawTable(sql, 'raw_events');
-    const raw = await rawInsertRate(url, 'raw_events', { clients: CLIENTS, batch: 1, durationMs: DURATION_MS });
+    const raw = await rawInsertRate(url, 'raw_events', {
+      clients: CLIENTS,
+      batch: 1,
+      durationMs: DURATION_MS,
+    });
     let appends = 0;
     const deadline = performance.now() + DURATION_MS;
     const start = performance.now();
@@ -25,7 +29,18 @@ const scenario: Scenario = {
         let version = 0;
         while (performance.now() < deadline) {
           const result = await appendToStream(sql, stream, version || 'no_stream', [
-            { eventId: randomUUID(), type: 'AdministrativeVerdictRecorded', data: { postId: 'post-07', applicantNip: '197001011995031001', verdict: 'MS', reason: 'memenuhi syarat' }, metadata: { actor: { id: 'pansel-1', role: 'pansel' }, correlationId: randomUUID(), client: c }, recordedAt: new Date().toISOString() },
+            {
+              eventId: randomUUID(),
+              type: 'AdministrativeVerdictRecorded',
+              data: {
+                postId: 'post-07',
+                applicantNip: '197001011995031001',
+                verdict: 'MS',
+                reason: 'memenuhi syarat',
+              },
+              metadata: { actor: { id: 'pansel-1', role: 'pansel' }, correlationId: randomUUID(), client: c },
+              recordedAt: new Date().toISOString(),
+            },
           ]);
           version = result.nextExpectedVersion;
           appends += 1;
@@ -34,7 +49,13 @@ const scenario: Scenario = {
     );
     const rate = appends / ((performance.now() - start) / 1000);
     await sql.end();
-    return { unit: 'appends/s', value: rate, baseline: raw.transactionsPerSecond, ratio: rate / raw.transactionsPerSecond, details: { clients: CLIENTS, durationMs: DURATION_MS, target: 0.5 } };
+    return {
+      unit: 'appends/s',
+      value: rate,
+      baseline: raw.transactionsPerSecond,
+      ratio: rate / raw.transactionsPerSecond,
+      details: { clients: CLIENTS, durationMs: DURATION_MS, target: 0.5 },
+    };
   },
 };
 export default scenario;

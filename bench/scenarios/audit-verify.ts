@@ -5,7 +5,17 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { appendToStream, Checkpointer, exportBundle, generateSigner, publicKeyPem, verifyBundle, verifyStore, type EvidenceBundle, type NewEvent } from '@selter/event-store';
+import {
+  appendToStream,
+  Checkpointer,
+  exportBundle,
+  generateSigner,
+  publicKeyPem,
+  verifyBundle,
+  verifyStore,
+  type EvidenceBundle,
+  type NewEvent,
+} from '@selter/event-store';
 import { scenarioDatabase } from '../databases';
 import { medianOf, type Scenario } from '../harness';
 
@@ -18,7 +28,13 @@ const batch = (from: number): NewEvent[] =>
   Array.from({ length: BATCH }, (_, i) => ({
     eventId: randomUUID(),
     type: 'StageResultsRecorded',
-    data: { roundId: 'bench-2026-1', postId: `post-${(from + i) % 20}`, stageId: 'assessment', results: [{ applicantId: `applicant-${from + i}`, score: 60 + ((from + i) % 40) }], at: new Date(Date.UTC(2026, 2, 1) + from + i).toISOString() },
+    data: {
+      roundId: 'bench-2026-1',
+      postId: `post-${(from + i) % 20}`,
+      stageId: 'assessment',
+      results: [{ applicantId: `applicant-${from + i}`, score: 60 + ((from + i) % 40) }],
+      at: new Date(Date.UTC(2026, 2, 1) + from + i).toISOString(),
+    },
     metadata: { actor: { id: 'pansel-3', role: 'pansel' }, role: 'pansel', correlationId: randomUUID() },
     recordedAt: new Date(Date.UTC(2026, 2, 1) + from + i).toISOString(),
   }));
@@ -27,11 +43,18 @@ const batch = (from: number): NewEvent[] =>
 function runCli(args: string[]): Promise<number> {
   const start = performance.now();
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['scripts/run.cjs', 'apps/auditor/src/main.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['scripts/run.cjs', 'apps/auditor/src/main.ts', ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('error', fail);
-    child.on('exit', (code) => (code === 0 ? done(performance.now() - start) : fail(new Error(`audit verify exited ${code}: ${out.slice(0, 500)}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? done(performance.now() - start)
+        : fail(new Error(`audit verify exited ${code}: ${out.slice(0, 500)}`)),
+    );
   });
 }
 
@@ -55,26 +78,39 @@ const scenario: Scenario = {
     const storeMs = await medianOf(3, async () => {
       const start = performance.now();
       const report = await verifyStore(sql, { publicKeys: [signer.publicKey] });
-      if (!report.ok || report.eventsChecked !== TOTAL) throw new Error(`verifyStore failed: ${JSON.stringify(report)}`);
+      if (!report.ok || report.eventsChecked !== TOTAL)
+        throw new Error(`verifyStore failed: ${JSON.stringify(report)}`);
       return performance.now() - start;
     });
     await sql.end();
     // The CLI's own path in this process (read the file, parse, verify), then the real command.
     const inProcessMs = await medianOf(3, async () => {
       const start = performance.now();
-      const verdict = verifyBundle(JSON.parse(readFileSync(file, 'utf8')) as EvidenceBundle, { publicKey: signer.publicKey });
-      if (!verdict.ok || verdict.eventsChecked !== TOTAL) throw new Error(`verifyBundle failed: ${JSON.stringify(verdict)}`);
+      const verdict = verifyBundle(JSON.parse(readFileSync(file, 'utf8')) as EvidenceBundle, {
+        publicKey: signer.publicKey,
+      });
+      if (!verdict.ok || verdict.eventsChecked !== TOTAL)
+        throw new Error(`verifyBundle failed: ${JSON.stringify(verdict)}`);
       return performance.now() - start;
     });
     const cliMs = await medianOf(3, () => runCli(['verify', file, '--public-key', keyFile]));
     const rate = (ms: number): number => TOTAL / (ms / 1000);
-    log(`verifyStore ${Math.round(storeMs)} ms, CLI path in process ${Math.round(inProcessMs)} ms, real CLI ${Math.round(cliMs)} ms`);
+    log(
+      `verifyStore ${Math.round(storeMs)} ms, CLI path in process ${Math.round(inProcessMs)} ms, real CLI ${Math.round(cliMs)} ms`,
+    );
     return {
       unit: 'events/s',
       value: rate(cliMs),
       baseline: rate(storeMs),
       ratio: storeMs / cliMs,
-      details: { events: TOTAL, target: 0.8, inProcessRate: rate(inProcessMs), inProcessRatio: storeMs / inProcessMs, cliWallMs: cliMs, storeMs },
+      details: {
+        events: TOTAL,
+        target: 0.8,
+        inProcessRate: rate(inProcessMs),
+        inProcessRatio: storeMs / inProcessMs,
+        cliWallMs: cliMs,
+        storeMs,
+      },
     };
   },
 };

@@ -28,7 +28,11 @@ const scenario: Scenario = {
     const coldMs = await timed(all);
     const warmMs = await timed(all);
     const pgAloneMs = await timed(async () => {
-      const pg = await startEmbeddedPostgres({ dataDir: join(dir, 'pg-alone'), port: await freePort(), logFile: join(dir, 'pg-alone.log') });
+      const pg = await startEmbeddedPostgres({
+        dataDir: join(dir, 'pg-alone'),
+        port: await freePort(),
+        logFile: join(dir, 'pg-alone.log'),
+      });
       return pg.stop;
     });
     rmSync(dir, { recursive: true, force: true });
@@ -37,7 +41,11 @@ const scenario: Scenario = {
       value: Math.round(coldMs),
       baseline: Math.round(pgAloneMs),
       ratio: pgAloneMs / coldMs,
-      details: { coldMs: Math.round(coldMs), warmMs: Math.round(warmMs), postgresAloneColdMs: Math.round(pgAloneMs) },
+      details: {
+        coldMs: Math.round(coldMs),
+        warmMs: Math.round(warmMs),
+        postgresAloneColdMs: Math.round(pgAloneMs),
+      },
     };
   },
 };

@@ -19,8 +19,14 @@ const scenario: Scenario = {
     const durationMs = 5_000;
     await rawInsertRate(engines.databaseUrl, 'bench_raw_1', { clients: 1, batch: 1, durationMs: 500 }); // warm-up
     const one = await rawInsertRate(engines.databaseUrl, 'bench_raw_1', { clients: 1, batch: 1, durationMs });
-    const sixteen = await rawInsertRate(engines.databaseUrl, 'bench_raw_16', { clients: 16, batch: 1, durationMs });
-    log(`raw insert: 1 client ${one.transactionsPerSecond.toFixed(0)} tx/s, 16 clients ${sixteen.transactionsPerSecond.toFixed(0)} tx/s`);
+    const sixteen = await rawInsertRate(engines.databaseUrl, 'bench_raw_16', {
+      clients: 16,
+      batch: 1,
+      durationMs,
+    });
+    log(
+      `raw insert: 1 client ${one.transactionsPerSecond.toFixed(0)} tx/s, 16 clients ${sixteen.transactionsPerSecond.toFixed(0)} tx/s`,
+    );
     return {
       unit: 'tx/s',
       value: sixteen.transactionsPerSecond,

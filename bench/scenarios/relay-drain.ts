@@ -3,8 +3,15 @@
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import type { Sql } from 'postgres';
 import {
-  CLOUDEVENTS_CONTENT_TYPE, createOutboxRelay, ensureTopics, messagingMigrations, RELAY_ACKS,
-  RELAY_PRODUCER_CONFIG, toCloudEvent, topicCatalog, type TopicCatalog,
+  CLOUDEVENTS_CONTENT_TYPE,
+  createOutboxRelay,
+  ensureTopics,
+  messagingMigrations,
+  RELAY_ACKS,
+  RELAY_PRODUCER_CONFIG,
+  toCloudEvent,
+  topicCatalog,
+  type TopicCatalog,
 } from '@selter/messaging';
 import { readCommittedEvents } from '@selter/event-store';
 import type { Scenario } from '../harness';
@@ -19,7 +26,11 @@ type Message = { key: string; value: string; headers: Record<string, string> };
 
 async function backlogMessages(sql: Sql): Promise<Message[]> {
   const events = await readCommittedEvents(sql, undefined, EVENTS + 1);
-  return events.map((e) => ({ key: e.streamId, value: JSON.stringify(toCloudEvent(e, SOURCE)), headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE } }));
+  return events.map((e) => ({
+    key: e.streamId,
+    value: JSON.stringify(toCloudEvent(e, SOURCE)),
+    headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE },
+  }));
 }
 
 /** Messages in a topic: the sum of its partitions' high watermarks (fresh topics start at 0). */
@@ -32,7 +43,11 @@ async function rawProduceRate(kafka: Kafka, topic: string, messages: Message[]):
   const producer = kafka.producer(RELAY_PRODUCER_CONFIG);
   await producer.connect();
   const start = performance.now();
-  for (let i = 0; i < messages.length; i += BATCH) await producer.sendBatch({ acks: RELAY_ACKS, topicMessages: [{ topic, messages: messages.slice(i, i + BATCH) }] });
+  for (let i = 0; i < messages.length; i += BATCH)
+    await producer.sendBatch({
+      acks: RELAY_ACKS,
+      topicMessages: [{ topic, messages: messages.slice(i, i + BATCH) }],
+    });
   const rate = (messages.length * 1000) / (performance.now() - start);
   await producer.disconnect();
   return rate;
@@ -41,7 +56,15 @@ async function rawProduceRate(kafka: Kafka, topic: string, messages: Message[]):
 /** The relay's drain rate, from taking the lock to a checkpoint at the last event. */
 async function relayDrainRate(sql: Sql, kafka: Kafka, topics: TopicCatalog): Promise<number> {
   const [last] = await sql<{ gp: string }[]>`select max(global_position)::text as gp from events`;
-  const relay = createOutboxRelay({ sql, kafka, name: 'bench', source: SOURCE, topics, batchSize: BATCH, pollMs: 50 });
+  const relay = createOutboxRelay({
+    sql,
+    kafka,
+    name: 'bench',
+    source: SOURCE,
+    topics,
+    batchSize: BATCH,
+    pollMs: 50,
+  });
   relay.start();
   try {
     // Throughput from the moment the relay holds the lock (connecting and topic checks excluded).
@@ -60,12 +83,17 @@ async function relayDrainRate(sql: Sql, kafka: Kafka, topics: TopicCatalog): Pro
 
 const scenario: Scenario = {
   name: 'relay-drain',
-  description: 'outbox relay drains a 100,000-event backlog to Kafka vs raw kafkajs producing the same messages',
+  description:
+    'outbox relay drains a 100,000-event backlog to Kafka vs raw kafkajs producing the same messages',
   needs: ['postgres', 'kafka'],
   async run({ engines, log }) {
     if (!engines.kafkaBrokers) throw new Error('Kafka is not running');
     const { sql } = await scenarioDatabase(engines.databaseUrl, 'bench_relay', 8, messagingMigrations());
-    const kafka = new Kafka({ clientId: 'bench-relay', brokers: engines.kafkaBrokers, logLevel: logLevel.ERROR });
+    const kafka = new Kafka({
+      clientId: 'bench-relay',
+      brokers: engines.kafkaBrokers,
+      logLevel: logLevel.ERROR,
+    });
     const admin = kafka.admin();
     await admin.connect();
     try {
@@ -81,10 +109,21 @@ const scenario: Scenario = {
       const value = await relayDrainRate(sql, kafka, relayed);
       log(`relay drain: ${value.toFixed(0)} events/s`);
       const delivered = await topicSize(admin, relayed.round.topic);
-      if (delivered < EVENTS) throw new Error(`lost events: ${delivered} of ${EVENTS} in ${relayed.round.topic}`);
+      if (delivered < EVENTS)
+        throw new Error(`lost events: ${delivered} of ${EVENTS} in ${relayed.round.topic}`);
       return {
-        unit: 'events/s', value, baseline, ratio: value / baseline,
-        details: { events: EVENTS, batchSize: BATCH, delivered, duplicates: delivered - EVENTS, target: 10_000, meetsTarget: value >= 10_000 },
+        unit: 'events/s',
+        value,
+        baseline,
+        ratio: value / baseline,
+        details: {
+          events: EVENTS,
+          batchSize: BATCH,
+          delivered,
+          duplicates: delivered - EVENTS,
+          target: 10_000,
+          meetsTarget: value >= 10_000,
+        },
       };
     } finally {
       await admin.disconnect();

@@ -17,7 +17,8 @@ const WARMUP_ROUNDS = 2;
 const TARGET_RATIO = 0.5;
 const TARGET_P99_MS = 250;
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
 
 /**
  * Every decision of buildFullRound({ posts: 9, applicants: 43 }) (same defaults: bkn-2024, seed 7,
@@ -34,7 +35,8 @@ function fullRoundCommands(): RoundCommand[] {
   b.closeAll().verify().stages();
   postIds.forEach((postId) => b.shortlist(postId).appoint(postId));
   postIds.forEach((postId) => b.run(b.inaugurateCommand(postId)));
-  if (b.stream.state.status !== 'closed') throw new Error(`the recorded round ends ${b.stream.state.status}, not closed`);
+  if (b.stream.state.status !== 'closed')
+    throw new Error(`the recorded round ends ${b.stream.state.status}, not closed`);
   return [...b.commands];
 }
 
@@ -96,26 +98,41 @@ async function drive(
  */
 const scenario: Scenario = {
   name: 'round-e2e',
-  description: '100 rounds (9 posts, 43 applicants) through every decision as Updates vs a bare workflow appending nothing',
+  description:
+    '100 rounds (9 posts, 43 applicants) through every decision as Updates vs a bare workflow appending nothing',
   needs: ['postgres', 'temporal'],
   async run({ engines, log }) {
     const commands = fullRoundCommands();
     const { sql, client, taskQueue, close } = await startBenchWorker(engines, 'round-e2e');
     const stamp = Date.now();
-    const real = (label: string) => (r: number): Promise<WorkflowHandle> => {
-      // A distinct agency per round; the builder plans 'round-1', which is the workflow's roundId.
-      const agency = `bench-${label}-${stamp}-${r}`;
-      return client.workflow.start('selectionRound', { taskQueue, workflowId: roundWorkflowId(agency, 'round-1'), args: [{ agency, roundId: 'round-1' }] });
-    };
+    const real =
+      (label: string) =>
+      (r: number): Promise<WorkflowHandle> => {
+        // A distinct agency per round; the builder plans 'round-1', which is the workflow's roundId.
+        const agency = `bench-${label}-${stamp}-${r}`;
+        return client.workflow.start('selectionRound', {
+          taskQueue,
+          workflowId: roundWorkflowId(agency, 'round-1'),
+          args: [{ agency, roundId: 'round-1' }],
+        });
+      };
     const bare = (r: number): Promise<WorkflowHandle> =>
-      client.workflow.start('bareDecisions', { taskQueue, workflowId: `bench-bare-${stamp}-${r}`, args: [{ expectedUpdates: commands.length }] });
+      client.workflow.start('bareDecisions', {
+        taskQueue,
+        workflowId: `bench-bare-${stamp}-${r}`,
+        args: [{ expectedUpdates: commands.length }],
+      });
     try {
       log(`round-e2e: ${commands.length} decisions per round, ${ROUNDS} rounds, ${CONCURRENCY} in flight`);
       await drive(WARMUP_ROUNDS, commands, real('warmup'));
       const baseline = await drive(ROUNDS, commands, bare);
-      log(`round-e2e bare: ${baseline.roundsPerMinute.toFixed(1)} rounds/min, p50 ${baseline.p50.toFixed(1)} ms, p99 ${baseline.p99.toFixed(1)} ms`);
+      log(
+        `round-e2e bare: ${baseline.roundsPerMinute.toFixed(1)} rounds/min, p50 ${baseline.p50.toFixed(1)} ms, p99 ${baseline.p99.toFixed(1)} ms`,
+      );
       const value = await drive(ROUNDS, commands, real('round'));
-      log(`round-e2e real: ${value.roundsPerMinute.toFixed(1)} rounds/min, p50 ${value.p50.toFixed(1)} ms, p99 ${value.p99.toFixed(1)} ms`);
+      log(
+        `round-e2e real: ${value.roundsPerMinute.toFixed(1)} rounds/min, p50 ${value.p50.toFixed(1)} ms, p99 ${value.p99.toFixed(1)} ms`,
+      );
       const [stored] = await sql<Array<{ events: string; streams: string }>>`
         select count(*) as events, count(distinct stream_id) as streams from events where stream_id like ${`%bench-round-${stamp}-%`}`;
       const ratio = value.roundsPerMinute / baseline.roundsPerMinute;
@@ -128,7 +145,8 @@ const scenario: Scenario = {
           targetRatio: TARGET_RATIO,
           targetP99Ms: TARGET_P99_MS,
           met: ratio >= TARGET_RATIO && value.p99 <= TARGET_P99_MS,
-          latency: 'ms from sending an Update to its accepted result, returned only after the append activity stored the events in PostgreSQL',
+          latency:
+            'ms from sending an Update to its accepted result, returned only after the append activity stored the events in PostgreSQL',
           rounds: ROUNDS,
           posts: POSTS,
           applicants: APPLICANTS,

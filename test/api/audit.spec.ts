@@ -32,7 +32,14 @@ type Verification = {
   checkpoint: { sequence: number; size: number; keyFingerprint: string; coveredVersion: number } | null;
 };
 /** The fields of the domain's fold the view is compared with. */
-type FoldedRound = { plan: { stages: unknown[] }; recommendation: unknown; stages: unknown[]; announcement: { announcedOn: string; registrationDeadline: string }; postIds: string[]; posts: Record<string, { status: string; deadline: string }> };
+type FoldedRound = {
+  plan: { stages: unknown[] };
+  recommendation: unknown;
+  stages: unknown[];
+  announcement: { announcedOn: string; registrationDeadline: string };
+  postIds: string[];
+  posts: Record<string, { status: string; deadline: string }>;
+};
 type StateAt = {
   at: number;
   headVersion: number;
@@ -166,9 +173,21 @@ describe("the auditor's view of a round", () => {
       state: { status: 'recommended', version: 3 },
     });
     // The state is the documented view (RoundStateView), mapped from the domain's fold, not the fold itself.
-    const folded = (n: number) => JSON.parse(JSON.stringify(foldStream(stored.slice(0, n)).state)) as FoldedRound;
+    const folded = (n: number) =>
+      JSON.parse(JSON.stringify(foldStream(stored.slice(0, n)).state)) as FoldedRound;
     const at3 = folded(3);
-    expect(recommended.body.state).toEqual(expect.objectContaining({ viewVersion: 1, roundId: localId, policyId: 'bkn-2024', plan: at3.plan, stages: at3.plan.stages, recommendation: at3.recommendation, announcement: null, posts: [] }));
+    expect(recommended.body.state).toEqual(
+      expect.objectContaining({
+        viewVersion: 1,
+        roundId: localId,
+        policyId: 'bkn-2024',
+        plan: at3.plan,
+        stages: at3.plan.stages,
+        recommendation: at3.recommendation,
+        announcement: null,
+        posts: [],
+      }),
+    );
     expect(recommended.body.state).not.toHaveProperty('postIds');
     const announced = await stateAt(4);
     expect(announced.body).toMatchObject({
@@ -180,8 +199,18 @@ describe("the auditor's view of a round", () => {
       expect.objectContaining({
         viewVersion: 1,
         stages: at4.stages,
-        announcement: expect.objectContaining({ announcedOn: at4.announcement.announcedOn, registrationDeadline: at4.announcement.registrationDeadline }),
-        posts: at4.postIds.map((id) => expect.objectContaining({ postId: id, status: at4.posts[id]?.status, deadline: at4.posts[id]?.deadline, applicants: [] })),
+        announcement: expect.objectContaining({
+          announcedOn: at4.announcement.announcedOn,
+          registrationDeadline: at4.announcement.registrationDeadline,
+        }),
+        posts: at4.postIds.map((id) =>
+          expect.objectContaining({
+            postId: id,
+            status: at4.posts[id]?.status,
+            deadline: at4.posts[id]?.deadline,
+            applicants: [],
+          }),
+        ),
       }),
     );
     expect((await stateAt()).body).toMatchObject({ at: 6, event: { type: 'ApplicantRegistered' } });

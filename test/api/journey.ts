@@ -40,15 +40,25 @@ export class JourneyBuilder extends RoundBuilder {
 export async function send(api: ApiClient, localId: string, command: RoundCommand): Promise<Reply> {
   await api.setClock(command.metadata.now);
   const user = USER_OF[command.metadata.actor.role as Exclude<Role, 'system'>];
-  if (command.type === 'PlanRound') return api.post(user, '/rounds', { roundId: localId, plan: command.data.plan, policyId: command.data.policyId });
+  if (command.type === 'PlanRound')
+    return api.post(user, '/rounds', {
+      roundId: localId,
+      plan: command.data.plan,
+      policyId: command.data.policyId,
+    });
   return api.post(user, `/rounds/round-${AGENCY}-${localId}/decisions/${command.type}`, command.data);
 }
 
 /** Sends commands in order; fails on the first refusal, naming it. */
-export async function sendAll(api: ApiClient, localId: string, commands: readonly RoundCommand[]): Promise<void> {
+export async function sendAll(
+  api: ApiClient,
+  localId: string,
+  commands: readonly RoundCommand[],
+): Promise<void> {
   for (const command of commands) {
     const reply = await send(api, localId, command);
-    if (reply.status !== 200 && reply.status !== 201) throw new Error(`${command.type}: ${reply.status} ${JSON.stringify(reply.body)}`);
+    if (reply.status !== 200 && reply.status !== 201)
+      throw new Error(`${command.type}: ${reply.status} ${JSON.stringify(reply.body)}`);
   }
 }
 

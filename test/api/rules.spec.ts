@@ -1,7 +1,16 @@
 import { RULE_IDS } from '@selter/domain';
 import { useApiStack } from './client';
 
-type Rules = { rules: Array<{ id: string; title: { id: string; en: string }; value: string; source: string; evidence: string[]; note: string | null }> };
+type Rules = {
+  rules: Array<{
+    id: string;
+    title: { id: string; en: string };
+    value: string;
+    source: string;
+    evidence: string[];
+    note: string | null;
+  }>;
+};
 
 describe('the rule catalogue', () => {
   const under = useApiStack();
@@ -11,10 +20,20 @@ describe('the rule catalogue', () => {
     expect(reply.status).toBe(200);
     expect(reply.body.rules.map((r) => r.id)).toEqual([...RULE_IDS]);
     for (const rule of reply.body.rules) {
-      expect(rule).toEqual({ id: rule.id, title: { id: expect.any(String), en: expect.any(String) }, value: expect.any(String), source: expect.any(String), evidence: expect.any(Array), note: rule.note === null ? null : expect.any(String) });
+      expect(rule).toEqual({
+        id: rule.id,
+        title: { id: expect.any(String), en: expect.any(String) },
+        value: expect.any(String),
+        source: expect.any(String),
+        evidence: expect.any(Array),
+        note: rule.note === null ? null : expect.any(String),
+      });
       expect(rule.title.id.length * rule.title.en.length * rule.source.length).toBeGreaterThan(0);
     }
-    expect(reply.body.rules.find((r) => r.id === 'R1')).toMatchObject({ title: { id: 'Jumlah anggota pansel', en: 'Pansel size' }, source: 'PP 11/2017 Pasal 114(7)' });
+    expect(reply.body.rules.find((r) => r.id === 'R1')).toMatchObject({
+      title: { id: 'Jumlah anggota pansel', en: 'Pansel size' },
+      source: 'PP 11/2017 Pasal 114(7)',
+    });
     // The registry's enforcement points (source file paths) stay internal.
     expect(JSON.stringify(reply.body)).not.toContain('.ts#');
   });
@@ -25,12 +44,16 @@ describe('the rule catalogue', () => {
     const etag = first.headers.get('etag');
     expect(etag).toBeTruthy();
     // As a browser revalidates (fetch alone would add Cache-Control: no-cache to a conditional request).
-    const again = await fetch(`${under.stack.url}/rules`, { headers: { 'if-none-match': String(etag), 'cache-control': 'max-age=0' } });
+    const again = await fetch(`${under.stack.url}/rules`, {
+      headers: { 'if-none-match': String(etag), 'cache-control': 'max-age=0' },
+    });
     expect(again.status).toBe(304);
   });
 
   it('is one operation of the OpenAPI document', async () => {
-    const doc = await under.api.raw<{ paths: Record<string, { get?: { operationId?: string; security?: unknown } }> }>('GET', '/docs/openapi.json');
+    const doc = await under.api.raw<{
+      paths: Record<string, { get?: { operationId?: string; security?: unknown } }>;
+    }>('GET', '/docs/openapi.json');
     expect(doc.body.paths['/rules']?.get?.operationId).toBe('listRules');
   });
 });

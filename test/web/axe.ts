@@ -18,7 +18,10 @@ export function describeViolation(v: Violation): string {
   }
   const lines = [...bySummary].map(([summary, targets]) => {
     const more = targets.length > 3 ? `\n      (and ${targets.length - 3} more)` : '';
-    return `    ${summary}\n${targets.slice(0, 3).map((t) => `      at ${t}`).join('\n')}${more}`;
+    return `    ${summary}\n${targets
+      .slice(0, 3)
+      .map((t) => `      at ${t}`)
+      .join('\n')}${more}`;
   });
   return `  [${v.impact ?? 'unknown'}] ${v.id}: ${v.help} (${v.helpUrl})\n${lines.join('\n')}`;
 }

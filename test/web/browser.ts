@@ -34,7 +34,13 @@ export interface ConsoleTab {
  * reaches for a CDN, a web font or analytics fails its test instead of hanging offline.
  */
 export async function openTab(browser: Browser, baseURL: string): Promise<ConsoleTab> {
-  const context = await browser.newContext({ baseURL, locale: 'id-ID', timezoneId: 'Asia/Jakarta', viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  const context = await browser.newContext({
+    baseURL,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+    viewport: { width: 1280, height: 800 },
+    serviceWorkers: 'block',
+  });
   const requests: string[] = [];
   const problems: string[] = [];
   const expected: RegExp[] = [];
@@ -49,8 +55,16 @@ export async function openTab(browser: Browser, baseURL: string): Promise<Consol
   const page = await context.newPage();
   page.on('console', (message) => {
     const text = `${message.text()} (${message.location().url})`;
-    if (message.type() === 'error' && !expected.some((pattern) => pattern.test(text))) problems.push(`console error: ${text}`);
+    if (message.type() === 'error' && !expected.some((pattern) => pattern.test(text)))
+      problems.push(`console error: ${text}`);
   });
   page.on('pageerror', (error) => void problems.push(`page error: ${error.stack ?? error.message}`));
-  return { page, context, requests, problems, expectConsoleError: (pattern) => void expected.push(pattern), close: () => context.close() };
+  return {
+    page,
+    context,
+    requests,
+    problems,
+    expectConsoleError: (pattern) => void expected.push(pattern),
+    close: () => context.close(),
+  };
 }

@@ -18,14 +18,24 @@ describe('the console in Chromium', () => {
     const localId = `web-${randomUUID().slice(0, 8)}`;
     roundId = `round-kabcontoh-${localId}`;
     await sendAll(api, localId, new JourneyBuilder().take());
-    await waitUntil('the operator inbox lists the planned round', async () => {
-      const inbox = await api.get<{ items: Array<{ roundId: string }> }>(OPERATOR, '/inbox');
-      if (!inbox.body.items.some((item) => item.roundId === roundId)) throw new Error(`inbox: ${JSON.stringify(inbox.body)}`);
-    }, { timeoutMs: 20_000, intervalMs: 200 });
+    await waitUntil(
+      'the operator inbox lists the planned round',
+      async () => {
+        const inbox = await api.get<{ items: Array<{ roundId: string }> }>(OPERATOR, '/inbox');
+        if (!inbox.body.items.some((item) => item.roundId === roundId))
+          throw new Error(`inbox: ${JSON.stringify(inbox.body)}`);
+      },
+      { timeoutMs: 20_000, intervalMs: 200 },
+    );
   }, 60_000);
 
-  const heading = (language: 'id' | 'en') => web.tab.page.getByRole('heading', { level: 1, name: consoleText(language, 'signIn.title'), exact: true });
-  const operatorButton = (language: 'id' | 'en') => web.tab.page.getByRole('button', { name: consoleText(language, 'signIn.asUser', { name: OPERATOR_NAME }), exact: true });
+  const heading = (language: 'id' | 'en') =>
+    web.tab.page.getByRole('heading', { level: 1, name: consoleText(language, 'signIn.title'), exact: true });
+  const operatorButton = (language: 'id' | 'en') =>
+    web.tab.page.getByRole('button', {
+      name: consoleText(language, 'signIn.asUser', { name: OPERATOR_NAME }),
+      exact: true,
+    });
 
   it('opens on the sign-in page in Bahasa Indonesia, accessible', async () => {
     const { page } = web.tab;

@@ -30,8 +30,10 @@ const TODAY = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 const DEADLINE = time.addCalendarDays(TODAY, 18);
 const AFTER_DEADLINE = time.addCalendarDays(DEADLINE, 1);
 
-const ALL_DOCUMENTS = 'surat-lamaran, drh, rekomendasi-ppk, surat-inspektorat, pakta-integritas, lhkpn, foto, surat-sehat, surat-sehat-jiwa, bebas-narkoba, spt, sertifikat-pim';
-const HEADER = 'jabatan;id_pelamar;nip;nama;instansi_asal;pangkat;pendidikan;pengalaman_tahun;jenis_jabatan_terakhir;jabatan_terakhir;lama_jabatan_terakhir;tanggal_lahir;dokumen;diundang';
+const ALL_DOCUMENTS =
+  'surat-lamaran, drh, rekomendasi-ppk, surat-inspektorat, pakta-integritas, lhkpn, foto, surat-sehat, surat-sehat-jiwa, bebas-narkoba, spt, sertifikat-pim';
+const HEADER =
+  'jabatan;id_pelamar;nip;nama;instansi_asal;pangkat;pendidikan;pengalaman_tahun;jenis_jabatan_terakhir;jabatan_terakhir;lama_jabatan_terakhir;tanggal_lahir;dokumen;diundang';
 
 interface Applicant {
   id: string;
@@ -58,7 +60,9 @@ const csvOf = (rows: string[]): Buffer => Buffer.from(`${[HEADER, ...rows].join(
 const signer = generateSigner();
 const keyDir = mkdtempSync(join(tmpdir(), 'selter-web-'));
 const keyFile = join(keyDir, 'checkpoint.pem');
-writeFileSync(keyFile, signer.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), { mode: 0o600 });
+writeFileSync(keyFile, signer.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), {
+  mode: 0o600,
+});
 afterAll(() => rmSync(keyDir, { recursive: true, force: true }));
 
 describe('a selection round through the console, each role from its inbox', () => {
@@ -94,13 +98,29 @@ describe('a selection round through the console, each role from its inbox', () =
   beforeAll(async () => {
     // The second round: the journey's plan dated like the example, submitted, recommended and announced today.
     const client = api();
-    const plan = { ...journeyPlan(), posts: [aPost(POST)], schedule: { announcementOn: time.addCalendarDays(TODAY, 1), registrationDeadline: DEADLINE, referenceDate: DEADLINE } };
+    const plan = {
+      ...journeyPlan(),
+      posts: [aPost(POST)],
+      schedule: {
+        announcementOn: time.addCalendarDays(TODAY, 1),
+        registrationDeadline: DEADLINE,
+        referenceDate: DEADLINE,
+      },
+    };
     const localId = shortId.slice(`round-${AGENCY}-`.length);
     const steps: Array<[string, string, unknown]> = [
       [OPERATOR, '/rounds', { roundId: localId, plan }],
       [OPERATOR, `/rounds/${shortId}/decisions/SubmitPlanForRecommendation`, {}],
-      [LIAISON, `/rounds/${shortId}/decisions/RecordPlanRecommendation`, { issuedBy: 'BKN', letterNumber: 'B-2/BKN/2026', decision: 'approved' }],
-      [OPERATOR, `/rounds/${shortId}/decisions/AnnounceRound`, { reach: 'national', signedBy: 'pansel-chair', secretariatContact: 'bkpsdm@kabcontoh.go.id' }],
+      [
+        LIAISON,
+        `/rounds/${shortId}/decisions/RecordPlanRecommendation`,
+        { issuedBy: 'BKN', letterNumber: 'B-2/BKN/2026', decision: 'approved' },
+      ],
+      [
+        OPERATOR,
+        `/rounds/${shortId}/decisions/AnnounceRound`,
+        { reach: 'national', signedBy: 'pansel-chair', secretariatContact: 'bkpsdm@kabcontoh.go.id' },
+      ],
     ];
     for (const [user, path, body] of steps) {
       const reply = await client.post(user, path, body);
@@ -108,68 +128,97 @@ describe('a selection round through the console, each role from its inbox', () =
     }
   }, 60_000);
 
-  step('the operator plans a one-post round from the example and submits it for the oversight recommendation', async () => {
-    const { page } = web.tab;
-    expect(await signInAsUser(OPERATOR)).toBe('inbox');
-    await page.getByRole('link', { name: t('nav.newRound'), exact: true }).click();
-    await pageReady(page, 'plan-round');
-    await page.getByTestId('fill-example').click();
-    // One post is enough: the example's second and third go.
-    await page.getByRole('button', { name: t('operator:posts.remove', { n: 3 }), exact: true }).click();
-    await page.getByRole('button', { name: t('operator:posts.remove', { n: 2 }), exact: true }).click();
-    await expectAccessible(page, 'the plan page with the example');
+  step(
+    'the operator plans a one-post round from the example and submits it for the oversight recommendation',
+    async () => {
+      const { page } = web.tab;
+      expect(await signInAsUser(OPERATOR)).toBe('inbox');
+      await page.getByRole('link', { name: t('nav.newRound'), exact: true }).click();
+      await pageReady(page, 'plan-round');
+      await page.getByTestId('fill-example').click();
+      // One post is enough: the example's second and third go.
+      await page.getByRole('button', { name: t('operator:posts.remove', { n: 3 }), exact: true }).click();
+      await page.getByRole('button', { name: t('operator:posts.remove', { n: 2 }), exact: true }).click();
+      await expectAccessible(page, 'the plan page with the example');
 
-    // The editor shows what the API finds (POST /rounds/plan-check, the domain's validators), all
-    // at once: four problems made here show four findings live, and undoing them clears them.
-    const findings = (): Promise<Record<string, Array<string | null>>> =>
-      page.locator('[data-findings]').evaluateAll((groups) =>
-        Object.fromEntries(groups.map((g) => [g.getAttribute('data-findings'), [...g.querySelectorAll('[data-finding]')].map((f) => f.getAttribute('data-finding'))])),
-      );
-    const showing = async (expected: Record<string, string[]>): Promise<void> => {
-      let seen: Record<string, Array<string | null>> = {};
-      await until(
-        `the editor shows ${JSON.stringify(expected)}`,
-        async () => {
-          seen = await findings();
-          return Object.entries(expected).every(([section, codes]) => JSON.stringify(seen[section]) === JSON.stringify(codes));
-        },
-        undefined,
-        10_000,
-      ).catch((error: unknown) => {
-        throw new Error(`${String(error)}; seen ${JSON.stringify(seen)}`);
+      // The editor shows what the API finds (POST /rounds/plan-check, the domain's validators), all
+      // at once: four problems made here show four findings live, and undoing them clears them.
+      const findings = (): Promise<Record<string, Array<string | null>>> =>
+        page
+          .locator('[data-findings]')
+          .evaluateAll((groups) =>
+            Object.fromEntries(
+              groups.map((g) => [
+                g.getAttribute('data-findings'),
+                [...g.querySelectorAll('[data-finding]')].map((f) => f.getAttribute('data-finding')),
+              ]),
+            ),
+          );
+      const showing = async (expected: Record<string, string[]>): Promise<void> => {
+        let seen: Record<string, Array<string | null>> = {};
+        await until(
+          `the editor shows ${JSON.stringify(expected)}`,
+          async () => {
+            seen = await findings();
+            return Object.entries(expected).every(
+              ([section, codes]) => JSON.stringify(seen[section]) === JSON.stringify(codes),
+            );
+          },
+          undefined,
+          10_000,
+        ).catch((error: unknown) => {
+          throw new Error(`${String(error)}; seen ${JSON.stringify(seen)}`);
+        });
+      };
+      await showing({ posts: ['none'], pansel: ['none'], stages: ['none'], schedule: ['none'] });
+      await page
+        .getByLabel(t('operator:pansel.affiliationOf', { n: 3 }), { exact: true })
+        .selectOption('internal');
+      await page.getByRole('checkbox', { name: t('operator:pansel.partyOf', { n: 1 }), exact: true }).check();
+      await page.getByLabel(t('operator:stages.kindOf', { n: 6 }), { exact: true }).selectOption('paper');
+      await page.getByLabel(t('operator:stages.weightOf', { n: 3 }), { exact: true }).fill('25');
+      await showing({
+        pansel: ['PANSEL.INTERNAL_SHARE_EXCEEDED', 'PANSEL.MEMBER_INELIGIBLE'],
+        stages: ['PLAN.MANDATORY_STAGE_MISSING', 'PLAN.STAGE_CATALOGUE_INVALID'],
+        schedule: ['none'],
       });
-    };
-    await showing({ posts: ['none'], pansel: ['none'], stages: ['none'], schedule: ['none'] });
-    await page.getByLabel(t('operator:pansel.affiliationOf', { n: 3 }), { exact: true }).selectOption('internal');
-    await page.getByRole('checkbox', { name: t('operator:pansel.partyOf', { n: 1 }), exact: true }).check();
-    await page.getByLabel(t('operator:stages.kindOf', { n: 6 }), { exact: true }).selectOption('paper');
-    await page.getByLabel(t('operator:stages.weightOf', { n: 3 }), { exact: true }).fill('25');
-    await showing({ pansel: ['PANSEL.INTERNAL_SHARE_EXCEEDED', 'PANSEL.MEMBER_INELIGIBLE'], stages: ['PLAN.MANDATORY_STAGE_MISSING', 'PLAN.STAGE_CATALOGUE_INVALID'], schedule: ['none'] });
-    const pansel = page.locator('[data-findings="pansel"]');
-    expect(await pansel.locator('[data-finding="PANSEL.INTERNAL_SHARE_EXCEEDED"]').innerText()).toMatch(/R2[\s\S]*Anggota internal 3 dari 5 \(60%\) melebihi batas/);
-    expect(await pansel.locator('[data-finding="PANSEL.MEMBER_INELIGIBLE"]').innerText()).toMatch(/R3[\s\S]*partai politik/);
-    expect(await page.locator('[data-finding="PLAN.STAGE_CATALOGUE_INVALID"]').innerText()).toContain('Jumlah bobot tahap 105, bukan 100');
-    await expectAccessible(page, 'the plan page with findings');
-    await page.getByLabel(t('operator:pansel.affiliationOf', { n: 3 }), { exact: true }).selectOption('external');
-    await page.getByRole('checkbox', { name: t('operator:pansel.partyOf', { n: 1 }), exact: true }).uncheck();
-    await page.getByLabel(t('operator:stages.kindOf', { n: 6 }), { exact: true }).selectOption('health');
-    await page.getByLabel(t('operator:stages.weightOf', { n: 3 }), { exact: true }).fill('20');
-    await showing({ posts: ['none'], pansel: ['none'], stages: ['none'], schedule: ['none'] });
+      const pansel = page.locator('[data-findings="pansel"]');
+      expect(await pansel.locator('[data-finding="PANSEL.INTERNAL_SHARE_EXCEEDED"]').innerText()).toMatch(
+        /R2[\s\S]*Anggota internal 3 dari 5 \(60%\) melebihi batas/,
+      );
+      expect(await pansel.locator('[data-finding="PANSEL.MEMBER_INELIGIBLE"]').innerText()).toMatch(
+        /R3[\s\S]*partai politik/,
+      );
+      expect(await page.locator('[data-finding="PLAN.STAGE_CATALOGUE_INVALID"]').innerText()).toContain(
+        'Jumlah bobot tahap 105, bukan 100',
+      );
+      await expectAccessible(page, 'the plan page with findings');
+      await page
+        .getByLabel(t('operator:pansel.affiliationOf', { n: 3 }), { exact: true })
+        .selectOption('external');
+      await page
+        .getByRole('checkbox', { name: t('operator:pansel.partyOf', { n: 1 }), exact: true })
+        .uncheck();
+      await page.getByLabel(t('operator:stages.kindOf', { n: 6 }), { exact: true }).selectOption('health');
+      await page.getByLabel(t('operator:stages.weightOf', { n: 3 }), { exact: true }).fill('20');
+      await showing({ posts: ['none'], pansel: ['none'], stages: ['none'], schedule: ['none'] });
 
-    const localId = await page.getByLabel(t('operator:plan.roundId')).inputValue();
-    expect(localId).toMatch(/^\d{4}-[a-z0-9]+$/);
-    await page.getByTestId('plan-submit').click();
-    await pageReady(page, 'round-view');
-    roundId = `round-${AGENCY}-${localId}`;
-    expect(new URL(page.url()).pathname).toBe(`/console/rounds/${roundId}`);
-    await page.locator('[data-page="round-view"] [data-status="planned"]').first().waitFor();
-    await expectAccessible(page, 'the planned round');
+      const localId = await page.getByLabel(t('operator:plan.roundId')).inputValue();
+      expect(localId).toMatch(/^\d{4}-[a-z0-9]+$/);
+      await page.getByTestId('plan-submit').click();
+      await pageReady(page, 'round-view');
+      roundId = `round-${AGENCY}-${localId}`;
+      expect(new URL(page.url()).pathname).toBe(`/console/rounds/${roundId}`);
+      await page.locator('[data-page="round-view"] [data-status="planned"]').first().waitFor();
+      await expectAccessible(page, 'the planned round');
 
-    await decideFromInbox(page, roundId, 'SubmitPlanForRecommendation');
-    await submitDecision(page, 'SubmitPlanForRecommendation');
-  }, 120_000);
+      await decideFromInbox(page, roundId, 'SubmitPlanForRecommendation');
+      await submitDecision(page, 'SubmitPlanForRecommendation');
+    },
+    120_000,
+  );
 
-  step("the BKN liaison finds the plan in the inbox and recommends it", async () => {
+  step('the BKN liaison finds the plan in the inbox and recommends it', async () => {
     const { page } = web.tab;
     await signInAsUser(LIAISON);
     await decideFromInbox(page, need(), 'RecordPlanRecommendation');
@@ -182,7 +231,9 @@ describe('a selection round through the console, each role from its inbox', () =
     const { page } = web.tab;
     await signInAsUser(OPERATOR);
     await decideFromInbox(page, need(), 'AnnounceRound');
-    await page.getByLabel(t('operator:forms.secretariatContact')).fill('Sekretariat pansel, BKPSDM Kabupaten Contoh, bkpsdm@kabcontoh.go.id');
+    await page
+      .getByLabel(t('operator:forms.secretariatContact'))
+      .fill('Sekretariat pansel, BKPSDM Kabupaten Contoh, bkpsdm@kabcontoh.go.id');
     await submitDecision(page, 'AnnounceRound');
 
     await importFile(page, need(), 'pelamar-dinkes.csv', csvOf(APPLICANTS.map((a) => rowOf(a))));
@@ -190,8 +241,16 @@ describe('a selection round through the console, each role from its inbox', () =
     expect(await counts.getAttribute('data-accepted')).toBe('4');
     expect(await counts.getAttribute('data-rejected')).toBe('0');
     const rows = page.locator('[data-testid="import-report"] tbody tr');
-    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status')))).toEqual(['accepted', 'accepted', 'accepted', 'accepted']);
-    await until('the applicant list shows the four', async () => (await page.locator('[data-testid="applicant-list"] tbody tr').count()) === 4);
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status')))).toEqual([
+      'accepted',
+      'accepted',
+      'accepted',
+      'accepted',
+    ]);
+    await until(
+      'the applicant list shows the four',
+      async () => (await page.locator('[data-testid="applicant-list"] tbody tr').count()) === 4,
+    );
     await expectAccessible(page, 'the import report');
   });
 
@@ -201,18 +260,37 @@ describe('a selection round through the console, each role from its inbox', () =
     const good = APPLICANTS.slice(0, 3);
     const rows = [
       ...good.map((a) => rowOf(a)),
-      rowOf({ id: `${POST}-005`, nip: '197611112001121007', name: 'Pengalaman dalam kata' }).replace(';10;', ';sepuluh;'),
+      rowOf({ id: `${POST}-005`, nip: '197611112001121007', name: 'Pengalaman dalam kata' }).replace(
+        ';10;',
+        ';sepuluh;',
+      ),
       rowOf({ id: `${POST}-006`, nip: good[0]?.nip ?? '', name: 'NIP ganda' }),
       rowOf({ id: 'dishub-001', nip: '197602022001121006', name: 'Jabatan tidak ada' }, 'dishub'),
     ];
     await importFile(page, shortId, 'pelamar-campuran.csv', csvOf(rows));
     const counts = page.getByTestId('import-counts');
-    expect([await counts.getAttribute('data-accepted'), await counts.getAttribute('data-rejected')]).toEqual(['3', '3']);
+    expect([await counts.getAttribute('data-accepted'), await counts.getAttribute('data-rejected')]).toEqual([
+      '3',
+      '3',
+    ]);
     const report = page.locator('[data-testid="import-report"] tbody tr');
     const lines = await report.evaluateAll((trs) =>
-      trs.map((tr) => ({ row: tr.getAttribute('data-row'), status: tr.getAttribute('data-status'), code: tr.getAttribute('data-code'), ruleId: tr.getAttribute('data-rule-id'), text: tr.textContent ?? '' })),
+      trs.map((tr) => ({
+        row: tr.getAttribute('data-row'),
+        status: tr.getAttribute('data-status'),
+        code: tr.getAttribute('data-code'),
+        ruleId: tr.getAttribute('data-rule-id'),
+        text: tr.textContent ?? '',
+      })),
     );
-    expect(lines.map((l) => l.status)).toEqual(['accepted', 'accepted', 'accepted', 'rejected', 'rejected', 'rejected']);
+    expect(lines.map((l) => l.status)).toEqual([
+      'accepted',
+      'accepted',
+      'accepted',
+      'rejected',
+      'rejected',
+      'rejected',
+    ]);
     const rejected = lines.filter((l) => l.status === 'rejected');
     expect(rejected.map((l) => l.code)).toEqual(['REQUEST.INVALID', 'APPLICANT.DUPLICATE', 'POST.UNKNOWN']);
     for (const line of rejected) {
@@ -235,7 +313,8 @@ describe('a selection round through the console, each role from its inbox', () =
     await decideFromInbox(page, shortId, 'CloseRegistration', POST);
     const form = page.locator('[data-page="decision"] [data-decision="CloseRegistration"]');
     const before = await refusalIn(form.locator('[role="alert"][data-problem-code]').first());
-    const rules = (await api().raw<{ rules: Array<{ id: string; source: string }> }>('GET', '/rules')).body.rules;
+    const rules = (await api().raw<{ rules: Array<{ id: string; source: string }> }>('GET', '/rules')).body
+      .rules;
     const r18 = rules.find((r) => r.id === 'R18');
     expect(before).toMatchObject({ code: 'POST.BELOW_MINIMUM_APPLICANTS', ruleId: 'R18' });
     expect(before.text).toContain(t('decision.wouldBeRefused'));
@@ -260,34 +339,48 @@ describe('a selection round through the console, each role from its inbox', () =
     await submitDecision(page, 'CloseRegistration');
   });
 
-  step('the pansel records the administrative verdicts, every stage and its publication, and proposes the shortlist, each from the inbox', async () => {
-    const { page } = web.tab;
-    await signInAsUser('pansel1.kabcontoh');
-    await decideFromInbox(page, need(), 'RecordAdministrativeVerdict', POST);
-    for (const a of APPLICANTS) {
-      const editor = page.locator('fieldset', { hasText: t('decisions:verdict.for', { name: a.name }) });
-      await editor.getByRole('radio', { name: t('decisions:verdict.pass'), exact: true }).check();
-      await submitDecision(page, 'RecordAdministrativeVerdict', editor.getByRole('button', { name: t('decisions:verdict.submit', { name: a.name }) }));
-    }
-    await publishStage(page, 'admin');
+  step(
+    'the pansel records the administrative verdicts, every stage and its publication, and proposes the shortlist, each from the inbox',
+    async () => {
+      const { page } = web.tab;
+      await signInAsUser('pansel1.kabcontoh');
+      await decideFromInbox(page, need(), 'RecordAdministrativeVerdict', POST);
+      for (const a of APPLICANTS) {
+        const editor = page.locator('fieldset', { hasText: t('decisions:verdict.for', { name: a.name }) });
+        await editor.getByRole('radio', { name: t('decisions:verdict.pass'), exact: true }).check();
+        await submitDecision(
+          page,
+          'RecordAdministrativeVerdict',
+          editor.getByRole('button', { name: t('decisions:verdict.submit', { name: a.name }) }),
+        );
+      }
+      await publishStage(page, 'admin');
 
-    await signInAsUser('pansel2.kabcontoh');
-    for (const stageId of ['asesmen', 'makalah', 'paparan', 'wawancara', 'kesehatan']) {
-      await decideFromInbox(page, need(), 'RecordStageResults', POST);
-      await chooseStage(page, stageId);
-      for (const a of APPLICANTS) await page.getByLabel(t('decisions:stage.scoreOf', { name: a.name }), { exact: true }).fill(String(stageId === 'kesehatan' ? 1 : a.score));
-      await submitDecision(page, 'RecordStageResults');
-      await publishStage(page, stageId);
-    }
+      await signInAsUser('pansel2.kabcontoh');
+      for (const stageId of ['asesmen', 'makalah', 'paparan', 'wawancara', 'kesehatan']) {
+        await decideFromInbox(page, need(), 'RecordStageResults', POST);
+        await chooseStage(page, stageId);
+        for (const a of APPLICANTS)
+          await page
+            .getByLabel(t('decisions:stage.scoreOf', { name: a.name }), { exact: true })
+            .fill(String(stageId === 'kesehatan' ? 1 : a.score));
+        await submitDecision(page, 'RecordStageResults');
+        await publishStage(page, stageId);
+      }
 
-    await signInAsUser('pansel3.kabcontoh');
-    await decideFromInbox(page, need(), 'ProposeShortlist', POST);
-    // The best three by the final ranking are ticked already.
-    for (const [i, a] of APPLICANTS.entries()) {
-      expect(await page.getByRole('checkbox', { name: t('decisions:shortlist.pickOf', { name: a.name }) }).isChecked()).toBe(i < 3);
-    }
-    await submitDecision(page, 'ProposeShortlist');
-  });
+      await signInAsUser('pansel3.kabcontoh');
+      await decideFromInbox(page, need(), 'ProposeShortlist', POST);
+      // The best three by the final ranking are ticked already.
+      for (const [i, a] of APPLICANTS.entries()) {
+        expect(
+          await page
+            .getByRole('checkbox', { name: t('decisions:shortlist.pickOf', { name: a.name }) })
+            .isChecked(),
+        ).toBe(i < 3);
+      }
+      await submitDecision(page, 'ProposeShortlist');
+    },
+  );
 
   step('the BKN liaison reviews the shortlist and the pansel announces it', async () => {
     const { page } = web.tab;
@@ -301,150 +394,207 @@ describe('a selection round through the console, each role from its inbox', () =
     await submitDecision(page, 'AnnounceShortlist');
   });
 
-  step('the PPK chooses one of the three, BKN recommends the inauguration, the PPK issues the decree and inaugurates', async () => {
-    const { page } = web.tab;
-    const chosen = APPLICANTS[1] as Applicant; // not the top scorer: the PPK's choice among the three is free (R23)
-    await signInAsUser(PPK);
-    await decideFromInbox(page, need(), 'ChooseAppointee', POST);
-    for (const a of APPLICANTS.slice(0, 3)) await page.getByRole('radio', { name: t('decisions:choose.pickOf', { name: a.name }) }).waitFor();
-    expect(await page.getByRole('radio', { name: t('decisions:choose.pickOf', { name: APPLICANTS[3]?.name ?? '' }) }).count()).toBe(0);
-    await page.getByRole('radio', { name: t('decisions:choose.pickOf', { name: chosen.name }) }).check();
-    await submitDecision(page, 'ChooseAppointee');
+  step(
+    'the PPK chooses one of the three, BKN recommends the inauguration, the PPK issues the decree and inaugurates',
+    async () => {
+      const { page } = web.tab;
+      const chosen = APPLICANTS[1] as Applicant; // not the top scorer: the PPK's choice among the three is free (R23)
+      await signInAsUser(PPK);
+      await decideFromInbox(page, need(), 'ChooseAppointee', POST);
+      for (const a of APPLICANTS.slice(0, 3))
+        await page.getByRole('radio', { name: t('decisions:choose.pickOf', { name: a.name }) }).waitFor();
+      expect(
+        await page
+          .getByRole('radio', { name: t('decisions:choose.pickOf', { name: APPLICANTS[3]?.name ?? '' }) })
+          .count(),
+      ).toBe(0);
+      await page.getByRole('radio', { name: t('decisions:choose.pickOf', { name: chosen.name }) }).check();
+      await submitDecision(page, 'ChooseAppointee');
 
-    await signInAsUser(LIAISON);
-    await decideFromInbox(page, need(), 'RecordInaugurationRecommendation', POST);
-    await page.getByLabel(t('decisions:oversight.letterNumber')).fill('I-12/BKN/2026');
-    await submitDecision(page, 'RecordInaugurationRecommendation');
+      await signInAsUser(LIAISON);
+      await decideFromInbox(page, need(), 'RecordInaugurationRecommendation', POST);
+      await page.getByLabel(t('decisions:oversight.letterNumber')).fill('I-12/BKN/2026');
+      await submitDecision(page, 'RecordInaugurationRecommendation');
 
-    await signInAsUser(PPK);
-    await decideFromInbox(page, need(), 'IssueAppointmentDecree', POST);
-    await page.getByLabel(t('decisions:decree.number')).fill('821.2/45/BKPSDM/2026');
-    await submitDecision(page, 'IssueAppointmentDecree');
+      await signInAsUser(PPK);
+      await decideFromInbox(page, need(), 'IssueAppointmentDecree', POST);
+      await page.getByLabel(t('decisions:decree.number')).fill('821.2/45/BKPSDM/2026');
+      await submitDecision(page, 'IssueAppointmentDecree');
 
-    await decideFromInbox(page, need(), 'InaugurateAppointee', POST);
-    // Typed day first, as Indonesian offices write dates.
-    const [year, month, day] = AFTER_DEADLINE.split('-');
-    const date = page.getByLabel(t('decisions:inaugurate.date'));
-    await date.fill(`${day ?? ''}/${month ?? ''}/${year ?? ''}`);
-    await date.press('Tab');
-    const witnesses = [
-      { nip: '196805051990031002', name: 'Drs. H. Rahmat Hidayat, M.Si.' },
-      { nip: '197001011995032003', name: 'Dr. Ratna Dewi, M.Pd.' },
-    ];
-    for (const [i, w] of witnesses.entries()) {
-      const fieldset = page.locator('fieldset', { hasText: t('decisions:inaugurate.witness', { number: i + 1 }) });
-      await fieldset.getByLabel(t('decisions:inaugurate.nip')).fill(w.nip);
-      await fieldset.getByLabel(t('decisions:inaugurate.name')).fill(w.name);
-      await fieldset.getByLabel(t('decisions:inaugurate.level')).click();
-      await page.getByRole('option', { name: t('decisions:level.jpt-pratama'), exact: true }).click();
-    }
-    await page.getByLabel(t('decisions:inaugurate.clergy')).fill('K.H. Abdul Muin');
-    await page.getByLabel(t('decisions:inaugurate.minutes')).fill('BA/12/BKPSDM/2026');
-    await submitDecision(page, 'InaugurateAppointee');
-  });
+      await decideFromInbox(page, need(), 'InaugurateAppointee', POST);
+      // Typed day first, as Indonesian offices write dates.
+      const [year, month, day] = AFTER_DEADLINE.split('-');
+      const date = page.getByLabel(t('decisions:inaugurate.date'));
+      await date.fill(`${day ?? ''}/${month ?? ''}/${year ?? ''}`);
+      await date.press('Tab');
+      const witnesses = [
+        { nip: '196805051990031002', name: 'Drs. H. Rahmat Hidayat, M.Si.' },
+        { nip: '197001011995032003', name: 'Dr. Ratna Dewi, M.Pd.' },
+      ];
+      for (const [i, w] of witnesses.entries()) {
+        const fieldset = page.locator('fieldset', {
+          hasText: t('decisions:inaugurate.witness', { number: i + 1 }),
+        });
+        await fieldset.getByLabel(t('decisions:inaugurate.nip')).fill(w.nip);
+        await fieldset.getByLabel(t('decisions:inaugurate.name')).fill(w.name);
+        await fieldset.getByLabel(t('decisions:inaugurate.level')).click();
+        await page.getByRole('option', { name: t('decisions:level.jpt-pratama'), exact: true }).click();
+      }
+      await page.getByLabel(t('decisions:inaugurate.clergy')).fill('K.H. Abdul Muin');
+      await page.getByLabel(t('decisions:inaugurate.minutes')).fill('BA/12/BKPSDM/2026');
+      await submitDecision(page, 'InaugurateAppointee');
+    },
+  );
 
-  step("the round view shows the round closed, the post inaugurated, and a timeline of every event with its actor and role", async () => {
-    const { page } = web.tab;
-    await signInAsUser(OPERATOR);
-    await page.goto(`/console/rounds/${need()}`);
-    await pageReady(page, 'round-view');
-    await page.locator('[data-page="round-view"] [data-status="closed"]').first().waitFor();
-    await page.locator('[data-testid="posts"] [data-status="inaugurated"]').waitFor();
-    await expectAccessible(page, 'the closed round');
-    await page.getByRole('tab', { name: t('round:tabs.timeline') }).click();
-    const timeline = page.getByTestId('timeline');
-    await timeline.waitFor();
-    const events = await timeline.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({ type: tr.getAttribute('data-type'), text: tr.textContent ?? '' })));
-    expect(events.length).toBeGreaterThanOrEqual(30);
-    // Who took each decision, by id and role: every seeded role of the journey appears.
-    const actors: Array<[string, string, string]> = [
-      ['RoundPlanned', OPERATOR, 'operator'],
-      ['PlanRecommended', LIAISON, 'oversight'],
-      ['RoundAnnounced', OPERATOR, 'operator'],
-      ['AdministrativeVerdictRecorded', 'pansel1.kabcontoh', 'pansel'],
-      ['ShortlistProposed', 'pansel3.kabcontoh', 'pansel'],
-      ['ShortlistReviewed', LIAISON, 'oversight'],
-      ['AppointeeChosen', PPK, 'ppk'],
-      ['AppointeeInaugurated', PPK, 'ppk'],
-    ];
-    for (const [type, actor, role] of actors) {
-      const line = events.find((e) => e.type === type)?.text ?? `(no ${type} in the timeline)`;
-      expect(line).toContain(actor);
-      expect(line).toContain(t(`roles.${role}`));
-    }
-    await expectAccessible(page, 'the timeline');
-    web.forDocs('round-view');
-  });
+  step(
+    'the round view shows the round closed, the post inaugurated, and a timeline of every event with its actor and role',
+    async () => {
+      const { page } = web.tab;
+      await signInAsUser(OPERATOR);
+      await page.goto(`/console/rounds/${need()}`);
+      await pageReady(page, 'round-view');
+      await page.locator('[data-page="round-view"] [data-status="closed"]').first().waitFor();
+      await page.locator('[data-testid="posts"] [data-status="inaugurated"]').waitFor();
+      await expectAccessible(page, 'the closed round');
+      await page.getByRole('tab', { name: t('round:tabs.timeline') }).click();
+      const timeline = page.getByTestId('timeline');
+      await timeline.waitFor();
+      const events = await timeline
+        .locator('tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => ({ type: tr.getAttribute('data-type'), text: tr.textContent ?? '' })),
+        );
+      expect(events.length).toBeGreaterThanOrEqual(30);
+      // Who took each decision, by id and role: every seeded role of the journey appears.
+      const actors: Array<[string, string, string]> = [
+        ['RoundPlanned', OPERATOR, 'operator'],
+        ['PlanRecommended', LIAISON, 'oversight'],
+        ['RoundAnnounced', OPERATOR, 'operator'],
+        ['AdministrativeVerdictRecorded', 'pansel1.kabcontoh', 'pansel'],
+        ['ShortlistProposed', 'pansel3.kabcontoh', 'pansel'],
+        ['ShortlistReviewed', LIAISON, 'oversight'],
+        ['AppointeeChosen', PPK, 'ppk'],
+        ['AppointeeInaugurated', PPK, 'ppk'],
+      ];
+      for (const [type, actor, role] of actors) {
+        const line = events.find((e) => e.type === type)?.text ?? `(no ${type} in the timeline)`;
+        expect(line).toContain(actor);
+        expect(line).toContain(t(`roles.${role}`));
+      }
+      await expectAccessible(page, 'the timeline');
+      web.forDocs('round-view');
+    },
+  );
 
-  step('the auditor sees the chain verified, moves the time slider back to an earlier status, and exports a bundle that verifies offline', async () => {
-    const { page } = web.tab;
-    // The backbone's part: a signed checkpoint covering the round's last event.
-    await new Checkpointer(web.stack.api.sql, signer).checkpoint();
-    await signInAsUser(AUDITOR);
-    await page.goto(`/console/rounds/${need()}`);
-    await pageReady(page, 'round-view');
-    await page.getByRole('link', { name: t('round:view.audit'), exact: true }).click();
-    await pageReady(page, 'audit');
-    const status = page.getByTestId('verification-status');
-    expect(await status.textContent()).toBe(t('audit:verification.verified'));
-    expect(await page.locator('[data-verified]').getAttribute('data-verified')).toBe('true');
-    const stateAt = page.locator('[data-testid="state-at"][aria-busy="false"]');
-    await stateAt.locator('[data-status="closed"]').first().waitFor();
+  step(
+    'the auditor sees the chain verified, moves the time slider back to an earlier status, and exports a bundle that verifies offline',
+    async () => {
+      const { page } = web.tab;
+      // The backbone's part: a signed checkpoint covering the round's last event.
+      await new Checkpointer(web.stack.api.sql, signer).checkpoint();
+      await signInAsUser(AUDITOR);
+      await page.goto(`/console/rounds/${need()}`);
+      await pageReady(page, 'round-view');
+      await page.getByRole('link', { name: t('round:view.audit'), exact: true }).click();
+      await pageReady(page, 'audit');
+      const status = page.getByTestId('verification-status');
+      expect(await status.textContent()).toBe(t('audit:verification.verified'));
+      expect(await page.locator('[data-verified]').getAttribute('data-verified')).toBe('true');
+      const stateAt = page.locator('[data-testid="state-at"][aria-busy="false"]');
+      await stateAt.locator('[data-status="closed"]').first().waitFor();
 
-    // The slider by keyboard: Home is the first event (the plan), two steps on the recommendation.
-    const thumb = page.getByRole('slider');
-    await thumb.focus();
-    await page.keyboard.press('Home');
-    await until('the slider is at the first event', async () => new URL(page.url()).searchParams.get('at') === '1');
-    await stateAt.locator('[data-status="planned"]').first().waitFor();
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
-    await until('the slider is at the third event', async () => new URL(page.url()).searchParams.get('at') === '3');
-    await stateAt.locator('[data-status="recommended"]').first().waitFor();
-    expect(await page.getByTestId('event-at').textContent()).toContain(LIAISON);
-    await expectAccessible(page, "the auditor's view at an earlier event");
+      // The slider by keyboard: Home is the first event (the plan), two steps on the recommendation.
+      const thumb = page.getByRole('slider');
+      await thumb.focus();
+      await page.keyboard.press('Home');
+      await until(
+        'the slider is at the first event',
+        async () => new URL(page.url()).searchParams.get('at') === '1',
+      );
+      await stateAt.locator('[data-status="planned"]').first().waitFor();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      await until(
+        'the slider is at the third event',
+        async () => new URL(page.url()).searchParams.get('at') === '3',
+      );
+      await stateAt.locator('[data-status="recommended"]').first().waitFor();
+      expect(await page.getByTestId('event-at').textContent()).toContain(LIAISON);
+      await expectAccessible(page, "the auditor's view at an earlier event");
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-bundle').click()]);
-    await page.getByTestId('bundle-done').waitFor();
-    const bundle = JSON.parse(readFileSync(await download.path(), 'utf8')) as EvidenceBundle;
-    expect(download.suggestedFilename()).toMatch(/\.json$/);
-    expect(verifyBundle(bundle, { publicKey: signer.publicKey })).toMatchObject({ ok: true, streamId: need() });
-    await expectAccessible(page, "the auditor's view after the export");
-    // The screenshot from the top: a full-page shot of a scrolled page draws the fixed header mid-page.
-    await page.evaluate(() => window.scrollTo(0, 0));
-    web.forDocs('auditor');
-  });
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('export-bundle').click(),
+      ]);
+      await page.getByTestId('bundle-done').waitFor();
+      const bundle = JSON.parse(readFileSync(await download.path(), 'utf8')) as EvidenceBundle;
+      expect(download.suggestedFilename()).toMatch(/\.json$/);
+      expect(verifyBundle(bundle, { publicKey: signer.publicKey })).toMatchObject({
+        ok: true,
+        streamId: need(),
+      });
+      await expectAccessible(page, "the auditor's view after the export");
+      // The screenshot from the top: a full-page shot of a scrolled page draws the fixed header mid-page.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      web.forDocs('auditor');
+    },
+  );
 
-  step("the public page shows the round's published rankings to anyone, accessible and printable without navigation or buttons", async () => {
-    const { page } = web.tab;
-    await page.goto(`/publik/${AGENCY}`);
-    await pageReady(page, 'public');
-    expect(await page.evaluate(() => window.sessionStorage.length)).toBe(0);
-    const section = page.locator(`section[id="${need()}"]`);
-    await section.waitFor();
-    // The latest ranking (the health test) is open; each stage published is listed.
-    const ranking = section.getByTestId('ranking').first();
-    await ranking.waitFor();
-    for (const a of APPLICANTS.slice(0, 3)) expect(await ranking.textContent()).toContain(a.name);
-    // Each stage published is listed under the name the announced plan gives it, not its id.
-    type Published = { rounds: Array<{ roundId: string; posts: Array<{ stages: Array<{ stageId: string; stageName: string | null }> }> }> };
-    const published = (await (await page.request.get(`/public/agencies/${AGENCY}/rounds`)).json()) as Published;
-    const stages = published.rounds.find((r) => r.roundId === need())?.posts.flatMap((p) => p.stages) ?? [];
-    expect(stages.map((s) => s.stageId)).toEqual(['admin', 'asesmen', 'makalah', 'paparan', 'wawancara', 'kesehatan']);
-    for (const { stageId, stageName } of stages) {
-      expect(stageName).toEqual(expect.any(String));
-      expect(stageName).not.toBe(stageId);
-      await section.getByText(t('public:stage', { stage: stageName ?? stageId }), { exact: true }).waitFor();
-    }
-    await expectAccessible(page, 'the public page');
-    web.forDocs('public');
+  step(
+    "the public page shows the round's published rankings to anyone, accessible and printable without navigation or buttons",
+    async () => {
+      const { page } = web.tab;
+      await page.goto(`/publik/${AGENCY}`);
+      await pageReady(page, 'public');
+      expect(await page.evaluate(() => window.sessionStorage.length)).toBe(0);
+      const section = page.locator(`section[id="${need()}"]`);
+      await section.waitFor();
+      // The latest ranking (the health test) is open; each stage published is listed.
+      const ranking = section.getByTestId('ranking').first();
+      await ranking.waitFor();
+      for (const a of APPLICANTS.slice(0, 3)) expect(await ranking.textContent()).toContain(a.name);
+      // Each stage published is listed under the name the announced plan gives it, not its id.
+      type Published = {
+        rounds: Array<{
+          roundId: string;
+          posts: Array<{ stages: Array<{ stageId: string; stageName: string | null }> }>;
+        }>;
+      };
+      const published = (await (
+        await page.request.get(`/public/agencies/${AGENCY}/rounds`)
+      ).json()) as Published;
+      const stages = published.rounds.find((r) => r.roundId === need())?.posts.flatMap((p) => p.stages) ?? [];
+      expect(stages.map((s) => s.stageId)).toEqual([
+        'admin',
+        'asesmen',
+        'makalah',
+        'paparan',
+        'wawancara',
+        'kesehatan',
+      ]);
+      for (const { stageId, stageName } of stages) {
+        expect(stageName).toEqual(expect.any(String));
+        expect(stageName).not.toBe(stageId);
+        await section
+          .getByText(t('public:stage', { stage: stageName ?? stageId }), { exact: true })
+          .waitFor();
+      }
+      await expectAccessible(page, 'the public page');
+      web.forDocs('public');
 
-    await page.emulateMedia({ media: 'print' });
-    const visibleButtons = await page.locator('button:visible, nav:visible, [data-no-print]:visible').evaluateAll((els) => els.filter((el) => !el.classList.contains('mantine-Accordion-control')).map((el) => el.outerHTML.slice(0, 120)));
-    expect(visibleButtons).toEqual([]);
-    expect(await section.getByTestId('ranking').first().isVisible()).toBe(true);
-    await page.emulateMedia({ media: 'screen' });
-  });
+      await page.emulateMedia({ media: 'print' });
+      const visibleButtons = await page
+        .locator('button:visible, nav:visible, [data-no-print]:visible')
+        .evaluateAll((els) =>
+          els
+            .filter((el) => !el.classList.contains('mantine-Accordion-control'))
+            .map((el) => el.outerHTML.slice(0, 120)),
+        );
+      expect(visibleButtons).toEqual([]);
+      expect(await section.getByTestId('ranking').first().isVisible()).toBe(true);
+      await page.emulateMedia({ media: 'screen' });
+    },
+  );
 });
 
 /** Opens the round's registration page, the file tab, and imports `bytes` as a CSV file; waits for the report. */

@@ -27,10 +27,17 @@ export interface WebStack {
  */
 export async function startWebStack(extraEnv: NodeJS.ProcessEnv = {}): Promise<WebStack> {
   const given = process.env['WEB_DIST_DIR'];
-  if (!given) execFileSync(process.execPath, [join(ROOT, 'scripts', 'bootstrap.cjs'), '--console-only'], { cwd: ROOT, stdio: 'inherit' });
+  if (!given)
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'bootstrap.cjs'), '--console-only'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
   const consoleCopy = join(testEndpoints().workDir, uniqueName('console'));
   cpSync(given ?? WEB_DIST, consoleCopy, { recursive: true });
-  const [api, browser] = await Promise.allSettled([startApiStack({ ...extraEnv, WEB_DIST_DIR: consoleCopy }), launchChromium()]);
+  const [api, browser] = await Promise.allSettled([
+    startApiStack({ ...extraEnv, WEB_DIST_DIR: consoleCopy }),
+    launchChromium(),
+  ]);
   if (api.status === 'rejected' || browser.status === 'rejected') {
     if (api.status === 'fulfilled') await api.value.stop();
     if (browser.status === 'fulfilled') await browser.value.close();
@@ -80,11 +87,19 @@ export async function signIn(page: Page, url: string, user: string): Promise<str
  * the shell's (apps/web/src/i18n) as `consoleText('en', 'signIn.asUser', { name })`, a feature's
  * (apps/web/src/features/<namespace>/i18n) as i18next names it, `consoleText('id', 'operator:plan.fillExample')`.
  */
-export function consoleText(language: 'id' | 'en', key: string, values: Record<string, string | number> = {}): string {
+export function consoleText(
+  language: 'id' | 'en',
+  key: string,
+  values: Record<string, string | number> = {},
+): string {
   const [namespace, path] = key.includes(':') ? (key.split(':', 2) as [string, string]) : [undefined, key];
-  const file = namespace ? join(ROOT, 'apps', 'web', 'src', 'features', namespace, 'i18n', `${language}.json`) : join(ROOT, 'apps', 'web', 'src', 'i18n', `${language}.json`);
+  const file = namespace
+    ? join(ROOT, 'apps', 'web', 'src', 'features', namespace, 'i18n', `${language}.json`)
+    : join(ROOT, 'apps', 'web', 'src', 'i18n', `${language}.json`);
   const texts = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  const text = path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], texts);
+  const text = path
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], texts);
   if (typeof text !== 'string') throw new Error(`no console text ${key} in ${file}`);
   return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => String(values[name] ?? whole));
 }
@@ -95,7 +110,11 @@ export function consoleText(language: 'id' | 'en', key: string, values: Record<s
  * to docs/screenshots/ when chosen with `forDocs` and UPDATE_SCREENSHOTS=1), and the test fails if
  * the console logged an error, threw, or reached for another host.
  */
-export function useWebStack(extraEnv: NodeJS.ProcessEnv = {}): { readonly stack: WebStack; readonly tab: ConsoleTab; forDocs(name: string): void } {
+export function useWebStack(extraEnv: NodeJS.ProcessEnv = {}): {
+  readonly stack: WebStack;
+  readonly tab: ConsoleTab;
+  forDocs(name: string): void;
+} {
   let stack: WebStack | undefined;
   let tab: ConsoleTab | undefined;
   let docName: string | undefined;
@@ -117,7 +136,10 @@ export function useWebStack(extraEnv: NodeJS.ProcessEnv = {}): { readonly stack:
     } finally {
       await current.close();
     }
-    if (current.problems.length) throw new Error(`the console had ${current.problems.length} problem(s):\n  ${current.problems.join('\n  ')}`);
+    if (current.problems.length)
+      throw new Error(
+        `the console had ${current.problems.length} problem(s):\n  ${current.problems.join('\n  ')}`,
+      );
   });
   const need = <T>(value: T | undefined, what: string): T => {
     if (value === undefined) throw new Error(`no ${what}: the web stack did not start`);

@@ -4,7 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RoundEvent } from '@selter/domain';
 import { buildFullRound } from '@selter/domain/testing';
-import { appendToStream, Checkpointer, EVENT_STORE_MIGRATIONS, exportBundle, generateSigner, loadMigrations, migrate, type CheckpointSigner, type EventMetadata, type EvidenceBundle, type NewEvent } from '@selter/event-store';
+import {
+  appendToStream,
+  Checkpointer,
+  EVENT_STORE_MIGRATIONS,
+  exportBundle,
+  generateSigner,
+  loadMigrations,
+  migrate,
+  type CheckpointSigner,
+  type EventMetadata,
+  type EvidenceBundle,
+  type NewEvent,
+} from '@selter/event-store';
 import { createTestDatabase } from '@selter/testing';
 import postgres, { type Sql } from 'postgres';
 
@@ -43,7 +55,9 @@ export async function auditWorld(prefix: string): Promise<AuditWorld> {
   // Appended a decision's worth at a time, a neighbour's event in between, a checkpoint now and then.
   for (let v = 0; v < events.length; v += 7) {
     await appendToStream(sql, streamId, v || 'no_stream', events.slice(v, v + 7).map(stored));
-    await appendToStream(sql, 'round-kab-gowa-2024-1', v / 7 || 'no_stream', [stored(events[0] as RoundEvent)]);
+    await appendToStream(sql, 'round-kab-gowa-2024-1', v / 7 || 'no_stream', [
+      stored(events[0] as RoundEvent),
+    ]);
     if ((v / 7) % 3 === 0) await checkpointer.checkpoint();
   }
   await checkpointer.checkpoint();

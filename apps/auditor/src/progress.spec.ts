@@ -6,7 +6,10 @@ function pipe(): { stream: NodeJS.WriteStream; text: () => string } {
   const stream = new PassThrough();
   let text = '';
   stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  return { stream: Object.assign(stream, { isTTY: false }) as unknown as NodeJS.WriteStream, text: () => text };
+  return {
+    stream: Object.assign(stream, { isTTY: false }) as unknown as NodeJS.WriteStream,
+    text: () => text,
+  };
 }
 
 describe('progress bar', () => {

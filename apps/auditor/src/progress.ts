@@ -14,12 +14,23 @@ const WORTH_A_BAR = 20_000;
  * A progress bar on stderr, only when stderr is a terminal or when forced (`--progress`), so
  * piped or captured output stays clean. Forced on a non-terminal it prints a line per second.
  */
-export function progressBar(label: string, total: number, options: { forced?: boolean; stream?: NodeJS.WriteStream } = {}): Progress {
+export function progressBar(
+  label: string,
+  total: number,
+  options: { forced?: boolean; stream?: NodeJS.WriteStream } = {},
+): Progress {
   const stream = options.stream ?? process.stderr;
   const tty = Boolean(stream.isTTY);
   if (!options.forced && (!tty || total < WORTH_A_BAR)) return NONE;
   const bar = new SingleBar(
-    { stream, format: `${label} [{bar}] {percentage}% | {value}/{total} events | {eta_formatted} left`, noTTYOutput: !tty, notTTYSchedule: 1_000, hideCursor: tty, clearOnComplete: false },
+    {
+      stream,
+      format: `${label} [{bar}] {percentage}% | {value}/{total} events | {eta_formatted} left`,
+      noTTYOutput: !tty,
+      notTTYSchedule: 1_000,
+      hideCursor: tty,
+      clearOnComplete: false,
+    },
     Presets.shades_classic,
   );
   bar.start(total, 0);

@@ -8,7 +8,15 @@ const planned = {
     policyId: 'bkn-2024',
     agency: 'kab-gowa',
     posts: [{ postId: 'dinkes', title: 'Kepala Dinas Kesehatan' }],
-    incumbents: [{ nip: '197001011995031001', name: 'A', postId: 'dinkes', inauguratedOn: '2019-01-02', dateOfBirth: '1970-01-01' }],
+    incumbents: [
+      {
+        nip: '197001011995031001',
+        name: 'A',
+        postId: 'dinkes',
+        inauguratedOn: '2019-01-02',
+        dateOfBirth: '1970-01-01',
+      },
+    ],
     eligible: ['197001011995031001'],
     ineligible: [],
     tenureLimitReached: [],
@@ -19,9 +27,16 @@ const planned = {
 
 describe('replay folding', () => {
   it("folds a rotation's stream with the rotation's evolve and summarizes it", () => {
-    const recommended = { type: 'RotationRecommended', data: { rotationId: 'rot-1', issuedBy: 'BKN', letterNumber: 'B-2', at: '2024-09-05T02:00:00.000Z' }, metadata: planned.metadata };
+    const recommended = {
+      type: 'RotationRecommended',
+      data: { rotationId: 'rot-1', issuedBy: 'BKN', letterNumber: 'B-2', at: '2024-09-05T02:00:00.000Z' },
+      metadata: planned.metadata,
+    };
     const folded = foldStream([planned, recommended]);
-    expect(folded).toMatchObject({ kind: 'rotation', state: { status: 'recommended', version: 2, policyId: 'bkn-2024' } });
+    expect(folded).toMatchObject({
+      kind: 'rotation',
+      state: { status: 'recommended', version: 2, policyId: 'bkn-2024' },
+    });
     expect(summarize(folded)).toEqual([
       'rotation rot-1: recommended',
       expect.stringMatching(/^policy: bkn-2024 \(.+\)$/),

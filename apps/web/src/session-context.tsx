@@ -20,7 +20,12 @@ export function SessionProvider({ children }: { children: React.ReactNode }): Re
     setSession(next);
   }, []);
   const value = useMemo<SessionValue>(
-    () => ({ session, api: createApi(session?.token), signIn: (next) => change(next), signOut: () => change(null) }),
+    () => ({
+      session,
+      api: createApi(session?.token),
+      signIn: (next) => change(next),
+      signOut: () => change(null),
+    }),
     [session, change],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

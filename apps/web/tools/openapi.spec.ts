@@ -9,7 +9,13 @@ const root = join(__dirname, '..', '..', '..');
 
 describe('the generated API types', () => {
   it('match the checked-in OpenAPI snapshot (run `node scripts/run.cjs apps/web/tools/openapi.ts` when this fails)', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['scripts/run.cjs', 'apps/web/tools/openapi.ts', '--stdout'], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
-    expect(stdout === (await readFile(join(__dirname, '..', 'src', 'api', 'schema.d.ts'), 'utf8'))).toBe(true);
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['scripts/run.cjs', 'apps/web/tools/openapi.ts', '--stdout'],
+      { cwd: root, maxBuffer: 64 * 1024 * 1024 },
+    );
+    expect(stdout === (await readFile(join(__dirname, '..', 'src', 'api', 'schema.d.ts'), 'utf8'))).toBe(
+      true,
+    );
   });
 });

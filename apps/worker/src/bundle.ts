@@ -12,7 +12,10 @@ export const PREBUILT_BUNDLE = resolve(__dirname, '../dist/workflow-bundle.js');
  */
 export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
   // webpack's per-module report is noise in logs and test output; warnings and errors still show.
-  return bundleWorkflowCode({ workflowsPath: require.resolve('@selter/workflows'), logger: new DefaultLogger('WARN') });
+  return bundleWorkflowCode({
+    workflowsPath: require.resolve('@selter/workflows'),
+    logger: new DefaultLogger('WARN'),
+  });
 }
 
 /**
@@ -21,7 +24,8 @@ export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
  */
 export async function loadWorkflowBundle(production: boolean): Promise<{ code: string }> {
   if (production) {
-    if (!existsSync(PREBUILT_BUNDLE)) throw new Error(`no pre-built workflow bundle at ${PREBUILT_BUNDLE} (run: nx build worker)`);
+    if (!existsSync(PREBUILT_BUNDLE))
+      throw new Error(`no pre-built workflow bundle at ${PREBUILT_BUNDLE} (run: nx build worker)`);
     return { code: readFileSync(PREBUILT_BUNDLE, 'utf8') };
   }
   return bundleWorkflows();

@@ -15,7 +15,10 @@ export type FoldedStream = { kind: 'round'; state: RoundState } | { kind: 'rotat
  */
 export function foldStream(events: ReadonlyArray<{ type: string }>): FoldedStream {
   if (events[0]?.type === 'RotationPlanned') {
-    return { kind: 'rotation', state: (events as unknown as RotationEvent[]).reduce(evolveRotation, initialRotationState()) };
+    return {
+      kind: 'rotation',
+      state: (events as unknown as RotationEvent[]).reduce(evolveRotation, initialRotationState()),
+    };
   }
   return { kind: 'round', state: (events as unknown as RoundEvent[]).reduce(evolve, initialState()) };
 }

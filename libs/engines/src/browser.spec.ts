@@ -49,23 +49,33 @@ describe('ensureChromium', () => {
   it('only says what it would run in a dry run', () => {
     expect(ensureChromium(log, { dryRun: true, host: host() })).toBeUndefined();
     expect(ran).toEqual([]);
-    expect(lines).toEqual([`Chromium: not found; would run ${CHROMIUM_INSTALL.map((c) => c.join(' ')).join(' && ')}`]);
+    expect(lines).toEqual([
+      `Chromium: not found; would run ${CHROMIUM_INSTALL.map((c) => c.join(' ')).join(' && ')}`,
+    ]);
   });
 
   it('uses CHROMIUM_PATH when it is an executable, and never replaces a wrong one by installing', () => {
     install();
-    expect(ensureChromium(log, { host: host({ env: { CHROMIUM_PATH: chromium }, candidates: [] }) })).toBe(chromium);
-    expect(() => ensureChromium(log, { host: host({ env: { CHROMIUM_PATH: join(dir, 'nowhere') } }) })).toThrow(/CHROMIUM_PATH=.*nowhere is not an executable file/);
+    expect(ensureChromium(log, { host: host({ env: { CHROMIUM_PATH: chromium }, candidates: [] }) })).toBe(
+      chromium,
+    );
+    expect(() =>
+      ensureChromium(log, { host: host({ env: { CHROMIUM_PATH: join(dir, 'nowhere') } }) }),
+    ).toThrow(/CHROMIUM_PATH=.*nowhere is not an executable file/);
     expect(ran).toEqual([]);
   });
 
   it('tells a machine that cannot install what to install', () => {
-    expect(() => ensureChromium(log, { host: host({ isRoot: false }) })).toThrow(/Install Debian's package as root: `apt-get install --no-install-recommends chromium`.*CHROMIUM_PATH/);
+    expect(() => ensureChromium(log, { host: host({ isRoot: false }) })).toThrow(
+      /Install Debian's package as root: `apt-get install --no-install-recommends chromium`.*CHROMIUM_PATH/,
+    );
     expect(() => ensureChromium(log, { host: host({ onPath: () => false }) })).toThrow(/Chromium not found/);
     expect(ran).toEqual([]);
   });
 
   it('fails when apt-get succeeded but left no browser', () => {
-    expect(() => ensureChromium(log, { host: host({ run: (command) => void ran.push(command.join(' ')) }) })).toThrow(/apt-get installed chromium, yet none of/);
+    expect(() =>
+      ensureChromium(log, { host: host({ run: (command) => void ran.push(command.join(' ')) }) }),
+    ).toThrow(/apt-get installed chromium, yet none of/);
   });
 });

@@ -50,7 +50,10 @@ function isExecutable(path: string): boolean {
  * undefined when it is not an executable), else the first of CHROMIUM_CANDIDATES installed.
  * CHROMIUM_PATH is a tooling variable, like PATH, read here and not by the service's config.
  */
-export function findChromium(env: NodeJS.ProcessEnv = process.env, candidates: readonly string[] = CHROMIUM_CANDIDATES): string | undefined {
+export function findChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  candidates: readonly string[] = CHROMIUM_CANDIDATES,
+): string | undefined {
   const given = env['CHROMIUM_PATH'];
   if (given) return isExecutable(given) ? given : undefined;
   return candidates.find(isExecutable);
@@ -59,7 +62,8 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, candidates: r
 /** What to do when no browser is found, in one message (also thrown by the tests' launcher). */
 export function chromiumMissing(env: NodeJS.ProcessEnv = process.env): string {
   const given = env['CHROMIUM_PATH'];
-  if (given) return `CHROMIUM_PATH=${given} is not an executable file: point it at a Chromium or Chrome binary, or unset it to use Debian's chromium.`;
+  if (given)
+    return `CHROMIUM_PATH=${given} is not an executable file: point it at a Chromium or Chrome binary, or unset it to use Debian's chromium.`;
   return (
     `Chromium not found (looked for ${CHROMIUM_CANDIDATES.join(', ')}). Install Debian's package as root: ` +
     `\`apt-get install --no-install-recommends chromium\` (npm test does it when it runs as root), ` +
@@ -81,10 +85,19 @@ const realHost = (): ChromiumHost => ({
   env: process.env,
   candidates: CHROMIUM_CANDIDATES,
   isRoot: process.getuid?.() === 0,
-  onPath: (command) => (process.env['PATH'] ?? '').split(delimiter).some((dir) => dir !== '' && isExecutable(join(dir, command))),
+  onPath: (command) =>
+    (process.env['PATH'] ?? '')
+      .split(delimiter)
+      .some((dir) => dir !== '' && isExecutable(join(dir, command))),
   run: ([command = '', ...args]) => {
-    const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    if (result.status !== 0) throw new Error(`\`${[command, ...args].join(' ')}\` failed (${result.error?.message ?? `exit ${String(result.status)}`})`);
+    const result = spawnSync(command, args, {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    if (result.status !== 0)
+      throw new Error(
+        `\`${[command, ...args].join(' ')}\` failed (${result.error?.message ?? `exit ${String(result.status)}`})`,
+      );
   },
 });
 
@@ -93,11 +106,15 @@ const realHost = (): ChromiumHost => ({
  * are root with apt-get (about 200 MB, once per machine). Costs two stat calls when one exists.
  * `dryRun` logs the commands instead and returns undefined. Throws, saying what to install, otherwise.
  */
-export function ensureChromium(log: (line: string) => void, options: { dryRun?: boolean; host?: Partial<ChromiumHost> } = {}): string | undefined {
+export function ensureChromium(
+  log: (line: string) => void,
+  options: { dryRun?: boolean; host?: Partial<ChromiumHost> } = {},
+): string | undefined {
   const host = { ...realHost(), ...options.host };
   const found = findChromium(host.env, host.candidates);
   if (found) return found;
-  if (host.env['CHROMIUM_PATH'] || !host.isRoot || !host.onPath('apt-get')) throw new Error(chromiumMissing(host.env));
+  if (host.env['CHROMIUM_PATH'] || !host.isRoot || !host.onPath('apt-get'))
+    throw new Error(chromiumMissing(host.env));
   const commands = CHROMIUM_INSTALL.map((command) => command.join(' ')).join(' && ');
   if (options.dryRun) {
     log(`Chromium: not found; would run ${commands}`);
@@ -106,6 +123,7 @@ export function ensureChromium(log: (line: string) => void, options: { dryRun?: 
   log(`Chromium: not found; installing Debian's chromium (${commands}; once per machine, about a minute)`);
   CHROMIUM_INSTALL.forEach((command) => host.run(command));
   const installed = findChromium(host.env, host.candidates);
-  if (!installed) throw new Error(`apt-get installed chromium, yet none of ${host.candidates.join(', ')} is there`);
+  if (!installed)
+    throw new Error(`apt-get installed chromium, yet none of ${host.candidates.join(', ')} is there`);
   return installed;
 }

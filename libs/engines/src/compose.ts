@@ -16,7 +16,8 @@ export interface ComposeCommand {
  * no Docker engine runs here.
  */
 export function ensureComposeCli(cacheDir: string, log: (line: string) => void): ComposeCommand | undefined {
-  if (spawnSync('docker', ['compose', 'version'], { stdio: 'ignore' }).status === 0) return { command: 'docker', args: ['compose'] };
+  if (spawnSync('docker', ['compose', 'version'], { stdio: 'ignore' }).status === 0)
+    return { command: 'docker', args: ['compose'] };
   const versionDir = join(cacheDir, `compose-${COMPOSE_VERSION}`);
   const binary = join(versionDir, 'bin', 'docker-compose');
   if (existsSync(binary)) return { command: binary, args: [] };
@@ -26,8 +27,22 @@ export function ensureComposeCli(cacheDir: string, log: (line: string) => void):
   log(`building docker compose v${COMPOSE_VERSION} with go install (once per machine, about 2 minutes)`);
   execFileSync(
     'go',
-    ['install', '-ldflags', `-s -w -X github.com/docker/compose/v2/internal.Version=v${COMPOSE_VERSION}`, `github.com/docker/compose/v2/cmd@v${COMPOSE_VERSION}`],
-    { stdio: 'inherit', env: { ...process.env, CGO_ENABLED: '0', GOTOOLCHAIN: 'local', GOBIN: staging, GOFLAGS: '-buildvcs=false' } },
+    [
+      'install',
+      '-ldflags',
+      `-s -w -X github.com/docker/compose/v2/internal.Version=v${COMPOSE_VERSION}`,
+      `github.com/docker/compose/v2/cmd@v${COMPOSE_VERSION}`,
+    ],
+    {
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        CGO_ENABLED: '0',
+        GOTOOLCHAIN: 'local',
+        GOBIN: staging,
+        GOFLAGS: '-buildvcs=false',
+      },
+    },
   );
   renameSync(join(staging, 'cmd'), join(staging, 'docker-compose'));
   if (!existsSync(binary)) renameSync(staging, join(versionDir, 'bin'));

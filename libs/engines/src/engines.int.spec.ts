@@ -15,10 +15,12 @@ describe('the engines started for the test run', () => {
       await sql.begin(async (tx) => {
         await tx`insert into probe (note) values (${'seleksi terbuka'})`;
       });
-      await expect(sql.begin(async (tx) => {
-        await tx`insert into probe (note) values (${'rolled back'})`;
-        throw new Error('abort');
-      })).rejects.toThrow('abort');
+      await expect(
+        sql.begin(async (tx) => {
+          await tx`insert into probe (note) values (${'rolled back'})`;
+          throw new Error('abort');
+        }),
+      ).rejects.toThrow('abort');
       const rows = await sql<{ note: string }[]>`select note from probe order by id`;
       expect(rows.map((r) => r.note)).toEqual(['seleksi terbuka']);
       const [version] = await sql<{ server_version_num: string }[]>`show server_version_num`;
@@ -30,21 +32,28 @@ describe('the engines started for the test run', () => {
   });
 
   it('Kafka accepts a message on a new topic and delivers it to a consumer group', async () => {
-    const kafka = new Kafka({ clientId: 'engines-test', brokers: testEndpoints().kafkaBrokers, logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({
+      clientId: 'engines-test',
+      brokers: testEndpoints().kafkaBrokers,
+      logLevel: logLevel.NOTHING,
+    });
     const topic = uniqueName('probe');
     const admin = kafka.admin();
     const producer = kafka.producer({ idempotent: true });
     const consumer = kafka.consumer({ groupId: uniqueName('group') });
     try {
       await admin.connect();
-      expect(await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true })).toBe(true);
+      expect(await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true })).toBe(
+        true,
+      );
       await producer.connect();
       await producer.send({ topic, acks: -1, messages: [{ key: 'round-1', value: 'RegistrationClosed' }] });
       await consumer.connect();
       await consumer.subscribe({ topic, fromBeginning: true });
       const received = await new Promise<{ key: string; value: string }>((resolve) => {
         void consumer.run({
-          eachMessage: async ({ message }) => resolve({ key: String(message.key), value: String(message.value) }),
+          eachMessage: async ({ message }) =>
+            resolve({ key: String(message.key), value: String(message.value) }),
         });
       });
       expect(received).toEqual({ key: 'round-1', value: 'RegistrationClosed' });

@@ -10,7 +10,12 @@ import { waitUntil } from './wait';
 /** The tools pom that pins the broker's jars (tools/engines/kafka/pom.xml). */
 export const KAFKA_POM = resolve(__dirname, '../../../tools/engines/kafka/pom.xml');
 
-const KAFKA_ENGINE: MavenEngine = { key: `kafka-${KAFKA_VERSION}`, title: `Kafka ${KAFKA_VERSION}`, pom: KAFKA_POM, minJava: 17 };
+const KAFKA_ENGINE: MavenEngine = {
+  key: `kafka-${KAFKA_VERSION}`,
+  title: `Kafka ${KAFKA_VERSION}`,
+  pom: KAFKA_POM,
+  minJava: 17,
+};
 
 /** Why the embedded broker cannot run here, or undefined when it can. */
 export function kafkaUnavailableReason(): string | undefined {
@@ -19,7 +24,9 @@ export function kafkaUnavailableReason(): string | undefined {
 
 /** The broker's jars, fetched from Maven Central once; undefined when Java 17+ or Maven is missing. */
 export function ensureKafkaJars(cacheDir: string, log: (line: string) => void): string | undefined {
-  return ensureMavenJars(KAFKA_ENGINE, cacheDir, (line) => log(line.replace(`${KAFKA_ENGINE.title} unavailable`, 'embedded Kafka unavailable')));
+  return ensureMavenJars(KAFKA_ENGINE, cacheDir, (line) =>
+    log(line.replace(`${KAFKA_ENGINE.title} unavailable`, 'embedded Kafka unavailable')),
+  );
 }
 
 export interface KafkaBrokerOptions {
@@ -80,7 +87,10 @@ async function probeIdempotentProduce(kafka: Kafka): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await admin.createTopics({ topics: [{ topic: 'selter.engine-probe', numPartitions: 1 }], waitForLeaders: true });
+    await admin.createTopics({
+      topics: [{ topic: 'selter.engine-probe', numPartitions: 1 }],
+      waitForLeaders: true,
+    });
   } finally {
     await admin.disconnect();
   }
@@ -102,15 +112,37 @@ export async function startKafkaBroker(o: KafkaBrokerOptions): Promise<RunningKa
   writeFileSync(propsFile, serverProperties(o, logDir));
   writeFileSync(log4jFile, LOG4J);
   const classpath = join(o.libsDir, '*');
-  const jvm = ['-Xms128m', `-Xmx${o.heapMb ?? 512}m`, `-Dlog4j.configuration=file:${log4jFile}`, '-cp', classpath];
+  const jvm = [
+    '-Xms128m',
+    `-Xmx${o.heapMb ?? 512}m`,
+    `-Dlog4j.configuration=file:${log4jFile}`,
+    '-cp',
+    classpath,
+  ];
   const formatted = existsSync(logDir) && readdirSync(logDir).includes('meta.properties');
   if (!formatted) {
-    const clusterId = execFileSync('java', [...jvm, 'kafka.tools.StorageTool', 'random-uuid'], { encoding: 'utf8' }).trim();
-    execFileSync('java', [...jvm, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propsFile, '-g'], { stdio: 'pipe' });
+    const clusterId = execFileSync('java', [...jvm, 'kafka.tools.StorageTool', 'random-uuid'], {
+      encoding: 'utf8',
+    }).trim();
+    execFileSync(
+      'java',
+      [...jvm, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propsFile, '-g'],
+      { stdio: 'pipe' },
+    );
   }
-  const proc = new ManagedProcess({ name: 'kafka', command: 'java', args: [...jvm, 'kafka.Kafka', propsFile], logFile: o.logFile });
+  const proc = new ManagedProcess({
+    name: 'kafka',
+    command: 'java',
+    args: [...jvm, 'kafka.Kafka', propsFile],
+    logFile: o.logFile,
+  });
   const brokers = [`127.0.0.1:${o.port}`];
-  const kafka = new Kafka({ clientId: 'selter-engines', brokers, logLevel: logLevel.NOTHING, retry: { retries: 0 } });
+  const kafka = new Kafka({
+    clientId: 'selter-engines',
+    brokers,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 0 },
+  });
   const admin = kafka.admin();
   await waitUntil(
     'Kafka',
@@ -122,10 +154,17 @@ export async function startKafkaBroker(o: KafkaBrokerOptions): Promise<RunningKa
         await admin.disconnect();
       }
     },
-    { timeoutMs: 90_000, intervalMs: 300, abortIf: () => (proc.hasExited ? `exited early, see ${o.logFile}` : undefined) },
+    {
+      timeoutMs: 90_000,
+      intervalMs: 300,
+      abortIf: () => (proc.hasExited ? `exited early, see ${o.logFile}` : undefined),
+    },
   );
   // An idempotent producer needs a client that retries (kafkajs refuses one with retries: 0).
   const retrying = new Kafka({ clientId: 'selter-engines', brokers, logLevel: logLevel.NOTHING });
-  await waitUntil('Kafka idempotent producer', () => probeIdempotentProduce(retrying), { timeoutMs: 90_000, intervalMs: 500 });
+  await waitUntil('Kafka idempotent producer', () => probeIdempotentProduce(retrying), {
+    timeoutMs: 90_000,
+    intervalMs: 500,
+  });
   return { brokers, process: proc, stop: () => proc.stop('SIGTERM', 30_000) };
 }

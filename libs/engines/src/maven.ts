@@ -38,7 +38,11 @@ export interface MavenEngine {
  * folder; undefined (with the reason logged) when Java or Maven is missing. Staged and renamed,
  * so a crash mid-download never leaves a half-filled cache that looks complete.
  */
-export function ensureMavenJars(engine: MavenEngine, cacheDir: string, log: (line: string) => void): string | undefined {
+export function ensureMavenJars(
+  engine: MavenEngine,
+  cacheDir: string,
+  log: (line: string) => void,
+): string | undefined {
   const libs = join(cacheDir, engine.key, 'libs');
   if (existsSync(join(libs, '.complete'))) return libs;
   const reason =
@@ -52,7 +56,15 @@ export function ensureMavenJars(engine: MavenEngine, cacheDir: string, log: (lin
   log(`fetching ${engine.title} jars from Maven Central (once per machine)`);
   execFileSync(
     'mvn',
-    ['-B', '-q', '-f', engine.pom, 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${staging}`],
+    [
+      '-B',
+      '-q',
+      '-f',
+      engine.pom,
+      'dependency:copy-dependencies',
+      '-DincludeScope=runtime',
+      `-DoutputDirectory=${staging}`,
+    ],
     { stdio: 'inherit' },
   );
   writeFileSync(join(staging, '.complete'), `${engine.key}\n`);

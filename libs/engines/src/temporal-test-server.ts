@@ -21,7 +21,11 @@ export function ensureTemporalTestServer(cacheDir: string, log: (line: string) =
 
 /** A client connection that can also skip time (`connection.testService`). */
 export function connectWithTestService(address: string, connectTimeoutMs = 10_000): Promise<Connection> {
-  const options = { address, connectTimeout: connectTimeoutMs, [InternalConnectionOptionsSymbol]: { supportsTestService: true } };
+  const options = {
+    address,
+    connectTimeout: connectTimeoutMs,
+    [InternalConnectionOptionsSymbol]: { supportsTestService: true },
+  };
   return Connection.connect(options as ConnectionOptions);
 }
 
@@ -36,11 +40,22 @@ export interface RunningTemporalTestServer {
  * through `TestWorkflowEnvironment`, whose 5 s start-up limit a JVM on a busy 2-core machine misses;
  * tests skip time with the connection's TestService (`unlockTimeSkippingWithSleep`).
  */
-export async function startTemporalTestServer(o: { libsDir: string; port: number; logFile: string }): Promise<RunningTemporalTestServer> {
+export async function startTemporalTestServer(o: {
+  libsDir: string;
+  port: number;
+  logFile: string;
+}): Promise<RunningTemporalTestServer> {
   const proc = new ManagedProcess({
     name: 'temporal-test-server',
     command: 'java',
-    args: ['-XX:TieredStopAtLevel=1', '-Xmx384m', '-cp', `${o.libsDir}/*`, 'io.temporal.testserver.TestServer', String(o.port)],
+    args: [
+      '-XX:TieredStopAtLevel=1',
+      '-Xmx384m',
+      '-cp',
+      `${o.libsDir}/*`,
+      'io.temporal.testserver.TestServer',
+      String(o.port),
+    ],
     logFile: o.logFile,
   });
   const address = `127.0.0.1:${o.port}`;
@@ -55,7 +70,11 @@ export async function startTemporalTestServer(o: { libsDir: string; port: number
         await connection.close();
       }
     },
-    { timeoutMs: 60_000, intervalMs: 250, abortIf: () => (proc.hasExited ? `exited early, see ${o.logFile}` : undefined) },
+    {
+      timeoutMs: 60_000,
+      intervalMs: 250,
+      abortIf: () => (proc.hasExited ? `exited early, see ${o.logFile}` : undefined),
+    },
   );
   return { address, process: proc, stop: () => proc.stop('SIGTERM', 10_000) };
 }

@@ -39,8 +39,22 @@ export function ensureTemporalCli(cacheDir: string, log: (line: string) => void)
   log(`building Temporal CLI v${TEMPORAL_CLI_VERSION} with go install (once per machine, a few minutes)`);
   execFileSync(
     'go',
-    ['install', '-ldflags', `-s -w -X github.com/temporalio/cli/temporalcli.Version=${TEMPORAL_CLI_VERSION}`, `${MODULE}@v${TEMPORAL_CLI_VERSION}`],
-    { stdio: 'inherit', env: { ...process.env, CGO_ENABLED: '0', GOTOOLCHAIN: 'local', GOBIN: staging, GOFLAGS: '-buildvcs=false' } },
+    [
+      'install',
+      '-ldflags',
+      `-s -w -X github.com/temporalio/cli/temporalcli.Version=${TEMPORAL_CLI_VERSION}`,
+      `${MODULE}@v${TEMPORAL_CLI_VERSION}`,
+    ],
+    {
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        CGO_ENABLED: '0',
+        GOTOOLCHAIN: 'local',
+        GOBIN: staging,
+        GOFLAGS: '-buildvcs=false',
+      },
+    },
   );
   if (!existsSync(cached)) renameSync(staging, join(versionDir, 'bin'));
   rmSync(staging, { recursive: true, force: true });
@@ -74,12 +88,29 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     'frontend.enableUpdateWorkflowExecutionAsyncAccepted': true,
     ...options.dynamicConfig,
   };
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-format', 'json', '--log-level', 'warn'];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--log-format',
+    'json',
+    '--log-level',
+    'warn',
+  ];
   if (options.uiPort === null) args.push('--headless');
   else args.push('--ui-port', String(options.uiPort));
   if (options.dbFile) args.push('--db-filename', options.dbFile);
-  for (const [key, value] of Object.entries(dynamicConfig)) args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
-  const proc = new ManagedProcess({ name: 'temporal', command: options.binary, args, logFile: options.logFile });
+  for (const [key, value] of Object.entries(dynamicConfig))
+    args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
+  const proc = new ManagedProcess({
+    name: 'temporal',
+    command: options.binary,
+    args,
+    logFile: options.logFile,
+  });
   const address = `127.0.0.1:${options.port}`;
   await waitUntil(
     'Temporal',
@@ -91,7 +122,11 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
         await connection.close();
       }
     },
-    { timeoutMs: 60_000, intervalMs: 250, abortIf: () => (proc.hasExited ? `exited early, see ${options.logFile}` : undefined) },
+    {
+      timeoutMs: 60_000,
+      intervalMs: 250,
+      abortIf: () => (proc.hasExited ? `exited early, see ${options.logFile}` : undefined),
+    },
   );
   return {
     address,

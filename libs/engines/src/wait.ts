@@ -2,7 +2,11 @@
 export async function waitUntil<T>(
   what: string,
   probe: () => Promise<T>,
-  { timeoutMs = 60_000, intervalMs = 200, abortIf }: { timeoutMs?: number; intervalMs?: number; abortIf?: () => string | undefined } = {},
+  {
+    timeoutMs = 60_000,
+    intervalMs = 200,
+    abortIf,
+  }: { timeoutMs?: number; intervalMs?: number; abortIf?: () => string | undefined } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;

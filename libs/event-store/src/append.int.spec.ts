@@ -28,13 +28,23 @@ describe('event store: append and read (PostgreSQL)', () => {
 
   it('refuses a wrong expected version with the actual version', async () => {
     await appendToStream(store.sql, 'round-b', 'no_stream', [event()]);
-    await expect(appendToStream(store.sql, 'round-b', 'no_stream', [event()])).rejects.toEqual(new ConcurrencyError('round-b', 'no_stream', 1));
-    await expect(appendToStream(store.sql, 'round-b', 5, [event()])).rejects.toMatchObject({ code: 'EVENT_STORE.WRONG_EXPECTED_VERSION', actual: 1 });
-    await expect(appendToStream(store.sql, 'round-b', 'any', [event()])).resolves.toMatchObject({ nextExpectedVersion: 2 });
+    await expect(appendToStream(store.sql, 'round-b', 'no_stream', [event()])).rejects.toEqual(
+      new ConcurrencyError('round-b', 'no_stream', 1),
+    );
+    await expect(appendToStream(store.sql, 'round-b', 5, [event()])).rejects.toMatchObject({
+      code: 'EVENT_STORE.WRONG_EXPECTED_VERSION',
+      actual: 1,
+    });
+    await expect(appendToStream(store.sql, 'round-b', 'any', [event()])).resolves.toMatchObject({
+      nextExpectedVersion: 2,
+    });
   });
 
   it('returns the original positions when the same events are appended again (an activity retry)', async () => {
-    const batch = [event('StageResultRecorded', { score: 81.5 }), event('StageResultRecorded', { score: 77 })];
+    const batch = [
+      event('StageResultRecorded', { score: 81.5 }),
+      event('StageResultRecorded', { score: 77 }),
+    ];
     const first = await appendToStream(store.sql, 'round-c', 'no_stream', batch);
     const retry = await appendToStream(store.sql, 'round-c', 'no_stream', batch);
     expect(retry).toEqual({ ...first, deduplicated: true });
@@ -44,16 +54,29 @@ describe('event store: append and read (PostgreSQL)', () => {
   it('never overwrites: the same event id with other content, or in another stream or batch, is a conflict', async () => {
     const original = event('AdministrativeVerdictRecorded', { verdict: 'MS' });
     await appendToStream(store.sql, 'round-d', 'no_stream', [original]);
-    await expect(appendToStream(store.sql, 'round-d', 1, [{ ...original, data: { verdict: 'TMS' } }])).rejects.toBeInstanceOf(IdempotencyConflictError);
-    await expect(appendToStream(store.sql, 'round-other', 'no_stream', [original])).rejects.toThrow(/stored in stream round-d/);
-    await expect(appendToStream(store.sql, 'round-d', 1, [original, event()])).rejects.toThrow(/another batch/);
+    await expect(
+      appendToStream(store.sql, 'round-d', 1, [{ ...original, data: { verdict: 'TMS' } }]),
+    ).rejects.toBeInstanceOf(IdempotencyConflictError);
+    await expect(appendToStream(store.sql, 'round-other', 'no_stream', [original])).rejects.toThrow(
+      /stored in stream round-d/,
+    );
+    await expect(appendToStream(store.sql, 'round-d', 1, [original, event()])).rejects.toThrow(
+      /another batch/,
+    );
     expect((await readStream(store.sql, 'round-d'))[0]?.data).toEqual({ verdict: 'MS' });
   });
 
   it.each([
     ['an empty batch', 'round-e', []],
     ['a non-uuid id', 'round-e', [{ ...event(), eventId: 'not-a-uuid' }]],
-    ['a repeated id', 'round-e', (() => { const e = event(); return [e, e]; })()],
+    [
+      'a repeated id',
+      'round-e',
+      (() => {
+        const e = event();
+        return [e, e];
+      })(),
+    ],
     ['a bad time', 'round-e', [{ ...event(), recordedAt: 'yesterday' }]],
     ['an empty stream id', '', [event()]],
   ])('rejects %s', async (_label, stream, events) => {
@@ -64,9 +87,14 @@ describe('event store: append and read (PostgreSQL)', () => {
     await appendToStream(store.sql, 'round-race', 'no_stream', [event('RoundPlanned')]);
     for (let round = 0; round < 3; round += 1) {
       const expected = round + 1;
-      const outcomes = await Promise.allSettled(Array.from({ length: 16 }, () => appendToStream(store.sql, 'round-race', expected, [event('ShortlistProposed')])));
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 16 }, () =>
+          appendToStream(store.sql, 'round-race', expected, [event('ShortlistProposed')]),
+        ),
+      );
       expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
-      for (const o of outcomes) if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(ConcurrencyError);
+      for (const o of outcomes)
+        if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(ConcurrencyError);
     }
     const stored = await readStream(store.sql, 'round-race');
     expect(stored.map((e) => e.streamVersion)).toEqual([1, 2, 3, 4]);
@@ -76,8 +104,12 @@ describe('event store: append and read (PostgreSQL)', () => {
   it('reads a stream up to a version or a moment', async () => {
     const events = [event(), event(), event()];
     await appendToStream(store.sql, 'round-f', 'no_stream', events);
-    expect((await readStream(store.sql, 'round-f', { version: 2 })).map((e) => e.streamVersion)).toEqual([1, 2]);
-    expect((await readStream(store.sql, 'round-f', { time: events[0]!.recordedAt })).map((e) => e.streamVersion)).toEqual([1]);
+    expect((await readStream(store.sql, 'round-f', { version: 2 })).map((e) => e.streamVersion)).toEqual([
+      1, 2,
+    ]);
+    expect(
+      (await readStream(store.sql, 'round-f', { time: events[0]!.recordedAt })).map((e) => e.streamVersion),
+    ).toEqual([1]);
   });
 
   it('keeps the record exactly as hashed, whatever the key order of the data', async () => {

@@ -1,7 +1,8 @@
 import { inclusionProofs } from './bundle-proofs';
 import { inclusionProof, leafHash, merkleRoot, verifyInclusion } from './merkle';
 
-const leaves = (n: number): Buffer[] => Array.from({ length: n }, (_, i) => leafHash(Buffer.from(`event-${i}`)));
+const leaves = (n: number): Buffer[] =>
+  Array.from({ length: n }, (_, i) => leafHash(Buffer.from(`event-${i}`)));
 
 describe('inclusion proofs for many leaves at once', () => {
   it('equal the RFC 9162 path of each leaf, for every size up to 70', () => {

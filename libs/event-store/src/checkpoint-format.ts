@@ -36,5 +36,10 @@ export function checkpointHash(signedBody: string, signature: Buffer): string {
 export function parseSignedCheckpoint(signedBody: string, signatureBase64: string): SignedCheckpoint {
   const body = JSON.parse(signedBody) as CheckpointBody;
   const signature = Buffer.from(signatureBase64, 'base64');
-  return { body, signedBody, signature: signatureBase64, checkpointHash: checkpointHash(signedBody, signature) };
+  return {
+    body,
+    signedBody,
+    signature: signatureBase64,
+    checkpointHash: checkpointHash(signedBody, signature),
+  };
 }

@@ -15,7 +15,10 @@ export class ConcurrencyError extends Error {
 export class IdempotencyConflictError extends Error {
   override readonly name = 'IdempotencyConflictError';
   readonly code = 'EVENT_STORE.EVENT_ID_REUSED';
-  constructor(readonly eventId: string, detail: string) {
+  constructor(
+    readonly eventId: string,
+    detail: string,
+  ) {
     super(`event ${eventId} already exists with different content (${detail})`);
   }
 }

@@ -37,15 +37,27 @@ describe('event store: committed reads, migrations and the database role', () =>
     const db = await freshStore();
     try {
       // Positions 1-120 in few transactions: within one, only the position orders the events.
-      for (let i = 0; i < 4; i += 1) await appendToStream(db.sql, `page-${i}`, 'no_stream', Array.from({ length: 30 }, () => event()));
+      for (let i = 0; i < 4; i += 1)
+        await appendToStream(
+          db.sql,
+          `page-${i}`,
+          'no_stream',
+          Array.from({ length: 30 }, () => event()),
+        );
       const seen: bigint[] = [];
-      for (let after = LOG_START, page = await readCommitted(db.sql, after, 4); page.length > 0; page = await readCommitted(db.sql, after, 4)) {
+      for (
+        let after = LOG_START, page = await readCommitted(db.sql, after, 4);
+        page.length > 0;
+        page = await readCommitted(db.sql, after, 4)
+      ) {
         seen.push(...page.map((e) => e.globalPosition));
         after = positionOf(page[page.length - 1]!);
       }
       expect(seen).toEqual(Array.from({ length: 120 }, (_, i) => BigInt(i + 1)));
       const leaves = await readCommittedHashes(db.sql, LOG_START, 12);
-      expect(leaves.map((l) => l.globalPosition)).toEqual(Array.from({ length: 12 }, (_, i) => BigInt(i + 1)));
+      expect(leaves.map((l) => l.globalPosition)).toEqual(
+        Array.from({ length: 12 }, (_, i) => BigInt(i + 1)),
+      );
     } finally {
       await db.close();
     }
@@ -83,16 +95,30 @@ describe('event store: committed reads, migrations and the database role', () =>
     await asApp(
       `insert into events (stream_id, stream_version, event_id, type, schema_version, recorded_at, record, prev_hash, hash)
        values ('guarded', 1, '${e.eventId}', '${e.type}', 1, '${e.recordedAt}', $1, $2, $3)`,
-      record as never, GENESIS_HASH as never, chainHash(GENESIS_HASH, record) as never,
+      record as never,
+      GENESIS_HASH as never,
+      chainHash(GENESIS_HASH, record) as never,
     );
-    expect(await asApp("select type from events where stream_id = 'guarded'")).toEqual([{ type: 'ApplicantRegistered' }]);
-    await expect(asApp("update events set type = 'X' where stream_id = 'guarded'")).rejects.toThrow(/permission denied/);
-    await expect(asApp("delete from events where stream_id = 'guarded'")).rejects.toThrow(/permission denied/);
+    expect(await asApp("select type from events where stream_id = 'guarded'")).toEqual([
+      { type: 'ApplicantRegistered' },
+    ]);
+    await expect(asApp("update events set type = 'X' where stream_id = 'guarded'")).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(asApp("delete from events where stream_id = 'guarded'")).rejects.toThrow(
+      /permission denied/,
+    );
     await expect(asApp('truncate events')).rejects.toThrow(/permission denied/);
     // The owner (here a superuser) is stopped by the triggers.
-    for (const statement of ["update events set type = 'X' where stream_id = 'guarded'", "delete from events where stream_id = 'guarded'", 'truncate events cascade']) {
+    for (const statement of [
+      "update events set type = 'X' where stream_id = 'guarded'",
+      "delete from events where stream_id = 'guarded'",
+      'truncate events cascade',
+    ]) {
       await expect(store.sql.unsafe(statement)).rejects.toThrow(/append-only/);
     }
-    expect(await store.sql`select type from events where stream_id = 'guarded'`).toEqual([{ type: 'ApplicantRegistered' }]);
+    expect(await store.sql`select type from events where stream_id = 'guarded'`).toEqual([
+      { type: 'ApplicantRegistered' },
+    ]);
   });
 });

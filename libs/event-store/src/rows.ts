@@ -5,7 +5,8 @@ import type { StoredEvent } from './types';
  * names shadow the table's columns in ORDER BY, so every ORDER BY names `events.` explicitly
  * (otherwise position 10 sorts before 9 as text).
  */
-export const EVENT_COLUMNS = 'stream_id, stream_version, global_position::text, transaction_id::text, event_id, type, schema_version, recorded_at, record, prev_hash, hash';
+export const EVENT_COLUMNS =
+  'stream_id, stream_version, global_position::text, transaction_id::text, event_id, type, schema_version, recorded_at, record, prev_hash, hash';
 
 export interface EventRow {
   stream_id: string;
@@ -23,7 +24,11 @@ export interface EventRow {
 
 /** A stored row as an event; data and metadata come from the hashed record, exactly as written. */
 export function toStoredEvent(row: EventRow): StoredEvent {
-  const record = JSON.parse(row.record) as { data: unknown; metadata: StoredEvent['metadata']; recordedAt: string };
+  const record = JSON.parse(row.record) as {
+    data: unknown;
+    metadata: StoredEvent['metadata'];
+    recordedAt: string;
+  };
   return {
     streamId: row.stream_id,
     streamVersion: Number(row.stream_version),

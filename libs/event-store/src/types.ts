@@ -20,7 +20,9 @@ export interface NewEvent<Type extends string = string, Data = unknown> {
 }
 
 /** An event as stored, with its place in the stream, the global log and the hash chain. */
-export interface StoredEvent<Type extends string = string, Data = unknown> extends Required<NewEvent<Type, Data>> {
+export interface StoredEvent<Type extends string = string, Data = unknown> extends Required<
+  NewEvent<Type, Data>
+> {
   streamId: string;
   streamVersion: number;
   globalPosition: bigint;

@@ -7,7 +7,12 @@ import type { PublishedCheckpoint } from './checkpoint-publisher';
  * database that `verifyStore` checks the log against. Reads from the beginning up to the offsets
  * the topic had when called, with a consumer group of its own so it never moves anyone's offsets.
  */
-export async function readPublishedCheckpoints(kafka: Kafka, topic: string, groupId: string, timeoutMs = 30_000): Promise<SignedCheckpoint[]> {
+export async function readPublishedCheckpoints(
+  kafka: Kafka,
+  topic: string,
+  groupId: string,
+  timeoutMs = 30_000,
+): Promise<SignedCheckpoint[]> {
   const admin = kafka.admin();
   await admin.connect();
   const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
@@ -20,7 +25,10 @@ export async function readPublishedCheckpoints(kafka: Kafka, topic: string, grou
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`reading ${topic} took longer than ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`reading ${topic} took longer than ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       void consumer.run({
         eachMessage: async ({ partition, message }) => {
           const published = JSON.parse(String(message.value)) as PublishedCheckpoint;

@@ -39,9 +39,17 @@ export function toCloudEvent(event: CommittedEvent, source: string): SelterCloud
     actorrole: text(actor?.role),
   };
   return {
-    specversion: '1.0', id: event.eventId, type: event.type, source, subject: event.streamId, time: event.recordedAt,
-    datacontenttype: 'application/json', data: event.data, selterstreamversion: event.streamVersion,
-    selterposition: event.globalPosition.toString(), selterschemaversion: event.schemaVersion,
+    specversion: '1.0',
+    id: event.eventId,
+    type: event.type,
+    source,
+    subject: event.streamId,
+    time: event.recordedAt,
+    datacontenttype: 'application/json',
+    data: event.data,
+    selterstreamversion: event.streamVersion,
+    selterposition: event.globalPosition.toString(),
+    selterschemaversion: event.schemaVersion,
     ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
   };
 }
@@ -60,10 +68,12 @@ export function parseCloudEvent(value: Buffer | string | null): SelterCloudEvent
     throw new InvalidCloudEventError('not JSON');
   }
   const e = parsed as Partial<SelterCloudEvent>;
-  if (e.specversion !== '1.0') throw new InvalidCloudEventError(`specversion ${String(e.specversion)} is not 1.0`);
+  if (e.specversion !== '1.0')
+    throw new InvalidCloudEventError(`specversion ${String(e.specversion)} is not 1.0`);
   for (const name of ['id', 'type', 'source', 'subject', 'time'] as const) {
     if (!text(e[name])) throw new InvalidCloudEventError(`missing ${name}`);
   }
-  if (typeof e.selterstreamversion !== 'number') throw new InvalidCloudEventError('missing selterstreamversion');
+  if (typeof e.selterstreamversion !== 'number')
+    throw new InvalidCloudEventError('missing selterstreamversion');
   return e as SelterCloudEvent;
 }

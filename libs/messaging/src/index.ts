@@ -1,5 +1,11 @@
 export { createOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './relay';
-export { toCloudEvent, parseCloudEvent, InvalidCloudEventError, CLOUDEVENTS_CONTENT_TYPE, type SelterCloudEvent } from './envelope';
+export {
+  toCloudEvent,
+  parseCloudEvent,
+  InvalidCloudEventError,
+  CLOUDEVENTS_CONTENT_TYPE,
+  type SelterCloudEvent,
+} from './envelope';
 export { topicCatalog, ensureTopics, type TopicCatalog, type TopicSpec } from './topics';
 export { RELAY_PRODUCER_CONFIG, RELAY_ACKS } from './producer';
 export { createDeduplicatingHandler, type DedupeOutcome } from './dedupe';

@@ -17,7 +17,9 @@ const lockKey = (name: string) => `selter.relay:${name}`;
 export async function tryRelayLock(sql: Sql, name: string): Promise<RelayLock | undefined> {
   const conn = await sql.reserve();
   try {
-    const [row] = await conn<{ locked: boolean }[]>`select pg_try_advisory_lock(hashtextextended(${lockKey(name)}, 0)) as locked`;
+    const [row] = await conn<
+      { locked: boolean }[]
+    >`select pg_try_advisory_lock(hashtextextended(${lockKey(name)}, 0)) as locked`;
     if (row?.locked) {
       return {
         conn,

@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { ensureKafkaJars, freePort, startKafkaBroker, type RunningKafka } from '@selter/engines';
 import { createTestDatabase, testEndpoints, uniqueName } from '@selter/testing';
 import { createOutboxRelay, type OutboxRelay } from './relay';
-import { append, consumeUntil, inStreamOrder, kafkaClient, lastCommittedPosition, testDatabase, waitFor } from './relay.test-helper';
+import {
+  append,
+  consumeUntil,
+  inStreamOrder,
+  kafkaClient,
+  lastCommittedPosition,
+  testDatabase,
+  waitFor,
+} from './relay.test-helper';
 import { topicCatalog } from './topics';
 
 // A broker of this file's own, so stopping it cannot disturb other test files.
@@ -21,7 +29,15 @@ describe('outbox relay when the Kafka broker stops under load', () => {
     mkdirSync(dataDir, { recursive: true });
     chmodSync(dataDir, 0o755);
     const [port, controllerPort] = [await freePort(), await freePort()];
-    start = () => startKafkaBroker({ libsDir, dataDir, port, controllerPort, logFile: join(dataDir, 'kafka.log'), heapMb: 384 });
+    start = () =>
+      startKafkaBroker({
+        libsDir,
+        dataDir,
+        port,
+        controllerPort,
+        logFile: join(dataDir, 'kafka.log'),
+        heapMb: 384,
+      });
     broker = await start();
     db = await testDatabase(await createTestDatabase('messaging'));
   }, 120_000);
@@ -49,10 +65,16 @@ describe('outbox relay when the Kafka broker stops under load', () => {
       }
     })();
 
-    await waitFor('the relay to publish under load', async () => ((await relay?.checkpoint())?.globalPosition ?? 0n) > 100n || undefined);
+    await waitFor(
+      'the relay to publish under load',
+      async () => ((await relay?.checkpoint())?.globalPosition ?? 0n) > 100n || undefined,
+    );
     await broker?.stop();
     const appendedAtStop = appended;
-    await waitFor('appends to go on while the broker is down', () => appended >= appendedAtStop + 400 || undefined);
+    await waitFor(
+      'appends to go on while the broker is down',
+      () => appended >= appendedAtStop + 400 || undefined,
+    );
     const stuckAt = (await relay.checkpoint()).globalPosition;
     broker = await start();
     await waitFor('more appends after the restart', () => appended >= appendedAtStop + 800 || undefined);
@@ -60,10 +82,19 @@ describe('outbox relay when the Kafka broker stops under load', () => {
     await appender;
 
     const last = await lastCommittedPosition(sql);
-    await waitFor('the relay to catch up', async () => (await relay?.checkpoint())?.globalPosition.toString() === last || undefined, 120_000);
+    await waitFor(
+      'the relay to catch up',
+      async () => (await relay?.checkpoint())?.globalPosition.toString() === last || undefined,
+      120_000,
+    );
     expect(BigInt(last) - stuckAt).toBeGreaterThanOrEqual(400n); // the backlog built up while the broker was down
 
-    const delivered = await consumeUntil(kafkaClient(broker.brokers), [topics.round.topic], (d) => new Set(d.map((x) => x.event.id)).size >= appended, 90_000);
+    const delivered = await consumeUntil(
+      kafkaClient(broker.brokers),
+      [topics.round.topic],
+      (d) => new Set(d.map((x) => x.event.id)).size >= appended,
+      90_000,
+    );
     const order = inStreamOrder(delivered); // throws on any gap or reordering within a stream
     expect([...order.values()].reduce((n, ids) => n + ids.length, 0)).toBe(appended);
     expect(streams.map((s) => order.get(s)?.length)).toEqual(streams.map((s) => versions.get(s)));

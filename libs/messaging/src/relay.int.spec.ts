@@ -2,7 +2,15 @@ import type { Sql } from 'postgres';
 import { createTestDatabase, testEndpoints, uniqueName } from '@selter/testing';
 import { createDeduplicatingHandler } from './dedupe';
 import { createOutboxRelay, type OutboxRelay } from './relay';
-import { append, consumeUntil, inStreamOrder, kafkaClient, lastCommittedPosition, testDatabase, waitFor } from './relay.test-helper';
+import {
+  append,
+  consumeUntil,
+  inStreamOrder,
+  kafkaClient,
+  lastCommittedPosition,
+  testDatabase,
+  waitFor,
+} from './relay.test-helper';
 import { topicCatalog } from './topics';
 
 describe('outbox relay to Kafka', () => {
@@ -22,12 +30,17 @@ describe('outbox relay to Kafka', () => {
 
   const caughtUp = async (relay: OutboxRelay) => {
     const last = await lastCommittedPosition(sql);
-    await waitFor(`relay checkpoint at ${last}`, async () => (await relay.checkpoint()).globalPosition.toString() === last || undefined);
+    await waitFor(
+      `relay checkpoint at ${last}`,
+      async () => (await relay.checkpoint()).globalPosition.toString() === last || undefined,
+    );
   };
 
   it('two relays at once: one publishes, each event exactly once and in stream order; the standby takes over', async () => {
     const topics = topicCatalog({ prefix: uniqueName('two') });
-    const [a, b] = [0, 1].map(() => createOutboxRelay({ sql, kafka, name: 'two', topics, batchSize: 25, pollMs: 200 })) as [OutboxRelay, OutboxRelay];
+    const [a, b] = [0, 1].map(() =>
+      createOutboxRelay({ sql, kafka, name: 'two', topics, batchSize: 25, pollMs: 200 }),
+    ) as [OutboxRelay, OutboxRelay];
     relays.push(a, b);
     a.start();
     b.start();
@@ -54,7 +67,12 @@ describe('outbox relay to Kafka', () => {
     const topics = topicCatalog({ prefix: uniqueName('kill') });
     let kills = 0;
     const relay = createOutboxRelay({
-      sql, kafka, name: 'kill', topics, batchSize: 20, pollMs: 200,
+      sql,
+      kafka,
+      name: 'kill',
+      topics,
+      batchSize: 20,
+      pollMs: 200,
       // The first acknowledged batch dies before its checkpoint, as a process killed right there would.
       afterAck: async () => {
         if (kills === 0) {

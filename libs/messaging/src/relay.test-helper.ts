@@ -1,30 +1,58 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import postgres, { type Sql } from 'postgres';
-import { appendToStream, EVENT_STORE_MIGRATIONS, loadMigrations, migrate, type NewEvent } from '@selter/event-store';
+import {
+  appendToStream,
+  EVENT_STORE_MIGRATIONS,
+  loadMigrations,
+  migrate,
+  type NewEvent,
+} from '@selter/event-store';
 import { parseCloudEvent, type SelterCloudEvent } from './envelope';
 import { messagingMigrations } from './migrations';
 
 const uniqueName = (prefix: string): string => `${prefix}_${randomUUID().slice(0, 8)}`;
 
 export const kafkaClient = (brokers: string[]): Kafka =>
-  new Kafka({ clientId: uniqueName('test'), brokers, logLevel: logLevel.NOTHING, retry: { retries: 3, initialRetryTime: 100 } });
+  new Kafka({
+    clientId: uniqueName('test'),
+    brokers,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 3, initialRetryTime: 100 },
+  });
 
 /** Migrates a test database (from `createTestDatabase`) for the relay and the inbox. */
-export async function testDatabase(db: { url: string; drop(): Promise<void> }): Promise<{ sql: Sql; drop(): Promise<void> }> {
+export async function testDatabase(db: {
+  url: string;
+  drop(): Promise<void>;
+}): Promise<{ sql: Sql; drop(): Promise<void> }> {
   const sql = postgres(db.url, { max: 8, onnotice: () => undefined });
   await migrate(sql, [...loadMigrations('event-store', EVENT_STORE_MIGRATIONS), ...messagingMigrations()]);
-  return { sql, drop: async () => { await sql.end(); await db.drop(); } };
+  return {
+    sql,
+    drop: async () => {
+      await sql.end();
+      await db.drop();
+    },
+  };
 }
 
 export const newEvents = (n: number, from: number): NewEvent[] =>
   Array.from({ length: n }, (_, i) => ({
-    eventId: randomUUID(), type: 'ApplicantRegistered', data: { postId: 'p1', applicantId: `a${from + i}` },
-    metadata: { actor: { id: 'op', role: 'operator' }, correlationId: 'c' }, recordedAt: new Date().toISOString(),
+    eventId: randomUUID(),
+    type: 'ApplicantRegistered',
+    data: { postId: 'p1', applicantId: `a${from + i}` },
+    metadata: { actor: { id: 'op', role: 'operator' }, correlationId: 'c' },
+    recordedAt: new Date().toISOString(),
   }));
 
 /** Appends `n` events to a stream whose version the caller tracks in `versions`. */
-export async function append(sql: Sql, versions: Map<string, number>, stream: string, n: number): Promise<string[]> {
+export async function append(
+  sql: Sql,
+  versions: Map<string, number>,
+  stream: string,
+  n: number,
+): Promise<string[]> {
   const version = versions.get(stream) ?? 0;
   const events = newEvents(n, version);
   await appendToStream(sql, stream, version === 0 ? 'no_stream' : version, events);
@@ -32,7 +60,11 @@ export async function append(sql: Sql, versions: Map<string, number>, stream: st
   return events.map((e) => e.eventId);
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -49,7 +81,12 @@ export interface Delivered {
 }
 
 /** Reads the topics from the beginning until `enough(delivered)` holds (or the deadline passes). */
-export async function consumeUntil(kafka: Kafka, topics: string[], enough: (d: Delivered[]) => boolean, timeoutMs = 60_000): Promise<Delivered[]> {
+export async function consumeUntil(
+  kafka: Kafka,
+  topics: string[],
+  enough: (d: Delivered[]) => boolean,
+  timeoutMs = 60_000,
+): Promise<Delivered[]> {
   const consumer = kafka.consumer({ groupId: uniqueName('test-group') });
   const delivered: Delivered[] = [];
   await consumer.connect();
@@ -57,7 +94,11 @@ export async function consumeUntil(kafka: Kafka, topics: string[], enough: (d: D
     await consumer.subscribe({ topics, fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ message, partition }) => {
-        delivered.push({ key: message.key?.toString() ?? '', partition, event: parseCloudEvent(message.value) });
+        delivered.push({
+          key: message.key?.toString() ?? '',
+          partition,
+          event: parseCloudEvent(message.value),
+        });
       },
     });
     await waitFor(`${topics.join(', ')} to deliver enough`, () => enough(delivered) || undefined, timeoutMs);
@@ -77,7 +118,8 @@ export function inStreamOrder(delivered: readonly Delivered[]): Map<string, stri
     seen.add(event.id);
     if (key !== event.subject) throw new Error(`key ${key} is not the subject ${event.subject}`);
     const expected = (versions.get(key) ?? 0) + 1;
-    if (event.selterstreamversion !== expected) throw new Error(`${key}: version ${event.selterstreamversion} delivered where ${expected} was due`);
+    if (event.selterstreamversion !== expected)
+      throw new Error(`${key}: version ${event.selterstreamversion} delivered where ${expected} was due`);
     versions.set(key, expected);
     byStream.set(key, [...(byStream.get(key) ?? []), event.id]);
   }

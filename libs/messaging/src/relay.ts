@@ -35,14 +35,19 @@ export interface OutboxRelay {
   checkpoint(): Promise<LogPosition>;
 }
 
-type Settings = Required<Pick<OutboxRelayOptions, 'name' | 'source' | 'topics' | 'batchSize'>> & OutboxRelayOptions;
+type Settings = Required<Pick<OutboxRelayOptions, 'name' | 'source' | 'topics' | 'batchSize'>> &
+  OutboxRelayOptions;
 
 function toTopicMessages(events: readonly CommittedEvent[], o: Settings) {
   const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
   for (const event of events) {
     const topic = o.topics.topicOf(event.type);
     const list = byTopic.get(topic) ?? byTopic.set(topic, []).get(topic) ?? [];
-    list.push({ key: event.streamId, value: JSON.stringify(toCloudEvent(event, o.source)), headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE } });
+    list.push({
+      key: event.streamId,
+      value: JSON.stringify(toCloudEvent(event, o.source)),
+      headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE },
+    });
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
 }
@@ -75,7 +80,15 @@ async function drain(lock: RelayLock, producer: Producer, o: Settings): Promise<
  * event id (`createDeduplicatingHandler`).
  */
 export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
-  const o = { name: 'kafka', source: 'urn:selter:event-store', topics: topicCatalog(), batchSize: 1_000, pollMs: 1_000, log: silent, ...options };
+  const o = {
+    name: 'kafka',
+    source: 'urn:selter:event-store',
+    topics: topicCatalog(),
+    batchSize: 1_000,
+    pollMs: 1_000,
+    log: silent,
+    ...options,
+  };
   const wake = new Wake();
   let stopped = false;
   let active = false;
@@ -115,7 +128,11 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         failures = 0;
       } catch (error) {
         failures += 1;
-        o.log('relay failed; resuming from its checkpoint', { relay: o.name, error: String(error), failures });
+        o.log('relay failed; resuming from its checkpoint', {
+          relay: o.name,
+          error: String(error),
+          failures,
+        });
         await wake.wait(Math.min(5_000, 100 * 2 ** Math.min(failures, 6)));
       }
     }
@@ -134,7 +151,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       return active;
     },
     async checkpoint() {
-      const [row] = await o.sql<{ tx: string; gp: string }[]>`select transaction_id::text as tx, global_position::text as gp from relay_checkpoints where name = ${o.name}`;
+      const [row] = await o.sql<
+        { tx: string; gp: string }[]
+      >`select transaction_id::text as tx, global_position::text as gp from relay_checkpoints where name = ${o.name}`;
       return { transactionId: BigInt(row?.tx ?? '0'), globalPosition: BigInt(row?.gp ?? '0') };
     },
   };

@@ -27,7 +27,8 @@ export async function copyFormat(sql: Sql, model: AnyReadModel): Promise<CopyFor
 
 const SPECIAL = /[\\\n\r\t]/;
 const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-const escape = (text: string): string => (SPECIAL.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => ESCAPES[c] ?? c) : text);
+const escape = (text: string): string =>
+  SPECIAL.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => ESCAPES[c] ?? c) : text;
 
 /** A value as COPY's text format has it, meaning what `json_populate_recordset` makes of it. */
 function copyValue(value: unknown, json: boolean): string {
@@ -53,7 +54,8 @@ export function encodeCopy({ model, json }: CopyFormat, rows: readonly Row[]): s
   for (let r = 0; r < rows.length; r += 1) {
     const row = rows[r] as Row;
     let line = copyValue(row[columns[0] as string], json[0] === true);
-    for (let c = 1; c < columns.length; c += 1) line += `\t${copyValue(row[columns[c] as string], json[c] === true)}`;
+    for (let c = 1; c < columns.length; c += 1)
+      line += `\t${copyValue(row[columns[c] as string], json[c] === true)}`;
     lines[r] = line;
   }
   return `${lines.join('\n')}\n`;
@@ -66,7 +68,9 @@ export function encodeCopy({ model, json }: CopyFormat, rows: readonly Row[]): s
  * tells whether it worked; the server's log has the cause.
  */
 export async function copyRows(tx: TransactionSql, model: AnyReadModel, text: string): Promise<void> {
-  const stream = await tx.unsafe(`copy ${ident(model.table)} (${model.columns.map(ident).join(', ')}) from stdin`).writable();
+  const stream = await tx
+    .unsafe(`copy ${ident(model.table)} (${model.columns.map(ident).join(', ')}) from stdin`)
+    .writable();
   await new Promise<void>((resolve, reject) => {
     stream.on('error', reject);
     stream.write(text, (error) => (error ? reject(error) : resolve()));
@@ -75,6 +79,8 @@ export async function copyRows(tx: TransactionSql, model: AnyReadModel, text: st
   try {
     await tx`select 1`;
   } catch (error) {
-    throw new Error(`COPY into ${model.table} failed (see the PostgreSQL log): ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `COPY into ${model.table} failed (see the PostgreSQL log): ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

@@ -31,7 +31,11 @@ export interface RebuildOptions {
  * in the same transaction; readers see a partial model until it is done. If another runner moves
  * the checkpoints meanwhile, the rebuild finishes as that runner does, batch by batch from them.
  */
-export async function rebuild(sql: Sql, models: readonly AnyReadModel[], options: RebuildOptions = {}): Promise<RebuildProgress> {
+export async function rebuild(
+  sql: Sql,
+  models: readonly AnyReadModel[],
+  options: RebuildOptions = {},
+): Promise<RebuildProgress> {
   const { batchSize = 5_000, flushEvery = 100_000, maxCachedRows = 200_000, onProgress } = options;
   const names = models.map((m) => m.name);
   await sql.begin(async (tx) => {
@@ -43,12 +47,23 @@ export async function rebuild(sql: Sql, models: readonly AnyReadModel[], options
   let events = 0;
   const progress = (done: boolean): RebuildProgress => {
     const elapsedMs = performance.now() - started;
-    return { models: names, events, eventsPerSecond: elapsedMs > 0 ? (events * 1000) / elapsedMs : 0, elapsedMs, done };
+    return {
+      models: names,
+      events,
+      eventsPerSecond: elapsedMs > 0 ? (events * 1000) / elapsedMs : 0,
+      elapsedMs,
+      done,
+    };
   };
-  const replayed = await replay(sql, models, { batchSize, flushEvery: Math.max(flushEvery, 1), maxRows: maxCachedRows }, (n) => {
-    events = n;
-    onProgress?.(progress(false));
-  });
+  const replayed = await replay(
+    sql,
+    models,
+    { batchSize, flushEvery: Math.max(flushEvery, 1), maxRows: maxCachedRows },
+    (n) => {
+      events = n;
+      onProgress?.(progress(false));
+    },
+  );
   events = replayed.events;
   if (replayed.interrupted) {
     events = replayed.committedEvents;

@@ -26,15 +26,26 @@ export async function loadRows(db: Db, model: AnyReadModel, streamIds: readonly 
  * Upserts and deletes rows in one statement each, whatever their number: rows travel as one JSON
  * parameter that `json_populate_recordset` turns into typed rows of the model's own table.
  */
-export async function writeRows(db: Db, model: AnyReadModel, upserts: readonly Row[], deletes: readonly Row[]): Promise<void> {
+export async function writeRows(
+  db: Db,
+  model: AnyReadModel,
+  upserts: readonly Row[],
+  deletes: readonly Row[],
+): Promise<void> {
   await writeEncodedRows(db, model, encodeRows(upserts), encodeRows(deletes));
 }
 
 /** Rows as `writeEncodedRows` sends them (undefined when there are none). */
-export const encodeRows = (rows: readonly Row[]): string | undefined => (rows.length > 0 ? JSON.stringify(rows) : undefined);
+export const encodeRows = (rows: readonly Row[]): string | undefined =>
+  rows.length > 0 ? JSON.stringify(rows) : undefined;
 
 /** `writeRows` with rows already encoded (a rebuild encodes them when it takes them, then writes). */
-export async function writeEncodedRows(db: Db, model: AnyReadModel, upserts: string | undefined, deletes: string | undefined): Promise<void> {
+export async function writeEncodedRows(
+  db: Db,
+  model: AnyReadModel,
+  upserts: string | undefined,
+  deletes: string | undefined,
+): Promise<void> {
   const table = ident(model.table);
   const keys = model.key.map(ident).join(', ');
   if (deletes !== undefined) {
@@ -46,7 +57,9 @@ export async function writeEncodedRows(db: Db, model: AnyReadModel, upserts: str
   if (upserts !== undefined) {
     const columns = model.columns.map(ident).join(', ');
     const others = model.columns.filter((c) => !model.key.includes(c));
-    const onConflict = others.length ? `do update set ${others.map((c) => `${ident(c)} = excluded.${ident(c)}`).join(', ')}` : 'do nothing';
+    const onConflict = others.length
+      ? `do update set ${others.map((c) => `${ident(c)} = excluded.${ident(c)}`).join(', ')}`
+      : 'do nothing';
     await db.unsafe(
       `insert into ${table} (${columns}) select ${columns} from json_populate_recordset(null::${table}, $1::text::json) on conflict (${keys}) ${onConflict}`,
       [upserts],

@@ -33,7 +33,8 @@ class StreamRows implements RowSet<Row> {
 
   set(row: Row): void {
     const last = this.lastRow;
-    const key = last !== undefined && sameKey(this.model.key, row, last) ? this.lastKey : rowKey(this.model, row);
+    const key =
+      last !== undefined && sameKey(this.model.key, row, last) ? this.lastKey : rowKey(this.model, row);
     this.rows.set(key, row);
     this.changed.add(key);
   }

@@ -13,7 +13,12 @@ export function refusalOf(error: DomainError): ApplicationFailure {
     reason: error.reason,
     details: { ...error.details },
   };
-  return ApplicationFailure.create({ type: error.code, message: error.message, details: [refusal], nonRetryable: true });
+  return ApplicationFailure.create({
+    type: error.code,
+    message: error.message,
+    details: [refusal],
+    nonRetryable: true,
+  });
 }
 
 /** Rethrows a DomainError as its refusal; anything else is a bug and propagates as it is. */
@@ -25,5 +30,10 @@ export function asRefusal(error: unknown): never {
 /** A refusal that is not the domain's: a command sent to the wrong Update or the wrong round. */
 export function misdirected(code: string, en: string, details: Record<string, unknown>): ApplicationFailure {
   const refusal: DecisionRefusal = { code, reason: { id: en, en }, details };
-  return ApplicationFailure.create({ type: code, message: `${code}: ${en}`, details: [refusal], nonRetryable: true });
+  return ApplicationFailure.create({
+    type: code,
+    message: `${code}: ${en}`,
+    details: [refusal],
+    nonRetryable: true,
+  });
 }

@@ -23,7 +23,8 @@ export class RoundClock {
   /** A person's decision sets the clock to its time, if later than the clock reads. */
   observe(decidedAt: IsoInstant): void {
     const ms = time.instantMillis(decidedAt);
-    if (this.anchor === undefined || ms > this.nowMs()) this.anchor = { at: decidedAt, workflowMs: workflowNowMs() };
+    if (this.anchor === undefined || ms > this.nowMs())
+      this.anchor = { at: decidedAt, workflowMs: workflowNowMs() };
   }
 
   nowMs(): number {

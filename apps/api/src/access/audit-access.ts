@@ -12,6 +12,9 @@ const AUDITING_ROLES: ReadonlySet<Principal['role']> = new Set(['auditor', 'admi
  * they are not its auditors. Tenancy comes from the round id, as for every read (ADR 10).
  */
 export function assertAudit(p: Principal, round: RoundRef): void {
-  if (!AUDITING_ROLES.has(p.role)) throw forbidden(`The ${p.role} role does not audit rounds (auditor, admin, oversight, or the agency's operator).`);
+  if (!AUDITING_ROLES.has(p.role))
+    throw forbidden(
+      `The ${p.role} role does not audit rounds (auditor, admin, oversight, or the agency's operator).`,
+    );
   if (!mayReadAgency(p, round.agency)) throw forbidden(`${round.id} belongs to another agency.`);
 }

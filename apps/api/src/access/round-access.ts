@@ -8,17 +8,21 @@ import { RoundFactsCache, type RoundFacts } from '../rounds/round-facts';
 import type { RoundRef } from '../rounds/round-id';
 
 /** Roles whose scope is every agency: admin, oversight liaisons (national bodies), a national auditor. */
-export const spansAgencies = (p: Principal): boolean => p.role === 'admin' || p.role === 'oversight' || (p.role === 'auditor' && !p.agency);
+export const spansAgencies = (p: Principal): boolean =>
+  p.role === 'admin' || p.role === 'oversight' || (p.role === 'auditor' && !p.agency);
 
 /** True when the caller may see the agency's rounds at all (tenancy). */
-export const mayReadAgency = (p: Principal, agency: string): boolean => spansAgencies(p) || p.agency === agency;
+export const mayReadAgency = (p: Principal, agency: string): boolean =>
+  spansAgencies(p) || p.agency === agency;
 
 /** The applicants a decision judges, whose declared conflicts the caller must not have. */
 function applicantsJudged(data: Record<string, unknown>): string[] {
   const ids = new Set<string>();
   if (typeof data['applicantId'] === 'string') ids.add(data['applicantId']);
-  for (const r of Array.isArray(data['results']) ? (data['results'] as Array<{ applicantId?: unknown }>) : []) if (typeof r.applicantId === 'string') ids.add(r.applicantId);
-  for (const a of Array.isArray(data['absent']) ? (data['absent'] as unknown[]) : []) if (typeof a === 'string') ids.add(a);
+  for (const r of Array.isArray(data['results']) ? (data['results'] as Array<{ applicantId?: unknown }>) : [])
+    if (typeof r.applicantId === 'string') ids.add(r.applicantId);
+  for (const a of Array.isArray(data['absent']) ? (data['absent'] as unknown[]) : [])
+    if (typeof a === 'string') ids.add(a);
   return [...ids];
 }
 
@@ -37,18 +41,29 @@ export class RoundAccess {
     if (p.role === 'pansel') this.assertMember(p, round, await this.facts.get(round));
   }
 
-  async assertDecide(p: Principal, round: RoundRef, type: RoundCommandType, data: Record<string, unknown>): Promise<void> {
+  async assertDecide(
+    p: Principal,
+    round: RoundRef,
+    type: RoundCommandType,
+    data: Record<string, unknown>,
+  ): Promise<void> {
     if (p.role === 'auditor') throw forbidden('Auditors have read-only access.');
     const roles: readonly string[] = ROLES_OF[type];
-    if (!roles.includes(p.role)) throw forbidden(`${type} is not a decision for the ${p.role} role (allowed: ${roles.join(', ')}).`);
-    if (!spansAgencies(p) && p.agency !== round.agency) throw forbidden(`${round.id} belongs to another agency.`);
+    if (!roles.includes(p.role))
+      throw forbidden(`${type} is not a decision for the ${p.role} role (allowed: ${roles.join(', ')}).`);
+    if (!spansAgencies(p) && p.agency !== round.agency)
+      throw forbidden(`${round.id} belongs to another agency.`);
     if (p.role === 'pansel') {
       const judged = JUDGES_APPLICANTS.has(type) ? applicantsJudged(data) : [];
       const facts = await this.facts.get(round, judged);
       this.assertMember(p, round, facts);
       const conflicted = judged.filter((a) => facts.conflicts.get(a)?.includes(p.id));
       if (conflicted.length) {
-        throw forbidden(`You declared a conflict of interest with ${conflicted.join(', ')}: another member must take this decision.`, 'AUTH.CONFLICT_OF_INTEREST', 'R3');
+        throw forbidden(
+          `You declared a conflict of interest with ${conflicted.join(', ')}: another member must take this decision.`,
+          'AUTH.CONFLICT_OF_INTEREST',
+          'R3',
+        );
       }
     }
     if (p.role === 'oversight') this.assertGate(p, type, data, await this.facts.get(round));
@@ -58,10 +73,21 @@ export class RoundAccess {
     if (!facts.panselMembers.has(p.id)) throw forbidden(`You are not a member of the pansel of ${round.id}.`);
   }
 
-  private assertGate(p: Principal, type: RoundCommandType, data: Record<string, unknown>, facts: RoundFacts): void {
+  private assertGate(
+    p: Principal,
+    type: RoundCommandType,
+    data: Record<string, unknown>,
+    facts: RoundFacts,
+  ): void {
     const gate = GATE_OF[type];
     const holder = gate && facts.policyId ? getPolicy(facts.policyId).gates[gate].value : undefined;
-    if (!gate || holder !== p.body) throw forbidden(`Under policy ${facts.policyId ?? '?'} the ${gate ?? type} gate is held by ${holder ?? 'no oversight body'}, not ${p.body ?? '?'}.`);
-    if (data['issuedBy'] !== undefined && data['issuedBy'] !== p.body) throw forbidden(`A ${p.body ?? '?'} liaison cannot record a letter issued by ${String(data['issuedBy'])}.`);
+    if (!gate || holder !== p.body)
+      throw forbidden(
+        `Under policy ${facts.policyId ?? '?'} the ${gate ?? type} gate is held by ${holder ?? 'no oversight body'}, not ${p.body ?? '?'}.`,
+      );
+    if (data['issuedBy'] !== undefined && data['issuedBy'] !== p.body)
+      throw forbidden(
+        `A ${p.body ?? '?'} liaison cannot record a letter issued by ${String(data['issuedBy'])}.`,
+      );
   }
 }

@@ -20,7 +20,12 @@ export class CheckpointKey {
   get(): KeyObject {
     if (this.key) return this.key;
     const file = this.config.checkpoints.keyFile;
-    if (!existsSync(file)) throw new ProblemException({ status: 503, code: 'AUDIT.KEY_UNAVAILABLE', detail: 'The checkpoint key is not there yet: the backbone creates it on its first start.' });
+    if (!existsSync(file))
+      throw new ProblemException({
+        status: 503,
+        code: 'AUDIT.KEY_UNAVAILABLE',
+        detail: 'The checkpoint key is not there yet: the backbone creates it on its first start.',
+      });
     this.key = createPublicKey(readFileSync(file, 'utf8'));
     return this.key;
   }

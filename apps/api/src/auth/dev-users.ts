@@ -5,13 +5,24 @@ import { OVERSIGHT_BODY, ROLE } from './principal';
 /** A seeded user: the claims its token carries. */
 export const devUser = responseSchema(
   'DevUser',
-  z.object({ sub: z.string(), role: ROLE, agency: z.string().optional(), oversight_body: OVERSIGHT_BODY.optional(), name: z.string() }),
+  z.object({
+    sub: z.string(),
+    role: ROLE,
+    agency: z.string().optional(),
+    oversight_body: OVERSIGHT_BODY.optional(),
+    name: z.string(),
+  }),
 );
 export type DevUser = z.infer<typeof devUser>;
 export const devUserList = responseSchema('DevUserList', z.array(devUser));
 
 const panselOf = (agency: string, count: number): DevUser[] =>
-  Array.from({ length: count }, (_, i) => ({ sub: `pansel${i + 1}.${agency}`, role: 'pansel', agency, name: `Anggota pansel ${i + 1} (${agency})` }));
+  Array.from({ length: count }, (_, i) => ({
+    sub: `pansel${i + 1}.${agency}`,
+    role: 'pansel',
+    agency,
+    name: `Anggota pansel ${i + 1} (${agency})`,
+  }));
 
 /**
  * The development issuer's seeded users: every role, two agencies (tenants), both oversight

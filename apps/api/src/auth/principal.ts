@@ -28,14 +28,20 @@ export const principalClaims = z
     oversight_body: OVERSIGHT_BODY.optional(),
     name: z.string().max(200).optional(),
   })
-  .refine((c) => c.role !== 'oversight' || c.oversight_body !== undefined, { message: 'an oversight liaison token names its body' })
-  .refine((c) => !['operator', 'pansel', 'ppk'].includes(c.role) || c.agency !== undefined, { message: 'this role acts for one agency: the token must name it' });
+  .refine((c) => c.role !== 'oversight' || c.oversight_body !== undefined, {
+    message: 'an oversight liaison token names its body',
+  })
+  .refine((c) => !['operator', 'pansel', 'ppk'].includes(c.role) || c.agency !== undefined, {
+    message: 'this role acts for one agency: the token must name it',
+  });
 
 export function principalOf(claims: z.infer<typeof principalClaims>): Principal {
   return {
     id: claims.sub,
     role: claims.role,
-    ...(claims.agency && claims.role !== 'admin' && claims.role !== 'oversight' ? { agency: claims.agency } : {}),
+    ...(claims.agency && claims.role !== 'admin' && claims.role !== 'oversight'
+      ? { agency: claims.agency }
+      : {}),
     ...(claims.oversight_body ? { body: claims.oversight_body } : {}),
     ...(claims.name ? { name: claims.name } : {}),
   };

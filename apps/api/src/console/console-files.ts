@@ -13,7 +13,10 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 
 async function isFile(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isFile(), () => false);
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 /** The file a request path names inside the build, or undefined (outside it, a dotfile, malformed, or absent). */
@@ -25,7 +28,12 @@ function inside(root: string, requested: string): string | undefined {
     return undefined;
   }
   const relative = normalize(decoded).replace(/^[/\\]+/, '');
-  if (relative === '' || relative.includes('\0') || relative.split(/[/\\]/).some((part) => part.startsWith('.'))) return undefined;
+  if (
+    relative === '' ||
+    relative.includes('\0') ||
+    relative.split(/[/\\]/).some((part) => part.startsWith('.'))
+  )
+    return undefined;
   const path = join(root, relative);
   return path.startsWith(root + sep) ? relative : undefined;
 }
@@ -43,23 +51,37 @@ export class ConsoleFiles {
     if (relative && (await isFile(join(this.root, relative)))) {
       return this.send(response, relative, relative.startsWith('assets/') ? IMMUTABLE : REVALIDATE);
     }
-    if (/^\/?assets\//.test(requested)) throw notFound('CONSOLE.ASSET_NOT_FOUND', `No console asset ${requested}.`);
+    if (/^\/?assets\//.test(requested))
+      throw notFound('CONSOLE.ASSET_NOT_FOUND', `No console asset ${requested}.`);
     return this.index(response);
   }
 
   async index(response: Response): Promise<void> {
     if (!(await isFile(join(this.root, 'index.html')))) {
-      throw new ProblemException({ status: 503, code: 'CONSOLE.NOT_BUILT', detail: 'The web console is not built: run `npm run web:build`, then reload.' });
+      throw new ProblemException({
+        status: 503,
+        code: 'CONSOLE.NOT_BUILT',
+        detail: 'The web console is not built: run `npm run web:build`, then reload.',
+      });
     }
     return this.send(response, 'index.html', REVALIDATE);
   }
 
   private send(response: Response, relative: string, cacheControl: string): Promise<void> {
     return new Promise((resolve, reject) => {
-      response.sendFile(relative, { root: this.root, dotfiles: 'deny', headers: { 'cache-control': cacheControl, 'x-content-type-options': 'nosniff' } }, (error) => {
-        if (error && !response.headersSent) reject(notFound('CONSOLE.ASSET_NOT_FOUND', `No console file ${relative}.`));
-        else resolve();
-      });
+      response.sendFile(
+        relative,
+        {
+          root: this.root,
+          dotfiles: 'deny',
+          headers: { 'cache-control': cacheControl, 'x-content-type-options': 'nosniff' },
+        },
+        (error) => {
+          if (error && !response.headersSent)
+            reject(notFound('CONSOLE.ASSET_NOT_FOUND', `No console file ${relative}.`));
+          else resolve();
+        },
+      );
     });
   }
 }

@@ -7,6 +7,12 @@ import { ConsoleController } from './console.http.controller';
 /** Serves the built web console (WEB_DIST_DIR, by default apps/web/dist). */
 @Module({
   controllers: [ConsoleController],
-  providers: [{ provide: ConsoleFiles, inject: [CONFIG], useFactory: (config: Config) => new ConsoleFiles(config.api.webDistDir ?? DEFAULT_WEB_DIST) }],
+  providers: [
+    {
+      provide: ConsoleFiles,
+      inject: [CONFIG],
+      useFactory: (config: Config) => new ConsoleFiles(config.api.webDistDir ?? DEFAULT_WEB_DIST),
+    },
+  ],
 })
 export class ConsoleModule {}

@@ -22,7 +22,9 @@ export class EngineHealthIndicators {
   async postgres() {
     const session = this.health.check('postgres');
     try {
-      const [row] = await this.sql<{ version: string }[]>`select current_setting('server_version') as version`;
+      const [row] = await this.sql<
+        { version: string }[]
+      >`select current_setting('server_version') as version`;
       return session.up({ version: row?.version });
     } catch (error) {
       return session.down({ message: message(error) });
@@ -50,7 +52,9 @@ export class EngineHealthIndicators {
       });
       const pollers = queue.pollers?.length ?? 0;
       const data = { taskQueue: this.config.temporal.taskQueue, pollers };
-      return pollers > 0 ? session.up(data) : session.down({ ...data, message: 'no worker polls the task queue' });
+      return pollers > 0
+        ? session.up(data)
+        : session.down({ ...data, message: 'no worker polls the task queue' });
     } catch (error) {
       return session.down({ message: message(error) });
     }
@@ -62,7 +66,8 @@ export class EngineHealthIndicators {
    */
   async kafka() {
     const session = this.health.check('kafka');
-    if (!this.kafkaAdmin) return session.up({ mode: 'outbox-only', message: 'no broker configured; events wait in the outbox' });
+    if (!this.kafkaAdmin)
+      return session.up({ mode: 'outbox-only', message: 'no broker configured; events wait in the outbox' });
     try {
       await this.kafkaAdmin.connect();
       const cluster = await this.kafkaAdmin.describeCluster();

@@ -25,7 +25,9 @@ export class IdempotencyStore {
       insert into api_idempotency (principal, key, request_hash, state) values (${principal}, ${key}, ${requestHash}, 'pending')
       on conflict do nothing returning 1`;
     if (inserted.length) return { kind: 'new' };
-    const [row] = await this.sql<{ request_hash: string; state: string; status: number | null; body: unknown }[]>`
+    const [row] = await this.sql<
+      { request_hash: string; state: string; status: number | null; body: unknown }[]
+    >`
       select request_hash, state, status, body from api_idempotency where principal = ${principal} and key = ${key}`;
     if (!row) return this.claim(principal, key, requestHash);
     if (row.request_hash !== requestHash) return { kind: 'mismatch' };
@@ -34,16 +36,19 @@ export class IdempotencyStore {
   }
 
   async complete(principal: string, key: string, status: number, body: unknown): Promise<void> {
-    await this.sql`update api_idempotency set state = 'done', status = ${status}, body = ${this.sql.json(body as never)} where principal = ${principal} and key = ${key}`;
+    await this
+      .sql`update api_idempotency set state = 'done', status = ${status}, body = ${this.sql.json(body as never)} where principal = ${principal} and key = ${key}`;
   }
 
   /** Forgets a claim whose request failed for a reason a retry may not meet again (an outage, a bug). */
   async release(principal: string, key: string): Promise<void> {
-    await this.sql`delete from api_idempotency where principal = ${principal} and key = ${key} and state = 'pending'`;
+    await this
+      .sql`delete from api_idempotency where principal = ${principal} and key = ${key} and state = 'pending'`;
   }
 
   /** Drops responses older than 24 hours. */
   async purge(): Promise<number> {
-    return (await this.sql`delete from api_idempotency where created_at < now() - ${KEPT_FOR}::interval`).count;
+    return (await this.sql`delete from api_idempotency where created_at < now() - ${KEPT_FOR}::interval`)
+      .count;
   }
 }

@@ -13,8 +13,20 @@ describe('problems', () => {
   });
 
   it('keeps a refusal rule id and its reason in Bahasa Indonesia and English', () => {
-    const problem = toProblem(refused({ code: 'SHORTLIST.TOO_LONG', ruleId: 'R22', reason: { id: 'Terlalu banyak', en: 'Too many' } }));
-    expect(problem).toMatchObject({ status: 422, code: 'SHORTLIST.TOO_LONG', ruleId: 'R22', reason: { id: 'Terlalu banyak', en: 'Too many' }, detail: 'Too many' });
+    const problem = toProblem(
+      refused({
+        code: 'SHORTLIST.TOO_LONG',
+        ruleId: 'R22',
+        reason: { id: 'Terlalu banyak', en: 'Too many' },
+      }),
+    );
+    expect(problem).toMatchObject({
+      status: 422,
+      code: 'SHORTLIST.TOO_LONG',
+      ruleId: 'R22',
+      reason: { id: 'Terlalu banyak', en: 'Too many' },
+      detail: 'Too many',
+    });
   });
 
   it('gives rate limiting, unknown routes and unexpected errors stable codes and no stack trace', () => {

@@ -9,9 +9,13 @@ export const unauthenticated = (detail: string): ProblemException =>
 export const forbidden = (detail: string, code = 'AUTH.FORBIDDEN', ruleId?: string): ProblemException =>
   new ProblemException({ status: 403, code, detail, ...(ruleId ? { ruleId } : {}) });
 
-export const notFound = (code: string, detail: string): ProblemException => new ProblemException({ status: 404, code, detail });
+export const notFound = (code: string, detail: string): ProblemException =>
+  new ProblemException({ status: 404, code, detail });
 
-export const invalidRequest = (detail: string, errors?: ReadonlyArray<{ path: string; message: string }>): ProblemException =>
+export const invalidRequest = (
+  detail: string,
+  errors?: ReadonlyArray<{ path: string; message: string }>,
+): ProblemException =>
   new ProblemException({ status: 400, code: 'REQUEST.INVALID', detail, ...(errors ? { errors } : {}) });
 
 const STATUS_OF_KIND: Record<ErrorKind, number> = {
@@ -29,7 +33,12 @@ export function statusOfDomainCode(code: string): number {
 }
 
 /** A decision the domain refused: its stable code, rule id, and reason in Bahasa Indonesia and English. */
-export function refused(refusal: { code: string; ruleId?: string; reason: Reason; details?: Record<string, unknown> }): ProblemException {
+export function refused(refusal: {
+  code: string;
+  ruleId?: string;
+  reason: Reason;
+  details?: Record<string, unknown>;
+}): ProblemException {
   return new ProblemException({
     status: statusOfDomainCode(refusal.code),
     code: refusal.code,

@@ -4,7 +4,11 @@ import { AGENCY } from '../auth/principal';
 import { LOCAL_ROUND_ID, type RoundRef } from '../rounds/round-id';
 
 /** A rotation's public id: its workflow and stream id, `rotation-<agency>-<rotationId>`. */
-export const rotationRef = (agency: string, rotationId: string): RoundRef => ({ id: rotationWorkflowId(agency, rotationId), agency, roundId: rotationId });
+export const rotationRef = (agency: string, rotationId: string): RoundRef => ({
+  id: rotationWorkflowId(agency, rotationId),
+  agency,
+  roundId: rotationId,
+});
 
 export const rotationIdParam = z
   .string()

@@ -13,6 +13,12 @@ import { RotationRecorder } from './rotation-recorder';
 @Module({
   imports: [CqrsModule],
   controllers: [PlanRotationController, DecideRotationController, CheckRotationDecisionController],
-  providers: [RotationAccess, RotationRecorder, PlanRotationHandler, DecideRotationHandler, CheckRotationDecisionHandler],
+  providers: [
+    RotationAccess,
+    RotationRecorder,
+    PlanRotationHandler,
+    DecideRotationHandler,
+    CheckRotationDecisionHandler,
+  ],
 })
 export class RotationsModule {}

@@ -14,10 +14,16 @@ export interface CommandContext {
 }
 
 export const Caller = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandContext => {
-  const request = ctx.switchToHttp().getRequest<{ principal?: Principal; id?: unknown; headers: Record<string, string | undefined> }>();
+  const request = ctx
+    .switchToHttp()
+    .getRequest<{ principal?: Principal; id?: unknown; headers: Record<string, string | undefined> }>();
   if (!request.principal) throw new Error('no principal on an authenticated route');
   const key = request.headers['idempotency-key'];
-  return { principal: request.principal, requestId: String(request.id ?? randomUUID()), ...(key ? { idempotencyKey: key } : {}) };
+  return {
+    principal: request.principal,
+    requestId: String(request.id ?? randomUUID()),
+    ...(key ? { idempotencyKey: key } : {}),
+  };
 });
 
 /** Command metadata: the API's clock, the verified actor and role, the request id as correlation id. */
@@ -31,13 +37,21 @@ export const metadataFor = (ctx: CommandContext, clock: Clock): CommandMetadata 
 /** An event a decision recorded, as the domain decided it. */
 export const recordedEvent = responseSchema(
   'RecordedEvent',
-  z.looseObject({ type: z.string(), data: z.looseObject({}), metadata: z.looseObject({}).describe('actor {id, role}, correlationId, causationId, workflowId, runId') }),
+  z.looseObject({
+    type: z.string(),
+    data: z.looseObject({}),
+    metadata: z.looseObject({}).describe('actor {id, role}, correlationId, causationId, workflowId, runId'),
+  }),
 );
 
 /** The documented body of DecisionResponse. */
 export const decisionResult = responseSchema(
   'DecisionResult',
-  z.object({ roundId: z.string().meta({ example: 'round-kabcontoh-2024-01' }), version: z.number().int().describe('The round stream version after the decision'), events: z.array(recordedEvent) }),
+  z.object({
+    roundId: z.string().meta({ example: 'round-kabcontoh-2024-01' }),
+    version: z.number().int().describe('The round stream version after the decision'),
+    events: z.array(recordedEvent),
+  }),
 );
 
 /** What an accepted decision answers: the round, its new version and the events the decision recorded (decisionResult). */

@@ -50,7 +50,11 @@ export const GATE_OF: Readonly<Partial<Record<RoundCommandType, OversightGate>>>
 };
 
 /** Decisions about one applicant's merit: a pansel member with a declared conflict of interest may not take them (R3). */
-export const JUDGES_APPLICANTS: ReadonlySet<RoundCommandType> = new Set(['RecordAdministrativeVerdict', 'RecordStageResults', 'WithdrawApplicant']);
+export const JUDGES_APPLICANTS: ReadonlySet<RoundCommandType> = new Set([
+  'RecordAdministrativeVerdict',
+  'RecordStageResults',
+  'WithdrawApplicant',
+]);
 
 /** The policy's soft service level for a decision, where it sets one (inbox: waited vs SLA). */
 export const SERVICE_LEVEL_OF: Readonly<Partial<Record<RoundCommandType, keyof ServiceLevels>>> = {

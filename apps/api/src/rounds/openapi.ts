@@ -13,12 +13,22 @@ export const PROBLEM_SCHEMA: SchemaObject = {
     type: { type: 'string' },
     title: { type: 'string' },
     status: { type: 'integer' },
-    code: { type: 'string', description: 'Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED' },
+    code: {
+      type: 'string',
+      description: 'Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED',
+    },
     detail: { type: 'string' },
     ruleId: { type: 'string', description: 'The rule (R1-R33) a refusal enforces' },
-    reason: { type: 'object', properties: { id: { type: 'string' }, en: { type: 'string' } }, description: 'Bahasa Indonesia and English' },
+    reason: {
+      type: 'object',
+      properties: { id: { type: 'string' }, en: { type: 'string' } },
+      description: 'Bahasa Indonesia and English',
+    },
     details: { type: 'object', additionalProperties: true },
-    errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+    errors: {
+      type: 'array',
+      items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+    },
     instance: { type: 'string' },
     requestId: { type: 'string' },
   },
@@ -41,11 +51,21 @@ const DECISION_PROBLEMS = applyDecorators(
 );
 
 /** The responses of a decision endpoint: its result (201 where a plan starts the workflow), or a problem. */
-export const decisionResponses = (result: z.ZodType, status = 200, description = 'Accepted: the events recorded'): MethodDecorator & ClassDecorator =>
+export const decisionResponses = (
+  result: z.ZodType,
+  status = 200,
+  description = 'Accepted: the events recorded',
+): MethodDecorator & ClassDecorator =>
   applyDecorators(ApiJsonResponse(result, status, description), DECISION_PROBLEMS);
 
 /** The responses of every round decision endpoint. */
 export const DECISION_RESPONSES = decisionResponses(decisionResult);
 
 /** The responses of every read endpoint. */
-export const QUERY_RESPONSES = applyDecorators(problemResponse(400, 'REQUEST.INVALID'), problemResponse(401, 'AUTH.UNAUTHENTICATED'), problemResponse(403, 'AUTH.FORBIDDEN'), problemResponse(404, 'ROUND.NOT_FOUND'), problemResponse(429, 'RATE.LIMITED'));
+export const QUERY_RESPONSES = applyDecorators(
+  problemResponse(400, 'REQUEST.INVALID'),
+  problemResponse(401, 'AUTH.UNAUTHENTICATED'),
+  problemResponse(403, 'AUTH.FORBIDDEN'),
+  problemResponse(404, 'ROUND.NOT_FOUND'),
+  problemResponse(429, 'RATE.LIMITED'),
+);

@@ -12,7 +12,11 @@ export interface RoundRef {
   readonly roundId: string;
 }
 
-export const roundRef = (agency: string, roundId: string): RoundRef => ({ id: roundWorkflowId(agency, roundId), agency, roundId });
+export const roundRef = (agency: string, roundId: string): RoundRef => ({
+  id: roundWorkflowId(agency, roundId),
+  agency,
+  roundId,
+});
 
 /** Parses `round-<agency>-<roundId>`: agencies have no hyphen, so the first one after the prefix splits. */
 export const roundIdParam = z

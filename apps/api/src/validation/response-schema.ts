@@ -16,10 +16,18 @@ export function responseSchema<T extends z.ZodType>(id: string, schema: T): T {
 }
 
 /** Declares an operation's success body: a named response schema, as application/json. */
-export function ApiJsonResponse(schema: z.ZodType, status = 200, description = 'OK'): MethodDecorator & ClassDecorator {
+export function ApiJsonResponse(
+  schema: z.ZodType,
+  status = 200,
+  description = 'OK',
+): MethodDecorator & ClassDecorator {
   const id = RESPONSE_SCHEMAS.get(schema)?.id;
   if (!id) throw new Error('ApiJsonResponse takes a schema named with responseSchema()');
-  return ApiResponse({ status, description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${id}` } } } });
+  return ApiResponse({
+    status,
+    description,
+    content: { 'application/json': { schema: { $ref: `#/components/schemas/${id}` } } },
+  });
 }
 
 /**

@@ -14,7 +14,12 @@ export function ProblemAlert({ failure, title }: { failure: unknown; title?: str
   const rule = useRule(problem?.ruleId);
   const language = i18n.language === 'en' ? 'en' : 'id';
   if (!problem) {
-    const message = failure instanceof TypeError ? t('problem.network') : failure instanceof Error ? failure.message : String(failure);
+    const message =
+      failure instanceof TypeError
+        ? t('problem.network')
+        : failure instanceof Error
+          ? failure.message
+          : String(failure);
     return (
       <Alert color="red" title={title ?? t('problem.title')} role="alert">
         {message}
@@ -23,7 +28,13 @@ export function ProblemAlert({ failure, title }: { failure: unknown; title?: str
   }
   const reason = problem.reason?.[language] ?? problem.detail ?? problem.title;
   return (
-    <Alert color="red" title={title ?? t('problem.title')} role="alert" data-problem-code={problem.code} data-rule-id={problem.ruleId}>
+    <Alert
+      color="red"
+      title={title ?? t('problem.title')}
+      role="alert"
+      data-problem-code={problem.code}
+      data-rule-id={problem.ruleId}
+    >
       <Text>{reason}</Text>
       <Text size="sm" mt="xs">
         {t('problem.code')}: <Code>{problem.code}</Code>

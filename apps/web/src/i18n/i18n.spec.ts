@@ -12,7 +12,9 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) && !/\.spec\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
+    return /\.tsx?$/.test(entry.name) && !/\.spec\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')
+      ? [path]
+      : [];
   });
 }
 
@@ -28,7 +30,11 @@ function keysUsedInSource(): Array<{ ns: string; key: string; file: string }> {
     const text = readFileSync(file, 'utf8');
     return [
       ...[...text.matchAll(/\bt\(\s*'([\w.]+)'/g)].map((m) => ({ ns: own, key: m[1] ?? '', file })),
-      ...[...text.matchAll(/\btc\(\s*'([\w.]+)'/g)].map((m) => ({ ns: 'translation', key: m[1] ?? '', file })),
+      ...[...text.matchAll(/\btc\(\s*'([\w.]+)'/g)].map((m) => ({
+        ns: 'translation',
+        key: m[1] ?? '',
+        file,
+      })),
     ];
   });
 }
@@ -42,12 +48,16 @@ describe.each(namespaces)('translations of %s', (ns) => {
   });
 
   it('has a non-empty text for every key in both languages', () => {
-    const bad = [...id, ...en].filter(([, text]) => typeof text !== 'string' || text.trim() === '').map(([key]) => key);
+    const bad = [...id, ...en]
+      .filter(([, text]) => typeof text !== 'string' || text.trim() === '')
+      .map(([key]) => key);
     expect(bad).toEqual([]);
   });
 
   it('interpolates the same placeholders in both languages', () => {
-    const differing = [...id].filter(([key, text]) => placeholders(String(text)).join() !== placeholders(String(en.get(key) ?? '')).join());
+    const differing = [...id].filter(
+      ([key, text]) => placeholders(String(text)).join() !== placeholders(String(en.get(key) ?? '')).join(),
+    );
     expect(differing.map(([key]) => key)).toEqual([]);
   });
 });
@@ -55,7 +65,8 @@ describe.each(namespaces)('translations of %s', (ns) => {
 describe('the source', () => {
   it('asks only for keys that exist', () => {
     // A plural key (i18next's `key_one`, `key_other`) is asked for by its stem.
-    const known = (ns: string, key: string) => ['', '_one', '_other'].some((suffix) => keysOf('id', ns as Namespace).has(key + suffix));
+    const known = (ns: string, key: string) =>
+      ['', '_one', '_other'].some((suffix) => keysOf('id', ns as Namespace).has(key + suffix));
     const missing = keysUsedInSource().filter(({ ns, key }) => !known(ns, key));
     expect(missing.map(({ ns, key, file }) => `${ns}:${key} (${relative(SRC, file)})`)).toEqual([]);
   });

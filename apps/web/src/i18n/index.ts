@@ -26,8 +26,22 @@ export const LOCALES: Record<Language, string> = { id: 'id-ID', en: 'en-GB' };
  * them with `useTranslation('<namespace>')`.
  */
 export const RESOURCES = {
-  id: { translation: id, audit: auditId, decisions: decisionsId, operator: operatorId, public: publicId, round: roundId },
-  en: { translation: en, audit: auditEn, decisions: decisionsEn, operator: operatorEn, public: publicEn, round: roundEn },
+  id: {
+    translation: id,
+    audit: auditId,
+    decisions: decisionsId,
+    operator: operatorId,
+    public: publicId,
+    round: roundId,
+  },
+  en: {
+    translation: en,
+    audit: auditEn,
+    decisions: decisionsEn,
+    operator: operatorEn,
+    public: publicEn,
+    round: roundEn,
+  },
 } as const;
 
 const CHOSEN = 'selter.language';

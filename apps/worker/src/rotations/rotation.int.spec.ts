@@ -112,7 +112,10 @@ describe('rotation workflow (real Temporal, real PostgreSQL)', () => {
           await handle.fetchHistory(),
           handle.workflowId,
         );
-        await keepHistory(handle, `rotation-14-incumbents-${eligible === 14 ? 'one-year-rule' : 'two-to-five-years'}`);
+        await keepHistory(
+          handle,
+          `rotation-14-incumbents-${eligible === 14 ? 'one-year-rule' : 'two-to-five-years'}`,
+        );
       });
     },
   );

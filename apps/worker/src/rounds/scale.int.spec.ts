@@ -5,7 +5,15 @@ import { planOfPosts } from '@selter/domain/testing';
 import { ensureTemporalCli, freePort, startTemporalDevServer, type RunningTemporal } from '@selter/engines';
 import { testEndpoints, uniqueName } from '@selter/testing';
 import type { temporal } from '@temporalio/proto';
-import { foldStored, RecordingBuilder, roundHarness, sendAll, startRound, withRoundWorker, type RoundHarness } from './rounds.test-helper';
+import {
+  foldStored,
+  RecordingBuilder,
+  roundHarness,
+  sendAll,
+  startRound,
+  withRoundWorker,
+  type RoundHarness,
+} from './rounds.test-helper';
 
 // Temporal's limits lowered about tenfold (defaults: 10,240 events and 2,000 Updates per run,
 // continue-as-new suggested at 4,096 events): a round about a tenth of the largest one (2 posts,
@@ -29,7 +37,13 @@ beforeAll(async () => {
   const dir = join(workDir, uniqueName('temporal-limits'));
   mkdirSync(dir, { recursive: true });
   const binary = ensureTemporalCli(cacheDir, () => undefined) as string; // the test setup found it already
-  server = await startTemporalDevServer({ binary, port: await freePort(), uiPort: null, logFile: join(dir, 'temporal.log'), dynamicConfig: DYNAMIC_CONFIG });
+  server = await startTemporalDevServer({
+    binary,
+    port: await freePort(),
+    uiPort: null,
+    logFile: join(dir, 'temporal.log'),
+    dynamicConfig: DYNAMIC_CONFIG,
+  });
   h = await roundHarness(server.address);
 }, 120_000);
 
@@ -43,7 +57,7 @@ type History = temporal.api.history.v1.IHistory;
 /** Every run of a workflow id, first to last, following each continue-as-new. */
 async function runsOf(workflowId: string, firstRunId: string): Promise<History[]> {
   const runs: History[] = [];
-  for (let runId: string | undefined = firstRunId; runId; ) {
+  for (let runId: string | undefined = firstRunId; runId;) {
     const history: History = await h.client.workflow.getHandle(workflowId, runId).fetchHistory();
     runs.push(history);
     const last = history.events?.at(-1);
@@ -86,7 +100,9 @@ describe('a round larger than one run (Temporal limits lowered with --dynamic-co
       expect(state.version).toBe(b.stream.events.length);
       expect(await foldStored(h.sql, handle.workflowId)).toEqual(state);
       expect(JSON.parse(JSON.stringify(b.stream.state))).toEqual(state);
-      process.stderr.write(`scale: ${commands.length} decisions in ${runs.length} runs; history lengths ${lengths.join(', ')}\n`);
+      process.stderr.write(
+        `scale: ${commands.length} decisions in ${runs.length} runs; history lengths ${lengths.join(', ')}\n`,
+      );
     });
   });
 });

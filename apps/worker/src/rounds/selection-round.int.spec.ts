@@ -27,7 +27,9 @@ function shortlistedRound(applicants = 6): { b: RecordingBuilder; commands: Roun
   return { b, commands: b.take() };
 }
 
-async function refusalOf(promise: Promise<unknown>): Promise<{ type: string | undefined; refusal: DecisionRefusal }> {
+async function refusalOf(
+  promise: Promise<unknown>,
+): Promise<{ type: string | undefined; refusal: DecisionRefusal }> {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
@@ -56,7 +58,14 @@ describe('selectionRound workflow (real Temporal, real PostgreSQL)', () => {
       expect(await handle.query(awaitingQuery)).toEqual([{ role: 'operator', command: 'PlanRound' }]);
       await sendAll(handle, commands);
       expect(await handle.query(awaitingQuery)).toEqual([
-        expect.objectContaining({ role: 'ppk', command: 'ChooseAppointee', postId: 'post-01', serviceLevelDays: 14, reminders: 0, escalated: false }),
+        expect.objectContaining({
+          role: 'ppk',
+          command: 'ChooseAppointee',
+          postId: 'post-01',
+          serviceLevelDays: 14,
+          reminders: 0,
+          escalated: false,
+        }),
       ]);
 
       b.appoint('post-01').run(b.inaugurateCommand('post-01'));
@@ -90,8 +99,15 @@ describe('selectionRound workflow (real Temporal, real PostgreSQL)', () => {
       const handle = await startRound(h, taskQueue);
       const { b, commands } = shortlistedRound();
       await sendAll(handle, commands);
-      const outsider = b.round.posts['post-01']?.applicants.find((a) => !b.best('post-01').includes(a.applicantId));
-      const choice = command('ChooseAppointee', { postId: 'post-01', applicantId: outsider?.applicantId ?? '' }, b.day(60), 'ppk');
+      const outsider = b.round.posts['post-01']?.applicants.find(
+        (a) => !b.best('post-01').includes(a.applicantId),
+      );
+      const choice = command(
+        'ChooseAppointee',
+        { postId: 'post-01', applicantId: outsider?.applicantId ?? '' },
+        b.day(60),
+        'ppk',
+      );
 
       const { type, refusal } = await refusalOf(decideRemotely(handle, choice));
       expect(type).toBe('POST.NOT_A_FINALIST');
@@ -108,9 +124,13 @@ describe('selectionRound workflow (real Temporal, real PostgreSQL)', () => {
       const { b, commands } = shortlistedRound();
       await sendAll(handle, commands);
       const [first, second] = b.best('post-01');
-      const choose = (applicantId = '') => command('ChooseAppointee', { postId: 'post-01', applicantId }, b.day(60), 'ppk');
+      const choose = (applicantId = '') =>
+        command('ChooseAppointee', { postId: 'post-01', applicantId }, b.day(60), 'ppk');
 
-      const outcomes = await Promise.allSettled([decideRemotely(handle, choose(first)), decideRemotely(handle, choose(second))]);
+      const outcomes = await Promise.allSettled([
+        decideRemotely(handle, choose(first)),
+        decideRemotely(handle, choose(second)),
+      ]);
       expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
       const rejected = outcomes.find((o) => o.status === 'rejected');
       expect(rejected?.reason).toBeInstanceOf(WorkflowUpdateFailedError);
@@ -123,27 +143,37 @@ describe('selectionRound workflow (real Temporal, real PostgreSQL)', () => {
     });
   });
 
-  it.each(Object.entries(SCENARIOS))('runs the scenario %s; the store folds to the queried state', async (name, script) => {
-    await withRoundWorker(h, async (taskQueue) => {
-      const handle = await startRound(h, taskQueue);
-      const b = script();
-      await sendAll(handle, b.take());
-      const state = await handle.query(roundStateQuery);
-      expect(state).toEqual(JSON.parse(JSON.stringify(b.stream.state)));
-      expect(await foldStored(h.sql, handle.workflowId)).toEqual(state);
-      if (state.status !== 'closed') await decideRemotely(handle, command('CancelRound', { reason: 'scenario over' }, '2024-12-01'));
-      expect(await handle.result()).toMatchObject({ status: state.status === 'closed' ? 'closed' : 'cancelled' });
-      if (name.startsWith('R7')) {
-        const refused = (await readStream(h.sql, handle.workflowId)).filter((e) => e.metadata['ruleIds']);
-        expect(refused.map((e) => [e.type, e.metadata['ruleIds']])).toEqual(Array(6).fill(['AdministrativeVerdictRecorded', ['R7']]));
-      }
-      if (name.startsWith('R22')) await keepHistory(handle, 'round-pemalang-rerun');
-    });
-  });
+  it.each(Object.entries(SCENARIOS))(
+    'runs the scenario %s; the store folds to the queried state',
+    async (name, script) => {
+      await withRoundWorker(h, async (taskQueue) => {
+        const handle = await startRound(h, taskQueue);
+        const b = script();
+        await sendAll(handle, b.take());
+        const state = await handle.query(roundStateQuery);
+        expect(state).toEqual(JSON.parse(JSON.stringify(b.stream.state)));
+        expect(await foldStored(h.sql, handle.workflowId)).toEqual(state);
+        if (state.status !== 'closed')
+          await decideRemotely(handle, command('CancelRound', { reason: 'scenario over' }, '2024-12-01'));
+        expect(await handle.result()).toMatchObject({
+          status: state.status === 'closed' ? 'closed' : 'cancelled',
+        });
+        if (name.startsWith('R7')) {
+          const refused = (await readStream(h.sql, handle.workflowId)).filter((e) => e.metadata['ruleIds']);
+          expect(refused.map((e) => [e.type, e.metadata['ruleIds']])).toEqual(
+            Array(6).fill(['AdministrativeVerdictRecorded', ['R7']]),
+          );
+        }
+        if (name.startsWith('R22')) await keepHistory(handle, 'round-pemalang-rerun');
+      });
+    },
+  );
 
   it('replays every committed history with the current workflow code (determinism guard)', async () => {
     const histories = committedHistories();
-    expect(histories.map((h) => h.workflowId.split('-')[0])).toEqual(expect.arrayContaining(['round', 'rotation']));
+    expect(histories.map((h) => h.workflowId.split('-')[0])).toEqual(
+      expect.arrayContaining(['round', 'rotation']),
+    );
     expect(histories.length).toBeGreaterThanOrEqual(6);
     const failures: string[] = [];
     for await (const result of Worker.runReplayHistories({ workflowBundle: h.bundle }, histories)) {

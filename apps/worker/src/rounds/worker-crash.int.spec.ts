@@ -29,7 +29,11 @@ describe('a worker killed with SIGKILL mid-round', () => {
     await migrate(sql, loadMigrations('event-store', EVENT_STORE_MIGRATIONS));
     const connection = await Connection.connect({ address: testEndpoints().temporalAddress });
     const taskQueue = uniqueName('crash');
-    const env = { DATABASE_URL: db.url, TEMPORAL_ADDRESS: testEndpoints().temporalAddress, TEMPORAL_TASK_QUEUE: taskQueue };
+    const env = {
+      DATABASE_URL: db.url,
+      TEMPORAL_ADDRESS: testEndpoints().temporalAddress,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+    };
     let worker = startWorkerProcess(env, `${taskQueue}-1`);
     try {
       const agency = uniqueName('agency');

@@ -23,7 +23,11 @@ export interface AwaitedDecision {
 
 type Awaited = Pick<AwaitedDecision, 'role' | 'command' | 'postId'>;
 
-const on = (postId: string, role: Role, command: AwaitedDecision['command']): Awaited => ({ role, command, postId });
+const on = (postId: string, role: Role, command: AwaitedDecision['command']): Awaited => ({
+  role,
+  command,
+  postId,
+});
 
 /**
  * The pansel's next step on a post in selection, in catalogue order: the current stage's verdicts
@@ -34,7 +38,9 @@ function selectionStep(post: PostState, stages: readonly StageDefinition[]): Awa
   const stage = currentStage(post, stages);
   if (!stage) return 'ProposeShortlist';
   const administrative = stage.kind === 'administrative';
-  const complete = candidatesFor(post, stage).every((a) => (administrative ? a.verdict !== undefined : a.scores[stage.stageId] !== undefined));
+  const complete = candidatesFor(post, stage).every((a) =>
+    administrative ? a.verdict !== undefined : a.scores[stage.stageId] !== undefined,
+  );
   if (complete) return 'PublishStageResults';
   return administrative ? 'RecordAdministrativeVerdict' : 'RecordStageResults';
 }
@@ -51,7 +57,8 @@ function awaitedOnPost(postId: string, post: PostState, stages: readonly StageDe
     case 'shortlisted':
       if (!post.shortlist.review) return [on(postId, 'oversight', 'ReviewShortlist')];
       if (!post.shortlist.announced) return [on(postId, 'pansel', 'AnnounceShortlist')];
-      if (post.plan.kind === 'sekwan' && !post.dprdConsultation) return [on(postId, 'ppk', 'ConsultDprdLeadership')];
+      if (post.plan.kind === 'sekwan' && !post.dprdConsultation)
+        return [on(postId, 'ppk', 'ConsultDprdLeadership')];
       return [on(postId, 'ppk', 'ChooseAppointee')];
     case 'chosen': {
       const a = post.appointee;
@@ -134,7 +141,12 @@ export function awaitedDecisions(state: RoundState, policy?: Policy): AwaitedDec
     const wait = waitOf(state, awaited.postId);
     if (!wait) return awaited;
     const days = policy ? serviceLevelOf(awaited.command, policy) : undefined;
-    const timing = { since: wait.since, reminders: wait.reminders, escalated: wait.escalated, ...(wait.remindedAt ? { remindedAt: wait.remindedAt } : {}) };
+    const timing = {
+      since: wait.since,
+      reminders: wait.reminders,
+      escalated: wait.escalated,
+      ...(wait.remindedAt ? { remindedAt: wait.remindedAt } : {}),
+    };
     if (days === undefined) return { ...awaited, ...timing };
     return { ...awaited, ...timing, serviceLevelDays: days, dueAt: daysAfter(wait.since, days) };
   });

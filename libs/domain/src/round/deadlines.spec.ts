@@ -14,7 +14,11 @@ const policy = getPolicy('bkn-2024');
 /** Runs every command the clock has due at `now`, as the workflow does, and returns their event types. */
 function tick(b: RoundBuilder, now: string): string[] {
   const types: string[] = [];
-  for (let due = dueCommands(b.stream.state, policy, now); due.length > 0; due = dueCommands(b.stream.state, policy, now)) {
+  for (
+    let due = dueCommands(b.stream.state, policy, now);
+    due.length > 0;
+    due = dueCommands(b.stream.state, policy, now)
+  ) {
     const [next] = due;
     if (!next) break;
     const events = b.stream.run({ type: next.type, data: next.data, metadata: at(now) } as never);
@@ -33,10 +37,14 @@ describe('the round clock', () => {
 
   it('schedules nothing before the round is announced, then each open post at the end of its deadline day', () => {
     const b = new RoundBuilder(planOfPosts(2));
-    expect(roundSchedule(b.stream.state, policy).filter((s) => s.type === 'PassRegistrationDeadline')).toEqual([]);
+    expect(
+      roundSchedule(b.stream.state, policy).filter((s) => s.type === 'PassRegistrationDeadline'),
+    ).toEqual([]);
     b.announce();
     const deadline = b.round.posts['post-01']?.deadline ?? '';
-    expect(roundSchedule(b.stream.state, policy).filter((s) => s.type === 'PassRegistrationDeadline')).toEqual([
+    expect(
+      roundSchedule(b.stream.state, policy).filter((s) => s.type === 'PassRegistrationDeadline'),
+    ).toEqual([
       { at: endOfDate(deadline), type: 'PassRegistrationDeadline', data: { postId: 'post-01' } },
       { at: endOfDate(deadline), type: 'PassRegistrationDeadline', data: { postId: 'post-02' } },
     ]);
@@ -47,9 +55,12 @@ describe('the round clock', () => {
     const deadline = b.round.posts['post-02']?.deadline ?? '';
     const dayBefore = `${deadline}T23:59:59+07:00`;
     expect(tick(b, dayBefore)).toEqual([]);
-    expect(() => decide({ type: 'PassRegistrationDeadline', data: { postId: 'post-01' }, metadata: at(dayBefore) }, b.stream.state)).toThrow(
-      expect.objectContaining({ code: 'DEADLINE.NOT_DUE' }),
-    );
+    expect(() =>
+      decide(
+        { type: 'PassRegistrationDeadline', data: { postId: 'post-01' }, metadata: at(dayBefore) },
+        b.stream.state,
+      ),
+    ).toThrow(expect.objectContaining({ code: 'DEADLINE.NOT_DUE' }));
 
     expect(tick(b, endOfDate(deadline))).toEqual(['RegistrationClosed', 'RegistrationExtended']);
     const first = b.round.posts['post-02'];
@@ -68,8 +79,15 @@ describe('the round clock', () => {
       tick(b, now);
       now = endOfDate(b.round.posts['post-01']?.deadline ?? '');
     }
-    const waiting = awaitedDecisions(b.stream.state, policy).find((a) => a.command === 'DecideUnderfilledPost');
-    expect(waiting).toMatchObject({ role: 'oversight', serviceLevelDays: 14, reminders: 0, escalated: false });
+    const waiting = awaitedDecisions(b.stream.state, policy).find(
+      (a) => a.command === 'DecideUnderfilledPost',
+    );
+    expect(waiting).toMatchObject({
+      role: 'oversight',
+      serviceLevelDays: 14,
+      reminders: 0,
+      escalated: false,
+    });
     const since = waiting?.since ?? '';
     const sla = policy.serviceLevels;
 
@@ -82,7 +100,13 @@ describe('the round clock', () => {
     expect(tick(b, daysAfter(since, 43))).toEqual(['DecisionReminded']);
     const events = b.stream.events.filter((e) => e.type === 'DecisionEscalated');
     expect(events).toHaveLength(1);
-    expect(events[0]?.data).toMatchObject({ postId: 'post-01', role: 'oversight', decision: 'DecideUnderfilledPost', escalatedTo: 'oversight-leadership', waitedDays: 40 });
+    expect(events[0]?.data).toMatchObject({
+      postId: 'post-01',
+      role: 'oversight',
+      decision: 'DecideUnderfilledPost',
+      escalatedTo: 'oversight-leadership',
+      waitedDays: 40,
+    });
     expect(events[0]?.metadata.actor).toEqual(CLOCK);
     const state = b.stream.state as Extract<RoundState, { status: 'announced' }>;
     expect(state.posts['post-01']?.status).toBe('awaiting-oversight');
@@ -93,7 +117,11 @@ describe('the round clock', () => {
     const b = new RoundBuilder(planOfPosts(1)).announce().register('post-01', 1);
     const start = `${b.round.posts['post-01']?.deadline ?? ''}T09:00:00+07:00`;
     const { events, state } = runClock(b.stream.state, policy, daysAfter(start, 60));
-    expect(events.map((e) => e.type).slice(0, 3)).toEqual(['RegistrationExtended', 'RegistrationExtended', 'MinimumApplicantsNotReached']);
+    expect(events.map((e) => e.type).slice(0, 3)).toEqual([
+      'RegistrationExtended',
+      'RegistrationExtended',
+      'MinimumApplicantsNotReached',
+    ]);
     expect(events.filter((e) => e.type === 'DecisionEscalated')).toHaveLength(1);
     for (const e of events) expect(e.metadata.actor).toEqual(ROUND_CLOCK_ACTOR);
     expect(state.status === 'announced' && state.posts['post-01']?.status).toBe('awaiting-oversight');
@@ -102,13 +130,28 @@ describe('the round clock', () => {
   it('starts a new wait when the decision arrives, and refuses a chase for a decision no longer awaited', () => {
     const b = new RoundBuilder(planOfPosts(1)).announce().register('post-01', 6);
     b.closeAll().verify().stages().shortlist('post-01');
-    const review = awaitedDecisions(b.stream.state, policy).find((a) => a.command === 'ReviewShortlist' || a.command === 'AnnounceShortlist' || a.command === 'ChooseAppointee');
+    const review = awaitedDecisions(b.stream.state, policy).find(
+      (a) =>
+        a.command === 'ReviewShortlist' ||
+        a.command === 'AnnounceShortlist' ||
+        a.command === 'ChooseAppointee',
+    );
     expect(review?.role).toBeDefined();
-    const ppk = awaitedDecisions(b.stream.state, policy).filter((a) => a.role === 'ppk' || a.role === 'oversight');
-    for (const awaited of ppk) expect(awaited.dueAt).toBe(daysAfter(awaited.since ?? '', awaited.serviceLevelDays ?? 0));
+    const ppk = awaitedDecisions(b.stream.state, policy).filter(
+      (a) => a.role === 'ppk' || a.role === 'oversight',
+    );
+    for (const awaited of ppk)
+      expect(awaited.dueAt).toBe(daysAfter(awaited.since ?? '', awaited.serviceLevelDays ?? 0));
     b.appoint('post-01');
     expect(() =>
-      decide({ type: 'ChaseDecision', data: { postId: 'post-01', decision: 'ChooseAppointee', level: 'reminder' }, metadata: at('2030-01-01T00:00:00+07:00') }, b.stream.state),
+      decide(
+        {
+          type: 'ChaseDecision',
+          data: { postId: 'post-01', decision: 'ChooseAppointee', level: 'reminder' },
+          metadata: at('2030-01-01T00:00:00+07:00'),
+        },
+        b.stream.state,
+      ),
     ).toThrow(expect.objectContaining({ code: 'DECISION.NOT_AWAITED' }));
   });
 });

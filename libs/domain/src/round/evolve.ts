@@ -43,7 +43,8 @@ function applyToPost(state: RoundState, event: PostEvent): RoundState {
 
 /** The waits after an event: a chase bumps its counters, anything else starts its scope's wait anew. */
 function nextWaits(waits: RoundWaits, event: RoundEvent): RoundWaits {
-  const scope = 'postId' in event.data && typeof event.data.postId === 'string' ? event.data.postId : ROUND_SCOPE;
+  const scope =
+    'postId' in event.data && typeof event.data.postId === 'string' ? event.data.postId : ROUND_SCOPE;
   const current = waits[scope];
   if (event.type === 'DecisionReminded' || event.type === 'DecisionEscalated') {
     if (!current) return waits;
@@ -76,7 +77,15 @@ function evolveSteps(state: RoundState, event: RoundEvent): RoundState {
         return { ...state, version };
       }
       const { roundId, policyId, mendagriApprovals, waits } = state;
-      return { status: 'planned', version, roundId, policyId, mendagriApprovals, waits, plan: event.data.plan };
+      return {
+        status: 'planned',
+        version,
+        roundId,
+        policyId,
+        mendagriApprovals,
+        waits,
+        plan: event.data.plan,
+      };
     }
     case 'PlanSubmittedForRecommendation':
       if (state.status !== 'planned') return { ...state, version };

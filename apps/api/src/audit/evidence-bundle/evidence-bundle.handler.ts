@@ -1,7 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { checkpointCoversStream, exportBundle, readStream, requestCheckpoint, StreamNotCheckpointedError } from '@selter/event-store';
+import {
+  checkpointCoversStream,
+  exportBundle,
+  readStream,
+  requestCheckpoint,
+  StreamNotCheckpointedError,
+} from '@selter/event-store';
 import type { Sql } from 'postgres';
 import { assertAudit } from '../../access/audit-access';
 import { SQL } from '../../infrastructure/tokens';
@@ -29,22 +35,28 @@ export class EvidenceBundleHandler implements IQueryHandler<EvidenceBundleQuery,
   async execute({ principal, round }: EvidenceBundleQuery): Promise<EvidenceBundleBody> {
     assertAudit(principal, round);
     const publicKey = this.key.get();
-    if ((await readStream(this.sql, round.id, { limit: 1 })).length === 0) throw notFound('ROUND.NOT_FOUND', `No round ${round.id}.`);
+    if ((await readStream(this.sql, round.id, { limit: 1 })).length === 0)
+      throw notFound('ROUND.NOT_FOUND', `No round ${round.id}.`);
     if (!(await checkpointCoversStream(this.sql, round.id)) && !(await this.awaitCheckpoint(round.id))) {
-      throw new ProblemException({ status: 409, code: NOT_CHECKPOINTED, detail: `No signed checkpoint covers the last event of ${round.id} yet; one was requested: retry in a few seconds.` });
+      throw new ProblemException({
+        status: 409,
+        code: NOT_CHECKPOINTED,
+        detail: `No signed checkpoint covers the last event of ${round.id} yet; one was requested: retry in a few seconds.`,
+      });
     }
     try {
       return await exportBundle(this.sql, round.id, { publicKey });
     } catch (error) {
       // The round moved again between the check and the export.
-      if (error instanceof StreamNotCheckpointedError) throw new ProblemException({ status: 409, code: NOT_CHECKPOINTED, detail: error.message });
+      if (error instanceof StreamNotCheckpointedError)
+        throw new ProblemException({ status: 409, code: NOT_CHECKPOINTED, detail: error.message });
       throw error;
     }
   }
 
   private async awaitCheckpoint(streamId: string): Promise<boolean> {
     await requestCheckpoint(this.sql);
-    for (const deadline = Date.now() + WAIT_MS; Date.now() < deadline; ) {
+    for (const deadline = Date.now() + WAIT_MS; Date.now() < deadline;) {
       await sleep(POLL_MS);
       if (await checkpointCoversStream(this.sql, streamId)) return true;
     }

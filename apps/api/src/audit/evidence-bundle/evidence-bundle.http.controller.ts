@@ -9,7 +9,12 @@ import { problemResponse, QUERY_RESPONSES } from '../../rounds/openapi';
 import { roundIdParam, type RoundRef } from '../../rounds/round-id';
 import { ApiJsonResponse } from '../../validation/response-schema';
 import { ZodPipe } from '../../validation/zod.pipe';
-import { evidenceBundle, EvidenceBundleQuery, NOT_CHECKPOINTED, type EvidenceBundleBody } from './evidence-bundle.query';
+import {
+  evidenceBundle,
+  EvidenceBundleQuery,
+  NOT_CHECKPOINTED,
+  type EvidenceBundleBody,
+} from './evidence-bundle.query';
 
 const RETRY_AFTER_SECONDS = 5;
 
@@ -21,14 +26,22 @@ export class EvidenceBundleController {
 
   @Get()
   @ApiOperation({
-    summary: "The round's evidence bundle as a download: events, hashes, the signed checkpoint with inclusion proofs, the public key (auditor, admin, oversight, the agency's operator)",
+    summary:
+      "The round's evidence bundle as a download: events, hashes, the signed checkpoint with inclusion proofs, the public key (auditor, admin, oversight, the agency's operator)",
     operationId: 'getEvidenceBundle',
   })
   @ApiParam({ name: 'roundId', example: 'round-kabcontoh-2024-01' })
   @ApiProduces('application/json')
-  @ApiJsonResponse(evidenceBundle, 200, 'The bundle (Content-Disposition: attachment; filename="<roundId>-evidence.json")')
+  @ApiJsonResponse(
+    evidenceBundle,
+    200,
+    'The bundle (Content-Disposition: attachment; filename="<roundId>-evidence.json")',
+  )
   @QUERY_RESPONSES
-  @problemResponse(409, `${NOT_CHECKPOINTED}: no signed checkpoint covers the round's last event yet (one was requested; Retry-After)`)
+  @problemResponse(
+    409,
+    `${NOT_CHECKPOINTED}: no signed checkpoint covers the round's last event yet (one was requested; Retry-After)`,
+  )
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('roundId', new ZodPipe(roundIdParam, 'round id')) round: RoundRef,
@@ -39,7 +52,8 @@ export class EvidenceBundleController {
       res.setHeader('content-disposition', `attachment; filename="${round.id}-evidence.json"`);
       return bundle;
     } catch (error) {
-      if (error instanceof ProblemException && error.problem.code === NOT_CHECKPOINTED) res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+      if (error instanceof ProblemException && error.problem.code === NOT_CHECKPOINTED)
+        res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
       throw error;
     }
   }

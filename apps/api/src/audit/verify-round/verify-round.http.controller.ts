@@ -16,11 +16,18 @@ export class VerifyRoundController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOperation({ summary: "Verify the round's hash chain and the signed checkpoint covering it (auditor, admin, oversight, the agency's operator)", operationId: 'verifyRound' })
+  @ApiOperation({
+    summary:
+      "Verify the round's hash chain and the signed checkpoint covering it (auditor, admin, oversight, the agency's operator)",
+    operationId: 'verifyRound',
+  })
   @ApiParam({ name: 'roundId', example: 'round-kabcontoh-2024-01' })
   @ApiJsonResponse(roundVerification)
   @QUERY_RESPONSES
-  get(@CurrentPrincipal() principal: Principal, @Param('roundId', new ZodPipe(roundIdParam, 'round id')) round: RoundRef): Promise<RoundVerification> {
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('roundId', new ZodPipe(roundIdParam, 'round id')) round: RoundRef,
+  ): Promise<RoundVerification> {
     return this.queries.execute(new VerifyRoundQuery(principal, round));
   }
 }

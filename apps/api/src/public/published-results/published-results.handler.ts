@@ -20,15 +20,26 @@ export class PublishedResultsHandler implements IQueryHandler<PublishedResultsQu
   constructor(@Inject(SQL) private readonly sql: Sql) {}
 
   async execute({ agency }: PublishedResultsQuery): Promise<PublicAgencyView> {
-    const rounds = (await listRounds(this.sql, `round-${agency}-`, 50)).filter((r) => PUBLIC_STATUSES.has(r.round_status));
-    return { agency, rounds: await Promise.all(rounds.map((r) => this.round(r.round_id, r.round_name, r.round_status))) };
+    const rounds = (await listRounds(this.sql, `round-${agency}-`, 50)).filter((r) =>
+      PUBLIC_STATUSES.has(r.round_status),
+    );
+    return {
+      agency,
+      rounds: await Promise.all(rounds.map((r) => this.round(r.round_id, r.round_name, r.round_status))),
+    };
   }
 
   private async round(roundId: string, name: string | null, status: string): Promise<PublicRound> {
     const [posts, events] = await Promise.all([roundPosts(this.sql, roundId), readStream(this.sql, roundId)]);
-    const published = events.filter((e) => e.type === 'StageResultsPublished') as unknown as Array<{ data: StageResultsPublished['data']; recordedAt: string }>;
+    const published = events.filter((e) => e.type === 'StageResultsPublished') as unknown as Array<{
+      data: StageResultsPublished['data'];
+      recordedAt: string;
+    }>;
     // The plan as announced (the last one planned or revised) names the agency and each stage.
-    const plan = (events.filter((e) => e.type === 'RoundPlanned' || e.type === 'PlanRevised').at(-1)?.data as { plan?: RoundPlan } | undefined)?.plan;
+    const plan = (
+      events.filter((e) => e.type === 'RoundPlanned' || e.type === 'PlanRevised').at(-1)?.data as
+        { plan?: RoundPlan } | undefined
+    )?.plan;
     const stageNames = new Map((plan?.stages ?? []).map((stage) => [stage.stageId, stage.name]));
     return {
       roundId,
@@ -37,14 +48,21 @@ export class PublishedResultsHandler implements IQueryHandler<PublishedResultsQu
       status,
       posts: await Promise.all(
         posts.map(async (post) => {
-          const names = new Map((await postApplicants(this.sql, roundId, post.post_id)).map((a) => [a.applicant_id, a.name]));
+          const names = new Map(
+            (await postApplicants(this.sql, roundId, post.post_id)).map((a) => [a.applicant_id, a.name]),
+          );
           const stages = published
             .filter((e) => e.data.postId === post.post_id)
             .map((e) => ({
               stageId: e.data.stageId,
               stageName: stageNames.get(e.data.stageId) ?? null,
               publishedAt: iso(e.data.at),
-              ranking: e.data.ranking.map((line) => ({ rank: line.rank, name: names.get(line.applicantId) ?? null, total: line.total, proceeds: line.proceeds })),
+              ranking: e.data.ranking.map((line) => ({
+                rank: line.rank,
+                name: names.get(line.applicantId) ?? null,
+                total: line.total,
+                proceeds: line.proceeds,
+              })),
             }));
           return { postId: post.post_id, title: post.post_title, status: post.post_status, stages };
         }),

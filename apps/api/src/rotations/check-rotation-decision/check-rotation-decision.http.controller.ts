@@ -6,7 +6,12 @@ import { Caller, type CommandContext } from '../../rounds/command-context';
 import { decisionResponses } from '../../rounds/openapi';
 import type { RoundRef } from '../../rounds/round-id';
 import { ZodPipe } from '../../validation/zod.pipe';
-import { ROTATION_DECISION_TYPES, rotationDecisionData, rotationDecisionTypeParam, type RotationDecisionType } from '../rotation-bodies';
+import {
+  ROTATION_DECISION_TYPES,
+  rotationDecisionData,
+  rotationDecisionTypeParam,
+  type RotationDecisionType,
+} from '../rotation-bodies';
 import { rotationIdParam } from '../rotation-id';
 import { CheckRotationDecisionQuery } from './check-rotation-decision.query';
 
@@ -19,7 +24,10 @@ export class CheckRotationDecisionController {
 
   @Post(':type/check')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Would the rules accept this rotation decision now? Records nothing', operationId: 'checkRotationDecision' })
+  @ApiOperation({
+    summary: 'Would the rules accept this rotation decision now? Records nothing',
+    operationId: 'checkRotationDecision',
+  })
   @ApiParam({ name: 'rotationId', example: 'rotation-kabcontoh-2024-01' })
   @ApiParam({ name: 'type', enum: ROTATION_DECISION_TYPES })
   @ApiBody({ schema: { type: 'object' } })
@@ -30,6 +38,8 @@ export class CheckRotationDecisionController {
     @Param('type', new ZodPipe(rotationDecisionTypeParam, 'decision type')) type: RotationDecisionType,
     @Body() body: unknown,
   ): Promise<DecisionCheck> {
-    return this.queries.execute(new CheckRotationDecisionQuery(ctx, rotation, type, rotationDecisionData(type, body)));
+    return this.queries.execute(
+      new CheckRotationDecisionQuery(ctx, rotation, type, rotationDecisionData(type, body)),
+    );
   }
 }

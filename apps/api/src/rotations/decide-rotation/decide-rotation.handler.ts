@@ -9,7 +9,10 @@ import { RotationRecorder, type RotationDecisionResponse } from '../rotation-rec
 import { DecideRotationCommand } from './decide-rotation.command';
 
 @CommandHandler(DecideRotationCommand)
-export class DecideRotationHandler implements ICommandHandler<DecideRotationCommand, RotationDecisionResponse> {
+export class DecideRotationHandler implements ICommandHandler<
+  DecideRotationCommand,
+  RotationDecisionResponse
+> {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly access: RotationAccess,

@@ -5,7 +5,12 @@ import { Caller, type CommandContext } from '../../rounds/command-context';
 import { decisionResponses } from '../../rounds/openapi';
 import type { RoundRef } from '../../rounds/round-id';
 import { ZodPipe } from '../../validation/zod.pipe';
-import { ROTATION_DECISION_TYPES, rotationDecisionData, rotationDecisionTypeParam, type RotationDecisionType } from '../rotation-bodies';
+import {
+  ROTATION_DECISION_TYPES,
+  rotationDecisionData,
+  rotationDecisionTypeParam,
+  type RotationDecisionType,
+} from '../rotation-bodies';
 import { rotationIdParam } from '../rotation-id';
 import { rotationDecisionResult, type RotationDecisionResponse } from '../rotation-recorder';
 import { DecideRotationCommand } from './decide-rotation.command';
@@ -30,6 +35,8 @@ export class DecideRotationController {
     @Param('type', new ZodPipe(rotationDecisionTypeParam, 'decision type')) type: RotationDecisionType,
     @Body() body: unknown,
   ): Promise<RotationDecisionResponse> {
-    return this.commands.execute(new DecideRotationCommand(ctx, rotation, type, rotationDecisionData(type, body)));
+    return this.commands.execute(
+      new DecideRotationCommand(ctx, rotation, type, rotationDecisionData(type, body)),
+    );
   }
 }

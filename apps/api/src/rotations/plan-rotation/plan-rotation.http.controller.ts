@@ -16,11 +16,17 @@ export class PlanRotationController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Start a rotation (uji kompetensi) of sitting officials and record its plan', operationId: 'planRotation' })
+  @ApiOperation({
+    summary: 'Start a rotation (uji kompetensi) of sitting officials and record its plan',
+    operationId: 'planRotation',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiBody({ schema: openApiSchema(planRotationRequest) })
   @decisionResponses(rotationDecisionResult, 201)
-  plan(@Caller() ctx: CommandContext, @Body(new ZodPipe(planRotationRequest, 'rotation plan')) body: PlanRotationRequest): Promise<RotationDecisionResponse> {
+  plan(
+    @Caller() ctx: CommandContext,
+    @Body(new ZodPipe(planRotationRequest, 'rotation plan')) body: PlanRotationRequest,
+  ): Promise<RotationDecisionResponse> {
     return this.commands.execute(new PlanRotationCommand(ctx, body));
   }
 }

@@ -5,7 +5,12 @@ import { ZodPipe } from '../../validation/zod.pipe';
 import { Caller, type CommandContext } from '../command-context';
 import { decisionResponses } from '../openapi';
 import { roundIdParam, type RoundRef } from '../round-id';
-import { DECISION_TYPES, decisionData, decisionTypeParam, type DecisionType } from '../schemas/decision-bodies';
+import {
+  DECISION_TYPES,
+  decisionData,
+  decisionTypeParam,
+  type DecisionType,
+} from '../schemas/decision-bodies';
 import { CheckDecisionQuery, decisionCheck, type DecisionCheck } from './check-decision.query';
 
 /**
@@ -20,7 +25,10 @@ export class CheckDecisionController {
 
   @Post(':type/check')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Would the rules accept this decision now? Records nothing', operationId: 'check' })
+  @ApiOperation({
+    summary: 'Would the rules accept this decision now? Records nothing',
+    operationId: 'check',
+  })
   @ApiParam({ name: 'roundId', example: 'round-kabcontoh-2024-01' })
   @ApiParam({ name: 'type', enum: DECISION_TYPES })
   @ApiBody({ schema: { type: 'object' } })

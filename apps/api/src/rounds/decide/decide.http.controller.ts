@@ -5,7 +5,12 @@ import { ZodPipe } from '../../validation/zod.pipe';
 import { Caller, type CommandContext, type DecisionResponse } from '../command-context';
 import { DECISION_RESPONSES } from '../openapi';
 import { roundIdParam, type RoundRef } from '../round-id';
-import { DECISION_TYPES, decisionData, decisionTypeParam, type DecisionType } from '../schemas/decision-bodies';
+import {
+  DECISION_TYPES,
+  decisionData,
+  decisionTypeParam,
+  type DecisionType,
+} from '../schemas/decision-bodies';
 import { DecideCommand } from './decide.command';
 
 /**
@@ -23,7 +28,11 @@ export class DecideController {
   @ApiOperation({ summary: 'Send a decision to a round', operationId: 'decide' })
   @ApiParam({ name: 'roundId', example: 'round-kabcontoh-2024-01' })
   @ApiParam({ name: 'type', enum: DECISION_TYPES })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe key (per caller, kept 24 h)' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retry-safe key (per caller, kept 24 h)',
+  })
   @ApiBody({ schema: { type: 'object' } })
   @DECISION_RESPONSES
   decide(

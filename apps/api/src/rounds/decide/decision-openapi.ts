@@ -26,7 +26,10 @@ export function expandDecisionPaths(document: OpenAPIObject): OpenAPIObject {
           operationId: `${prefix}${type}`,
           summary: suffix ? `${type} (dry run)` : type,
           parameters: (generic.parameters ?? []).filter((p) => !('name' in p) || p.name !== 'type'),
-          requestBody: { required: true, content: { 'application/json': { schema: openApiSchema(DECISION_BODIES[type]) } } },
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: openApiSchema(DECISION_BODIES[type]) } },
+          },
         },
       };
     }

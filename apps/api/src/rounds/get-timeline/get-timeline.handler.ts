@@ -20,7 +20,15 @@ export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery, Timel
     const rows = await roundTimeline(this.sql, round.id, fromVersion, limit);
     return {
       roundId: round.id,
-      events: rows.map((e) => ({ version: Number(e.stream_version), eventId: e.event_id, type: e.type, at: iso(e.at), postId: e.post_id, actor: { id: e.actor_id, role: e.actor_role }, summary: e.summary })),
+      events: rows.map((e) => ({
+        version: Number(e.stream_version),
+        eventId: e.event_id,
+        type: e.type,
+        at: iso(e.at),
+        postId: e.post_id,
+        actor: { id: e.actor_id, role: e.actor_role },
+        summary: e.summary,
+      })),
     };
   }
 }

@@ -18,7 +18,10 @@ export const timelineEntry = responseSchema(
 );
 export type TimelineEntry = z.infer<typeof timelineEntry>;
 
-export const timeline = responseSchema('Timeline', z.object({ roundId: z.string(), events: z.array(timelineEntry) }));
+export const timeline = responseSchema(
+  'Timeline',
+  z.object({ roundId: z.string(), events: z.array(timelineEntry) }),
+);
 export type Timeline = z.infer<typeof timeline>;
 
 export class GetTimelineQuery extends Query<Timeline> {

@@ -8,7 +8,11 @@ type Registration = RoundCommandOf<'RegisterApplicant'>['data'];
 
 /** Which cell of a row holds which column, as the file's header names them; cells under other headers are ignored. */
 export interface Layout {
-  readonly columns: ReadonlyArray<{ readonly index: number; readonly column: Column; readonly header: string }>;
+  readonly columns: ReadonlyArray<{
+    readonly index: number;
+    readonly column: Column;
+    readonly header: string;
+  }>;
   readonly ignored: readonly string[];
 }
 
@@ -30,12 +34,28 @@ export function layoutOf(header: readonly string[]): Layout {
     const column = cell ? columnNamed(cell) : undefined;
     if (!column) return void (cell && ignored.push(cell));
     const twice = columns.find((c) => c.column === column);
-    if (twice) throw badHeader('IMPORT.DUPLICATE_COLUMN', `The columns "${twice.header}" and "${cell}" both give ${column.name}: keep one.`, { column: column.name });
+    if (twice)
+      throw badHeader(
+        'IMPORT.DUPLICATE_COLUMN',
+        `The columns "${twice.header}" and "${cell}" both give ${column.name}: keep one.`,
+        { column: column.name },
+      );
     columns.push({ index, column, header: cell });
   });
-  if (columns.length === 0) throw badHeader('IMPORT.NO_HEADER', `The first row names none of the columns (${COLUMNS.map((c) => c.name).join(', ')}): it must be the header row.`);
-  const missing = COLUMNS.filter((c) => c.required && !columns.some((l) => l.column === c)).map((c) => c.name);
-  if (missing.length) throw badHeader('IMPORT.MISSING_COLUMNS', `The header lacks the column(s) ${missing.join(', ')} (see docs/api.md, "Applicant import").`, { missing });
+  if (columns.length === 0)
+    throw badHeader(
+      'IMPORT.NO_HEADER',
+      `The first row names none of the columns (${COLUMNS.map((c) => c.name).join(', ')}): it must be the header row.`,
+    );
+  const missing = COLUMNS.filter((c) => c.required && !columns.some((l) => l.column === c)).map(
+    (c) => c.name,
+  );
+  if (missing.length)
+    throw badHeader(
+      'IMPORT.MISSING_COLUMNS',
+      `The header lacks the column(s) ${missing.join(', ')} (see docs/api.md, "Applicant import").`,
+      { missing },
+    );
   return { columns, ignored };
 }
 
@@ -46,13 +66,24 @@ function put(target: Record<string, unknown>, path: readonly string[], value: un
   else put((target[head] ??= {}) as Record<string, unknown>, rest, value);
 }
 
-const fault = (field: string, message: string, id = `Kolom "${field}" tidak valid: ${message}`): RowFault => ({ field, reason: { id, en: `Column "${field}" is invalid: ${message}` }, errors: [{ field, message }] });
+const fault = (
+  field: string,
+  message: string,
+  id = `Kolom "${field}" tidak valid: ${message}`,
+): RowFault => ({
+  field,
+  reason: { id, en: `Column "${field}" is invalid: ${message}` },
+  errors: [{ field, message }],
+});
 
 /**
  * One row as RegisterApplicant's body, validated by the very schema the single registration uses;
  * `id_pelamar` defaults to `<jabatan>-<nip>`. A fault names the column as the file's header wrote it.
  */
-export function registrationOf(layout: Layout, cells: readonly Cell[]): { data: Registration } | { fault: RowFault } {
+export function registrationOf(
+  layout: Layout,
+  cells: readonly Cell[],
+): { data: Registration } | { fault: RowFault } {
   const body: Record<string, unknown> = {};
   for (const { index, column, header } of layout.columns) {
     try {
@@ -60,19 +91,30 @@ export function registrationOf(layout: Layout, cells: readonly Cell[]): { data: 
       if (value !== undefined) put(body, column.path, value);
     } catch (error) {
       if (!(error instanceof CellError)) throw error;
-      return { fault: { field: header, reason: error.reason, errors: [{ field: header, message: error.reason.en }] } };
+      return {
+        fault: { field: header, reason: error.reason, errors: [{ field: header, message: error.reason.en }] },
+      };
     }
   }
   const applicant = body['applicant'] as { nip?: unknown } | undefined;
-  const derived = body['applicantId'] === undefined && typeof body['postId'] === 'string' && typeof applicant?.nip === 'string';
+  const derived =
+    body['applicantId'] === undefined &&
+    typeof body['postId'] === 'string' &&
+    typeof applicant?.nip === 'string';
   if (derived) body['applicantId'] = `${String(body['postId'])}-${String(applicant?.nip)}`;
   const parsed = DECISION_BODIES.RegisterApplicant.safeParse(body);
   if (parsed.success) return { data: parsed.data };
   // A derived id is only as good as the jabatan and NIP it is made of: their own faults come first.
-  const issues = parsed.error.issues.filter((issue) => !derived || issue.path[0] !== 'applicantId' || parsed.error.issues.length === 1);
+  const issues = parsed.error.issues.filter(
+    (issue) => !derived || issue.path[0] !== 'applicantId' || parsed.error.issues.length === 1,
+  );
   const headerAt = (path: readonly PropertyKey[]): string => {
     const found = layout.columns.find(({ column }) => column.path.every((part, i) => path[i] === part));
-    return found?.header ?? COLUMNS.find((c) => c.path.every((part, i) => path[i] === part))?.name ?? path.map(String).join('.');
+    return (
+      found?.header ??
+      COLUMNS.find((c) => c.path.every((part, i) => path[i] === part))?.name ??
+      path.map(String).join('.')
+    );
   };
   const errors = issues.map((issue) => ({ field: headerAt(issue.path), message: issue.message }));
   const [first] = errors;

@@ -3,7 +3,12 @@
  * item starts only once every earlier item with one of its keys has finished. The results keep the
  * items' order. After a failure nothing new starts, and the first error is thrown.
  */
-export async function runKeyed<T, R>(items: readonly T[], keysOf: (item: T) => readonly string[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+export async function runKeyed<T, R>(
+  items: readonly T[],
+  keysOf: (item: T) => readonly string[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
   const latest = new Map<string, Promise<unknown>>();
   const waiting: Array<() => void> = [];
   let running = 0;

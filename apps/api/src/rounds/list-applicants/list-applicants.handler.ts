@@ -18,8 +18,13 @@ export class ListApplicantsHandler implements IQueryHandler<ListApplicantsQuery,
 
   async execute({ principal, round, postId }: ListApplicantsQuery): Promise<ApplicantsView> {
     await this.access.assertRead(principal, round);
-    const [posts, rows, timeline] = await Promise.all([roundPosts(this.sql, round.id), postApplicants(this.sql, round.id, postId), roundTimeline(this.sql, round.id, 1, 10_000)]);
-    if (!posts.some((p) => p.post_id === postId)) throw notFound('POST.UNKNOWN', `Round ${round.id} has no post ${postId}.`);
+    const [posts, rows, timeline] = await Promise.all([
+      roundPosts(this.sql, round.id),
+      postApplicants(this.sql, round.id, postId),
+      roundTimeline(this.sql, round.id, 1, 10_000),
+    ]);
+    if (!posts.some((p) => p.post_id === postId))
+      throw notFound('POST.UNKNOWN', `Round ${round.id} has no post ${postId}.`);
     return {
       roundId: round.id,
       postId,

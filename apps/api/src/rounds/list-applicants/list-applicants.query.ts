@@ -23,12 +23,20 @@ export const applicantView = responseSchema(
 export type ApplicantView = z.infer<typeof applicantView>;
 
 /** A stage's published ranking (R21), as the round's timeline records it. */
-export const publicationView = responseSchema('PublicationView', z.object({ version: z.number().int(), at: z.string(), summary: z.string() }));
+export const publicationView = responseSchema(
+  'PublicationView',
+  z.object({ version: z.number().int(), at: z.string(), summary: z.string() }),
+);
 export type PublicationView = z.infer<typeof publicationView>;
 
 export const applicantsView = responseSchema(
   'ApplicantsView',
-  z.object({ roundId: z.string(), postId: z.string(), applicants: z.array(applicantView), publications: z.array(publicationView) }),
+  z.object({
+    roundId: z.string(),
+    postId: z.string(),
+    applicants: z.array(applicantView),
+    publications: z.array(publicationView),
+  }),
 );
 export type ApplicantsView = z.infer<typeof applicantsView>;
 

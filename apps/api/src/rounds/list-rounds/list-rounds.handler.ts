@@ -18,15 +18,33 @@ export class ListRoundsHandler implements IQueryHandler<ListRoundsQuery, RoundLi
   ) {}
 
   async execute({ principal, limit }: ListRoundsQuery): Promise<RoundList> {
-    const rows = await listRounds(this.sql, spansAgencies(principal) ? null : `round-${principal.agency ?? ''}-`, limit);
+    const rows = await listRounds(
+      this.sql,
+      spansAgencies(principal) ? null : `round-${principal.agency ?? ''}-`,
+      limit,
+    );
     const rounds = rows.flatMap((r) => {
       const ref = roundIdParam.safeParse(r.round_id);
       if (!ref.success) return [];
-      const summary: RoundSummary = { id: r.round_id, agency: ref.data.agency, name: r.round_name, agencyName: r.agency, status: r.round_status, posts: r.posts, openPosts: r.open_posts, updatedAt: iso(r.updated_at) };
+      const summary: RoundSummary = {
+        id: r.round_id,
+        agency: ref.data.agency,
+        name: r.round_name,
+        agencyName: r.agency,
+        status: r.round_status,
+        posts: r.posts,
+        openPosts: r.open_posts,
+        updatedAt: iso(r.updated_at),
+      };
       return [{ summary, ref: ref.data }];
     });
     if (principal.role !== 'pansel') return { rounds: rounds.map((r) => r.summary) };
-    const member = await Promise.all(rounds.map(async (r) => (await this.facts.get(r.ref).catch(() => undefined))?.panselMembers.has(principal.id) ?? false));
+    const member = await Promise.all(
+      rounds.map(
+        async (r) =>
+          (await this.facts.get(r.ref).catch(() => undefined))?.panselMembers.has(principal.id) ?? false,
+      ),
+    );
     return { rounds: rounds.filter((_, i) => member[i]).map((r) => r.summary) };
   }
 }

@@ -18,7 +18,10 @@ export const roundSummary = responseSchema(
 );
 export type RoundSummary = z.infer<typeof roundSummary>;
 
-export const roundList = responseSchema('RoundList', z.object({ rounds: z.array(roundSummary).describe('Newest change first') }));
+export const roundList = responseSchema(
+  'RoundList',
+  z.object({ rounds: z.array(roundSummary).describe('Newest change first') }),
+);
 export type RoundList = z.infer<typeof roundList>;
 
 export class ListRoundsQuery extends Query<RoundList> {

@@ -15,11 +15,21 @@ export class PlanRoundController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Start a selection round and record its plan (operator, or admin for any agency)', operationId: 'planRound' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe key (per caller, kept 24 h)' })
+  @ApiOperation({
+    summary: 'Start a selection round and record its plan (operator, or admin for any agency)',
+    operationId: 'planRound',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retry-safe key (per caller, kept 24 h)',
+  })
   @ApiBody({ schema: openApiSchema(planRoundRequest) })
   @decisionResponses(decisionResult, 201)
-  plan(@Caller() ctx: CommandContext, @Body(new ZodPipe(planRoundRequest, 'round plan')) body: PlanRoundRequest): Promise<DecisionResponse> {
+  plan(
+    @Caller() ctx: CommandContext,
+    @Body(new ZodPipe(planRoundRequest, 'round plan')) body: PlanRoundRequest,
+  ): Promise<DecisionResponse> {
     return this.commands.execute(new PlanRoundCommand(ctx, body));
   }
 }

@@ -7,7 +7,10 @@ import { roundPlan } from '../schemas/plan.schema';
 export const planRoundRequest = z.strictObject({
   roundId: z.string().regex(LOCAL_ROUND_ID, 'expected a round id: lower-case letters, digits and hyphens'),
   agency: z.string().regex(AGENCY).optional(),
-  policyId: z.string().regex(/^[\w.-]{1,64}$/).optional(),
+  policyId: z
+    .string()
+    .regex(/^[\w.-]{1,64}$/)
+    .optional(),
   plan: roundPlan,
 });
 export type PlanRoundRequest = z.infer<typeof planRoundRequest>;

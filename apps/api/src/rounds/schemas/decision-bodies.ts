@@ -7,7 +7,11 @@ import { applicantProfile, roundPlan, stageDefinition } from './plan.schema';
 type DecisionType = Exclude<RoundCommandType, 'PlanRound'>;
 type Bodies = { readonly [T in DecisionType]: z.ZodType<RoundCommandOf<T>['data']> };
 
-const witness = z.strictObject({ nip: z.string().min(1).max(32), name: text(200), level: z.enum(['jpt-utama', 'jpt-madya', 'jpt-pratama', 'administrator', 'pengawas']) });
+const witness = z.strictObject({
+  nip: z.string().min(1).max(32),
+  name: text(200),
+  level: z.enum(['jpt-utama', 'jpt-madya', 'jpt-pratama', 'administrator', 'pengawas']),
+});
 const reason = text(2000);
 
 /**
@@ -17,28 +21,72 @@ const reason = text(2000);
 export const DECISION_BODIES: Bodies = {
   RevisePlan: z.strictObject({ plan: roundPlan, reason }),
   SubmitPlanForRecommendation: z.strictObject({}),
-  RecordPlanRecommendation: z.strictObject({ ...oversightLetter, decision: z.enum(['approved', 'rejected']), reason: reason.optional() }),
-  RecordMendagriApproval: z.strictObject({ purpose: z.enum(['selection', 'inauguration']), postId: id.optional(), letterNumber: text(120) }),
-  AnnounceRound: z.strictObject({ reach: z.enum(['national', 'province', 'agency']), signedBy: z.enum(['pansel-chair', 'secretariat-head']), secretariatContact: text(300) }),
-  RegisterApplicant: z.strictObject({ ...postRef, applicantId: id, applicant: applicantProfile, invited: z.boolean().optional() }),
+  RecordPlanRecommendation: z.strictObject({
+    ...oversightLetter,
+    decision: z.enum(['approved', 'rejected']),
+    reason: reason.optional(),
+  }),
+  RecordMendagriApproval: z.strictObject({
+    purpose: z.enum(['selection', 'inauguration']),
+    postId: id.optional(),
+    letterNumber: text(120),
+  }),
+  AnnounceRound: z.strictObject({
+    reach: z.enum(['national', 'province', 'agency']),
+    signedBy: z.enum(['pansel-chair', 'secretariat-head']),
+    secretariatContact: text(300),
+  }),
+  RegisterApplicant: z.strictObject({
+    ...postRef,
+    applicantId: id,
+    applicant: applicantProfile,
+    invited: z.boolean().optional(),
+  }),
   ExtendRegistration: z.strictObject({ ...postRef, approval: z.strictObject(oversightLetter).optional() }),
   CloseRegistration: z.strictObject(postRef),
-  DecideUnderfilledPost: z.strictObject({ ...postRef, ...oversightLetter, decision: z.enum(['continue', 'drop', 'postpone']), reason }),
-  RecordAdministrativeVerdict: z.strictObject({ ...postRef, applicantId: id, findings: list(z.strictObject({ ruleId, note: text(1000) }), 50).optional() }),
+  DecideUnderfilledPost: z.strictObject({
+    ...postRef,
+    ...oversightLetter,
+    decision: z.enum(['continue', 'drop', 'postpone']),
+    reason,
+  }),
+  RecordAdministrativeVerdict: z.strictObject({
+    ...postRef,
+    applicantId: id,
+    findings: list(z.strictObject({ ruleId, note: text(1000) }), 50).optional(),
+  }),
   RecordStageResults: z.strictObject({
     ...postRef,
     stageId: id,
-    results: list(z.strictObject({ applicantId: id, score, reusedAssessment: z.strictObject({ assessedOn: isoDate, provider: text(300) }).optional() })),
+    results: list(
+      z.strictObject({
+        applicantId: id,
+        score,
+        reusedAssessment: z.strictObject({ assessedOn: isoDate, provider: text(300) }).optional(),
+      }),
+    ),
     absent: list(id).optional(),
   }),
-  WithdrawApplicant: z.strictObject({ ...postRef, applicantId: id, cause: z.enum(['declared', 'retired', 'sanctioned', 'deceased']), note: text(1000) }),
+  WithdrawApplicant: z.strictObject({
+    ...postRef,
+    applicantId: id,
+    cause: z.enum(['declared', 'retired', 'sanctioned', 'deceased']),
+    note: text(1000),
+  }),
   PublishStageResults: z.strictObject({ ...postRef, stageId: id }),
   AmendStage: z.strictObject({ ...oversightLetter, stage: stageDefinition, reason }),
   ProposeShortlist: z.strictObject({ ...postRef, finalists: list(id, 20) }),
   ReviewShortlist: z.strictObject({
     ...postRef,
     ...oversightLetter,
-    ineligible: list(z.strictObject({ applicantId: id, ruleId: ruleId.optional(), reason: z.strictObject({ id: text(1000), en: text(1000) }) }), 20).optional(),
+    ineligible: list(
+      z.strictObject({
+        applicantId: id,
+        ruleId: ruleId.optional(),
+        reason: z.strictObject({ id: text(1000), en: text(1000) }),
+      }),
+      20,
+    ).optional(),
     acceptFewer: z.boolean().optional(),
   }),
   AnnounceShortlist: z.strictObject(postRef),
@@ -47,7 +95,13 @@ export const DECISION_BODIES: Bodies = {
   ReportToGovernor: z.strictObject({ ...postRef, letterNumber: text(120) }),
   RecordInaugurationRecommendation: z.strictObject({ ...postRef, ...oversightLetter }),
   IssueAppointmentDecree: z.strictObject({ ...postRef, decreeNumber: text(120) }),
-  InaugurateAppointee: z.strictObject({ ...postRef, inauguratedOn: isoDate, witnesses: list(witness, 10), clergy: text(200), minutesNumber: text(120) }),
+  InaugurateAppointee: z.strictObject({
+    ...postRef,
+    inauguratedOn: isoDate,
+    witnesses: list(witness, 10),
+    clergy: text(200),
+    minutesNumber: text(120),
+  }),
   CancelPost: z.strictObject({ ...postRef, reason }),
   RerunPost: z.strictObject({ ...postRef, ...oversightLetter, reason, registrationDeadline: isoDate }),
   CancelRound: z.strictObject({ reason }),

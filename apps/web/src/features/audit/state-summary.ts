@@ -63,7 +63,13 @@ function summarisePost(post: PostStateView): PostSummary {
     published: post.published,
     finalists: shortlist?.finalists ?? [],
     shortlistReview: shortlist?.review?.letter ?? null,
-    appointee: appointee ? { applicantId: appointee.applicantId, decree: appointee.decree, inauguratedOn: appointee.inauguratedOn } : null,
+    appointee: appointee
+      ? {
+          applicantId: appointee.applicantId,
+          decree: appointee.decree,
+          inauguratedOn: appointee.inauguratedOn,
+        }
+      : null,
     reason: post.reason,
   };
 }
@@ -103,7 +109,10 @@ export function roundDecisionsAt(
     { key: 'panselDecree', value: state.plan.pansel.decreeNumber },
   ];
   if (state.recommendation)
-    out.push({ key: 'recommendation', value: `${state.recommendation.issuedBy} ${state.recommendation.letterNumber}` });
+    out.push({
+      key: 'recommendation',
+      value: `${state.recommendation.issuedBy} ${state.recommendation.letterNumber}`,
+    });
   if (state.rejection)
     out.push({
       key: 'rejection',

@@ -44,7 +44,9 @@ export function TimeSlider({
   };
   const [settled] = useDebouncedValue(position, 250);
   const token = session?.token;
-  const state = useApiQuery(keys.state(roundId, settled), () => roundStateAt(roundId, token, settled), { keepPrevious: true });
+  const state = useApiQuery(keys.state(roundId, settled), () => roundStateAt(roundId, token, settled), {
+    keepPrevious: true,
+  });
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="time-slider-title">
       <Stack gap="md">

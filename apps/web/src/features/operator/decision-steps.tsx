@@ -8,7 +8,17 @@ import { OPERATOR_FORMS } from './forms';
  * The operator's next decisions, one panel each; a panel's form (and its dry run against the API)
  * exists only while it is open, so a page with many posts asks the API only about what is looked at.
  */
-export function DecisionSteps({ roundId, postId, types, onDone }: { roundId: string; postId: string | null; types: readonly DecisionType[]; onDone: (type: DecisionType, result: DecisionResult) => void }): React.JSX.Element {
+export function DecisionSteps({
+  roundId,
+  postId,
+  types,
+  onDone,
+}: {
+  roundId: string;
+  postId: string | null;
+  types: readonly DecisionType[];
+  onDone: (type: DecisionType, result: DecisionResult) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('operator');
   const { t: tc } = useTranslation();
   const [open, setOpen] = useState<string | null>(null);
@@ -26,11 +36,7 @@ export function DecisionSteps({ roundId, postId, types, onDone }: { roundId: str
             </Accordion.Control>
             <Accordion.Panel>
               {open === type && Form && (
-                <Form
-                  roundId={roundId}
-                  postId={postId}
-                  onDone={(result) => onDone(type, result)}
-                />
+                <Form roundId={roundId} postId={postId} onDone={(result) => onDone(type, result)} />
               )}
             </Accordion.Panel>
           </Accordion.Item>

@@ -11,7 +11,9 @@ describe("the operator's next steps", () => {
   });
 
   it('leave stage results to the pansel and the choice to the PPK', () => {
-    expect(postSteps({ status: 'registration' })).toEqual(expect.arrayContaining(['RegisterApplicant', 'CloseRegistration', 'ExtendRegistration']));
+    expect(postSteps({ status: 'registration' })).toEqual(
+      expect.arrayContaining(['RegisterApplicant', 'CloseRegistration', 'ExtendRegistration']),
+    );
     for (const status of ['selection', 'shortlisted', 'chosen']) {
       expect(postSteps({ status })).not.toEqual(expect.arrayContaining(['RecordStageResults']));
       expect(postSteps({ status })).not.toEqual(expect.arrayContaining(['ChooseAppointee']));

@@ -22,7 +22,13 @@ export const roundSteps = (status: string): readonly DecisionType[] => ROUND_STE
 export const roundCancellable = (status: string): boolean => !['closed', 'cancelled'].includes(status);
 
 const POST_STEPS: Readonly<Record<string, readonly DecisionType[]>> = {
-  registration: ['RegisterApplicant', 'CloseRegistration', 'ExtendRegistration', 'WithdrawApplicant', 'CancelPost'],
+  registration: [
+    'RegisterApplicant',
+    'CloseRegistration',
+    'ExtendRegistration',
+    'WithdrawApplicant',
+    'CancelPost',
+  ],
   'awaiting-oversight': ['CancelPost'],
   selection: ['WithdrawApplicant', 'CancelPost'],
   shortlisted: ['CancelPost'],
@@ -33,10 +39,16 @@ const POST_STEPS: Readonly<Record<string, readonly DecisionType[]>> = {
 };
 
 /** The operator's next steps on one post of an announced round. */
-export const postSteps = (post: Pick<PostView, 'status'>): readonly DecisionType[] => POST_STEPS[post.status] ?? [];
+export const postSteps = (post: Pick<PostView, 'status'>): readonly DecisionType[] =>
+  POST_STEPS[post.status] ?? [];
 
 /** Post statuses in which someone else (pansel, oversight, PPK) holds the next decision. */
-export const WAITING_ON_OTHERS: ReadonlySet<string> = new Set(['awaiting-oversight', 'selection', 'shortlisted', 'chosen']);
+export const WAITING_ON_OTHERS: ReadonlySet<string> = new Set([
+  'awaiting-oversight',
+  'selection',
+  'shortlisted',
+  'chosen',
+]);
 
 /** Post statuses in which the operator holds the next decision (closing or re-opening registration). */
 export const AWAITS_OPERATOR: ReadonlySet<string> = new Set(['registration', 'rerun-required']);

@@ -38,10 +38,24 @@ export function PlanRound(): React.JSX.Element {
   const [failure, setFailure] = useState<unknown>(null);
   const policies = useApiQuery(keys.policies, () => loadPolicies(api));
 
-  const request: PlanRoundRequest = useMemo(() => ({ roundId: roundId.trim(), ...(isAdmin && agency.trim() ? { agency: agency.trim() } : {}), ...(policyId ? { policyId } : {}), plan: toPlanBody(plan) }), [roundId, isAdmin, agency, policyId, plan]);
+  const request: PlanRoundRequest = useMemo(
+    () => ({
+      roundId: roundId.trim(),
+      ...(isAdmin && agency.trim() ? { agency: agency.trim() } : {}),
+      ...(policyId ? { policyId } : {}),
+      plan: toPlanBody(plan),
+    }),
+    [roundId, isAdmin, agency, policyId, plan],
+  );
   const serialized = JSON.stringify(request);
   // The dry run needs no round id: the rules judge the plan, the policy and the agency.
-  const judgement = usePlanCheck(api, useMemo(() => { const { roundId: _roundId, ...rest } = request; return rest; }, [request]));
+  const judgement = usePlanCheck(
+    api,
+    useMemo(() => {
+      const { roundId: _roundId, ...rest } = request;
+      return rest;
+    }, [request]),
+  );
   // One Idempotency-Key per distinct request: sending the same plan again is a retry.
   const key = useMemo(() => (serialized ? crypto.randomUUID() : ''), [serialized]);
 
@@ -81,9 +95,27 @@ export function PlanRound(): React.JSX.Element {
     >
       <Text size="sm">{t('plan.intro')}</Text>
       <Stack gap="sm" maw={720}>
-        <TextInput label={t('plan.roundId')} description={t('plan.roundIdHint', { agency: agency || '…' })} required value={roundId} onChange={(e) => setRoundId(e.currentTarget.value)} />
-        {isAdmin && <TextInput label={t('plan.agencyCode')} description={t('plan.agencyCodeHint')} required value={agency} onChange={(e) => setAgency(e.currentTarget.value)} />}
-        <PolicyField value={policyId} onChange={setPolicyId} policies={policies.state === 'ready' ? policies.data : undefined} />
+        <TextInput
+          label={t('plan.roundId')}
+          description={t('plan.roundIdHint', { agency: agency || '…' })}
+          required
+          value={roundId}
+          onChange={(e) => setRoundId(e.currentTarget.value)}
+        />
+        {isAdmin && (
+          <TextInput
+            label={t('plan.agencyCode')}
+            description={t('plan.agencyCodeHint')}
+            required
+            value={agency}
+            onChange={(e) => setAgency(e.currentTarget.value)}
+          />
+        )}
+        <PolicyField
+          value={policyId}
+          onChange={setPolicyId}
+          policies={policies.state === 'ready' ? policies.data : undefined}
+        />
       </Stack>
       <PlanEditor value={plan} onChange={setPlan} judgement={judgement} />
       {failure !== null && <ProblemAlert failure={failure} />}

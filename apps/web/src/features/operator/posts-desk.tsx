@@ -10,12 +10,25 @@ import type { PostView, RoundView } from './types';
 import { TableHead } from '../round/table-head';
 
 /** An announced round's posts at a glance, and the operator's steps on the post chosen (`?post=`, else the first one waiting on the operator). */
-export function PostsDesk({ round, onDone }: { round: RoundView; onDone: (type: DecisionType, result: DecisionResult) => void }): React.JSX.Element {
+export function PostsDesk({
+  round,
+  onDone,
+}: {
+  round: RoundView;
+  onDone: (type: DecisionType, result: DecisionResult) => void;
+}): React.JSX.Element {
   const { t, i18n } = useTranslation('operator');
   const locale = LOCALES[i18n.language === 'en' ? 'en' : 'id'];
-  const date = (iso: string | null) => (iso ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso)) : '–');
+  const date = (iso: string | null) =>
+    iso
+      ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso))
+      : '–';
   const [params, setParams] = useSearchParams();
-  const chosen = round.posts.find((p) => p.postId === params.get('post')) ?? round.posts.find((p) => AWAITS_OPERATOR.has(p.status)) ?? round.posts.find((p) => postSteps(p).length > 0) ?? round.posts[0];
+  const chosen =
+    round.posts.find((p) => p.postId === params.get('post')) ??
+    round.posts.find((p) => AWAITS_OPERATOR.has(p.status)) ??
+    round.posts.find((p) => postSteps(p).length > 0) ??
+    round.posts[0];
   return (
     <Stack gap="md" component="section" aria-labelledby="post-steps">
       <Title order={2} size="h3" id="post-steps">
@@ -23,7 +36,16 @@ export function PostsDesk({ round, onDone }: { round: RoundView; onDone: (type: 
       </Title>
       <Table.ScrollContainer minWidth={720}>
         <Table striped>
-          <TableHead columns={[t('manage.post'), t('manage.status'), t('manage.deadline'), t('manage.extensions'), t('manage.applicants'), t('manage.action')]} />
+          <TableHead
+            columns={[
+              t('manage.post'),
+              t('manage.status'),
+              t('manage.deadline'),
+              t('manage.extensions'),
+              t('manage.applicants'),
+              t('manage.action'),
+            ]}
+          />
           <Table.Tbody>
             {round.posts.map((post) => (
               <Table.Tr key={post.postId} data-post={post.postId} data-status={post.status}>
@@ -33,7 +55,13 @@ export function PostsDesk({ round, onDone }: { round: RoundView; onDone: (type: 
                 <Table.Td>{post.extensions}</Table.Td>
                 <Table.Td>{post.applicants}</Table.Td>
                 <Table.Td>
-                  <Button size="xs" variant={post === chosen ? 'filled' : 'default'} aria-pressed={post === chosen} onClick={() => setParams({ post: post.postId }, { replace: true })} aria-label={t('manage.choosePost', { post: post.title ?? post.postId })}>
+                  <Button
+                    size="xs"
+                    variant={post === chosen ? 'filled' : 'default'}
+                    aria-pressed={post === chosen}
+                    onClick={() => setParams({ post: post.postId }, { replace: true })}
+                    aria-label={t('manage.choosePost', { post: post.title ?? post.postId })}
+                  >
                     {t('manage.choose')}
                   </Button>
                 </Table.Td>
@@ -47,7 +75,15 @@ export function PostsDesk({ round, onDone }: { round: RoundView; onDone: (type: 
   );
 }
 
-function PostDesk({ roundId, post, onDone }: { roundId: string; post: PostView; onDone: (type: DecisionType, result: DecisionResult) => void }): React.JSX.Element {
+function PostDesk({
+  roundId,
+  post,
+  onDone,
+}: {
+  roundId: string;
+  post: PostView;
+  onDone: (type: DecisionType, result: DecisionResult) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('operator');
   const steps = postSteps(post);
   const title = post.title ?? post.postId;
@@ -56,7 +92,9 @@ function PostDesk({ roundId, post, onDone }: { roundId: string; post: PostView; 
       <Title order={3} size="h4">
         {t('manage.postDesk', { post: title })}
       </Title>
-      {WAITING_ON_OTHERS.has(post.status) && <Text size="sm">{t(`postHint.${post.status}`, { defaultValue: '' })}</Text>}
+      {WAITING_ON_OTHERS.has(post.status) && (
+        <Text size="sm">{t(`postHint.${post.status}`, { defaultValue: '' })}</Text>
+      )}
       {post.status === 'registration' && (
         <Text size="sm">
           <Anchor component={Link} to={`${ROUTES.register(roundId)}?post=${encodeURIComponent(post.postId)}`}>
@@ -64,7 +102,11 @@ function PostDesk({ roundId, post, onDone }: { roundId: string; post: PostView; 
           </Anchor>
         </Text>
       )}
-      {steps.length > 0 ? <DecisionSteps roundId={roundId} postId={post.postId} types={steps} onDone={onDone} /> : !WAITING_ON_OTHERS.has(post.status) && <Text size="sm">{t('manage.postFinal')}</Text>}
+      {steps.length > 0 ? (
+        <DecisionSteps roundId={roundId} postId={post.postId} types={steps} onDone={onDone} />
+      ) : (
+        !WAITING_ON_OTHERS.has(post.status) && <Text size="sm">{t('manage.postFinal')}</Text>
+      )}
     </Stack>
   );
 }

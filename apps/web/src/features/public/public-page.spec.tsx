@@ -26,7 +26,14 @@ const RESULTS: PublicAgencyView = {
           postId: 'dinkes',
           title: 'Kepala Dinas Kesehatan',
           status: 'selection',
-          stages: [{ stageId: 'administrasi', stageName: 'Seleksi administrasi', publishedAt: '2024-08-22T03:00:00Z', ranking: ranking(60) }],
+          stages: [
+            {
+              stageId: 'administrasi',
+              stageName: 'Seleksi administrasi',
+              publishedAt: '2024-08-22T03:00:00Z',
+              ranking: ranking(60),
+            },
+          ],
         },
         { postId: 'dishub', title: 'Kepala Dinas Perhubungan', status: 'registration', stages: [] },
       ],

@@ -15,7 +15,9 @@ export function getRound(api: Api, roundId: string): Promise<RoundView> {
 
 /** GET /rounds/{roundId}/posts/{postId}/applicants: one post's applicants with stage results. */
 export function listApplicants(api: Api, roundId: string, postId: string): Promise<ApplicantsView> {
-  return bodyOf(api.GET('/rounds/{roundId}/posts/{postId}/applicants', { params: { path: { roundId, postId } } }));
+  return bodyOf(
+    api.GET('/rounds/{roundId}/posts/{postId}/applicants', { params: { path: { roundId, postId } } }),
+  );
 }
 
 /** One page of the timeline from `fromVersion`; `more` says whether events follow it. */

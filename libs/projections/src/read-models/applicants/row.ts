@@ -17,6 +17,17 @@ export interface ApplicantRow {
 }
 
 export const APPLICANT_COLUMNS = [
-  'round_id', 'post_id', 'applicant_id', 'name', 'nip', 'invited', 'registered_at', 'verdict', 'withdrawn', 'eliminated_at',
-  'scores', 'total', 'rank',
+  'round_id',
+  'post_id',
+  'applicant_id',
+  'name',
+  'nip',
+  'invited',
+  'registered_at',
+  'verdict',
+  'withdrawn',
+  'eliminated_at',
+  'scores',
+  'total',
+  'rank',
 ] as const satisfies readonly (keyof ApplicantRow)[];

@@ -7,7 +7,9 @@ export const roundPosts = (sql: Sql, roundId: string): Promise<RoundPostRow[]> =
 
 /** Posts currently in a status (e.g. every post in `selection`), oldest change first. */
 export const postsInStatus = (sql: Sql, status: string, limit = 100): Promise<RoundPostRow[]> =>
-  sql<RoundPostRow[]>`select * from rm_round_posts where post_status = ${status} order by updated_at limit ${limit}`;
+  sql<
+    RoundPostRow[]
+  >`select * from rm_round_posts where post_status = ${status} order by updated_at limit ${limit}`;
 
 /** One round as listed: its name, agency name, status and post counts (from its post rows). */
 export interface RoundSummaryRow {

@@ -18,6 +18,19 @@ export interface RoundPostRow {
 }
 
 export const ROUND_POST_COLUMNS = [
-  'round_id', 'post_id', 'round_name', 'agency', 'round_status', 'post_title', 'post_kind', 'post_status', 'run',
-  'registration_deadline', 'extensions', 'applicants', 'appointee_id', 'status_reason', 'updated_at',
+  'round_id',
+  'post_id',
+  'round_name',
+  'agency',
+  'round_status',
+  'post_title',
+  'post_kind',
+  'post_status',
+  'run',
+  'registration_deadline',
+  'extensions',
+  'applicants',
+  'appointee_id',
+  'status_reason',
+  'updated_at',
 ] as const satisfies readonly (keyof RoundPostRow)[];

@@ -13,5 +13,14 @@ export interface TimelineRow {
 }
 
 export const TIMELINE_COLUMNS = [
-  'round_id', 'stream_version', 'global_position', 'event_id', 'type', 'at', 'post_id', 'actor_id', 'actor_role', 'summary',
+  'round_id',
+  'stream_version',
+  'global_position',
+  'event_id',
+  'type',
+  'at',
+  'post_id',
+  'actor_id',
+  'actor_role',
+  'summary',
 ] as const satisfies readonly (keyof TimelineRow)[];

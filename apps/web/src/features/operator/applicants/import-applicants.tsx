@@ -11,7 +11,13 @@ import { ImportReport } from './import-report';
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Imports a CSV/XLSX file of applicants (the format regional offices keep) and shows the API's report row by row. */
-export function ImportApplicants({ roundId, onImported }: { roundId: string; onImported: (report: Report) => void }): React.JSX.Element {
+export function ImportApplicants({
+  roundId,
+  onImported,
+}: {
+  roundId: string;
+  onImported: (report: Report) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('operator');
   const { session } = useSession();
   const [file, setFile] = useState<File | null>(null);
@@ -39,13 +45,32 @@ export function ImportApplicants({ roundId, onImported }: { roundId: string; onI
     <Stack gap="sm">
       <ImportColumns />
       <Group align="flex-end">
-        <FileInput label={t('import.file')} description={t('import.fileHint')} accept={ACCEPT} value={file} onChange={(chosen) => { setFile(chosen); setOutcome(null); }} clearable clearButtonProps={{ 'aria-label': t('import.clearFile') }} w={420} data-testid="import-file" />
+        <FileInput
+          label={t('import.file')}
+          description={t('import.fileHint')}
+          accept={ACCEPT}
+          value={file}
+          onChange={(chosen) => {
+            setFile(chosen);
+            setOutcome(null);
+          }}
+          clearable
+          clearButtonProps={{ 'aria-label': t('import.clearFile') }}
+          w={420}
+          data-testid="import-file"
+        />
         <Button onClick={() => void send()} loading={sending} disabled={!file} data-testid="import-submit">
           {t('import.submit')}
         </Button>
       </Group>
-      {sending && <Text size="sm" role="status">{t('import.sending')}</Text>}
-      {outcome && 'failure' in outcome && <ProblemAlert failure={outcome.failure} title={t('import.failed')} />}
+      {sending && (
+        <Text size="sm" role="status">
+          {t('import.sending')}
+        </Text>
+      )}
+      {outcome && 'failure' in outcome && (
+        <ProblemAlert failure={outcome.failure} title={t('import.failed')} />
+      )}
       {outcome && 'report' in outcome && <ImportReport report={outcome.report} />}
     </Stack>
   );

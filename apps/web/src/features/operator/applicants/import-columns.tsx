@@ -7,7 +7,10 @@ import { TableHead } from '../../round/table-head';
 /** What the import file holds, column by column, and a template to start from (the API does not serve one). */
 export function ImportColumns(): React.JSX.Element {
   const { t } = useTranslation('operator');
-  const template = useMemo(() => `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${templateCsv()}`)}`, []);
+  const template = useMemo(
+    () => `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${templateCsv()}`)}`,
+    [],
+  );
   return (
     <details>
       <summary>

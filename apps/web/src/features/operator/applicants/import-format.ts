@@ -7,7 +7,8 @@ export interface ImportColumn {
   example: string;
 }
 
-const ALL_DOCUMENTS = 'surat-lamaran, drh, rekomendasi-ppk, surat-inspektorat, pakta-integritas, lhkpn, foto, surat-sehat, surat-sehat-jiwa, bebas-narkoba, spt, sertifikat-pim';
+const ALL_DOCUMENTS =
+  'surat-lamaran, drh, rekomendasi-ppk, surat-inspektorat, pakta-integritas, lhkpn, foto, surat-sehat, surat-sehat-jiwa, bebas-narkoba, spt, sertifikat-pim';
 
 export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   { name: 'jabatan', required: true, example: 'dinkes' },
@@ -30,5 +31,9 @@ const cell = (value: string): string => (/[;"\n]/.test(value) ? `"${value.replac
 
 /** A template file: the header and one example row, semicolon-separated as Indonesian spreadsheets save CSV. */
 export function templateCsv(): string {
-  return [IMPORT_COLUMNS.map((c) => c.name), IMPORT_COLUMNS.map((c) => c.example)].map((row) => row.map(cell).join(';')).join('\r\n') + '\r\n';
+  return (
+    [IMPORT_COLUMNS.map((c) => c.name), IMPORT_COLUMNS.map((c) => c.example)]
+      .map((row) => row.map(cell).join(';'))
+      .join('\r\n') + '\r\n'
+  );
 }

@@ -8,7 +8,13 @@ export function ImportReport({ report }: { report: Report }): React.JSX.Element 
   const { t } = useTranslation('operator');
   return (
     <>
-      <Group gap="sm" role="status" data-testid="import-counts" data-accepted={report.accepted} data-rejected={report.rejected}>
+      <Group
+        gap="sm"
+        role="status"
+        data-testid="import-counts"
+        data-accepted={report.accepted}
+        data-rejected={report.rejected}
+      >
         <Badge variant="filled" color="teal.9">
           {t('import.accepted', { count: report.accepted })}
         </Badge>
@@ -16,11 +22,15 @@ export function ImportReport({ report }: { report: Report }): React.JSX.Element 
           {t('import.rejected', { count: report.rejected })}
         </Badge>
       </Group>
-      {report.ignoredColumns.length > 0 && <Text size="sm">{t('import.ignored', { columns: report.ignoredColumns.join(', ') })}</Text>}
+      {report.ignoredColumns.length > 0 && (
+        <Text size="sm">{t('import.ignored', { columns: report.ignoredColumns.join(', ') })}</Text>
+      )}
       <Table.ScrollContainer minWidth={720}>
         <Table striped captionSide="top" data-testid="import-report">
           <caption>{t('import.caption')}</caption>
-          <TableHead columns={[t('import.row'), t('import.result'), t('import.applicant'), t('import.reason')]} />
+          <TableHead
+            columns={[t('import.row'), t('import.result'), t('import.applicant'), t('import.reason')]}
+          />
           <Table.Tbody>
             {report.rows.map((row) => (
               <ReportRow key={row.row} row={row} />
@@ -51,9 +61,22 @@ function ReportRow({ row }: { row: ImportRow }): React.JSX.Element {
         {row.reason && <Text size="sm">{row.reason[language]}</Text>}
         {(row.ruleId || row.code || row.field) && (
           <Text size="xs" c="gray.7">
-            {row.ruleId && <>{t('import.rule')}: <strong>{row.ruleId}</strong> · </>}
-            {row.code && <>{t('import.code')}: <Code>{row.code}</Code></>}
-            {row.field && <> · {t('import.field')}: <Code>{row.field}</Code></>}
+            {row.ruleId && (
+              <>
+                {t('import.rule')}: <strong>{row.ruleId}</strong> ·{' '}
+              </>
+            )}
+            {row.code && (
+              <>
+                {t('import.code')}: <Code>{row.code}</Code>
+              </>
+            )}
+            {row.field && (
+              <>
+                {' '}
+                · {t('import.field')}: <Code>{row.field}</Code>
+              </>
+            )}
           </Text>
         )}
       </Table.Td>

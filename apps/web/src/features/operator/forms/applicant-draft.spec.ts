@@ -10,9 +10,16 @@ describe('RegisterApplicant body', () => {
   it('names the applicant by post and NIP, and sends an exception only with rules and a letter', () => {
     const d = exampleApplicant();
     const body = registerBody('dinkes', { ...d, exception: { ruleIds: ['R11'], letterNumber: ' ' } });
-    expect(body).toMatchObject({ postId: 'dinkes', applicantId: `dinkes-${d.nip}`, applicant: { nip: d.nip, dateOfBirth: '1978-03-14' } });
+    expect(body).toMatchObject({
+      postId: 'dinkes',
+      applicantId: `dinkes-${d.nip}`,
+      applicant: { nip: d.nip, dateOfBirth: '1978-03-14' },
+    });
     expect(body?.applicant.presidentialException).toBeUndefined();
-    expect(registerBody('dinkes', { ...d, exception: { ruleIds: ['R11'], letterNumber: 'B-1/Setneg/2026' } })?.applicant.presidentialException).toEqual({ ruleIds: ['R11'], letterNumber: 'B-1/Setneg/2026' });
+    expect(
+      registerBody('dinkes', { ...d, exception: { ruleIds: ['R11'], letterNumber: 'B-1/Setneg/2026' } })
+        ?.applicant.presidentialException,
+    ).toEqual({ ruleIds: ['R11'], letterNumber: 'B-1/Setneg/2026' });
   });
 });
 

@@ -1,6 +1,12 @@
 import type { DecisionType } from '../../../api/decisions';
 import type { DecisionForm } from '../../decisions/form-contract';
-import { CancelPostForm, CloseRegistrationForm, ExtendRegistrationForm, RerunPostForm, WithdrawApplicantForm } from './post-forms';
+import {
+  CancelPostForm,
+  CloseRegistrationForm,
+  ExtendRegistrationForm,
+  RerunPostForm,
+  WithdrawApplicantForm,
+} from './post-forms';
 import { RegisterApplicantForm } from './register-applicant';
 import { RevisePlanForm } from './revise-plan';
 import { AnnounceRoundForm, CancelRoundForm, MendagriApprovalForm, SubmitPlanForm } from './round-forms';

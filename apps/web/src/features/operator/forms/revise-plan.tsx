@@ -19,25 +19,48 @@ import { usePlanCheck } from '../plan/use-plan-check';
 export function RevisePlanForm(props: DecisionFormProps): React.JSX.Element {
   const { session } = useSession();
   const { roundId } = props;
-  const current = useApiQuery(keys.plan(roundId), () => loadPlan(session?.token ?? '', roundId).catch(() => savedPlan(roundId)));
+  const current = useApiQuery(keys.plan(roundId), () =>
+    loadPlan(session?.token ?? '', roundId).catch(() => savedPlan(roundId)),
+  );
   if (current.state === 'loading') return <Loader size="sm" />;
   return <ReviseEditor {...props} start={current.state === 'ready' ? current.data : null} />;
 }
 
-function ReviseEditor({ roundId, onDone, start }: DecisionFormProps & { start: SavedPlan | null }): React.JSX.Element {
+function ReviseEditor({
+  roundId,
+  onDone,
+  start,
+}: DecisionFormProps & { start: SavedPlan | null }): React.JSX.Element {
   const { t } = useTranslation('operator');
   const { api } = useSession();
   const [plan, setPlan] = useState<PlanDraft>(() => (start ? fromPlanBody(start.plan) : emptyPlan()));
   const [reason, setReason] = useState('');
-  const body = useMemo(() => (reason.trim() ? { plan: toPlanBody(plan), reason: reason.trim() } : null), [plan, reason]);
+  const body = useMemo(
+    () => (reason.trim() ? { plan: toPlanBody(plan), reason: reason.trim() } : null),
+    [plan, reason],
+  );
   const policyId = start?.policyId ?? null;
   // The API's findings on the revised plan under the round's policy (the same validators RevisePlan runs).
-  const judgement = usePlanCheck(api, useMemo(() => ({ plan: toPlanBody(plan), ...(policyId ? { policyId } : {}) }), [plan, policyId]));
+  const judgement = usePlanCheck(
+    api,
+    useMemo(() => ({ plan: toPlanBody(plan), ...(policyId ? { policyId } : {}) }), [plan, policyId]),
+  );
   return (
     <Stack gap="md">
-      {start ? <Text size="sm">{t('forms.reviseFromCurrent', { policy: policyId ?? '–' })}</Text> : <Alert color="gray">{t('forms.reviseNoPlan')}</Alert>}
+      {start ? (
+        <Text size="sm">{t('forms.reviseFromCurrent', { policy: policyId ?? '–' })}</Text>
+      ) : (
+        <Alert color="gray">{t('forms.reviseNoPlan')}</Alert>
+      )}
       <PlanEditor value={plan} onChange={setPlan} judgement={judgement} />
-      <Textarea label={t('forms.reviseReason')} required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+      <Textarea
+        label={t('forms.reviseReason')}
+        required
+        autosize
+        minRows={2}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+      />
       <DecisionSubmit
         roundId={roundId}
         type="RevisePlan"

@@ -30,10 +30,37 @@ export function AnnounceRoundForm({ roundId, onDone }: DecisionFormProps): React
   const secretariatContact = filled(contact);
   return (
     <Stack gap="sm">
-      <NativeSelect label={t('forms.reach')} value={reach} onChange={(e) => setReach(e.currentTarget.value as typeof reach)} data={(['national', 'province', 'agency'] as const).map((value) => ({ value, label: t(`reach.${value}`) }))} />
-      <NativeSelect label={t('forms.signedBy')} value={signedBy} onChange={(e) => setSignedBy(e.currentTarget.value as typeof signedBy)} data={(['pansel-chair', 'secretariat-head'] as const).map((value) => ({ value, label: t(`signedBy.${value}`) }))} />
-      <TextInput label={t('forms.secretariatContact')} description={t('forms.secretariatContactHint')} required value={contact} onChange={(e) => setContact(e.currentTarget.value)} />
-      <DecisionSubmit roundId={roundId} type="AnnounceRound" body={secretariatContact ? { reach, signedBy, secretariatContact } : null} onDone={onDone} />
+      <NativeSelect
+        label={t('forms.reach')}
+        value={reach}
+        onChange={(e) => setReach(e.currentTarget.value as typeof reach)}
+        data={(['national', 'province', 'agency'] as const).map((value) => ({
+          value,
+          label: t(`reach.${value}`),
+        }))}
+      />
+      <NativeSelect
+        label={t('forms.signedBy')}
+        value={signedBy}
+        onChange={(e) => setSignedBy(e.currentTarget.value as typeof signedBy)}
+        data={(['pansel-chair', 'secretariat-head'] as const).map((value) => ({
+          value,
+          label: t(`signedBy.${value}`),
+        }))}
+      />
+      <TextInput
+        label={t('forms.secretariatContact')}
+        description={t('forms.secretariatContactHint')}
+        required
+        value={contact}
+        onChange={(e) => setContact(e.currentTarget.value)}
+      />
+      <DecisionSubmit
+        roundId={roundId}
+        type="AnnounceRound"
+        body={secretariatContact ? { reach, signedBy, secretariatContact } : null}
+        onDone={onDone}
+      />
     </Stack>
   );
 }
@@ -41,15 +68,35 @@ export function AnnounceRoundForm({ roundId, onDone }: DecisionFormProps): React
 /** RecordMendagriApproval: the Home Affairs Minister's letter in an election window or for a Pj head (R29). */
 export function MendagriApprovalForm({ roundId, postId, onDone }: DecisionFormProps): React.JSX.Element {
   const { t } = useTranslation('operator');
-  const [purpose, setPurpose] = useState<DecisionBody<'RecordMendagriApproval'>['purpose']>(postId ? 'inauguration' : 'selection');
+  const [purpose, setPurpose] = useState<DecisionBody<'RecordMendagriApproval'>['purpose']>(
+    postId ? 'inauguration' : 'selection',
+  );
   const [letter, setLetter] = useState('');
   const letterNumber = filled(letter);
   return (
     <Stack gap="sm">
       <Text size="sm">{t('forms.mendagriHint')}</Text>
-      <NativeSelect label={t('forms.purpose')} value={purpose} onChange={(e) => setPurpose(e.currentTarget.value as typeof purpose)} data={(['selection', 'inauguration'] as const).map((value) => ({ value, label: t(`purpose.${value}`) }))} />
-      <TextInput label={t('forms.letterNumber')} required value={letter} onChange={(e) => setLetter(e.currentTarget.value)} />
-      <DecisionSubmit roundId={roundId} type="RecordMendagriApproval" body={letterNumber ? { purpose, letterNumber, ...(postId ? { postId } : {}) } : null} onDone={onDone} />
+      <NativeSelect
+        label={t('forms.purpose')}
+        value={purpose}
+        onChange={(e) => setPurpose(e.currentTarget.value as typeof purpose)}
+        data={(['selection', 'inauguration'] as const).map((value) => ({
+          value,
+          label: t(`purpose.${value}`),
+        }))}
+      />
+      <TextInput
+        label={t('forms.letterNumber')}
+        required
+        value={letter}
+        onChange={(e) => setLetter(e.currentTarget.value)}
+      />
+      <DecisionSubmit
+        roundId={roundId}
+        type="RecordMendagriApproval"
+        body={letterNumber ? { purpose, letterNumber, ...(postId ? { postId } : {}) } : null}
+        onDone={onDone}
+      />
     </Stack>
   );
 }
@@ -61,8 +108,21 @@ export function CancelRoundForm({ roundId, onDone }: DecisionFormProps): React.J
   const reason = filled(text);
   return (
     <Stack gap="sm">
-      <Textarea label={t('forms.reason')} description={t('forms.cancelRoundHint')} required autosize minRows={2} value={text} onChange={(e) => setText(e.currentTarget.value)} />
-      <DecisionSubmit roundId={roundId} type="CancelRound" body={reason ? { reason } : null} onDone={onDone} />
+      <Textarea
+        label={t('forms.reason')}
+        description={t('forms.cancelRoundHint')}
+        required
+        autosize
+        minRows={2}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+      />
+      <DecisionSubmit
+        roundId={roundId}
+        type="CancelRound"
+        body={reason ? { reason } : null}
+        onDone={onDone}
+      />
     </Stack>
   );
 }

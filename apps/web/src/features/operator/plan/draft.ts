@@ -15,7 +15,11 @@ export interface PostDraft {
   minRank: Rank | null;
   notes: string;
   /** The official being replaced (R28), if any. */
-  incumbent: { nip: string; inauguratedOn: string | null; removalGround: NonNullable<PostBody['incumbent']>['removalGround'] | null } | null;
+  incumbent: {
+    nip: string;
+    inauguratedOn: string | null;
+    removalGround: NonNullable<PostBody['incumbent']>['removalGround'] | null;
+  } | null;
 }
 
 export interface MemberDraft {
@@ -56,16 +60,52 @@ export interface PlanDraft {
   referenceDate: string | null;
   providerName: string;
   providerAccredited: boolean;
-  election: { headInauguratedOn: string | null; candidateDeterminationOn: string | null; termEndsOn: string | null; actingHead: boolean };
+  election: {
+    headInauguratedOn: string | null;
+    candidateDeterminationOn: string | null;
+    termEndsOn: string | null;
+    actingHead: boolean;
+  };
 }
 
 let lastKey = 0;
 /** A key for a row of an editable list (React keys; never sent). */
 export const newKey = (): string => `row-${++lastKey}`;
 
-export const newPost = (): PostDraft => ({ key: newKey(), postId: '', title: '', kind: 'regular', technical: '', managerial: '', socioCultural: '', minRank: null, notes: '', incumbent: null });
-export const newMember = (): MemberDraft => ({ key: newKey(), memberId: '', name: '', affiliation: 'external', background: 'academic', oversightBody: null, politicalPartyMember: false, conflicts: '' });
-export const newStage = (): StageDraft => ({ key: newKey(), stageId: '', name: '', kind: 'competency', method: '', weight: 0, maxScore: 100, scoring: 'cumulative', passMark: null, maxProceeding: null });
+export const newPost = (): PostDraft => ({
+  key: newKey(),
+  postId: '',
+  title: '',
+  kind: 'regular',
+  technical: '',
+  managerial: '',
+  socioCultural: '',
+  minRank: null,
+  notes: '',
+  incumbent: null,
+});
+export const newMember = (): MemberDraft => ({
+  key: newKey(),
+  memberId: '',
+  name: '',
+  affiliation: 'external',
+  background: 'academic',
+  oversightBody: null,
+  politicalPartyMember: false,
+  conflicts: '',
+});
+export const newStage = (): StageDraft => ({
+  key: newKey(),
+  stageId: '',
+  name: '',
+  kind: 'competency',
+  method: '',
+  weight: 0,
+  maxScore: 100,
+  scoring: 'cumulative',
+  passMark: null,
+  maxProceeding: null,
+});
 
 export const emptyPlan = (): PlanDraft => ({
   name: '',
@@ -84,12 +124,18 @@ export const emptyPlan = (): PlanDraft => ({
 });
 
 /** Non-empty trimmed lines. */
-export const lines = (text: string): string[] => text.split('\n').map((line) => line.trim()).filter(Boolean);
+export const lines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 
 function conflictsOf(text: string): MemberBody['conflictsOfInterest'] {
   return lines(text).map((line) => {
     const at = line.indexOf(':');
-    return at < 0 ? { nip: line, nature: line } : { nip: line.slice(0, at).trim(), nature: line.slice(at + 1).trim() };
+    return at < 0
+      ? { nip: line, nature: line }
+      : { nip: line.slice(0, at).trim(), nature: line.slice(at + 1).trim() };
   });
 }
 
@@ -97,9 +143,21 @@ const postBody = (p: PostDraft): PostBody => ({
   postId: p.postId.trim(),
   title: p.title.trim(),
   kind: p.kind,
-  competencyStandard: { technical: lines(p.technical), managerial: lines(p.managerial), socioCultural: lines(p.socioCultural) },
+  competencyStandard: {
+    technical: lines(p.technical),
+    managerial: lines(p.managerial),
+    socioCultural: lines(p.socioCultural),
+  },
   requirements: { ...(p.minRank ? { minRank: p.minRank } : {}), notes: lines(p.notes) },
-  ...(p.incumbent ? { incumbent: { nip: p.incumbent.nip.trim(), inauguratedOn: p.incumbent.inauguratedOn ?? '', ...(p.incumbent.removalGround ? { removalGround: p.incumbent.removalGround } : {}) } } : {}),
+  ...(p.incumbent
+    ? {
+        incumbent: {
+          nip: p.incumbent.nip.trim(),
+          inauguratedOn: p.incumbent.inauguratedOn ?? '',
+          ...(p.incumbent.removalGround ? { removalGround: p.incumbent.removalGround } : {}),
+        },
+      }
+    : {}),
 });
 
 const memberBody = (m: MemberDraft): MemberBody => ({
@@ -143,7 +201,11 @@ export function toPlanBody(d: PlanDraft): PlanBody {
     posts: d.posts.map(postBody),
     pansel: { decreeNumber: d.decreeNumber.trim(), members: d.members.map(memberBody) },
     stages: d.stages.map(stageBody),
-    schedule: { announcementOn: d.announcementOn ?? '', registrationDeadline: d.registrationDeadline ?? '', referenceDate: d.referenceDate ?? '' },
+    schedule: {
+      announcementOn: d.announcementOn ?? '',
+      registrationDeadline: d.registrationDeadline ?? '',
+      referenceDate: d.referenceDate ?? '',
+    },
     assessmentProvider: { name: d.providerName.trim(), accredited: d.providerAccredited },
     ...(electionCalendar ? { electionCalendar } : {}),
   };
@@ -167,7 +229,13 @@ export function fromPlanBody(p: PlanBody): PlanDraft {
       socioCultural: post.competencyStandard.socioCultural.join('\n'),
       minRank: post.requirements.minRank ?? null,
       notes: post.requirements.notes.join('\n'),
-      incumbent: post.incumbent ? { nip: post.incumbent.nip, inauguratedOn: post.incumbent.inauguratedOn, removalGround: post.incumbent.removalGround ?? null } : null,
+      incumbent: post.incumbent
+        ? {
+            nip: post.incumbent.nip,
+            inauguratedOn: post.incumbent.inauguratedOn,
+            removalGround: post.incumbent.removalGround ?? null,
+          }
+        : null,
     })),
     members: p.pansel.members.map((m) => ({
       key: newKey(),
@@ -179,12 +247,22 @@ export function fromPlanBody(p: PlanBody): PlanDraft {
       politicalPartyMember: m.politicalPartyMember ?? false,
       conflicts: m.conflictsOfInterest.map((c) => `${c.nip}: ${c.nature}`).join('\n'),
     })),
-    stages: p.stages.map((s) => ({ key: newKey(), ...s, passMark: s.passMark ?? null, maxProceeding: s.maxProceeding ?? null })),
+    stages: p.stages.map((s) => ({
+      key: newKey(),
+      ...s,
+      passMark: s.passMark ?? null,
+      maxProceeding: s.maxProceeding ?? null,
+    })),
     announcementOn: p.schedule.announcementOn || null,
     registrationDeadline: p.schedule.registrationDeadline || null,
     referenceDate: p.schedule.referenceDate || null,
     providerName: p.assessmentProvider.name,
     providerAccredited: p.assessmentProvider.accredited,
-    election: { headInauguratedOn: e?.headInauguratedOn ?? null, candidateDeterminationOn: e?.candidateDeterminationOn ?? null, termEndsOn: e?.termEndsOn ?? null, actingHead: e?.actingHead ?? false },
+    election: {
+      headInauguratedOn: e?.headInauguratedOn ?? null,
+      candidateDeterminationOn: e?.candidateDeterminationOn ?? null,
+      termEndsOn: e?.termEndsOn ?? null,
+      actingHead: e?.actingHead ?? false,
+    },
   };
 }

@@ -1,44 +1,172 @@
 import type { MemberBody, PlanBody, PostBody, StageBody } from '../types';
 
 /** The ISO date `days` calendar days after `date` (display arithmetic for the example's dates). */
-const addCalendarDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addCalendarDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 // A realistic round of Kabupaten Contoh (PROCESS.md: a typical pansel mix, the usual stage
 // catalogue, a 15+ day announcement), dated from today so it passes the rules when planned.
 
 const skj = (technical: string[]): PostBody['competencyStandard'] => ({
   technical,
-  managerial: ['Integritas', 'Kerja sama', 'Komunikasi', 'Orientasi pada hasil', 'Pelayanan publik', 'Pengembangan diri dan orang lain', 'Mengelola perubahan', 'Pengambilan keputusan'],
+  managerial: [
+    'Integritas',
+    'Kerja sama',
+    'Komunikasi',
+    'Orientasi pada hasil',
+    'Pelayanan publik',
+    'Pengembangan diri dan orang lain',
+    'Mengelola perubahan',
+    'Pengambilan keputusan',
+  ],
   socioCultural: ['Perekat bangsa'],
 });
 
 const requirements: PostBody['requirements'] = {
   minRank: 'IV/a',
-  notes: ['Pendidikan paling rendah S1/D-IV', 'Pengalaman jabatan di bidang terkait paling singkat 5 tahun', 'Sedang atau pernah menduduki jabatan administrator paling singkat 2 tahun', 'Usia paling tinggi 56 tahun pada batas pendaftaran', 'Telah mengikuti Diklatpim III/PKA'],
+  notes: [
+    'Pendidikan paling rendah S1/D-IV',
+    'Pengalaman jabatan di bidang terkait paling singkat 5 tahun',
+    'Sedang atau pernah menduduki jabatan administrator paling singkat 2 tahun',
+    'Usia paling tinggi 56 tahun pada batas pendaftaran',
+    'Telah mengikuti Diklatpim III/PKA',
+  ],
 };
 
 const POSTS: PostBody[] = [
-  { postId: 'dinkes', title: 'Kepala Dinas Kesehatan', kind: 'regular', competencyStandard: skj(['Manajemen kesehatan masyarakat', 'Perencanaan dan penganggaran kesehatan', 'Pengelolaan fasilitas pelayanan kesehatan']), requirements },
-  { postId: 'disdik', title: 'Kepala Dinas Pendidikan', kind: 'regular', competencyStandard: skj(['Manajemen pendidikan dasar', 'Pengelolaan tenaga pendidik', 'Kurikulum dan mutu pendidikan']), requirements },
-  { postId: 'bappeda', title: 'Kepala Badan Perencanaan Pembangunan Daerah', kind: 'regular', competencyStandard: skj(['Perencanaan pembangunan daerah', 'Penganggaran berbasis kinerja', 'Analisis data dan statistik pembangunan']), requirements },
+  {
+    postId: 'dinkes',
+    title: 'Kepala Dinas Kesehatan',
+    kind: 'regular',
+    competencyStandard: skj([
+      'Manajemen kesehatan masyarakat',
+      'Perencanaan dan penganggaran kesehatan',
+      'Pengelolaan fasilitas pelayanan kesehatan',
+    ]),
+    requirements,
+  },
+  {
+    postId: 'disdik',
+    title: 'Kepala Dinas Pendidikan',
+    kind: 'regular',
+    competencyStandard: skj([
+      'Manajemen pendidikan dasar',
+      'Pengelolaan tenaga pendidik',
+      'Kurikulum dan mutu pendidikan',
+    ]),
+    requirements,
+  },
+  {
+    postId: 'bappeda',
+    title: 'Kepala Badan Perencanaan Pembangunan Daerah',
+    kind: 'regular',
+    competencyStandard: skj([
+      'Perencanaan pembangunan daerah',
+      'Penganggaran berbasis kinerja',
+      'Analisis data dan statistik pembangunan',
+    ]),
+    requirements,
+  },
 ];
 
 /** Two internal, three external members (40% internal: within R2's 45%). Member ids are the seeded pansel users. */
 const members = (agency: string): MemberBody[] => [
-  { memberId: `pansel1.${agency}`, name: 'Drs. Bambang Sutrisno, M.Si. (Sekretaris Daerah)', affiliation: 'internal', background: 'jpt-same-government', conflictsOfInterest: [] },
-  { memberId: `pansel2.${agency}`, name: 'Ir. Siti Rahmawati, M.T. (Asisten Pemerintahan)', affiliation: 'internal', background: 'jpt-same-government', conflictsOfInterest: [] },
-  { memberId: `pansel3.${agency}`, name: 'Prof. Dr. Hendra Wijaya, M.P.A. (Universitas Negeri Contoh)', affiliation: 'external', background: 'academic', conflictsOfInterest: [] },
-  { memberId: `pansel4.${agency}`, name: 'Dr. Maria Lestari, M.Psi., Psikolog (praktisi SDM)', affiliation: 'external', background: 'professional', conflictsOfInterest: [] },
-  { memberId: `pansel5.${agency}`, name: 'Dr. H. Ahmad Fauzi, M.Si. (Kepala Dinas Provinsi Contoh)', affiliation: 'external', background: 'jpt-other-agency', conflictsOfInterest: [] },
+  {
+    memberId: `pansel1.${agency}`,
+    name: 'Drs. Bambang Sutrisno, M.Si. (Sekretaris Daerah)',
+    affiliation: 'internal',
+    background: 'jpt-same-government',
+    conflictsOfInterest: [],
+  },
+  {
+    memberId: `pansel2.${agency}`,
+    name: 'Ir. Siti Rahmawati, M.T. (Asisten Pemerintahan)',
+    affiliation: 'internal',
+    background: 'jpt-same-government',
+    conflictsOfInterest: [],
+  },
+  {
+    memberId: `pansel3.${agency}`,
+    name: 'Prof. Dr. Hendra Wijaya, M.P.A. (Universitas Negeri Contoh)',
+    affiliation: 'external',
+    background: 'academic',
+    conflictsOfInterest: [],
+  },
+  {
+    memberId: `pansel4.${agency}`,
+    name: 'Dr. Maria Lestari, M.Psi., Psikolog (praktisi SDM)',
+    affiliation: 'external',
+    background: 'professional',
+    conflictsOfInterest: [],
+  },
+  {
+    memberId: `pansel5.${agency}`,
+    name: 'Dr. H. Ahmad Fauzi, M.Si. (Kepala Dinas Provinsi Contoh)',
+    affiliation: 'external',
+    background: 'jpt-other-agency',
+    conflictsOfInterest: [],
+  },
 ];
 
 const STAGES: StageBody[] = [
-  { stageId: 'admin', name: 'Seleksi administrasi dan rekam jejak', kind: 'administrative', method: 'Pemeriksaan berkas dan penelusuran rekam jejak', weight: 0, maxScore: 1, scoring: 'elimination', passMark: 1 },
-  { stageId: 'asesmen', name: 'Asesmen kompetensi manajerial dan sosial kultural', kind: 'competency', method: 'Assessment center terakreditasi (psikotes, in-basket, LGD, wawancara kompetensi)', weight: 40, maxScore: 100, scoring: 'elimination', passMark: 60 },
-  { stageId: 'makalah', name: 'Penulisan makalah', kind: 'paper', method: 'Makalah 180 menit', weight: 20, maxScore: 100, scoring: 'cumulative' },
-  { stageId: 'paparan', name: 'Paparan makalah', kind: 'presentation', method: 'Presentasi di hadapan pansel', weight: 10, maxScore: 100, scoring: 'cumulative' },
-  { stageId: 'wawancara', name: 'Wawancara akhir', kind: 'interview', method: 'Wawancara oleh pansel', weight: 30, maxScore: 100, scoring: 'elimination', passMark: 60 },
-  { stageId: 'kesehatan', name: 'Tes kesehatan dan kejiwaan', kind: 'health', method: 'RSUD Kabupaten Contoh', weight: 0, maxScore: 1, scoring: 'elimination', passMark: 1 },
+  {
+    stageId: 'admin',
+    name: 'Seleksi administrasi dan rekam jejak',
+    kind: 'administrative',
+    method: 'Pemeriksaan berkas dan penelusuran rekam jejak',
+    weight: 0,
+    maxScore: 1,
+    scoring: 'elimination',
+    passMark: 1,
+  },
+  {
+    stageId: 'asesmen',
+    name: 'Asesmen kompetensi manajerial dan sosial kultural',
+    kind: 'competency',
+    method: 'Assessment center terakreditasi (psikotes, in-basket, LGD, wawancara kompetensi)',
+    weight: 40,
+    maxScore: 100,
+    scoring: 'elimination',
+    passMark: 60,
+  },
+  {
+    stageId: 'makalah',
+    name: 'Penulisan makalah',
+    kind: 'paper',
+    method: 'Makalah 180 menit',
+    weight: 20,
+    maxScore: 100,
+    scoring: 'cumulative',
+  },
+  {
+    stageId: 'paparan',
+    name: 'Paparan makalah',
+    kind: 'presentation',
+    method: 'Presentasi di hadapan pansel',
+    weight: 10,
+    maxScore: 100,
+    scoring: 'cumulative',
+  },
+  {
+    stageId: 'wawancara',
+    name: 'Wawancara akhir',
+    kind: 'interview',
+    method: 'Wawancara oleh pansel',
+    weight: 30,
+    maxScore: 100,
+    scoring: 'elimination',
+    passMark: 60,
+  },
+  {
+    stageId: 'kesehatan',
+    name: 'Tes kesehatan dan kejiwaan',
+    kind: 'health',
+    method: 'RSUD Kabupaten Contoh',
+    weight: 0,
+    maxScore: 1,
+    scoring: 'elimination',
+    passMark: 1,
+  },
 ];
 
 /** The example plan for an agency (its code seats the seeded pansel users), announced from `today`. */

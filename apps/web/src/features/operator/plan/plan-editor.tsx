@@ -17,22 +17,59 @@ const LEVELS: PlanDraft['agencyLevel'][] = ['province', 'regency', 'city'];
  * POST /rounds/plan-check: the domain's own validators; guidance only, the API judges the plan sent).
  * Used to plan a round and to revise a plan.
  */
-export function PlanEditor({ value, onChange, judgement }: { value: PlanDraft; onChange: React.Dispatch<React.SetStateAction<PlanDraft>>; judgement: PlanJudgement }): React.JSX.Element {
+export function PlanEditor({
+  value,
+  onChange,
+  judgement,
+}: {
+  value: PlanDraft;
+  onChange: React.Dispatch<React.SetStateAction<PlanDraft>>;
+  judgement: PlanJudgement;
+}): React.JSX.Element {
   const { t } = useTranslation('operator');
   // Stable setters and memoised parts: typing in one part re-renders only that part (a plan may hold 20 posts).
-  const set = useCallback((patch: Partial<PlanDraft>) => onChange((draft) => ({ ...draft, ...patch })), [onChange]);
+  const set = useCallback(
+    (patch: Partial<PlanDraft>) => onChange((draft) => ({ ...draft, ...patch })),
+    [onChange],
+  );
   const setPosts = useCallback((posts: PlanDraft['posts']) => set({ posts }), [set]);
   const setStages = useCallback((stages: PlanDraft['stages']) => set({ stages }), [set]);
-  const { announcementOn, registrationDeadline, referenceDate, providerName, providerAccredited, election } = value;
-  const schedule = useMemo(() => ({ announcementOn, registrationDeadline, referenceDate, providerName, providerAccredited, election }), [announcementOn, registrationDeadline, referenceDate, providerName, providerAccredited, election]);
+  const { announcementOn, registrationDeadline, referenceDate, providerName, providerAccredited, election } =
+    value;
+  const schedule = useMemo(
+    () => ({
+      announcementOn,
+      registrationDeadline,
+      referenceDate,
+      providerName,
+      providerAccredited,
+      election,
+    }),
+    [announcementOn, registrationDeadline, referenceDate, providerName, providerAccredited, election],
+  );
   return (
     <Stack gap="xl">
       <FindingList judgement={judgement} section="plan" label={t('plan.planChecks')} />
       <Section title={t('plan.round')}>
-        <TextInput label={t('plan.name')} required value={value.name} onChange={(e) => set({ name: e.currentTarget.value })} />
+        <TextInput
+          label={t('plan.name')}
+          required
+          value={value.name}
+          onChange={(e) => set({ name: e.currentTarget.value })}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('plan.agencyName')} required value={value.agencyName} onChange={(e) => set({ agencyName: e.currentTarget.value })} />
-          <NativeSelect label={t('plan.agencyLevel')} value={value.agencyLevel} onChange={(e) => set({ agencyLevel: e.currentTarget.value as PlanDraft['agencyLevel'] })} data={LEVELS.map((level) => ({ value: level, label: t(`agencyLevel.${level}`) }))} />
+          <TextInput
+            label={t('plan.agencyName')}
+            required
+            value={value.agencyName}
+            onChange={(e) => set({ agencyName: e.currentTarget.value })}
+          />
+          <NativeSelect
+            label={t('plan.agencyLevel')}
+            value={value.agencyLevel}
+            onChange={(e) => set({ agencyLevel: e.currentTarget.value as PlanDraft['agencyLevel'] })}
+            data={LEVELS.map((level) => ({ value: level, label: t(`agencyLevel.${level}`) }))}
+          />
         </SimpleGrid>
       </Section>
       <Section title={t('plan.posts')} hint={t('plan.postsHint')}>
@@ -40,7 +77,12 @@ export function PlanEditor({ value, onChange, judgement }: { value: PlanDraft; o
         <FindingList judgement={judgement} section="posts" label={t('plan.postChecks')} />
       </Section>
       <Section title={t('plan.pansel')} hint={t('plan.panselHint')}>
-        <PanselEditor decreeNumber={value.decreeNumber} members={value.members} judgement={judgement} onChange={set} />
+        <PanselEditor
+          decreeNumber={value.decreeNumber}
+          members={value.members}
+          judgement={judgement}
+          onChange={set}
+        />
       </Section>
       <Section title={t('plan.stages')} hint={t('plan.stagesHint')}>
         <StagesEditor value={value.stages} judgement={judgement} onChange={setStages} />
@@ -52,7 +94,15 @@ export function PlanEditor({ value, onChange, judgement }: { value: PlanDraft; o
   );
 }
 
-function Section({ title, hint, children }: { title: string; hint?: string; children: React.ReactNode }): React.JSX.Element {
+function Section({
+  title,
+  hint,
+  children,
+}: {
+  title: string;
+  hint?: string;
+  children: React.ReactNode;
+}): React.JSX.Element {
   return (
     <Stack gap="sm" component="section" aria-label={title}>
       <Title order={2} size="h3">
