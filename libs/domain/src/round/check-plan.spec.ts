@@ -1,5 +1,7 @@
 import { checkPlan } from './check-plan';
-import { tryDecide } from './decide';
+import { createRoundDecider, tryDecide } from './decide';
+import { initialCalendarBook, roundCalendarOf } from '../calendar/calendar';
+import { tryDecideWith } from '../shared/errors';
 import { aPansel, aPlan, command, STANDARD_STAGES } from '../testing/fixtures';
 import { fold } from '../testing/run';
 
@@ -29,6 +31,17 @@ describe('round: the plan dry run', () => {
     const plan = command('PlanRound', { roundId: 'r1', plan: aPlan() }, '2024-09-02');
     expect(checkPlan(plan).findings).toEqual([]);
     expect(tryDecide(plan, fold([])).ok).toBe(true);
+  });
+
+  it("judges with the agency's calendar as the round that pins it does [R19]", () => {
+    const calendar = roundCalendarOf(initialCalendarBook(), 'kabcontoh');
+    const decider = createRoundDecider(undefined, calendar);
+    for (const plan of [faulty, aPlan()]) {
+      const planned = command('PlanRound', { roundId: 'r1', plan }, '2024-09-02');
+      const check = checkPlan(planned, undefined, calendar);
+      const outcome = tryDecideWith(decider.decide, planned, fold([]));
+      expect(check.findings[0]?.code ?? null).toBe(outcome.ok ? null : outcome.error.code);
+    }
   });
 
   it('refuses the real PlanRound with the first finding', () => {

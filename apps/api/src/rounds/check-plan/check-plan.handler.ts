@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { checkPlan, DomainError, type PlanRound } from '@selter/domain';
+import { checkPlan, DEFAULT_POLICIES, DomainError, roundCalendarOf, type PlanRound } from '@selter/domain';
+import { CalendarBookService } from '../../calendar/calendar-book.service';
 import { RoundAccess } from '../../access/round-access';
 import type { Clock } from '../../clock/clock';
 import { CLOCK } from '../../infrastructure/tokens';
@@ -24,6 +25,7 @@ export class CheckPlanHandler implements IQueryHandler<CheckPlanQuery, PlanCheck
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly access: RoundAccess,
+    private readonly calendar: CalendarBookService,
   ) {}
 
   async execute({ ctx, request }: CheckPlanQuery): Promise<PlanCheckView> {
@@ -32,8 +34,10 @@ export class CheckPlanHandler implements IQueryHandler<CheckPlanQuery, PlanCheck
     const data = { roundId, plan: request.plan, ...(request.policyId ? { policyId: request.policyId } : {}) };
     await this.access.assertDecide(ctx.principal, round, 'PlanRound', data);
     const command: PlanRound = { type: 'PlanRound', data, metadata: metadataFor(ctx, this.clock) };
+    // Counted with the agency's calendar as it is now, as the round's workflow will (ADR 24).
+    const calendar = roundCalendarOf(await this.calendar.read(), round.agency);
     try {
-      return planCheckAnswer(checkPlan(command));
+      return planCheckAnswer(checkPlan(command, DEFAULT_POLICIES, calendar));
     } catch (error) {
       if (error instanceof DomainError) throw refused(error.toJSON());
       throw error;
