@@ -18,15 +18,13 @@ import { JourneyBuilder } from './journey';
  * `npm start` runs it: inside the test's process it would add its work to the event loop of the
  * very clients whose latency is measured.
  *
- * What is asserted: every healthy decision is recorded, within 2 s at p99 (no starvation: the
- * API's slots go first to the agency that used them least lately); the storm gets honest answers
- * only; /health stays ok; nothing poisoned is stored; every stormed round goes on. What is printed,
- * not asserted: the healthy p99 against its baseline. Issue 13 asks for at most 2x. Measured on
- * this 2-core machine (Dec 2026, paced healthy load, worker process): 3.9-5.2x with the default of
- * 10 decisions in flight, 1.9-3.4x with 4 (API_DECISIONS_IN_FLIGHT): the storm's admitted
- * decisions and its ~300 refusals a second share the two cores with everything else. Fewer in
- * flight is no fix: with 4, `npm run bench` measured api-decision 60 instead of 80 decisions/s and
- * round-contention's spread 51 instead of 89 on the same machine.
+ * What is asserted: every healthy decision is recorded, its p99 under the storm within 2x its
+ * baseline's (issue 13); the storm gets honest answers only; /health stays ok; nothing poisoned is
+ * stored; every stormed round goes on. Fair slots alone (ADR 16) kept the healthy rounds from
+ * starving but not from waiting for CPU behind the storm's admitted decisions: 3.2-6.2x on this
+ * 2-core machine, where the storm's ~60 decisions a second and ~190 refusals a second shared the
+ * cores with every engine. The shared rate (ADR 31: while another agency decides, an agency starts
+ * at most API_DECISIONS_PER_AGENCY_SHARED_PER_SECOND, 20, decisions a second) brings it to about 1.5x.
  *
  * The stack runs with the admission defaults. The storm's clients obey Retry-After, as the console
  * does; one that does not is the per-principal rate limit's (the storm comes from one operator, so
@@ -48,11 +46,11 @@ const CLIENTS_PER_ROUND = 8;
  */
 const PACE_MS = 400;
 /** Decisions each healthy round takes one after another, per measurement. */
-const DECISIONS = 20;
+const DECISIONS = 30;
 /** The storm stops by itself after this even if the measurement has not ended. */
 const STORM_MAX_MS = 45_000;
 /** Attempts one storm client makes at most. */
-const STORM_MAX_ATTEMPTS = 60;
+const STORM_MAX_ATTEMPTS = 200;
 /** How long the storm runs before the healthy rounds are measured under it. */
 const RAMP_MS = 1_500;
 const REGISTRATION_DAY = '2024-09-12';
@@ -338,14 +336,14 @@ describe('isolation between agencies (through the HTTP API)', () => {
       await storm.terminate();
     }
 
-    // Every stormed round still takes a normal decision.
-    const after = await pool(stormed, 10, (r) =>
-      under.api.post(
-        OPERATOR[STORMED],
-        `/rounds/${roundId(r)}/decisions/RegisterApplicant`,
-        registration('after'),
-      ),
-    );
+    // Every stormed round still takes a normal decision (sent again after Retry-After while its
+    // agency is over its shared rate, as the console does).
+    const after = await pool(stormed, 10, (r) => {
+      const body = registration('after');
+      return obeyingRetryAfter(() =>
+        under.api.post(OPERATOR[STORMED], `/rounds/${roundId(r)}/decisions/RegisterApplicant`, body),
+      );
+    });
 
     const stored = await under.stack.sql<Array<{ stream_id: string; n: string }>>`
       select stream_id, count(*)::text as n from events where stream_id like ${`round-${STORMED}-iso-${run}-%`} and type = 'ApplicantRegistered' group by stream_id`;
@@ -449,7 +447,7 @@ describe('isolation between agencies (through the HTTP API)', () => {
       [],
     );
     expect(poison).toEqual({ nul: '0', surrogate: '0', replaced: '0', marked: '0' });
-    // The healthy rounds are not starved: p99 within 2 s under the storm (the ratio to their baseline is printed above).
-    expect(percentile(underStorm, 99)).toBeLessThanOrEqual(2_000);
+    // The healthy rounds keep their normal latency: p99 under the storm within 2x their baseline's.
+    expect(summary.ratio).toBeLessThanOrEqual(2);
   }, 150_000);
 });

@@ -70,6 +70,7 @@ export const configSchema = z
     API_DECISIONS_PER_ROUND: z.coerce.number().int().min(1).max(9).default(8),
     API_DECISIONS_PER_AGENCY: z.coerce.number().int().min(1).max(10_000).default(8),
     API_DECISIONS_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(10),
+    API_DECISIONS_PER_AGENCY_SHARED_PER_SECOND: z.coerce.number().int().min(0).max(100_000).default(20),
     WEB_DIST_DIR: optionalText,
   })
   .refine((raw) => raw.DATABASE_PASSWORD_FILE === undefined || raw.DATABASE_URL !== undefined, {
@@ -144,9 +145,17 @@ export interface ApiConfig {
    * Admission of decisions (ADR 16): every decision is answered within `deadlineMs` (stored,
    * refused, or 429/503 with Retry-After); it waits at most `waitMs` for its turn; a round takes
    * `perRound` decisions at once (below Temporal's 10 in-flight Updates per workflow), an agency
-   * `perAgency`, the API `inFlight`.
+   * `perAgency`, the API `inFlight`; while another agency decides too, an agency starts at most
+   * `sharedPerSecond` decisions a second (0: no such limit).
    */
-  decisions: { deadlineMs: number; waitMs: number; perRound: number; perAgency: number; inFlight: number };
+  decisions: {
+    deadlineMs: number;
+    waitMs: number;
+    perRound: number;
+    perAgency: number;
+    inFlight: number;
+    sharedPerSecond: number;
+  };
   /** The built web console the API serves at /console (WEB_DIST_DIR); absent: the repository's apps/web/dist. */
   webDistDir?: string;
 }
@@ -212,6 +221,7 @@ export function toConfig(raw: RawConfig, cwd: string, isTty: boolean): Config {
         perRound: raw.API_DECISIONS_PER_ROUND,
         perAgency: raw.API_DECISIONS_PER_AGENCY,
         inFlight: raw.API_DECISIONS_IN_FLIGHT,
+        sharedPerSecond: raw.API_DECISIONS_PER_AGENCY_SHARED_PER_SECOND,
       },
       ...(raw.WEB_DIST_DIR ? { webDistDir: resolve(cwd, raw.WEB_DIST_DIR) } : {}),
     },

@@ -73,4 +73,29 @@ describe('decision admission', () => {
     first.release();
     await run;
   });
+
+  it('limits an agency to its shared rate only while another agency decides too, refusing at the door', async () => {
+    const admission = new DecisionAdmission({ perRound: 8, perAgency: 8, total: 10, sharedRatePerAgency: 3 });
+    const decide = (agency: string, i: number) =>
+      admission
+        .run(`round-${agency}-${i}`, agency, soon(), () => Promise.resolve(i))
+        .then(
+          () => 'decided',
+          (e: unknown) =>
+            e instanceof AdmissionRefused ? `${e.level} ${e.retryAfterSeconds >= 1}` : String(e),
+        );
+    // Alone, an agency is not limited.
+    const alone: string[] = [];
+    for (let i = 0; i < 10; i += 1) alone.push(await decide('flood', i));
+    expect(alone).toEqual(Array(10).fill('decided'));
+    // Once another agency decides, the flood gets its bucket of 3 and then 429 at the door and at admission.
+    expect(await decide('quiet', 0)).toBe('decided');
+    const shared: string[] = [];
+    for (let i = 10; i < 15; i += 1) shared.push(await decide('flood', i));
+    expect(shared).toEqual(['decided', 'decided', 'decided', 'agency true', 'agency true']);
+    expect(admission.refuseNow('round-flood-99', 'flood')).toMatchObject({ level: 'agency' });
+    // The quiet agency, under its rate, is never refused.
+    expect(await decide('quiet', 1)).toBe('decided');
+    expect(admission.refuseNow('round-quiet-9', 'quiet')).toBeUndefined();
+  });
 });

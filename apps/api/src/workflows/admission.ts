@@ -12,6 +12,11 @@ export interface AdmissionLimits {
   readonly perRound: number;
   readonly perAgency: number;
   readonly total: number;
+  /**
+   * Decisions a second one agency may start while another agency is deciding too (a token bucket
+   * holding one second's worth); unlimited while it is the only one. See `SharedRate`.
+   */
+  readonly sharedRatePerAgency?: number;
 }
 
 export type BusyLevel = 'round' | 'agency' | 'service';
@@ -95,6 +100,12 @@ export class Usage {
   of(agency: string, now = Date.now()): number {
     const c = this.counts.get(agency);
     return c ? c.value * 2 ** (-(now - c.at) / USAGE_HALF_LIFE_MS) : 0;
+  }
+
+  /** Whether an agency other than `agency` was counted lately (about one count within the last half-life). */
+  othersActive(agency: string, now = Date.now()): boolean {
+    for (const [other] of this.counts) if (other !== agency && this.of(other, now) >= 0.5) return true;
+    return false;
   }
 
   add(agency: string, now = Date.now()): void {
@@ -192,6 +203,34 @@ class FairSlots {
   }
 }
 
+/**
+ * Each agency's rate while the service is shared (ADR 31). Fair slots share the decisions in flight,
+ * but the machine behind them is shared too: a flooding agency that takes every slot another leaves
+ * keeps the worker, the event store and Temporal at full load, and the quiet agency's decisions,
+ * though admitted first, wait behind that work for CPU (4-6x their latency on 2 cores). So while
+ * another agency has decided lately, an agency starts at most `rate` decisions a second (a token
+ * bucket of one second's worth); beyond, its decisions are refused at the door with 429
+ * AGENCY.BUSY. Alone, an agency is not limited: the quota costs nothing when nobody needs protecting.
+ */
+class SharedRate {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(private readonly rate: number) {}
+
+  /** Whether a decision of this agency may start now; takes its token when `take`. */
+  allows(agency: string, take: boolean, now = Date.now()): boolean {
+    const b = this.buckets.get(agency) ?? { tokens: this.rate, at: now };
+    b.tokens = Math.min(this.rate, b.tokens + ((now - b.at) / 1000) * this.rate);
+    b.at = now;
+    this.buckets.set(agency, b);
+    if (this.buckets.size > 10_000)
+      for (const [a, other] of this.buckets) if (now - other.at > 60_000) this.buckets.delete(a);
+    if (b.tokens < 1) return false;
+    if (take) b.tokens -= 1;
+    return true;
+  }
+}
+
 /** Queues longer than this many times their concurrency are refused at the door (`refuseNow`). */
 const SATURATED = 2;
 
@@ -199,6 +238,7 @@ const SATURATED = 2;
 export class DecisionAdmission {
   private readonly rounds = new Map<string, RoundGate>();
   private readonly slots: FairSlots;
+  private readonly shared?: SharedRate;
   /** Each agency's recent refusals, to advise a Retry-After that spreads its callers out (see `agencyRetryAfter`). */
   private readonly refusals = new Usage();
   /** Recent service time of an admitted decision (ms, moving average), to advise Retry-After. */
@@ -206,6 +246,14 @@ export class DecisionAdmission {
 
   constructor(private readonly limits: AdmissionLimits) {
     this.slots = new FairSlots(limits.total, limits.perAgency);
+    if (limits.sharedRatePerAgency) this.shared = new SharedRate(limits.sharedRatePerAgency);
+  }
+
+  /** Refused for its agency's shared rate (`take`: and counted if not refused), or undefined. */
+  private overSharedRate(agency: string, take: boolean): AdmissionRefused | undefined {
+    if (!this.shared || !this.slots.usage.othersActive(agency)) return undefined;
+    if (this.shared.allows(agency, take)) return undefined;
+    return new AdmissionRefused('agency', this.agencyRetryAfter(agency, 1));
   }
 
   /** Decisions admitted or waiting for a slot, and rounds with decisions (for metrics). */
@@ -214,11 +262,13 @@ export class DecisionAdmission {
   }
 
   /**
-   * A decision that would only join a queue already longer than it could leave within its wait
-   * (more than SATURATED times the concurrency ahead): refused at once, before the request costs
+   * A decision over its agency's shared rate, or one that would only join a queue already longer
+   * than it could leave within its wait (more than SATURATED times the concurrency ahead): refused at once, before the request costs
    * anything more (an idempotency claim, a token check); `undefined` when it may wait its turn.
    */
   refuseNow(roundId: string, agency: string): AdmissionRefused | undefined {
+    const overRate = this.overSharedRate(agency, false);
+    if (overRate) return overRate;
     const round = this.rounds.get(roundId);
     if (round && round.waiters.length >= SATURATED * this.limits.perRound)
       return new AdmissionRefused(
@@ -239,6 +289,8 @@ export class DecisionAdmission {
    * refused with AdmissionRefused otherwise (nothing sent).
    */
   async run<T>(roundId: string, agency: string, admitBy: number, send: () => Promise<T>): Promise<T> {
+    const overRate = this.overSharedRate(agency, true);
+    if (overRate) throw overRate;
     let round = this.rounds.get(roundId);
     if (!round) {
       round = new RoundGate(this.limits.perRound);

@@ -53,6 +53,7 @@ export class WorkflowPort {
       perRound: d.perRound,
       perAgency: d.perAgency,
       total: d.inFlight,
+      sharedRatePerAgency: d.sharedPerSecond,
     });
   }
 
