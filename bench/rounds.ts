@@ -1,8 +1,11 @@
 // Shared by the round benchmarks: a worker over the real workflows and activities, the api as its
 // own process, and a builder that keeps the commands the domain accepted so they can be sent again.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRoundActivities } from '@selter/activities';
 import { freePort, ManagedProcess, waitUntil, type EngineEndpoints } from '@selter/engines';
+import { loadPayloadKeys, selterDataConverter } from '@selter/payload-codec';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker } from '@temporalio/worker';
 import type { Sql } from 'postgres';
@@ -17,6 +20,8 @@ export interface BenchWorker {
   sql: Sql;
   client: Client;
   taskQueue: string;
+  /** The key file the worker and client encrypt payloads with (ADR 33), for an api process to use too. */
+  payloadKeysFile: string;
   close(): Promise<void>;
 }
 
@@ -32,6 +37,14 @@ export async function startBenchWorker(
     poolSize,
   );
   const taskQueue = `bench-${name}`;
+  // Payloads encrypted as in production (ADR 33), with a key file of the scenario's own.
+  const payloadKeysFile = join(
+    mkdtempSync(join(tmpdir(), 'selter-bench-keys-')),
+    'temporal-payload-keys.json',
+  );
+  const dataConverter = selterDataConverter(
+    await loadPayloadKeys(payloadKeysFile, { createIfMissing: true }),
+  );
   const [bundle, workerConnection, connection] = await Promise.all([
     bundleWorkflowCode({
       workflowsPath: require.resolve('@selter/workflows/bench'),
@@ -42,6 +55,7 @@ export async function startBenchWorker(
   ]);
   const worker = await Worker.create({
     connection: workerConnection,
+    dataConverter,
     taskQueue,
     workflowBundle: bundle,
     activities: createRoundActivities({ sql }),
@@ -50,8 +64,9 @@ export async function startBenchWorker(
   return {
     url,
     sql,
-    client: new Client({ connection }),
+    client: new Client({ connection, dataConverter }),
     taskQueue,
+    payloadKeysFile,
     close: async () => {
       worker.shutdown();
       await running;
@@ -90,6 +105,7 @@ export async function startBenchApi(
       DATABASE_URL: w.url,
       TEMPORAL_ADDRESS: engines.temporalAddress,
       TEMPORAL_TASK_QUEUE: w.taskQueue,
+      TEMPORAL_PAYLOAD_KEYS_FILE: w.payloadKeysFile,
       HTTP_PORT: String(port),
       DEV_ISSUER: 'on',
       API_CLOCK: 'adjustable',

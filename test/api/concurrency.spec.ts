@@ -3,7 +3,7 @@ import { roundStateQuery } from '@selter/contracts';
 import { evolve, initialState, type RoundCommand, type RoundEvent } from '@selter/domain';
 import { anApplicant, nipOf } from '@selter/domain/testing';
 import { readStream } from '@selter/event-store';
-import { testEndpoints } from '@selter/testing';
+import { testDataConverter, testEndpoints } from '@selter/testing';
 import { Client, Connection } from '@temporalio/client';
 import { useApiStack, type Reply } from './client';
 import { AGENCY, JourneyBuilder, openRegistration, sendAll, USER_OF } from './journey';
@@ -98,7 +98,9 @@ describe('decisions under concurrency (through the HTTP API)', () => {
     const folded = stored
       .map((e) => ({ type: e.type, data: e.data, metadata: e.metadata }) as RoundEvent)
       .reduce(evolve, initialState());
-    const queried = await new Client({ connection }).workflow.getHandle(streamId).query(roundStateQuery);
+    const queried = await new Client({ connection, dataConverter: await testDataConverter() }).workflow
+      .getHandle(streamId)
+      .query(roundStateQuery);
     expect(queried).toEqual(JSON.parse(JSON.stringify(folded)));
   }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RoundCommand } from '@selter/domain';
 import { anApplicant, nipOf } from '@selter/domain/testing';
-import { testEndpoints } from '@selter/testing';
+import { testDataConverter, testEndpoints } from '@selter/testing';
 import { Client, Connection } from '@temporalio/client';
 // The XLSX writer lives beside the reader whose unit specs use it too (a test helper, no production code).
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -190,7 +190,9 @@ describe('poisoned text is refused at the edge and in the domain, never reaching
   it('refuses the same text sent straight to the workflow as an Update with COMMAND.INVALID_TEXT, storing nothing', async () => {
     const connection = await Connection.connect({ address: testEndpoints().temporalAddress });
     try {
-      const handle = new Client({ connection }).workflow.getHandle(roundId);
+      const handle = new Client({ connection, dataConverter: await testDataConverter() }).workflow.getHandle(
+        roundId,
+      );
       const before = await count();
       for (const { char } of POISONS) {
         const command: RoundCommand = {

@@ -205,6 +205,7 @@ describe('a production API without a trusted issuer', () => {
           LOG_FORMAT: 'json',
           DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
           TEMPORAL_ADDRESS: '127.0.0.1:1',
+          TEMPORAL_PAYLOAD_KEYS_FILE: process.env['TEMPORAL_PAYLOAD_KEYS_FILE'] ?? '',
         },
         encoding: 'utf8',
         timeout: 60_000,

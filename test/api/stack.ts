@@ -2,7 +2,14 @@ import { join } from 'node:path';
 import { createRotationActivities, createRoundActivities } from '@selter/activities';
 import { freePort, waitUntil } from '@selter/engines';
 import { createProjectionRunner, ROUND_READ_MODELS, type ProjectionRunner } from '@selter/projections';
-import { createTestDatabase, runMigrateStep, spawnService, testEndpoints, uniqueName } from '@selter/testing';
+import {
+  createTestDatabase,
+  runMigrateStep,
+  spawnService,
+  testDataConverter,
+  testEndpoints,
+  uniqueName,
+} from '@selter/testing';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker } from '@temporalio/worker';
 import postgres, { type Sql } from 'postgres';
 import { TestIssuer } from './test-issuer';
@@ -23,15 +30,18 @@ export interface ApiStack {
 }
 
 async function startWorker(sql: Sql, taskQueue: string): Promise<() => Promise<void>> {
-  const [bundle, connection] = await Promise.all([
+  const [bundle, connection, dataConverter] = await Promise.all([
     bundleWorkflowCode({
       workflowsPath: require.resolve('@selter/workflows'),
       logger: new DefaultLogger('WARN'),
     }),
     NativeConnection.connect({ address: testEndpoints().temporalAddress }),
+    testDataConverter(),
   ]);
+  // The api (spawned) encrypts payloads with the run's key file (ADR 33); so does this worker.
   const worker = await Worker.create({
     connection,
+    dataConverter,
     taskQueue,
     workflowBundle: bundle,
     activities: { ...createRoundActivities({ sql }), ...createRotationActivities({ sql }) },

@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { embeddedDatabaseUrl, freePort, waitUntil } from '@selter/engines';
+import { loadPayloadKeys, selterDataConverter } from '@selter/payload-codec';
 import { treeChanges, workTreeStatus } from '@selter/testing';
 import { Client, Connection } from '@temporalio/client';
 import postgres from 'postgres';
@@ -94,6 +95,8 @@ describe('npm start', () => {
       DATABASE_URL: '',
       TEMPORAL_ADDRESS: '',
       KAFKA_BROKERS: '',
+      // npm start's own default: a key file created on first start in its data folder (ADR 33).
+      TEMPORAL_PAYLOAD_KEYS_FILE: '',
     };
     const treeBefore = workTreeStatus();
     const first = await npmStart(env);
@@ -133,7 +136,11 @@ describe('npm start', () => {
     await sql`insert into survived values ('before restart')`;
     await sql.end();
     const connection = await Connection.connect({ address: `127.0.0.1:${ports.temporal}` });
-    const result = await new Client({ connection }).workflow.execute('probe', {
+    // The worker encrypts payloads with the key file it created on first start (ADR 33), owner-only.
+    const keyFile = join(dataDir, 'keys', 'temporal-payload-keys.json');
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    const dataConverter = selterDataConverter(await loadPayloadKeys(keyFile, { createIfMissing: false }));
+    const result = await new Client({ connection, dataConverter }).workflow.execute('probe', {
       taskQueue: 'selter',
       workflowId: 'probe-before-restart',
     });

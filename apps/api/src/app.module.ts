@@ -9,6 +9,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthGuard } from './auth/auth.guard';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CodecModule } from './codec/codec.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { PgThrottlerStorage } from './auth/pg-throttler.storage';
 import { PrincipalThrottlerGuard } from './auth/principal-throttler.guard';
@@ -77,6 +78,7 @@ export class AppModule {
         AuditModule,
         RulesModule,
         CalendarModule,
+        CodecModule,
         ConsoleModule,
       ],
       controllers: [MetricsController, ClockController],

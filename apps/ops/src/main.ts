@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfigOrExit } from '@selter/config';
 import { embeddedDatabaseUrl } from '@selter/engines';
+import { loadPayloadKeys, rotatePayloadKeys, selterDataConverter } from '@selter/payload-codec';
 import { Client, Connection } from '@temporalio/client';
 import postgres from 'postgres';
 import { findStuckRounds, rebuildRound } from './rounds';
@@ -16,6 +17,9 @@ const USAGE = `usage: npm run ops -- <command>
   signing-alarms [--format json] | signing-alarms ack <alarm-id> --reason "<findings>" --operator <who>
       the backbone's refusals to sign a checkpoint over a broken log (ADR 18), and their acknowledgement
       after investigation (recorded; the backbone then signs the log as it is, the break stays visible)
+  payload-keys rotate
+      add a fresh key to TEMPORAL_PAYLOAD_KEYS_FILE and make it the one that encrypts Temporal payloads
+      (ADR 33); older keys stay to read older histories. Restart the worker, then the api, to use it
 Connects to DATABASE_URL and TEMPORAL_ADDRESS (npm start's defaults when unset).`;
 
 async function main(): Promise<number> {
@@ -30,6 +34,7 @@ async function main(): Promise<number> {
   });
   const [command, workflowId] = positionals;
   if (command === 'signing-alarms') return signingAlarms(positionals.slice(1), values);
+  if (command === 'payload-keys') return payloadKeys(positionals.slice(1));
   if (command !== 'stuck' && command !== 'rebuild') {
     process.stderr.write(`${USAGE}\n`);
     return 2;
@@ -39,8 +44,15 @@ async function main(): Promise<number> {
     config.external.databaseUrl ?? embeddedDatabaseUrl(config.dataDir, config.embeddedPorts.postgres);
   const address = config.external.temporalAddress ?? `127.0.0.1:${config.embeddedPorts.temporal}`;
   const sql = postgres(databaseUrl, { max: 2, onnotice: () => undefined });
+  const keys = await loadPayloadKeys(config.temporal.payloadKeys.file, {
+    createIfMissing: config.temporal.payloadKeys.createIfMissing,
+  });
   const connection = await Connection.connect({ address });
-  const client = new Client({ connection, namespace: config.temporal.namespace });
+  const client = new Client({
+    connection,
+    namespace: config.temporal.namespace,
+    dataConverter: selterDataConverter(keys),
+  });
   try {
     if (command === 'stuck') {
       const stuck = await findStuckRounds(client, sql, values.agency ? { agency: values.agency } : {});
@@ -70,6 +82,19 @@ async function main(): Promise<number> {
     await connection.close();
     await sql.end({ timeout: 5 });
   }
+}
+
+/** Rotates the payload key file in place (ADR 33). */
+async function payloadKeys(args: string[]): Promise<number> {
+  if (args[0] !== 'rotate') {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const config = loadConfigOrExit();
+  const file = config.temporal.payloadKeys.file;
+  const id = await rotatePayloadKeys(file);
+  process.stdout.write(`${file}: key ${id} now encrypts new payloads; restart the worker, then the api\n`);
+  return 0;
 }
 
 /** Needs only the database (no Temporal): the signing alarms live beside the event log. */

@@ -1,6 +1,7 @@
 import { loadConfigOrExit } from '@selter/config';
 import { exitIfNotDurable, refuseUnsafeDatabase } from '@selter/event-store';
 import { createLogger } from '@selter/logging';
+import { loadPayloadKeys, selterDataConverter } from '@selter/payload-codec';
 import { Runtime, type LogLevel, type LogMetadata } from '@temporalio/worker';
 import { wireActivities } from './activities';
 import { loadWorkflowBundle } from './bundle';
@@ -38,6 +39,10 @@ async function main(): Promise<void> {
   // The event store first: a database that may lose acknowledged appends, or a role that could
   // rewrite the log (production), stops the worker before the slow bundling.
   await refuseUnsafeDatabase(databaseUrl, { production: config.env === 'production', log });
+  // The keys that encrypt payloads (ADR 33): a given file that is missing stops the worker here.
+  const payloadKeys = await loadPayloadKeys(config.temporal.payloadKeys.file, {
+    createIfMissing: config.temporal.payloadKeys.createIfMissing,
+  });
   const wired = await wireActivities(databaseUrl).catch((error: unknown) => exitIfNotDurable(error, log));
   const workflowBundle = await loadWorkflowBundle(config.env === 'production');
   const running = await startSelterWorker({
@@ -47,6 +52,7 @@ async function main(): Promise<void> {
     workflowBundle,
     activities: wired.activities,
     activityInterceptors: [recordFailures(log)],
+    dataConverter: selterDataConverter(payloadKeys),
   });
   log.info({ taskQueue: config.temporal.taskQueue, address }, 'worker polling');
   // SIGTERM: the SDK stops polling and lets in-flight activities finish; only then close the pool.

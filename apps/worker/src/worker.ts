@@ -1,3 +1,4 @@
+import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker, type ActivityInterceptorsFactory } from '@temporalio/worker';
 
 export interface SelterWorkerOptions {
@@ -9,6 +10,8 @@ export interface SelterWorkerOptions {
   activities: Record<string, (...args: never[]) => Promise<unknown>>;
   /** Activity interceptors (the record-failure log that names a stuck round). */
   activityInterceptors?: ActivityInterceptorsFactory[];
+  /** Encrypts payloads (ADR 33); the clients talking to these workflows must use the same keys. */
+  dataConverter?: DataConverter;
 }
 
 /**
@@ -38,6 +41,7 @@ export async function startSelterWorker(o: SelterWorkerOptions): Promise<Running
     workflowBundle: o.workflowBundle,
     activities: o.activities,
     ...WORKER_LIMITS,
+    ...(o.dataConverter ? { dataConverter: o.dataConverter } : {}),
     ...(o.activityInterceptors ? { interceptors: { activity: o.activityInterceptors } } : {}),
   });
   const run = worker.run().finally(() => connection.close());

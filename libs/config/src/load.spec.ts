@@ -81,6 +81,28 @@ describe('loadConfig', () => {
     expect(() => load(env)).not.toThrow(/\n/);
   });
 
+  it('keeps the Temporal payload keys under the data folder, created there, unless a file is given; production needs one (ADR 33)', () => {
+    expect(load({}).temporal.payloadKeys).toEqual({
+      file: '/srv/selter/.data/keys/temporal-payload-keys.json',
+      createIfMissing: true,
+    });
+    expect(
+      load({ TEMPORAL_PAYLOAD_KEYS_FILE: '/run/secrets/payload-keys.json' }).temporal.payloadKeys,
+    ).toEqual({
+      file: '/run/secrets/payload-keys.json',
+      createIfMissing: false,
+    });
+    const production = {
+      NODE_ENV: 'production',
+      AUTH_ISSUER: 'https://id/realms/s',
+      AUTH_JWKS_URL: 'https://id/jwks',
+    };
+    expect(() => load(production)).toThrow(
+      /TEMPORAL_PAYLOAD_KEYS_FILE: production needs TEMPORAL_PAYLOAD_KEYS_FILE/,
+    );
+    expect(() => load({ ...production, TEMPORAL_PAYLOAD_KEYS_FILE: '/run/secrets/k.json' })).not.toThrow();
+  });
+
   it('names every bad variable at once', () => {
     expect(() => load({ HTTP_PORT: 'x', PG_PORT: '-1' })).toThrow(/HTTP_PORT.*; PG_PORT/);
   });

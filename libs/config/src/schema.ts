@@ -41,6 +41,7 @@ export const configSchema = z
     ),
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('selter'),
+    TEMPORAL_PAYLOAD_KEYS_FILE: optionalText,
     KAFKA_BROKERS: brokerList,
     KAFKA_CLIENT_ID: z.string().min(1).default('selter'),
     SELTER_DATA_DIR: z.string().min(1).default('.data'),
@@ -85,6 +86,10 @@ export const configSchema = z
     path: ['AUTH_JWKS_URL'],
     message: 'AUTH_ISSUER and AUTH_JWKS_URL go together (an issuer is trusted through its key set)',
   })
+  .refine((raw) => raw.NODE_ENV !== 'production' || raw.TEMPORAL_PAYLOAD_KEYS_FILE !== undefined, {
+    path: ['TEMPORAL_PAYLOAD_KEYS_FILE'],
+    message: 'production needs TEMPORAL_PAYLOAD_KEYS_FILE (the keys that encrypt Temporal payloads, ADR 33)',
+  })
   .refine((raw) => raw.NODE_ENV !== 'production' || (raw.DEV_ISSUER !== 'on' && raw.API_CLOCK === 'system'), {
     path: ['NODE_ENV'],
     message: 'production refuses DEV_ISSUER=on and API_CLOCK=adjustable (development aids only)',
@@ -107,7 +112,11 @@ export interface Config {
     temporalAddress?: string;
     kafkaBrokers?: string[];
   };
-  temporal: { namespace: string; taskQueue: string };
+  /**
+   * `payloadKeys`: the file of keys that encrypt Temporal payloads (ADR 33): TEMPORAL_PAYLOAD_KEYS_FILE,
+   * which must exist, or else (not in production) one created on first start under the data folder.
+   */
+  temporal: { namespace: string; taskQueue: string; payloadKeys: { file: string; createIfMissing: boolean } };
   kafka: { clientId: string };
   /**
    * The Ed25519 key (PKCS#8 PEM) that signs event-store checkpoints: CHECKPOINT_KEY_FILE, which
@@ -172,7 +181,17 @@ export function toConfig(raw: RawConfig, cwd: string, isTty: boolean): Config {
       ...(raw.TEMPORAL_ADDRESS ? { temporalAddress: raw.TEMPORAL_ADDRESS } : {}),
       ...(raw.KAFKA_BROKERS ? { kafkaBrokers: raw.KAFKA_BROKERS } : {}),
     },
-    temporal: { namespace: raw.TEMPORAL_NAMESPACE, taskQueue: raw.TEMPORAL_TASK_QUEUE },
+    temporal: {
+      namespace: raw.TEMPORAL_NAMESPACE,
+      taskQueue: raw.TEMPORAL_TASK_QUEUE,
+      payloadKeys: {
+        file: resolve(
+          cwd,
+          raw.TEMPORAL_PAYLOAD_KEYS_FILE ?? join(raw.SELTER_DATA_DIR, 'keys', 'temporal-payload-keys.json'),
+        ),
+        createIfMissing: raw.TEMPORAL_PAYLOAD_KEYS_FILE === undefined,
+      },
+    },
     kafka: { clientId: raw.KAFKA_CLIENT_ID },
     checkpoints: {
       keyFile: resolve(

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { loadPayloadKeys, selterDataConverter } from '@selter/payload-codec';
+import type { DataConverter } from '@temporalio/common';
 import postgres from 'postgres';
 import { TEST_ENV } from './env';
 
@@ -34,6 +36,19 @@ export function testEndpoints(): TestEndpoints {
     cacheDir: read(TEST_ENV.cacheDir),
     workDir: read(TEST_ENV.workDir),
   };
+}
+
+/**
+ * The data converter of the services this run spawns (ADR 33: payloads encrypted with the run's key
+ * file), for a test client or worker that talks to the same workflows as they do.
+ */
+export async function testDataConverter(): Promise<DataConverter> {
+  const file = process.env['TEMPORAL_PAYLOAD_KEYS_FILE'];
+  if (!file)
+    throw new Error(
+      'TEMPORAL_PAYLOAD_KEYS_FILE is not set: integration tests run under jest\'s "integration" project',
+    );
+  return selterDataConverter(await loadPayloadKeys(file, { createIfMissing: false }));
 }
 
 /** A name no other test of the run uses (task queues, topics, databases). */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@selter/config';
 import { startEngines, type RunningEngines } from '@selter/engines';
+import { loadPayloadKeys } from '@selter/payload-codec';
 import { TEST_ENV } from './env';
 
 /** Shared between globalSetup and globalTeardown, which jest runs in the same process. */
@@ -41,6 +42,11 @@ export default async function globalSetup(): Promise<void> {
   process.env[TEST_ENV.kafkaBrokers] = kafkaBrokers.join(',');
   process.env[TEST_ENV.cacheDir] = config.cacheDir;
   process.env[TEST_ENV.workDir] = dir;
+  // One payload key file for the run (ADR 33): every service a test spawns inherits it, and test
+  // clients that talk to those services' workflows read it (`testDataConverter`).
+  const payloadKeys = join(dir, 'keys', 'temporal-payload-keys.json');
+  await loadPayloadKeys(payloadKeys, { createIfMissing: true });
+  process.env['TEMPORAL_PAYLOAD_KEYS_FILE'] = payloadKeys;
   (globalThis as Record<string, unknown>)[HANDLE_KEY] = { engines, dir } satisfies TestEnginesHandle;
   process.stderr.write(
     `\n[engines] PostgreSQL, Temporal and Kafka up in ${Date.now() - started} ms (${dir})\n`,

@@ -1,6 +1,7 @@
 export {
   testEndpoints,
   uniqueName,
+  testDataConverter,
   createTestDatabase,
   type TestEndpoints,
   type TestDatabase,

@@ -7,6 +7,7 @@ import {
   isRetryableError,
   makeGrpcRetryInterceptor,
 } from '@temporalio/client';
+import { AesGcmPayloadCodec, loadPayloadKeys } from '@selter/payload-codec';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import postgres, { type Sql } from 'postgres';
 import { AdjustableClock, SystemClock } from '../clock/clock';
@@ -15,7 +16,7 @@ import { RotationWorkflows } from '../workflows/rotation-workflows';
 import { RoundWorkflows } from '../workflows/round-workflows';
 import { GRPC } from '../workflows/temporal-problems';
 import { WorkflowPort } from '../workflows/workflow-port';
-import { CLOCK, CONFIG, KAFKA_ADMIN, SQL, TEMPORAL, TEMPORAL_CLIENT } from './tokens';
+import { CLOCK, CONFIG, KAFKA_ADMIN, PAYLOAD_CODEC, SQL, TEMPORAL, TEMPORAL_CLIENT } from './tokens';
 
 /** The endpoints the API needs; `npm start` passes the embedded engines' addresses. */
 export interface ApiEndpoints {
@@ -60,10 +61,24 @@ export class InfrastructureModule implements OnApplicationShutdown {
             }),
         },
         {
+          // The keys that encrypt Temporal payloads (ADR 33): a given file that is missing stops the boot.
+          provide: PAYLOAD_CODEC,
+          useFactory: async () =>
+            new AesGcmPayloadCodec(
+              await loadPayloadKeys(config.temporal.payloadKeys.file, {
+                createIfMissing: config.temporal.payloadKeys.createIfMissing,
+              }),
+            ),
+        },
+        {
           provide: TEMPORAL_CLIENT,
-          inject: [TEMPORAL],
-          useFactory: (connection: Connection) =>
-            new Client({ connection, namespace: config.temporal.namespace }),
+          inject: [TEMPORAL, PAYLOAD_CODEC],
+          useFactory: (connection: Connection, codec: AesGcmPayloadCodec) =>
+            new Client({
+              connection,
+              namespace: config.temporal.namespace,
+              dataConverter: { payloadCodecs: [codec] },
+            }),
         },
         {
           provide: CLOCK,
@@ -91,6 +106,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
         SQL,
         TEMPORAL,
         TEMPORAL_CLIENT,
+        PAYLOAD_CODEC,
         CLOCK,
         KAFKA_ADMIN,
         ApiMetrics,

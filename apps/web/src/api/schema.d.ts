@@ -155,6 +155,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/codec/decode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decode encrypted Temporal payloads for the Temporal CLI or UI (admin, national auditor) */
+        post: operations["decodePayloads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dev-auth/.well-known/openid-configuration": {
         parameters: {
             query?: never;
@@ -1625,6 +1642,14 @@ export interface components {
             /** @description The round stream version after the decision */
             version: number;
         };
+        DecodedPayloads: {
+            payloads: {
+                data?: string;
+                metadata?: {
+                    [key: string]: string;
+                };
+            }[];
+        };
         DevIntrospection: {
             active: boolean;
             exp?: number;
@@ -3087,6 +3112,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarChanged"];
+                };
+            };
+        };
+    };
+    decodePayloads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    payloads: {
+                        data?: string;
+                        metadata?: {
+                            [key: string]: string;
+                        };
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecodedPayloads"];
                 };
             };
         };
