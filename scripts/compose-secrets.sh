@@ -1,6 +1,6 @@
 #!/bin/sh
 # Makes the secret files docker-compose.yml reads, in deploy/secrets (never committed): a random
-# password per database role and the checkpoint signing key. Existing files are kept, so running
+# password per database role, the checkpoint signing key and the Temporal payload keys. Existing files are kept, so running
 # it again never changes a password the database already has. The folder is 0700 (only you on
 # this host); the files are 0644 because compose mounts them as they are and each container's
 # own user (postgres, node, temporal) must read its secret.
@@ -15,3 +15,10 @@ done
 key="$dir/checkpoint-key.pem"
 [ -s "$key" ] || { openssl genpkey -algorithm ed25519 -out "$key"; echo "made $key"; }
 chmod 644 "$key"
+payload="$dir/temporal-payload-keys.json"
+if [ ! -s "$payload" ]; then
+  id="k$(date -u +%Y%m%d)-$(openssl rand -hex 4)"
+  printf '{\n  "active": "%s",\n  "keys": { "%s": "%s" }\n}\n' "$id" "$id" "$(openssl rand -base64 32)" > "$payload"
+  echo "made $payload"
+fi
+chmod 644 "$payload"

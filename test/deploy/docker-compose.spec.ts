@@ -107,7 +107,12 @@ describe('docker-compose.yml', () => {
     ]);
     expect(services['api']?.ports?.[0]?.target).toBe(config.http.port);
     expect(services['worker']?.environment).toEqual(env);
-    expect(services['backbone']?.environment).toMatchObject(env);
+    // The backbone never talks to Temporal: it shares the rest, not the payload keys (ADR 33).
+    const { TEMPORAL_PAYLOAD_KEYS_FILE: payloadKeys, ...shared } = env;
+    expect(payloadKeys).toBe('/run/secrets/temporal-payload-keys');
+    expect(services['backbone']?.environment).toMatchObject(shared);
+    expect(services['backbone']?.environment).not.toHaveProperty('TEMPORAL_PAYLOAD_KEYS_FILE');
+    expect(services['backbone']?.secrets?.map((x) => x.source)).not.toContain('temporal-payload-keys');
   });
 
   it('publishes only the api; the engines sit on a network with no route outside', () => {

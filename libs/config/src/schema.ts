@@ -86,10 +86,6 @@ export const configSchema = z
     path: ['AUTH_JWKS_URL'],
     message: 'AUTH_ISSUER and AUTH_JWKS_URL go together (an issuer is trusted through its key set)',
   })
-  .refine((raw) => raw.NODE_ENV !== 'production' || raw.TEMPORAL_PAYLOAD_KEYS_FILE !== undefined, {
-    path: ['TEMPORAL_PAYLOAD_KEYS_FILE'],
-    message: 'production needs TEMPORAL_PAYLOAD_KEYS_FILE (the keys that encrypt Temporal payloads, ADR 33)',
-  })
   .refine((raw) => raw.NODE_ENV !== 'production' || (raw.DEV_ISSUER !== 'on' && raw.API_CLOCK === 'system'), {
     path: ['NODE_ENV'],
     message: 'production refuses DEV_ISSUER=on and API_CLOCK=adjustable (development aids only)',
@@ -114,7 +110,8 @@ export interface Config {
   };
   /**
    * `payloadKeys`: the file of keys that encrypt Temporal payloads (ADR 33): TEMPORAL_PAYLOAD_KEYS_FILE,
-   * which must exist, or else (not in production) one created on first start under the data folder.
+   * which must exist, or else (not in production) one created on first start under the data folder;
+   * in production a process that talks to Temporal refuses to start without the file.
    */
   temporal: { namespace: string; taskQueue: string; payloadKeys: { file: string; createIfMissing: boolean } };
   kafka: { clientId: string };
@@ -189,7 +186,9 @@ export function toConfig(raw: RawConfig, cwd: string, isTty: boolean): Config {
           cwd,
           raw.TEMPORAL_PAYLOAD_KEYS_FILE ?? join(raw.SELTER_DATA_DIR, 'keys', 'temporal-payload-keys.json'),
         ),
-        createIfMissing: raw.TEMPORAL_PAYLOAD_KEYS_FILE === undefined,
+        // Created on first start only outside production: there a missing key file stops the
+        // processes that talk to Temporal (the api, the worker, ops), never silently replaced.
+        createIfMissing: raw.TEMPORAL_PAYLOAD_KEYS_FILE === undefined && raw.NODE_ENV !== 'production',
       },
     },
     kafka: { clientId: raw.KAFKA_CLIENT_ID },

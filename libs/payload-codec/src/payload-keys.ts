@@ -58,7 +58,11 @@ export async function loadPayloadKeys(
   try {
     content = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !options.createIfMissing) throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if (!options.createIfMissing)
+      throw new Error(
+        `${file}: no such key file; TEMPORAL_PAYLOAD_KEYS_FILE must name the keys that encrypt Temporal payloads (ADR 33)`,
+      );
     const id = newKeyId(options.now ?? new Date());
     const fresh: PayloadKeyFile = { active: id, keys: { [id]: newKey() } };
     await mkdir(dirname(file), { recursive: true, mode: 0o700 });

@@ -3,7 +3,7 @@ import { roundStateQuery, roundWorkflowId } from '@selter/contracts';
 import { planOfPosts } from '@selter/domain/testing';
 import { ManagedProcess } from '@selter/engines';
 import { EVENT_STORE_MIGRATIONS, loadMigrations, migrate, readStream } from '@selter/event-store';
-import { createTestDatabase, testEndpoints, uniqueName } from '@selter/testing';
+import { createTestDatabase, testDataConverter, testEndpoints, uniqueName } from '@selter/testing';
 import { Client, Connection } from '@temporalio/client';
 import postgres from 'postgres';
 import { foldStored, RecordingBuilder, sendAll } from './rounds.test-helper';
@@ -37,7 +37,10 @@ describe('a worker killed with SIGKILL mid-round', () => {
     let worker = startWorkerProcess(env, `${taskQueue}-1`);
     try {
       const agency = uniqueName('agency');
-      const handle = await new Client({ connection }).workflow.start('selectionRound', {
+      const handle = await new Client({
+        connection,
+        dataConverter: await testDataConverter(),
+      }).workflow.start('selectionRound', {
         taskQueue,
         workflowId: roundWorkflowId(agency, 'round-1'),
         args: [{ agency, roundId: 'round-1' }],
