@@ -126,7 +126,14 @@ export function inStreamOrder(delivered: readonly Delivered[]): Map<string, stri
   return byStream;
 }
 
+/**
+ * The global position of the log's last event in committed order, where a drained relay's
+ * checkpoint stands. Not `max(global_position)`: concurrent appends take positions and
+ * transaction ids in different orders, so the highest position may be read before another.
+ */
 export async function lastCommittedPosition(sql: Sql): Promise<string> {
-  const [row] = await sql<{ gp: string | null }[]>`select max(global_position)::text as gp from events`;
+  const [row] = await sql<{ gp: string }[]>`
+    select global_position::text as gp from events
+    order by transaction_id desc, global_position desc limit 1`;
   return row?.gp ?? '0';
 }
