@@ -27,6 +27,7 @@ export const keys = {
   inbox: ['inbox'] as const,
   devUsers: ['dev-auth', 'users'] as const,
   policies: ['policies'] as const,
+  oversightBodies: ['oversight-bodies'] as const,
   published: (agency: string) => ['published', agency] as const,
   round: (roundId: string) => ['round', roundId] as const,
   roundView: (roundId: string) => ['round', roundId, 'view'] as const,

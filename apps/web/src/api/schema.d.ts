@@ -325,6 +325,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/oversight-bodies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The oversight bodies and their succession: who holds the oversight gates on which dates */
+        get: operations["listOversightBodies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/policies": {
         parameters: {
             query?: never;
@@ -1666,8 +1683,7 @@ export interface components {
         DevUser: {
             agency?: string;
             name: string;
-            /** @enum {string} */
-            oversight_body?: "KASN" | "BKN";
+            oversight_body?: string;
             /** @enum {string} */
             role: "operator" | "pansel" | "ppk" | "oversight" | "auditor" | "admin";
             sub: string;
@@ -1758,6 +1774,41 @@ export interface components {
             issuer: string;
             jwks_uri: string;
             revocation_endpoint: string;
+        };
+        OversightBodies: {
+            /** @description Every oversight body the API knows */
+            bodies: {
+                /**
+                 * @description The id a letter, a plan and a liaison token name
+                 * @example BKN
+                 */
+                id: string;
+                /** @description The law that makes it an oversight body */
+                legalSource: string;
+                /** @enum {string} */
+                level: "national" | "regional";
+                name: {
+                    /** @description English */
+                    en: string;
+                    /** @description Bahasa Indonesia */
+                    id: string;
+                };
+            }[];
+            /** @description The body holding the oversight gates today (null if no term covers today) */
+            holder: string | null;
+            /** @description Who held the gates when: a liaison acts only on the dates its body is in office */
+            succession: {
+                /** @description The id of the body in office */
+                body: string;
+                /** @description ISO date, first day in office */
+                from: string;
+                /** @description The law that puts the body in office for these dates */
+                legalSource: string;
+                /** @description ISO date, last day in office; null while in office */
+                until: string | null;
+            }[];
+            /** @description Today's national date (WIB) in the API's clock */
+            today: string;
         };
         PlanCheck: {
             /** @description Every finding, in the order the domain checks them; the real decision is refused with the first */
@@ -2414,8 +2465,7 @@ export interface components {
                 governorReport: string | null;
                 inauguratedOn: string | null;
                 inaugurationRecommendation: {
-                    /** @enum {string} */
-                    issuedBy: "KASN" | "BKN";
+                    issuedBy: string;
                     letterNumber: string;
                 } | null;
             } | null;
@@ -2463,8 +2513,7 @@ export interface components {
                 review: {
                     acceptedFewer: boolean;
                     letter: {
-                        /** @enum {string} */
-                        issuedBy: "KASN" | "BKN";
+                        issuedBy: string;
                         letterNumber: string;
                     };
                     remaining: string[];
@@ -2596,8 +2645,8 @@ export interface components {
                     }[];
                     memberId: string;
                     name: string;
-                    /** @enum {string} */
-                    oversightBody?: "KASN" | "BKN";
+                    /** @example BKN */
+                    oversightBody?: string;
                     politicalPartyMember?: boolean;
                 }[];
             };
@@ -2669,13 +2718,11 @@ export interface components {
             /** @description The posts in plan order once announced (or cancelled); empty before */
             posts: components["schemas"]["PostStateView"][];
             recommendation: {
-                /** @enum {string} */
-                issuedBy: "KASN" | "BKN";
+                issuedBy: string;
                 letterNumber: string;
             } | null;
             rejection: {
-                /** @enum {string} */
-                issuedBy: "KASN" | "BKN";
+                issuedBy: string;
                 letterNumber: string;
                 reason: string;
             } | null;
@@ -3667,6 +3714,26 @@ export interface operations {
                         title: string;
                         type: string;
                     };
+                };
+            };
+        };
+    };
+    listOversightBodies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every body, each term of office with its legal source */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OversightBodies"];
                 };
             };
         };
@@ -4941,8 +5008,8 @@ export interface operations {
                                 }[];
                                 memberId: string;
                                 name: string;
-                                /** @enum {string} */
-                                oversightBody?: "KASN" | "BKN";
+                                /** @example BKN */
+                                oversightBody?: string;
                                 politicalPartyMember?: boolean;
                             }[];
                         };
@@ -6428,8 +6495,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    issuedBy: "KASN" | "BKN";
+                    /** @example BKN */
+                    issuedBy: string;
                     letterNumber: string;
                     reason: string;
                     stage: {
@@ -6728,8 +6795,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    issuedBy: "KASN" | "BKN";
+                    /** @example BKN */
+                    issuedBy: string;
                     letterNumber: string;
                     reason: string;
                     stage: {
@@ -11046,8 +11113,8 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     decision: "continue" | "drop" | "postpone";
-                    /** @enum {string} */
-                    issuedBy: "KASN" | "BKN";
+                    /** @example BKN */
+                    issuedBy: string;
                     letterNumber: string;
                     postId: string;
                     reason: string;
@@ -11336,8 +11403,8 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     decision: "continue" | "drop" | "postpone";
-                    /** @enum {string} */
-                    issuedBy: "KASN" | "BKN";
+                    /** @example BKN */
+                    issuedBy: string;
                     letterNumber: string;
                     postId: string;
                     reason: string;
@@ -11628,8 +11695,8 @@ export interface operations {
             content: {
                 "application/json": {
                     approval?: {
-                        /** @enum {string} */
-                        issuedBy: "KASN" | "BKN";
+                        /** @example BKN */
+                        issuedBy: string;
                         letterNumber: string;
                     };
                     postId: string;
@@ -11917,8 +11984,8 @@ export interface operations {
             content: {
                 "application/json": {
                     approval?: {
-                        /** @enum {string} */
-                        issuedBy: "KASN" | "BKN";
+                        /** @example BKN */
+                        issuedBy: string;
                         letterNumber: string;
                     };
                     postId: string;
@@ -15099,8 +15166,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    issuedBy: "KASN" | "BKN";
+                    /** @example BKN */
+                    issuedBy: string;
                     letterNumber: string;
                     postId: string;
                 };
@@ -15386,8 +15453,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    issuedBy: "KASN" | "BKN";
+                    /** @example BKN */
+                    issuedBy: string;
                     letterNumber: string;
                     postId: string;
                 };
@@ -16255,8 +16322,8 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     decision: "approved" | "rejected";
-                    /** @enum {string} */
-                    issuedBy: "KASN" | "BKN";
+                    /** @example BKN */
+                    issuedBy: string;
                     letterNumber: string;
                     reason?: string;
                 };
@@ -16544,8 +16611,8 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     decision: "approved" | "rejected";
-                    /** @enum {string} */
-                    issuedBy: "KASN" | "BKN";
+                    /** @example BKN */
+                    issuedBy: string;
                     letterNumber: string;
                     reason?: string;
                 };
@@ -18617,8 +18684,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    issuedBy: "KASN" | "BKN";
+                    /** @example BKN */
+                    issuedBy: string;
                     letterNumber: string;
                     postId: string;
                     reason: string;
@@ -18906,8 +18973,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    issuedBy: "KASN" | "BKN";
+                    /** @example BKN */
+                    issuedBy: string;
                     letterNumber: string;
                     postId: string;
                     reason: string;
@@ -19208,8 +19275,8 @@ export interface operations {
                         /** @enum {string} */
                         ruleId?: "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8" | "R9" | "R10" | "R11" | "R12" | "R13" | "R14" | "R15" | "R16" | "R17" | "R18" | "R19" | "R20" | "R21" | "R22" | "R23" | "R24" | "R25" | "R26" | "R27" | "R28" | "R29" | "R30" | "R31" | "R32" | "R33";
                     }[];
-                    /** @enum {string} */
-                    issuedBy: "KASN" | "BKN";
+                    /** @example BKN */
+                    issuedBy: string;
                     letterNumber: string;
                     postId: string;
                 };
@@ -19505,8 +19572,8 @@ export interface operations {
                         /** @enum {string} */
                         ruleId?: "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8" | "R9" | "R10" | "R11" | "R12" | "R13" | "R14" | "R15" | "R16" | "R17" | "R18" | "R19" | "R20" | "R21" | "R22" | "R23" | "R24" | "R25" | "R26" | "R27" | "R28" | "R29" | "R30" | "R31" | "R32" | "R33";
                     }[];
-                    /** @enum {string} */
-                    issuedBy: "KASN" | "BKN";
+                    /** @example BKN */
+                    issuedBy: string;
                     letterNumber: string;
                     postId: string;
                 };
@@ -19825,8 +19892,8 @@ export interface operations {
                                 }[];
                                 memberId: string;
                                 name: string;
-                                /** @enum {string} */
-                                oversightBody?: "KASN" | "BKN";
+                                /** @example BKN */
+                                oversightBody?: string;
                                 politicalPartyMember?: boolean;
                             }[];
                         };
@@ -20185,8 +20252,8 @@ export interface operations {
                                 }[];
                                 memberId: string;
                                 name: string;
-                                /** @enum {string} */
-                                oversightBody?: "KASN" | "BKN";
+                                /** @example BKN */
+                                oversightBody?: string;
                                 politicalPartyMember?: boolean;
                             }[];
                         };
@@ -22191,8 +22258,8 @@ export interface operations {
                                 }[];
                                 memberId: string;
                                 name: string;
-                                /** @enum {string} */
-                                oversightBody?: "KASN" | "BKN";
+                                /** @example BKN */
+                                oversightBody?: string;
                                 politicalPartyMember?: boolean;
                             }[];
                         };

@@ -1,7 +1,6 @@
 import type { RotationEvent, RotationState } from './types';
 import type { OversightGate, Policy } from '../policy/types';
-import { decisionDateOf, gateHolderOn } from '../oversight/bodies';
-import { refuseWrongBody } from '../oversight/refuse';
+import { bodyRefusal } from '../oversight/refuse';
 import { fail } from '../shared/errors';
 
 /** Makes an event of the rotation, with its id, the decision's instant and the command's metadata. */
@@ -37,8 +36,6 @@ export function requireStatus<S extends RotationState['status']>(
 
 /** Refuses a letter from a body that does not hold the gate on the decision's date (succession of bodies). */
 export function requireBody(ctx: RCtx, gate: OversightGate, issuedBy: string): void {
-  const on = decisionDateOf(ctx.now);
-  const { holder, term } = gateHolderOn(ctx.policy, gate, on);
-  if (holder !== 'none' && holder !== issuedBy)
-    refuseWrongBody(ctx.policy, gate, { holder, on, issuedBy, source: term?.legalSource });
+  const refusal = bodyRefusal(ctx.policy, gate, ctx.now, issuedBy);
+  if (refusal) throw refusal;
 }

@@ -4,7 +4,7 @@ import type { AnnouncedRound, PostState, RoundState } from './state';
 import { getPolicy, holidaysOf, type PolicyRegistry } from '../policy/registry';
 import type { GateAuthority, OversightGate, Policy } from '../policy/types';
 import { decisionDateOf, gateHolderOn } from '../oversight/bodies';
-import { refuseWrongBody } from '../oversight/refuse';
+import { bodyRefusal } from '../oversight/refuse';
 import { fail } from '../shared/errors';
 import { eventMetadataOf, type EventMetadata } from '../shared/metadata';
 import type { RoundCalendar } from '../calendar/calendar';
@@ -113,8 +113,7 @@ export function requireAuthority(
   issuedBy: string | undefined,
 ): GateAuthority {
   const { policy } = ctx;
-  const on = decisionDateOf(ctx.now);
-  const { holder, term } = gateHolderOn(policy, gate, on);
+  const holder = holderOf(ctx, gate);
   if (holder === 'none') {
     fail(
       'GATE.NOT_IN_POLICY',
@@ -123,7 +122,8 @@ export function requireAuthority(
       { gate, policyId: policy.id },
     );
   }
-  if (issuedBy !== holder) refuseWrongBody(policy, gate, { holder, on, issuedBy, source: term?.legalSource });
+  const refusal = bodyRefusal(policy, gate, ctx.now, issuedBy);
+  if (refusal) throw refusal;
   return holder;
 }
 
