@@ -90,7 +90,7 @@ describe('API security', () => {
         scoring: 'cumulative',
       },
     };
-    expectProblem(await api.post('liaison.kasn', decision('AmendStage'), amend), 403, 'AUTH.FORBIDDEN');
+    expectProblem(await api.post('liaison.kasn', decision('AmendStage'), amend), 403, 'GATE.WRONG_AUTHORITY');
     expectProblem(await api.post('liaison.bkn', decision('AmendStage'), amend), 403, 'AUTH.FORBIDDEN');
   });
 
