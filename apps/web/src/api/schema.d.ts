@@ -2645,7 +2645,10 @@ export interface components {
                     }[];
                     memberId: string;
                     name: string;
-                    /** @example BKN */
+                    /**
+                     * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                     * @example BKN
+                     */
                     oversightBody?: string;
                     politicalPartyMember?: boolean;
                 }[];
@@ -5008,7 +5011,10 @@ export interface operations {
                                 }[];
                                 memberId: string;
                                 name: string;
-                                /** @example BKN */
+                                /**
+                                 * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                                 * @example BKN
+                                 */
                                 oversightBody?: string;
                                 politicalPartyMember?: boolean;
                             }[];
@@ -6495,7 +6501,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @example BKN */
+                    /**
+                     * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                     * @example BKN
+                     */
                     issuedBy: string;
                     letterNumber: string;
                     reason: string;
@@ -6795,7 +6804,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @example BKN */
+                    /**
+                     * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                     * @example BKN
+                     */
                     issuedBy: string;
                     letterNumber: string;
                     reason: string;
@@ -11113,7 +11125,10 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     decision: "continue" | "drop" | "postpone";
-                    /** @example BKN */
+                    /**
+                     * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                     * @example BKN
+                     */
                     issuedBy: string;
                     letterNumber: string;
                     postId: string;
@@ -11403,7 +11418,10 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     decision: "continue" | "drop" | "postpone";
-                    /** @example BKN */
+                    /**
+                     * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                     * @example BKN
+                     */
                     issuedBy: string;
                     letterNumber: string;
                     postId: string;
@@ -11695,7 +11713,10 @@ export interface operations {
             content: {
                 "application/json": {
                     approval?: {
-                        /** @example BKN */
+                        /**
+                         * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                         * @example BKN
+                         */
                         issuedBy: string;
                         letterNumber: string;
                     };
@@ -11984,7 +12005,10 @@ export interface operations {
             content: {
                 "application/json": {
                     approval?: {
-                        /** @example BKN */
+                        /**
+                         * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                         * @example BKN
+                         */
                         issuedBy: string;
                         letterNumber: string;
                     };
@@ -15166,7 +15190,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @example BKN */
+                    /**
+                     * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                     * @example BKN
+                     */
                     issuedBy: string;
                     letterNumber: string;
                     postId: string;
@@ -15453,7 +15480,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @example BKN */
+                    /**
+                     * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                     * @example BKN
+                     */
                     issuedBy: string;
                     letterNumber: string;
                     postId: string;
@@ -16322,7 +16352,10 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     decision: "approved" | "rejected";
-                    /** @example BKN */
+                    /**
+                     * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                     * @example BKN
+                     */
                     issuedBy: string;
                     letterNumber: string;
                     reason?: string;
@@ -16611,7 +16644,10 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     decision: "approved" | "rejected";
-                    /** @example BKN */
+                    /**
+                     * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                     * @example BKN
+                     */
                     issuedBy: string;
                     letterNumber: string;
                     reason?: string;
@@ -18684,7 +18720,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @example BKN */
+                    /**
+                     * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                     * @example BKN
+                     */
                     issuedBy: string;
                     letterNumber: string;
                     postId: string;
@@ -18973,7 +19012,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @example BKN */
+                    /**
+                     * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                     * @example BKN
+                     */
                     issuedBy: string;
                     letterNumber: string;
                     postId: string;
@@ -19275,7 +19317,10 @@ export interface operations {
                         /** @enum {string} */
                         ruleId?: "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8" | "R9" | "R10" | "R11" | "R12" | "R13" | "R14" | "R15" | "R16" | "R17" | "R18" | "R19" | "R20" | "R21" | "R22" | "R23" | "R24" | "R25" | "R26" | "R27" | "R28" | "R29" | "R30" | "R31" | "R32" | "R33";
                     }[];
-                    /** @example BKN */
+                    /**
+                     * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                     * @example BKN
+                     */
                     issuedBy: string;
                     letterNumber: string;
                     postId: string;
@@ -19572,7 +19617,10 @@ export interface operations {
                         /** @enum {string} */
                         ruleId?: "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8" | "R9" | "R10" | "R11" | "R12" | "R13" | "R14" | "R15" | "R16" | "R17" | "R18" | "R19" | "R20" | "R21" | "R22" | "R23" | "R24" | "R25" | "R26" | "R27" | "R28" | "R29" | "R30" | "R31" | "R32" | "R33";
                     }[];
-                    /** @example BKN */
+                    /**
+                     * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                     * @example BKN
+                     */
                     issuedBy: string;
                     letterNumber: string;
                     postId: string;
@@ -19892,7 +19940,10 @@ export interface operations {
                                 }[];
                                 memberId: string;
                                 name: string;
-                                /** @example BKN */
+                                /**
+                                 * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                                 * @example BKN
+                                 */
                                 oversightBody?: string;
                                 politicalPartyMember?: boolean;
                             }[];
@@ -20252,7 +20303,10 @@ export interface operations {
                                 }[];
                                 memberId: string;
                                 name: string;
-                                /** @example BKN */
+                                /**
+                                 * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                                 * @example BKN
+                                 */
                                 oversightBody?: string;
                                 politicalPartyMember?: boolean;
                             }[];
@@ -22258,7 +22312,10 @@ export interface operations {
                                 }[];
                                 memberId: string;
                                 name: string;
-                                /** @example BKN */
+                                /**
+                                 * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                                 * @example BKN
+                                 */
                                 oversightBody?: string;
                                 politicalPartyMember?: boolean;
                             }[];

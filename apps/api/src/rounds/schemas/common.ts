@@ -11,7 +11,7 @@ export const oversightBody = z
   .string()
   .regex(BODY_ID, 'expected an oversight body id')
   .refine((v) => isOversightBody(v), 'unknown oversight body: GET /oversight-bodies lists them')
-  .meta({ example: 'BKN' });
+  .meta({ example: 'BKN', description: 'An oversight body id, one of GET /oversight-bodies (ADR 27)' });
 export const oversightLetter = { issuedBy: oversightBody, letterNumber: text(120) };
 export const postRef = { postId: id };
 export const score = z.number().finite().min(0).max(1_000_000);
