@@ -75,7 +75,7 @@ describe('API security', () => {
       expectProblem(await api.post(user, decision(type), body), 403, 'AUTH.FORBIDDEN');
   });
 
-  it("refuses an oversight liaison of the body that does not hold the gate on the day (ADR 27)", async () => {
+  it('refuses an oversight liaison of the body that does not hold the gate on the day (ADR 27)', async () => {
     const amend = {
       issuedBy: 'KASN',
       letterNumber: 'K-1',
