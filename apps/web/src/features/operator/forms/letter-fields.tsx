@@ -12,7 +12,7 @@ export function useOversightLetter(): {
   const bodies = useOversightBodies();
   const [chosen, setIssuedBy] = useState<string | null>(null);
   // Until the operator picks one, the body in office today (the API's succession decides).
-  const issuedBy = chosen ?? bodies?.holder ?? 'BKN';
+  const issuedBy = chosen ?? bodies?.holder ?? '';
   const [number, setNumber] = useState('');
   const fields = (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -20,7 +20,7 @@ export function useOversightLetter(): {
         label={t('forms.issuedBy')}
         value={issuedBy}
         onChange={(e) => setIssuedBy(e.currentTarget.value)}
-        data={bodies ? bodyOptions(bodies) : [issuedBy]}
+        data={bodyOptions(bodies)}
       />
       <TextInput
         label={t('forms.letterNumber')}
@@ -30,5 +30,5 @@ export function useOversightLetter(): {
       />
     </SimpleGrid>
   );
-  return { letter: number.trim() ? { issuedBy, letterNumber: number.trim() } : null, fields };
+  return { letter: issuedBy && number.trim() ? { issuedBy, letterNumber: number.trim() } : null, fields };
 }
