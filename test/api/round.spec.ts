@@ -224,7 +224,7 @@ describe('a whole round through the API', () => {
     expect(
       (await api.post('liaison.kasn', path, { issuedBy: 'KASN', letterNumber: 'K-9', decision: 'approved' }))
         .body['code'],
-    ).toBe('AUTH.FORBIDDEN');
+    ).toBe('GATE.WRONG_AUTHORITY');
     expect(
       (
         await api.post('operator.kotalain', path, {

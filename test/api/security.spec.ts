@@ -75,7 +75,7 @@ describe('API security', () => {
       expectProblem(await api.post(user, decision(type), body), 403, 'AUTH.FORBIDDEN');
   });
 
-  it("refuses an oversight liaison of the body that does not hold the gate under the round's policy", async () => {
+  it('refuses an oversight liaison of the body that does not hold the gate on the day (ADR 27)', async () => {
     const amend = {
       issuedBy: 'KASN',
       letterNumber: 'K-1',
@@ -90,7 +90,7 @@ describe('API security', () => {
         scoring: 'cumulative',
       },
     };
-    expectProblem(await api.post('liaison.kasn', decision('AmendStage'), amend), 403, 'AUTH.FORBIDDEN');
+    expectProblem(await api.post('liaison.kasn', decision('AmendStage'), amend), 403, 'GATE.WRONG_AUTHORITY');
     expectProblem(await api.post('liaison.bkn', decision('AmendStage'), amend), 403, 'AUTH.FORBIDDEN');
   });
 

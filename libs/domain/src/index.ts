@@ -40,6 +40,22 @@ export {
 } from './calendar/calendar';
 
 export type * from './policy/types';
+export {
+  BODY_ID,
+  checkOversightBook,
+  decisionDateOf,
+  gateHolderOn,
+  isOversightBody,
+  OVERSIGHT_BOOK,
+  successionOn,
+  type BodyLevel,
+  type GateHolder,
+  type OversightBodyId,
+  type OversightBodyInfo,
+  type OversightBook,
+  type SuccessionRow,
+} from './oversight/bodies';
+export { bodyRefusal } from './oversight/refuse';
 export { KASN_2019 } from './policy/kasn-2019';
 export { BKN_2024, BKN_2025 } from './policy/bkn-2024';
 export { derivePolicy, KASN_2019_MIN3, KASN_2019_SE52, BKN_2024_ASSESSMENT_2Y } from './policy/variants';

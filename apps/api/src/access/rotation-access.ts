@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { RotationCommandType } from '@selter/contracts';
-import { getPolicy, type OversightGate, type Role } from '@selter/domain';
+import { bodyRefusal, getPolicy, type OversightGate, type Role } from '@selter/domain';
 import type { Principal } from '../auth/principal';
-import { forbidden } from '../problem/problems';
+import { nowInstant, type Clock } from '../clock/clock';
+import { CLOCK } from '../infrastructure/tokens';
+import { forbidden, refused } from '../problem/problems';
 import type { RoundRef } from '../rounds/round-id';
 import { RotationWorkflows } from '../workflows/rotation-workflows';
 import { spansAgencies } from './round-access';
@@ -21,10 +23,13 @@ const ROTATION_GATE_OF: Readonly<Partial<Record<RotationCommandType, OversightGa
   RecordRotationApproval: 'rotationApproval',
 };
 
-/** Authorisation of rotation decisions: role, tenancy, and the liaison's body holding the gate under the rotation's policy. */
+/** Authorisation of rotation decisions: role, tenancy, and the liaison's body holding the gate today (succession, ADR 27). */
 @Injectable()
 export class RotationAccess {
-  constructor(private readonly rotations: RotationWorkflows) {}
+  constructor(
+    private readonly rotations: RotationWorkflows,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async assertDecide(
     p: Principal,
@@ -39,11 +44,14 @@ export class RotationAccess {
     const gate = ROTATION_GATE_OF[type];
     if (p.role !== 'oversight' || !gate) return;
     const policyId = await this.policyOf(rotation);
-    const holder = policyId ? getPolicy(policyId).gates[gate].value : undefined;
-    if (holder !== p.body)
+    const policy = policyId ? getPolicy(policyId) : undefined;
+    if (!policy || policy.gates[gate].value === 'none')
       throw forbidden(
-        `Under policy ${policyId ?? '?'} the ${gate} gate is held by ${holder ?? 'no oversight body'}, not ${p.body ?? '?'}.`,
+        `Under policy ${policyId ?? '?'} the ${gate} gate is held by no oversight body, not ${p.body ?? '?'}.`,
       );
+    // The succession of bodies on today's date decides, as the domain will (GATE.WRONG_AUTHORITY, ADR 27).
+    const refusal = bodyRefusal(policy, gate, nowInstant(this.clock), p.body);
+    if (refusal) throw refused(refusal.toJSON());
     if (data['issuedBy'] !== p.body)
       throw forbidden(
         `A ${p.body ?? '?'} liaison cannot record a letter issued by ${String(data['issuedBy'])}.`,

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { RoundCommandType } from '@selter/contracts';
-import { getPolicy } from '@selter/domain';
+import { bodyRefusal, decisionDateOf, gateHolderOn, getPolicy } from '@selter/domain';
 import type { Principal } from '../auth/principal';
-import { forbidden } from '../problem/problems';
+import { nowInstant, type Clock } from '../clock/clock';
+import { CLOCK } from '../infrastructure/tokens';
+import { forbidden, refused } from '../problem/problems';
 import { GATE_OF, JUDGES_APPLICANTS, ROLES_OF } from '../rounds/decision-rules';
 import { RoundFactsCache, type RoundFacts } from '../rounds/round-facts';
 import type { RoundRef } from '../rounds/round-id';
@@ -28,12 +30,15 @@ function applicantsJudged(data: Record<string, unknown>): string[] {
 
 /**
  * Authorisation per object (ADR 10): tenancy from the round id, the role's commands, pansel
- * membership of this round, the liaison's body holding this gate under the round's policy, and
+ * membership of this round, the liaison's body holding this gate today (succession, ADR 27), and
  * a pansel member's declared conflicts of interest (R3). Each refusal is 403 and logged.
  */
 @Injectable()
 export class RoundAccess {
-  constructor(private readonly facts: RoundFactsCache) {}
+  constructor(
+    private readonly facts: RoundFactsCache,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   /** May the caller read this round? Returns the facts when they were needed to decide. */
   async assertRead(p: Principal, round: RoundRef): Promise<void> {
@@ -80,11 +85,16 @@ export class RoundAccess {
     facts: RoundFacts,
   ): void {
     const gate = GATE_OF[type];
-    const holder = gate && facts.policyId ? getPolicy(facts.policyId).gates[gate].value : undefined;
-    if (!gate || holder !== p.body)
+    const policy = gate && facts.policyId ? getPolicy(facts.policyId) : undefined;
+    const now = nowInstant(this.clock);
+    const holder = gate && policy ? gateHolderOn(policy, gate, decisionDateOf(now)).holder : 'none';
+    if (!gate || !policy || holder === 'none')
       throw forbidden(
-        `Under policy ${facts.policyId ?? '?'} the ${gate ?? type} gate is held by ${holder ?? 'no oversight body'}, not ${p.body ?? '?'}.`,
+        `Under policy ${facts.policyId ?? '?'} the ${gate ?? type} gate is held by no oversight body, not ${p.body ?? '?'}.`,
       );
+    // The succession of bodies on today's date decides, as the domain will (GATE.WRONG_AUTHORITY, ADR 27).
+    const refusal = bodyRefusal(policy, gate, now, p.body);
+    if (refusal) throw refused(refusal.toJSON());
     if (data['issuedBy'] !== undefined && data['issuedBy'] !== p.body)
       throw forbidden(
         `A ${p.body ?? '?'} liaison cannot record a letter issued by ${String(data['issuedBy'])}.`,

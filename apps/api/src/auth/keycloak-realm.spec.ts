@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { OVERSIGHT_BOOK } from '@selter/domain';
 import { DEV_USERS } from './dev-users';
 import { ROLE } from './principal';
 
@@ -63,5 +64,13 @@ describe('the Keycloak realm (deploy/keycloak/selter-realm.json)', () => {
         first: false,
         last: false,
       });
+  });
+
+  it('seeds a liaison for every oversight body of the data, and names no other body', () => {
+    const liaisons = (users: ReadonlyArray<Record<string, string | undefined>>) =>
+      users.filter((u) => u['role'] === 'oversight').map((u) => u['oversight_body']);
+    const bodies = OVERSIGHT_BOOK.bodies.map((b) => b.id).sort();
+    expect([...new Set(liaisons(realm.users.map(claimsOf)))].sort()).toEqual(bodies);
+    expect([...new Set(liaisons(DEV_USERS))].sort()).toEqual(bodies);
   });
 });

@@ -1,4 +1,4 @@
-import type { OversightBody, Role } from '@selter/domain';
+import { BODY_ID, isOversightBody, type OversightBody, type Role } from '@selter/domain';
 import { z } from 'zod';
 
 /** Agencies are tenants; their code is part of every round id (`round-<agency>-<id>`), so no hyphen. */
@@ -17,7 +17,11 @@ export interface Principal {
 
 /** The roles a caller can have (`system`, the round's own clock, never calls). */
 export const ROLE = z.enum(['operator', 'pansel', 'ppk', 'oversight', 'auditor', 'admin']);
-export const OVERSIGHT_BODY = z.enum(['KASN', 'BKN']);
+/** A liaison's body: one of the oversight bodies the domain knows (data, ADR 27), by its id. */
+export const OVERSIGHT_BODY = z
+  .string()
+  .regex(BODY_ID)
+  .refine((v) => isOversightBody(v), 'unknown oversight body');
 
 /** The claims Selter reads from a verified token (standard `sub`, and its own role claims). */
 export const principalClaims = z

@@ -28,6 +28,7 @@ export const keys = {
   devUsers: ['dev-auth', 'users'] as const,
   signInOptions: ['auth', 'options'] as const,
   policies: ['policies'] as const,
+  oversightBodies: ['oversight-bodies'] as const,
   published: (agency: string) => ['published', agency] as const,
   round: (roundId: string) => ['round', roundId] as const,
   roundView: (roundId: string) => ['round', roundId, 'view'] as const,

@@ -359,6 +359,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/oversight-bodies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The oversight bodies and their succession: who holds the oversight gates on which dates */
+        get: operations["listOversightBodies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/policies": {
         parameters: {
             query?: never;
@@ -1700,8 +1717,7 @@ export interface components {
         DevUser: {
             agency?: string;
             name: string;
-            /** @enum {string} */
-            oversight_body?: "KASN" | "BKN";
+            oversight_body?: string;
             /** @enum {string} */
             role: "operator" | "pansel" | "ppk" | "oversight" | "auditor" | "admin";
             sub: string;
@@ -1792,6 +1808,41 @@ export interface components {
             issuer: string;
             jwks_uri: string;
             revocation_endpoint: string;
+        };
+        OversightBodies: {
+            /** @description Every oversight body the API knows */
+            bodies: {
+                /**
+                 * @description The id a letter, a plan and a liaison token name
+                 * @example BKN
+                 */
+                id: string;
+                /** @description The law that makes it an oversight body */
+                legalSource: string;
+                /** @enum {string} */
+                level: "national" | "regional";
+                name: {
+                    /** @description English */
+                    en: string;
+                    /** @description Bahasa Indonesia */
+                    id: string;
+                };
+            }[];
+            /** @description The body holding the oversight gates today (null if no term covers today) */
+            holder: string | null;
+            /** @description Who held the gates when: a liaison acts only on the dates its body is in office */
+            succession: {
+                /** @description The id of the body in office */
+                body: string;
+                /** @description ISO date, first day in office */
+                from: string;
+                /** @description The law that puts the body in office for these dates */
+                legalSource: string;
+                /** @description ISO date, last day in office; null while in office */
+                until: string | null;
+            }[];
+            /** @description Today's national date (WIB) in the API's clock */
+            today: string;
         };
         PlanCheck: {
             /** @description Every finding, in the order the domain checks them; the real decision is refused with the first */
@@ -2448,8 +2499,7 @@ export interface components {
                 governorReport: string | null;
                 inauguratedOn: string | null;
                 inaugurationRecommendation: {
-                    /** @enum {string} */
-                    issuedBy: "KASN" | "BKN";
+                    issuedBy: string;
                     letterNumber: string;
                 } | null;
             } | null;
@@ -2497,8 +2547,7 @@ export interface components {
                 review: {
                     acceptedFewer: boolean;
                     letter: {
-                        /** @enum {string} */
-                        issuedBy: "KASN" | "BKN";
+                        issuedBy: string;
                         letterNumber: string;
                     };
                     remaining: string[];
@@ -2630,8 +2679,11 @@ export interface components {
                     }[];
                     memberId: string;
                     name: string;
-                    /** @enum {string} */
-                    oversightBody?: "KASN" | "BKN";
+                    /**
+                     * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                     * @example BKN
+                     */
+                    oversightBody?: string;
                     politicalPartyMember?: boolean;
                 }[];
             };
@@ -2703,13 +2755,11 @@ export interface components {
             /** @description The posts in plan order once announced (or cancelled); empty before */
             posts: components["schemas"]["PostStateView"][];
             recommendation: {
-                /** @enum {string} */
-                issuedBy: "KASN" | "BKN";
+                issuedBy: string;
                 letterNumber: string;
             } | null;
             rejection: {
-                /** @enum {string} */
-                issuedBy: "KASN" | "BKN";
+                issuedBy: string;
                 letterNumber: string;
                 reason: string;
             } | null;
@@ -3762,6 +3812,26 @@ export interface operations {
                         title: string;
                         type: string;
                     };
+                };
+            };
+        };
+    };
+    listOversightBodies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every body, each term of office with its legal source */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OversightBodies"];
                 };
             };
         };
@@ -5036,8 +5106,11 @@ export interface operations {
                                 }[];
                                 memberId: string;
                                 name: string;
-                                /** @enum {string} */
-                                oversightBody?: "KASN" | "BKN";
+                                /**
+                                 * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                                 * @example BKN
+                                 */
+                                oversightBody?: string;
                                 politicalPartyMember?: boolean;
                             }[];
                         };
@@ -6523,8 +6596,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    issuedBy: "KASN" | "BKN";
+                    /**
+                     * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                     * @example BKN
+                     */
+                    issuedBy: string;
                     letterNumber: string;
                     reason: string;
                     stage: {
@@ -6823,8 +6899,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    issuedBy: "KASN" | "BKN";
+                    /**
+                     * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                     * @example BKN
+                     */
+                    issuedBy: string;
                     letterNumber: string;
                     reason: string;
                     stage: {
@@ -11141,8 +11220,11 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     decision: "continue" | "drop" | "postpone";
-                    /** @enum {string} */
-                    issuedBy: "KASN" | "BKN";
+                    /**
+                     * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                     * @example BKN
+                     */
+                    issuedBy: string;
                     letterNumber: string;
                     postId: string;
                     reason: string;
@@ -11431,8 +11513,11 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     decision: "continue" | "drop" | "postpone";
-                    /** @enum {string} */
-                    issuedBy: "KASN" | "BKN";
+                    /**
+                     * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                     * @example BKN
+                     */
+                    issuedBy: string;
                     letterNumber: string;
                     postId: string;
                     reason: string;
@@ -11723,8 +11808,11 @@ export interface operations {
             content: {
                 "application/json": {
                     approval?: {
-                        /** @enum {string} */
-                        issuedBy: "KASN" | "BKN";
+                        /**
+                         * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                         * @example BKN
+                         */
+                        issuedBy: string;
                         letterNumber: string;
                     };
                     postId: string;
@@ -12012,8 +12100,11 @@ export interface operations {
             content: {
                 "application/json": {
                     approval?: {
-                        /** @enum {string} */
-                        issuedBy: "KASN" | "BKN";
+                        /**
+                         * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                         * @example BKN
+                         */
+                        issuedBy: string;
                         letterNumber: string;
                     };
                     postId: string;
@@ -15194,8 +15285,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    issuedBy: "KASN" | "BKN";
+                    /**
+                     * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                     * @example BKN
+                     */
+                    issuedBy: string;
                     letterNumber: string;
                     postId: string;
                 };
@@ -15481,8 +15575,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    issuedBy: "KASN" | "BKN";
+                    /**
+                     * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                     * @example BKN
+                     */
+                    issuedBy: string;
                     letterNumber: string;
                     postId: string;
                 };
@@ -16350,8 +16447,11 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     decision: "approved" | "rejected";
-                    /** @enum {string} */
-                    issuedBy: "KASN" | "BKN";
+                    /**
+                     * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                     * @example BKN
+                     */
+                    issuedBy: string;
                     letterNumber: string;
                     reason?: string;
                 };
@@ -16639,8 +16739,11 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     decision: "approved" | "rejected";
-                    /** @enum {string} */
-                    issuedBy: "KASN" | "BKN";
+                    /**
+                     * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                     * @example BKN
+                     */
+                    issuedBy: string;
                     letterNumber: string;
                     reason?: string;
                 };
@@ -18712,8 +18815,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    issuedBy: "KASN" | "BKN";
+                    /**
+                     * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                     * @example BKN
+                     */
+                    issuedBy: string;
                     letterNumber: string;
                     postId: string;
                     reason: string;
@@ -19001,8 +19107,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    issuedBy: "KASN" | "BKN";
+                    /**
+                     * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                     * @example BKN
+                     */
+                    issuedBy: string;
                     letterNumber: string;
                     postId: string;
                     reason: string;
@@ -19303,8 +19412,11 @@ export interface operations {
                         /** @enum {string} */
                         ruleId?: "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8" | "R9" | "R10" | "R11" | "R12" | "R13" | "R14" | "R15" | "R16" | "R17" | "R18" | "R19" | "R20" | "R21" | "R22" | "R23" | "R24" | "R25" | "R26" | "R27" | "R28" | "R29" | "R30" | "R31" | "R32" | "R33";
                     }[];
-                    /** @enum {string} */
-                    issuedBy: "KASN" | "BKN";
+                    /**
+                     * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                     * @example BKN
+                     */
+                    issuedBy: string;
                     letterNumber: string;
                     postId: string;
                 };
@@ -19600,8 +19712,11 @@ export interface operations {
                         /** @enum {string} */
                         ruleId?: "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8" | "R9" | "R10" | "R11" | "R12" | "R13" | "R14" | "R15" | "R16" | "R17" | "R18" | "R19" | "R20" | "R21" | "R22" | "R23" | "R24" | "R25" | "R26" | "R27" | "R28" | "R29" | "R30" | "R31" | "R32" | "R33";
                     }[];
-                    /** @enum {string} */
-                    issuedBy: "KASN" | "BKN";
+                    /**
+                     * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                     * @example BKN
+                     */
+                    issuedBy: string;
                     letterNumber: string;
                     postId: string;
                 };
@@ -19920,8 +20035,11 @@ export interface operations {
                                 }[];
                                 memberId: string;
                                 name: string;
-                                /** @enum {string} */
-                                oversightBody?: "KASN" | "BKN";
+                                /**
+                                 * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                                 * @example BKN
+                                 */
+                                oversightBody?: string;
                                 politicalPartyMember?: boolean;
                             }[];
                         };
@@ -20280,8 +20398,11 @@ export interface operations {
                                 }[];
                                 memberId: string;
                                 name: string;
-                                /** @enum {string} */
-                                oversightBody?: "KASN" | "BKN";
+                                /**
+                                 * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                                 * @example BKN
+                                 */
+                                oversightBody?: string;
                                 politicalPartyMember?: boolean;
                             }[];
                         };
@@ -22286,8 +22407,11 @@ export interface operations {
                                 }[];
                                 memberId: string;
                                 name: string;
-                                /** @enum {string} */
-                                oversightBody?: "KASN" | "BKN";
+                                /**
+                                 * @description An oversight body id, one of GET /oversight-bodies (ADR 27)
+                                 * @example BKN
+                                 */
+                                oversightBody?: string;
                                 politicalPartyMember?: boolean;
                             }[];
                         };

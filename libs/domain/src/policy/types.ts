@@ -1,7 +1,12 @@
 import type { Reason, RuleId } from '../shared/rule-id';
 import type { DayCounting, IsoDate } from '../shared/time';
 
-export type OversightBody = 'KASN' | 'BKN';
+/**
+ * An oversight body's id (`KASN`, `BKN`, ...): data in oversight/data/bodies.json, not a closed list,
+ * so the independent body of MK 121/PUU-XXII/2024 is a new row (ADR 27).
+ */
+export type OversightBody = string;
+/** A gate's holder: a body's id, or `none` where the policy has no such gate. */
 export type GateAuthority = OversightBody | 'none';
 
 /** Gates an oversight body may hold; which body (if any) holds each one is policy data (PROCESS.md §4.4). */

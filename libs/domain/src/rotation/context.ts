@@ -1,5 +1,6 @@
 import type { RotationEvent, RotationState } from './types';
 import type { OversightGate, Policy } from '../policy/types';
+import { bodyRefusal } from '../oversight/refuse';
 import { fail } from '../shared/errors';
 
 /** Makes an event of the rotation, with its id, the decision's instant and the command's metadata. */
@@ -11,6 +12,8 @@ export type Emit = <T extends RotationEvent['type']>(
 export interface RCtx {
   policy: Policy;
   today: string;
+  /** The decision's instant: the succession of bodies is read on its date. */
+  now: string;
   emit: Emit;
 }
 export type Planned = Exclude<RotationState, { status: 'empty' }>;
@@ -31,14 +34,8 @@ export function requireStatus<S extends RotationState['status']>(
   return state as Extract<RotationState, { status: S }>;
 }
 
-export function requireBody(policy: Policy, gate: OversightGate, issuedBy: string): void {
-  const holder = policy.gates[gate].value;
-  if (holder !== 'none' && holder !== issuedBy) {
-    fail(
-      'GATE.WRONG_AUTHORITY',
-      `Gerbang ${gate} dipegang ${holder} menurut kebijakan ${policy.id}, bukan ${issuedBy}`,
-      `Gate ${gate} is held by ${holder} under policy ${policy.id}, not ${issuedBy}`,
-      { gate, expected: holder, actual: issuedBy },
-    );
-  }
+/** Refuses a letter from a body that does not hold the gate on the decision's date (succession of bodies). */
+export function requireBody(ctx: RCtx, gate: OversightGate, issuedBy: string): void {
+  const refusal = bodyRefusal(ctx.policy, gate, ctx.now, issuedBy);
+  if (refusal) throw refusal;
 }

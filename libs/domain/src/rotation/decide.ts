@@ -52,7 +52,7 @@ export function createRotationDecider(registry: PolicyRegistry = DEFAULT_POLICIE
     const metadata = eventMetadataOf(command.metadata);
     const emit: Emit = (type, data) =>
       ({ type, data: { ...data, rotationId, at: command.metadata.now }, metadata }) as unknown as never;
-    return route(command, state, { policy, today, emit });
+    return route(command, state, { policy, today, now: command.metadata.now, emit });
   };
 }
 

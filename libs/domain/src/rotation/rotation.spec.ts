@@ -143,6 +143,31 @@ describe('rotation', () => {
     });
   });
 
+  it('[R31] takes the rotation approval of a kasn-2019 rotation from BKN once Perpres 92/2024 handed the gates over', () => {
+    const { state } = run([
+      plan('kasn-2019'),
+      cmd(
+        'RecordRotationRecommendation',
+        { issuedBy: 'KASN', letterNumber: 'B-1', decision: 'approved' },
+        TODAY,
+        'oversight',
+      ),
+      cmd('RecordRotationTests', { results: [{ nip: 'n1', score: 80 }] }),
+      cmd('ProposeRotationMapping', { placements: [], noSuitableOfficial: posts.map((p) => p.postId) }),
+    ]);
+    const approval = (issuedBy: string, date: string) =>
+      cmd('RecordRotationApproval', { issuedBy, letterNumber: 'A-1' }, date, 'oversight');
+    expect(tryDecideRotation(approval('KASN', '2024-08-22'), state).ok).toBe(true);
+    expect(tryDecideRotation(approval('KASN', '2024-08-23'), state)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'GATE.WRONG_AUTHORITY',
+        details: { gate: 'rotationApproval', expected: 'BKN', on: '2024-08-23' },
+      },
+    });
+    expect(tryDecideRotation(approval('BKN', '2024-08-23'), state).ok).toBe(true);
+  });
+
   it('refuses a mapping that places an official on their own post or leaves a post unaccounted for', () => {
     const { state } = run([
       plan('kasn-2019'),

@@ -3,6 +3,8 @@ import type { RoundEvent, RoundEventData, RoundEventType } from './events';
 import type { AnnouncedRound, PostState, RoundState } from './state';
 import { getPolicy, holidaysOf, type PolicyRegistry } from '../policy/registry';
 import type { GateAuthority, OversightGate, Policy } from '../policy/types';
+import { decisionDateOf, gateHolderOn } from '../oversight/bodies';
+import { bodyRefusal } from '../oversight/refuse';
 import { fail } from '../shared/errors';
 import { eventMetadataOf, type EventMetadata } from '../shared/metadata';
 import type { RoundCalendar } from '../calendar/calendar';
@@ -97,14 +99,22 @@ export function requirePostStatus<S extends PostState['status']>(
   return post as Extract<PostState, { status: S }>;
 }
 
-/** Refuses a letter from a body that does not hold the gate under the round's policy. */
+/** The body holding a gate on the command's date (`none` when the round's policy has no such gate). */
+export const holderOf = (ctx: Pick<Ctx, 'policy' | 'now'>, gate: OversightGate): GateAuthority =>
+  gateHolderOn(ctx.policy, gate, decisionDateOf(ctx.now)).holder;
+
+/**
+ * Refuses a letter from a body that does not hold the gate on the decision's date: the round's
+ * policy says whether the gate exists, the succession of oversight bodies who holds it that day.
+ */
 export function requireAuthority(
-  policy: Policy,
+  ctx: Pick<Ctx, 'policy' | 'now'>,
   gate: OversightGate,
   issuedBy: string | undefined,
 ): GateAuthority {
-  const authority = policy.gates[gate].value;
-  if (authority === 'none') {
+  const { policy } = ctx;
+  const holder = holderOf(ctx, gate);
+  if (holder === 'none') {
     fail(
       'GATE.NOT_IN_POLICY',
       `Gerbang ${gate} tidak ada dalam kebijakan ${policy.id}`,
@@ -112,15 +122,9 @@ export function requireAuthority(
       { gate, policyId: policy.id },
     );
   }
-  if (issuedBy !== authority) {
-    fail(
-      'GATE.WRONG_AUTHORITY',
-      `Gerbang ${gate} dipegang ${authority} menurut kebijakan ${policy.id}, bukan ${issuedBy ?? '-'}`,
-      `Gate ${gate} is held by ${authority} under policy ${policy.id}, not ${issuedBy ?? 'nobody'}`,
-      { gate, policyId: policy.id, expected: authority, actual: issuedBy },
-    );
-  }
-  return authority;
+  const refusal = bodyRefusal(policy, gate, ctx.now, issuedBy);
+  if (refusal) throw refusal;
+  return holder;
 }
 
 /** Refuses an empty reason: cancellations, rejections and amendments must say why. */

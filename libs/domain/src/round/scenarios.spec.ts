@@ -224,26 +224,68 @@ describe('scenarios from reported rounds', () => {
       });
     });
 
-    it('keeps deciding a kasn-2019 round by kasn-2019 after KASN was replaced by BKN', () => {
-      const k = kasn().announce().register('dinkes', 4).closeAll().verify().stages();
-      k.run(
-        command(
-          'ProposeShortlist',
-          { postId: 'dinkes', finalists: k.best('dinkes') },
-          '2024-09-30',
-          'pansel',
-        ),
-      );
-      const review = (issuedBy: 'KASN' | 'BKN') =>
+    it('[R22] a kasn-2019 round planned in June 2024 and decided in October 2024: KASN-era numbers, BKN reviews the shortlist, a KASN letter is refused after the handover', () => {
+      const june = aPlan(undefined, {
+        schedule: {
+          announcementOn: '2024-06-10',
+          registrationDeadline: '2024-06-25',
+          referenceDate: '2024-06-25',
+        },
+      });
+      const k = new RoundBuilder(june, '2024-06-03', 'kasn-2019').announce();
+      expect(k.stream.events.find((e) => e.type === 'PlanRecommended')?.data).toMatchObject({
+        issuedBy: 'KASN',
+      });
+      k.register('dinkes', 4).closeAll().verify().stages();
+      const finalists = k.best('dinkes');
+      k.run(command('ProposeShortlist', { postId: 'dinkes', finalists }, '2024-09-30', 'pansel'));
+      // The numbers and stages stay kasn-2019's: 3 finalists, announced before the review (R22, KASN era).
+      expect(fold(k.stream.events)).toMatchObject({ policyId: 'kasn-2019' });
+      expect(finalists).toHaveLength(3);
+      k.run(command('AnnounceShortlist', { postId: 'dinkes' }, '2024-10-01', 'pansel'));
+      const review = (issuedBy: string) =>
         command(
           'ReviewShortlist',
           { postId: 'dinkes', issuedBy, letterNumber: 'R-1' },
           '2024-10-02',
           'oversight',
         );
-      expect(fold(k.stream.events)).toMatchObject({ policyId: 'kasn-2019' });
-      expect(tryDecide(review('KASN'), k.stream.state).ok).toBe(true);
-      expect(tryDecide(review('BKN'), k.stream.state).ok).toBe(false);
+      expect(tryDecide(review('KASN'), k.stream.state)).toMatchObject({
+        ok: false,
+        error: {
+          code: 'GATE.WRONG_AUTHORITY',
+          details: {
+            gate: 'shortlistReview',
+            policyId: 'kasn-2019',
+            expected: 'BKN',
+            actual: 'KASN',
+            on: '2024-10-02',
+          },
+        },
+      });
+      const refusal = tryDecide(review('KASN'), k.stream.state);
+      expect(refusal.ok ? '' : refusal.error.reason.en).toContain('Perpres 92/2024');
+      expect(tryDecide(review('BKN'), k.stream.state)).toMatchObject({
+        ok: true,
+        events: [{ type: 'ShortlistReviewed', data: { issuedBy: 'BKN' } }],
+      });
+    });
+
+    it('[R22] refuses BKN for a kasn-2019 round before the handover, when KASN held the gates', () => {
+      const k = kasn().run(command('SubmitPlanForRecommendation', {}, '2024-05-07'));
+      const recommend = (issuedBy: string, date: string) =>
+        command(
+          'RecordPlanRecommendation',
+          { issuedBy, letterNumber: 'B-1', decision: 'approved' },
+          date,
+          'oversight',
+        );
+      expect(tryDecide(recommend('BKN', '2024-08-22'), k.stream.state)).toMatchObject({
+        ok: false,
+        error: { code: 'GATE.WRONG_AUTHORITY', details: { expected: 'KASN', on: '2024-08-22' } },
+      });
+      expect(tryDecide(recommend('KASN', '2024-08-22'), k.stream.state).ok).toBe(true);
+      expect(tryDecide(recommend('BKN', '2024-08-23'), k.stream.state).ok).toBe(true);
     });
   });
 });

@@ -227,7 +227,11 @@ export const RULES: readonly RuleEntry[] = [
     '3 best per post; fewer only with overseer acceptance',
     'UU 5/2014 115(2); PP 11/2017 121(3); Kaltara 2020',
     ['P', 'S'],
-    ['round/handlers/shortlist.ts#proposeShortlist', 'round/handlers/shortlist.ts#reviewShortlist'],
+    [
+      'round/handlers/shortlist.ts#proposeShortlist',
+      'round/handlers/shortlist.ts#reviewShortlist',
+      'oversight/bodies.ts#gateHolderOn',
+    ],
   ),
   r(
     'R23',

@@ -1,6 +1,7 @@
 import { aPlan, aPost, anApplicant, ALL_DOCUMENTS, command, nipOf } from './fixtures';
 import { lcg } from './random';
 import { RoundStream } from './run';
+import { successionOn } from '../oversight/bodies';
 import { getPolicy } from '../policy/registry';
 import type { OversightBody, Policy } from '../policy/types';
 import { isProceeding } from '../round/applicants';
@@ -23,6 +24,7 @@ export class RoundBuilder {
   private readonly recorded: RoundCommand[] = [];
   private taken = 0;
   readonly policy: Policy;
+  /** The body holding the gates on the start day. */
   readonly oversight: OversightBody;
   private readonly random: (min: number, max: number) => number;
   private applicantCount = 0;
@@ -34,9 +36,14 @@ export class RoundBuilder {
     seed = 7,
   ) {
     this.policy = getPolicy(policyId);
-    this.oversight = this.policy.gates.planRecommendation.value === 'KASN' ? 'KASN' : 'BKN';
+    this.oversight = this.bodyOn(start);
     this.random = lcg(seed);
     this.run(command('PlanRound', { roundId: 'round-1', plan, policyId }, this.day(0)));
+  }
+
+  /** The body holding the oversight gates on a date (the succession of bodies, ADR 27). */
+  bodyOn(date: string): OversightBody {
+    return successionOn(date)?.body ?? this.policy.gates.planRecommendation.value;
   }
 
   /** The date `offset` days after the start. */
@@ -74,7 +81,7 @@ export class RoundBuilder {
     this.run(
       command(
         'RecordPlanRecommendation',
-        { issuedBy: this.oversight, letterNumber: 'B-1', decision: 'approved' },
+        { issuedBy: this.bodyOn(this.day(3)), letterNumber: 'B-1', decision: 'approved' },
         this.day(3),
         'oversight',
       ),
@@ -177,7 +184,7 @@ export class RoundBuilder {
     this.run(command('ProposeShortlist', { postId, finalists: this.best(postId) }, this.day(50), 'pansel'));
     const review = command(
       'ReviewShortlist',
-      { postId, issuedBy: this.oversight, letterNumber: `R-${postId}` },
+      { postId, issuedBy: this.bodyOn(this.day(55)), letterNumber: `R-${postId}` },
       this.day(55),
       'oversight',
     );
@@ -193,7 +200,7 @@ export class RoundBuilder {
     this.run(
       command(
         'RecordInaugurationRecommendation',
-        { postId, issuedBy: this.oversight, letterNumber: `I-${postId}` },
+        { postId, issuedBy: this.bodyOn(this.day(65)), letterNumber: `I-${postId}` },
         this.day(65),
         'oversight',
       ),

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { AwaitedWithAlarm as AwaitedDecision } from '@selter/contracts';
-import { getPolicy, time } from '@selter/domain';
+import { decisionDateOf, gateHolderOn, getPolicy, time } from '@selter/domain';
 import { lastEventAt, listRounds } from '@selter/projections';
 import type { Sql } from 'postgres';
 import { spansAgencies } from '../../access/round-access';
@@ -17,14 +17,16 @@ import { InboxQuery, type Inbox, type InboxItem } from './inbox.query';
 const FINISHED = new Set(['closed', 'cancelled']);
 const ROUNDS_SCANNED = 200;
 
-/** Is this awaited decision the caller's to take? (role, pansel seat, the liaison's body holding the gate) */
-function isMine(p: Principal, a: AwaitedDecision, facts: RoundFacts): boolean {
+/** Is this awaited decision the caller's to take? (role, pansel seat, the liaison's body holding the gate today) */
+function isMine(p: Principal, a: AwaitedDecision, facts: RoundFacts, today: string): boolean {
   if (p.role === 'admin') return a.role === 'operator';
   if (a.role !== p.role) return false;
   if (p.role === 'pansel') return facts.panselMembers.has(p.id);
   if (p.role === 'oversight') {
     const gate = GATE_OF[a.command];
-    return Boolean(gate && facts.policyId && getPolicy(facts.policyId).gates[gate].value === p.body);
+    return Boolean(
+      gate && facts.policyId && gateHolderOn(getPolicy(facts.policyId), gate, today).holder === p.body,
+    );
   }
   return true;
 }
@@ -58,7 +60,7 @@ export class InboxHandler implements IQueryHandler<InboxQuery, Inbox> {
       rows.map(async (row) => {
         const ref = roundIdParam.safeParse(row.round_id);
         if (!ref.success) return [];
-        const mine = await this.awaitedOf(principal, ref.data);
+        const mine = await this.awaitedOf(principal, ref.data, decisionDateOf(now));
         return mine.map(({ decision, facts }) =>
           this.item(row.round_id, row.round_name, decision, facts, since, now),
         );
@@ -71,10 +73,11 @@ export class InboxHandler implements IQueryHandler<InboxQuery, Inbox> {
   private async awaitedOf(
     p: Principal,
     round: RoundRef,
+    today: string,
   ): Promise<Array<{ decision: AwaitedDecision; facts: RoundFacts }>> {
     try {
       const [facts, awaited] = await Promise.all([this.facts.get(round), this.rounds.awaiting(round)]);
-      return awaited.filter((a) => isMine(p, a, facts)).map((decision) => ({ decision, facts }));
+      return awaited.filter((a) => isMine(p, a, facts, today)).map((decision) => ({ decision, facts }));
     } catch {
       return []; // a round whose workflow is gone (retention) waits on nobody
     }

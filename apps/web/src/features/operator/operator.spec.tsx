@@ -59,6 +59,18 @@ const POLICIES = {
   ],
 };
 
+/** The oversight bodies GET /oversight-bodies lists: data, so a third body may be there (ADR 27). */
+const BODIES = {
+  today: '2026-11-23',
+  holder: 'BKN',
+  bodies: [
+    ['KASN', 'Komisi Aparatur Sipil Negara'],
+    ['BKN', 'Badan Kepegawaian Negara'],
+    ['LIPSM', 'Lembaga independen pengawas sistem merit'],
+  ].map(([id, name]) => ({ id, name: { id: name, en: name }, level: 'national', legalSource: 'x' })),
+  succession: [],
+};
+
 /**
  * The API's findings on a plan, as POST /rounds/plan-check answers them (the domain's validators
  * run in the API; test/api/plan-check.spec.ts and the browser test use the real ones): here only
@@ -90,7 +102,7 @@ function findingsOn(request: PlanCheckRequest): PlanCheck {
 
 /** A signed-in operator whose API answers `answers`, judges plans, and records what POST /rounds was sent. */
 function signIn(answers: Answers): { planned: PlanRoundRequest[]; checked: PlanCheckRequest[] } {
-  const stub = stubApi({ '/policies': POLICIES, ...answers }, 'operator') as {
+  const stub = stubApi({ '/policies': POLICIES, '/oversight-bodies': BODIES, ...answers }, 'operator') as {
     session: { api: Record<string, unknown> };
   };
   const planned: PlanRoundRequest[] = [];
@@ -131,6 +143,12 @@ describe('planning a round', () => {
     );
     expect(screen.getByTestId('weight-total').textContent).toBe('100%');
     await waitFor(() => expect([findings('pansel'), findings('stages')]).toEqual([['none'], ['none']]));
+    // A pansel member's body is one the API lists, today's holder first, not a list of the console's own.
+    const bodyOptions = () =>
+      [...(screen.getByLabelText('Instansi pengawas anggota 1') as HTMLSelectElement).options].map(
+        (o) => o.value,
+      );
+    await waitFor(() => expect(bodyOptions()).toEqual(['', 'BKN', 'KASN', 'LIPSM']));
 
     fireEvent.change(screen.getByLabelText('Asal anggota 3'), { target: { value: 'internal' } });
     expect(screen.getByTestId('pansel-share').textContent).toBe(

@@ -8,7 +8,7 @@ export function recordApproval(
   ctx: RCtx,
 ): RotationEvent[] {
   requireStatus(state, ['mapped'], command.type);
-  requireBody(ctx.policy, 'rotationApproval', command.data.issuedBy);
+  requireBody(ctx, 'rotationApproval', command.data.issuedBy);
   return [ctx.emit('RotationApproved', command.data)];
 }
 

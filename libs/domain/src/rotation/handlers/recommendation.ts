@@ -10,7 +10,7 @@ export function recordRecommendation(
 ): RotationEvent[] {
   requireStatus(state, ['planned', 'rejected'], command.type);
   const { issuedBy, letterNumber, decision, reason } = command.data;
-  requireBody(ctx.policy, 'rotationRecommendation', issuedBy);
+  requireBody(ctx, 'rotationRecommendation', issuedBy);
   if (decision === 'approved') return [ctx.emit('RotationRecommended', { issuedBy, letterNumber })];
   if (!reason?.trim())
     fail('REASON.REQUIRED', 'Alasan penolakan wajib diisi', 'A rejection needs a reason', {});

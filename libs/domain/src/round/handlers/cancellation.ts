@@ -66,7 +66,7 @@ export function rerunPost(command: RerunPost, state: RoundState, ctx: Ctx): Roun
     );
   }
   const { issuedBy, letterNumber, registrationDeadline } = command.data;
-  requireAuthority(ctx.policy, 'rerunRecommendation', issuedBy);
+  requireAuthority(ctx, 'rerunRecommendation', issuedBy);
   const reason = requireReason(command.data.reason, 'seleksi ulang / re-run');
   validateLeadTime(ctx.today, registrationDeadline, ctx.policy, ctx.holidays);
   return [

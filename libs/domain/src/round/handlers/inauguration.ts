@@ -3,7 +3,14 @@ import type {
   IssueAppointmentDecree,
   RecordInaugurationRecommendation,
 } from '../commands';
-import { requireAnnounced, requireAuthority, requirePost, requirePostStatus, type Ctx } from '../context';
+import {
+  holderOf,
+  requireAnnounced,
+  requireAuthority,
+  requirePost,
+  requirePostStatus,
+  type Ctx,
+} from '../context';
 import { requireMendagriApproval } from '../election-window';
 import type { RoundEvent, Witness } from '../events';
 import type { JobLevel } from '../plan-types';
@@ -29,7 +36,7 @@ export function recordInaugurationRecommendation(
   const round = requireAnnounced(state, command.type);
   const post = requirePostStatus(requirePost(round, command.data.postId), ['chosen'], command.type);
   const { issuedBy, letterNumber } = command.data;
-  requireAuthority(ctx.policy, 'inaugurationRecommendation', issuedBy);
+  requireAuthority(ctx, 'inaugurationRecommendation', issuedBy);
   return [
     ctx.emit('InaugurationRecommended', {
       postId: post.plan.postId,
@@ -59,7 +66,7 @@ export function issueAppointmentDecree(
       { postId },
     );
   }
-  const gate = ctx.policy.gates.inaugurationRecommendation.value;
+  const gate = holderOf(ctx, 'inaugurationRecommendation');
   if (gate !== 'none' && !appointee.inaugurationRecommendation) {
     fail(
       'GATE.APPROVAL_MISSING',

@@ -5,7 +5,7 @@ import type {
   RevisePlan,
   SubmitPlanForRecommendation,
 } from '../commands';
-import { requireAuthority, requireReason, type Ctx } from '../context';
+import { holderOf, requireAuthority, requireReason, type Ctx } from '../context';
 import type { RoundEvent } from '../events';
 import type { RoundState } from '../state';
 import { validatePlan } from '../validate-plan';
@@ -58,7 +58,7 @@ export function submitPlan(_command: SubmitPlanForRecommendation, state: RoundSt
       { status: state.status },
     );
   }
-  return [ctx.emit('PlanSubmittedForRecommendation', { to: ctx.policy.gates.planRecommendation.value })];
+  return [ctx.emit('PlanSubmittedForRecommendation', { to: holderOf(ctx, 'planRecommendation') })];
 }
 
 /** RecordPlanRecommendation: the overseer approves, or rejects with a reason (then revise and resubmit). */
@@ -76,7 +76,7 @@ export function recordPlanRecommendation(
     );
   }
   const { issuedBy, letterNumber, decision } = command.data;
-  requireAuthority(ctx.policy, 'planRecommendation', issuedBy);
+  requireAuthority(ctx, 'planRecommendation', issuedBy);
   if (decision === 'approved') return [ctx.emit('PlanRecommended', { issuedBy, letterNumber })];
   const reason = requireReason(command.data.reason, 'penolakan rekomendasi / rejected recommendation');
   return [ctx.emit('PlanRecommendationRejected', { issuedBy, letterNumber, reason })];

@@ -96,7 +96,7 @@ export function extendRegistration(command: ExtendRegistration, state: RoundStat
   }
   const approval = command.data.approval;
   if (ctx.policy.gates.extensionApproval.value !== 'none')
-    requireAuthority(ctx.policy, 'extensionApproval', approval?.issuedBy);
+    requireAuthority(ctx, 'extensionApproval', approval?.issuedBy);
   const newDeadline = addDays(post.deadline, days.value, counting.value, ctx.holidays);
   return [
     ctx.emit('RegistrationExtended', {
@@ -158,7 +158,7 @@ export function decideUnderfilledPost(
     command.type,
   );
   const { issuedBy, letterNumber, decision } = command.data;
-  requireAuthority(ctx.policy, 'underfilledPostDecision', issuedBy);
+  requireAuthority(ctx, 'underfilledPostDecision', issuedBy);
   const reason = requireReason(
     command.data.reason,
     'keputusan jabatan kurang pelamar / underfilled post decision',

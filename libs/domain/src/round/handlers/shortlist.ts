@@ -1,6 +1,13 @@
 import type { AnnounceShortlist, ProposeShortlist, ReviewShortlist } from '../commands';
 import { isProceeding, requireApplicant } from '../applicants';
-import { requireAnnounced, requireAuthority, requirePost, requirePostStatus, type Ctx } from '../context';
+import {
+  holderOf,
+  requireAnnounced,
+  requireAuthority,
+  requirePost,
+  requirePostStatus,
+  type Ctx,
+} from '../context';
 import type { Finalist, RoundEvent } from '../events';
 import { round2 } from '../ranking';
 import {
@@ -117,7 +124,7 @@ export function reviewShortlist(command: ReviewShortlist, state: RoundState, ctx
     );
   }
   const { issuedBy, letterNumber, ineligible = [], acceptFewer = false } = command.data;
-  requireAuthority(ctx.policy, 'shortlistReview', issuedBy);
+  requireAuthority(ctx, 'shortlistReview', issuedBy);
   const finalistIds = post.shortlist.finalists.map((f) => f.applicantId);
   const stranger = ineligible.find((i) => !finalistIds.includes(i.applicantId));
   if (stranger) {
@@ -159,10 +166,11 @@ export function announceShortlist(command: AnnounceShortlist, state: RoundState,
   }
   const reviewFirst = ctx.policy.shortlistReviewBeforeAnnouncement;
   if (reviewFirst.value && !post.shortlist.review) {
+    const holder = holderOf(ctx, 'shortlistReview');
     fail(
       'SHORTLIST.REVIEW_REQUIRED',
-      `Tiga besar diumumkan setelah disetujui ${ctx.policy.gates.shortlistReview.value} (${reviewFirst.source})`,
-      `The top three are announced only after ${ctx.policy.gates.shortlistReview.value} approves (${reviewFirst.source})`,
+      `Tiga besar diumumkan setelah disetujui ${holder} (${reviewFirst.source})`,
+      `The top three are announced only after ${holder} approves (${reviewFirst.source})`,
       { postId: post.plan.postId, policyId: ctx.policy.id },
     );
   }

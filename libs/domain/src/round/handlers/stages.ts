@@ -154,7 +154,7 @@ export function amendStage(command: AmendStage, state: RoundState, ctx: Ctx): Ro
       {},
     );
   const reason = requireReason(command.data.reason, 'amandemen tahap / stage amendment');
-  requireAuthority(ctx.policy, 'stageAmendment', issuedBy);
+  requireAuthority(ctx, 'stageAmendment', issuedBy);
   const touched = round.postIds.filter((id) => {
     const post = round.posts[id];
     return (

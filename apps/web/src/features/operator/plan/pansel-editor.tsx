@@ -11,6 +11,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { memo } from 'react';
+import { bodyOptions, useOversightBodies } from '../../../api/oversight-bodies';
 import { useTranslation } from 'react-i18next';
 import { newMember, type MemberDraft } from './draft';
 import { FindingList } from './finding-list';
@@ -40,6 +41,7 @@ export const PanselEditor = memo(function PanselEditor({
   onChange: (patch: { decreeNumber?: string; members?: MemberDraft[] }) => void;
 }): React.JSX.Element {
   const { t } = useTranslation('operator');
+  const bodies = bodyOptions(useOversightBodies());
   const share = panselShare(members);
   const pct = (value: number) => Math.round(value * 100);
   return (
@@ -72,6 +74,7 @@ export const PanselEditor = memo(function PanselEditor({
                 key={member.key}
                 n={index + 1}
                 member={member}
+                bodies={bodies}
                 onChange={(patch) => onChange({ members: patchAt(members, index, patch) })}
                 onRemove={() => onChange({ members: removeAt(members, index) })}
               />
@@ -101,11 +104,14 @@ export const PanselEditor = memo(function PanselEditor({
 function MemberRow({
   n,
   member,
+  bodies,
   onChange,
   onRemove,
 }: {
   n: number;
   member: MemberDraft;
+  /** The oversight bodies the API lists (data, ADR 27). */
+  bodies: Array<{ value: string; label: string }>;
   onChange: (patch: Partial<MemberDraft>) => void;
   onRemove: () => void;
 }): React.JSX.Element {
@@ -158,11 +164,7 @@ function MemberRow({
               oversightBody: (e.currentTarget.value || null) as MemberDraft['oversightBody'] | null,
             })
           }
-          data={[
-            { value: '', label: t('pansel.noBody') },
-            { value: 'KASN', label: 'KASN' },
-            { value: 'BKN', label: 'BKN' },
-          ]}
+          data={[{ value: '', label: t('pansel.noBody') }, ...bodies]}
           miw={90}
         />
       </Table.Td>
