@@ -2885,8 +2885,7 @@ export interface components {
         SignedInUser: {
             agency?: string;
             name?: string;
-            /** @enum {string} */
-            oversight_body?: "KASN" | "BKN";
+            oversight_body?: string;
             /** @enum {string} */
             role: "operator" | "pansel" | "ppk" | "oversight" | "auditor" | "admin";
             sub: string;
