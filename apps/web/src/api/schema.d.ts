@@ -1864,6 +1864,8 @@ export interface components {
         PlanCheck: {
             /** @description Every finding, in the order the domain checks them; the real decision is refused with the first */
             findings: components["schemas"]["PlanFinding"][];
+            /** @description The pansel members R2 counts as internal, from their employers (the agency's own officials) */
+            internalMembers: string[];
             /** @description No findings: POST /rounds would accept this plan now */
             ok: boolean;
             /** @description The policy the plan would be judged by: the one asked for, or the one in force today */
@@ -2688,14 +2690,19 @@ export interface components {
             pansel: {
                 decreeNumber: string;
                 members: {
-                    /** @enum {string} */
-                    affiliation: "internal" | "external";
+                    /**
+                     * @description Deprecated and ignored: R2 derives it from `employer`; accepted so older clients still plan
+                     * @enum {string}
+                     */
+                    affiliation?: "internal" | "external";
                     /** @enum {string} */
                     background: "jpt-same-government" | "jpt-other-agency" | "academic" | "professional" | "community";
                     conflictsOfInterest: {
                         nature: string;
                         nip: string;
                     }[];
+                    /** @description Where the member works, e.g. "Inspektorat Kabupaten Contoh" or "Universitas Hasanuddin": the agency's own officials are internal (R2) */
+                    employer: string;
                     memberId: string;
                     name: string;
                     /** @enum {string} */
@@ -5033,14 +5040,19 @@ export interface operations {
                         pansel: {
                             decreeNumber: string;
                             members: {
-                                /** @enum {string} */
-                                affiliation: "internal" | "external";
+                                /**
+                                 * @description Deprecated and ignored: R2 derives it from `employer`; accepted so older clients still plan
+                                 * @enum {string}
+                                 */
+                                affiliation?: "internal" | "external";
                                 /** @enum {string} */
                                 background: "jpt-same-government" | "jpt-other-agency" | "academic" | "professional" | "community";
                                 conflictsOfInterest: {
                                     nature: string;
                                     nip: string;
                                 }[];
+                                /** @description Where the member works, e.g. "Inspektorat Kabupaten Contoh" or "Universitas Hasanuddin": the agency's own officials are internal (R2) */
+                                employer: string;
                                 memberId: string;
                                 name: string;
                                 /** @enum {string} */
@@ -21075,14 +21087,19 @@ export interface operations {
                         pansel: {
                             decreeNumber: string;
                             members: {
-                                /** @enum {string} */
-                                affiliation: "internal" | "external";
+                                /**
+                                 * @description Deprecated and ignored: R2 derives it from `employer`; accepted so older clients still plan
+                                 * @enum {string}
+                                 */
+                                affiliation?: "internal" | "external";
                                 /** @enum {string} */
                                 background: "jpt-same-government" | "jpt-other-agency" | "academic" | "professional" | "community";
                                 conflictsOfInterest: {
                                     nature: string;
                                     nip: string;
                                 }[];
+                                /** @description Where the member works, e.g. "Inspektorat Kabupaten Contoh" or "Universitas Hasanuddin": the agency's own officials are internal (R2) */
+                                employer: string;
                                 memberId: string;
                                 name: string;
                                 /** @enum {string} */
@@ -21435,14 +21452,19 @@ export interface operations {
                         pansel: {
                             decreeNumber: string;
                             members: {
-                                /** @enum {string} */
-                                affiliation: "internal" | "external";
+                                /**
+                                 * @description Deprecated and ignored: R2 derives it from `employer`; accepted so older clients still plan
+                                 * @enum {string}
+                                 */
+                                affiliation?: "internal" | "external";
                                 /** @enum {string} */
                                 background: "jpt-same-government" | "jpt-other-agency" | "academic" | "professional" | "community";
                                 conflictsOfInterest: {
                                     nature: string;
                                     nip: string;
                                 }[];
+                                /** @description Where the member works, e.g. "Inspektorat Kabupaten Contoh" or "Universitas Hasanuddin": the agency's own officials are internal (R2) */
+                                employer: string;
                                 memberId: string;
                                 name: string;
                                 /** @enum {string} */
@@ -24018,14 +24040,19 @@ export interface operations {
                         pansel: {
                             decreeNumber: string;
                             members: {
-                                /** @enum {string} */
-                                affiliation: "internal" | "external";
+                                /**
+                                 * @description Deprecated and ignored: R2 derives it from `employer`; accepted so older clients still plan
+                                 * @enum {string}
+                                 */
+                                affiliation?: "internal" | "external";
                                 /** @enum {string} */
                                 background: "jpt-same-government" | "jpt-other-agency" | "academic" | "professional" | "community";
                                 conflictsOfInterest: {
                                     nature: string;
                                     nip: string;
                                 }[];
+                                /** @description Where the member works, e.g. "Inspektorat Kabupaten Contoh" or "Universitas Hasanuddin": the agency's own officials are internal (R2) */
+                                employer: string;
                                 memberId: string;
                                 name: string;
                                 /** @enum {string} */

@@ -124,7 +124,7 @@ export function planFindings(
     ...postFindings(plan.posts),
     ...levelFindings(plan),
     ...plan.posts.flatMap((post) => replacementLockFindings(post, today, policy)),
-    ...panselFindings(plan.pansel.members, policy),
+    ...panselFindings(plan.pansel.members, policy, plan.agency),
     ...stageCatalogueFindings(plan.stages),
     ...scheduleFindings(plan.schedule, policy, holidays),
   ];

@@ -44,10 +44,10 @@ export const RULES: readonly RuleEntry[] = [
     'R2',
     'Pansel internal share',
     'Porsi anggota internal pansel',
-    '<= 45% internal; 0% allowed',
+    "<= 45% internal, counted from each member's employer (the agency's own officials are internal); 0% allowed",
     'KASN slides 2021; South Sulawesi BKD 2021; Bengkulu',
     ['S'],
-    [PANSEL],
+    [PANSEL, 'round/pansel-employer.ts#isInternalMember'],
   ),
   r(
     'R3',

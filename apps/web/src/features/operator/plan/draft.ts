@@ -26,7 +26,8 @@ export interface MemberDraft {
   key: string;
   memberId: string;
   name: string;
-  affiliation: MemberBody['affiliation'];
+  /** Where the member works: the API counts the agency's own officials as internal (R2). */
+  employer: string;
   background: MemberBody['background'];
   oversightBody: MemberBody['oversightBody'] | null;
   politicalPartyMember: boolean;
@@ -88,7 +89,7 @@ export const newMember = (): MemberDraft => ({
   key: newKey(),
   memberId: '',
   name: '',
-  affiliation: 'external',
+  employer: '',
   background: 'academic',
   oversightBody: null,
   politicalPartyMember: false,
@@ -163,7 +164,7 @@ const postBody = (p: PostDraft): PostBody => ({
 const memberBody = (m: MemberDraft): MemberBody => ({
   memberId: m.memberId.trim(),
   name: m.name.trim(),
-  affiliation: m.affiliation,
+  employer: m.employer.trim(),
   background: m.background,
   ...(m.oversightBody ? { oversightBody: m.oversightBody } : {}),
   ...(m.politicalPartyMember ? { politicalPartyMember: true } : {}),
@@ -241,7 +242,7 @@ export function fromPlanBody(p: PlanBody): PlanDraft {
       key: newKey(),
       memberId: m.memberId,
       name: m.name,
-      affiliation: m.affiliation,
+      employer: m.employer ?? '',
       background: m.background,
       oversightBody: m.oversightBody ?? null,
       politicalPartyMember: m.politicalPartyMember ?? false,
