@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ListAssessmentCentresController } from './list-assessment-centres/list-assessment-centres.http.controller';
+import { ListAssessmentCentresHandler } from './list-assessment-centres/list-assessment-centres.handler';
 import { ListPoliciesController } from './list-policies/list-policies.http.controller';
 import { ListPoliciesHandler } from './list-policies/list-policies.handler';
 import { ListRulesController } from './list-rules/list-rules.http.controller';
 import { ListRulesHandler } from './list-rules/list-rules.handler';
 
-/** The domain's rule catalogue and policy versions, read-only and public. */
+/** The domain's rule catalogue, policy versions and accredited assessment centres, read-only and public. */
 @Module({
   imports: [CqrsModule],
-  controllers: [ListRulesController, ListPoliciesController],
-  providers: [ListRulesHandler, ListPoliciesHandler],
+  controllers: [ListRulesController, ListPoliciesController, ListAssessmentCentresController],
+  providers: [ListRulesHandler, ListPoliciesHandler, ListAssessmentCentresHandler],
 })
 export class RulesModule {}

@@ -36,6 +36,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/assessment-centres": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The accredited assessment centres (R12) with the period and source of each accreditation */
+        get: operations["listAssessmentCentres"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/calendar": {
         parameters: {
             query?: never;
@@ -1688,6 +1705,21 @@ export interface components {
             verdict: string | null;
             withdrawn: boolean;
         };
+        AssessmentCentre: {
+            accreditedBy: string;
+            /** @description The plan's assessmentProvider.centreId */
+            id: string;
+            name: string;
+            /** @description The legal source of the accreditation */
+            source: string;
+            /** @description First day of the accreditation */
+            validFrom: string;
+            /** @description Last day of the accreditation, if it ended */
+            validUntil: string | null;
+        };
+        AssessmentCentreList: {
+            centres: components["schemas"]["AssessmentCentre"][];
+        };
         AuditedEvent: {
             actor: {
                 id: string;
@@ -2677,7 +2709,10 @@ export interface components {
                 name: string;
             };
             assessmentProvider: {
-                accredited: boolean;
+                /** @description Deprecated and ignored: R12 checks `centreId` against the list of accredited centres */
+                accredited?: boolean;
+                /** @description An accredited centre of GET /assessment-centres (R12) */
+                centreId?: string;
                 name: string;
             };
             electionCalendar?: {
@@ -2702,7 +2737,7 @@ export interface components {
                         nip: string;
                     }[];
                     /** @description Where the member works, e.g. "Inspektorat Kabupaten Contoh" or "Universitas Hasanuddin": the agency's own officials are internal (R2) */
-                    employer: string;
+                    employer?: string;
                     memberId: string;
                     name: string;
                     /** @enum {string} */
@@ -3025,6 +3060,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SecurityEventPage"];
+                };
+            };
+        };
+    };
+    listAssessmentCentres: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every centre of the list, current and past */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentCentreList"];
                 };
             };
         };
@@ -5027,7 +5082,10 @@ export interface operations {
                             name: string;
                         };
                         assessmentProvider: {
-                            accredited: boolean;
+                            /** @description Deprecated and ignored: R12 checks `centreId` against the list of accredited centres */
+                            accredited?: boolean;
+                            /** @description An accredited centre of GET /assessment-centres (R12) */
+                            centreId: string;
                             name: string;
                         };
                         electionCalendar?: {
@@ -21074,7 +21132,10 @@ export interface operations {
                             name: string;
                         };
                         assessmentProvider: {
-                            accredited: boolean;
+                            /** @description Deprecated and ignored: R12 checks `centreId` against the list of accredited centres */
+                            accredited?: boolean;
+                            /** @description An accredited centre of GET /assessment-centres (R12) */
+                            centreId: string;
                             name: string;
                         };
                         electionCalendar?: {
@@ -21439,7 +21500,10 @@ export interface operations {
                             name: string;
                         };
                         assessmentProvider: {
-                            accredited: boolean;
+                            /** @description Deprecated and ignored: R12 checks `centreId` against the list of accredited centres */
+                            accredited?: boolean;
+                            /** @description An accredited centre of GET /assessment-centres (R12) */
+                            centreId: string;
                             name: string;
                         };
                         electionCalendar?: {
@@ -24027,7 +24091,10 @@ export interface operations {
                             name: string;
                         };
                         assessmentProvider: {
-                            accredited: boolean;
+                            /** @description Deprecated and ignored: R12 checks `centreId` against the list of accredited centres */
+                            accredited?: boolean;
+                            /** @description An accredited centre of GET /assessment-centres (R12) */
+                            centreId: string;
                             name: string;
                         };
                         electionCalendar?: {

@@ -88,7 +88,13 @@ export interface RoundPlan {
   readonly pansel: { readonly decreeNumber: string; readonly members: readonly PanselMember[] };
   readonly stages: readonly StageDefinition[];
   readonly schedule: Schedule;
-  readonly assessmentProvider: { readonly name: string; readonly accredited: boolean };
+  readonly assessmentProvider: {
+    readonly name: string;
+    /** R12: an accredited centre of the list kept as data (assessment-centres.ts); required for new plans (API). */
+    readonly centreId?: string;
+    /** Before centres were named, a declared flag, never checked (old events). */
+    readonly accredited?: boolean;
+  };
   readonly electionCalendar?: ElectionCalendar;
 }
 

@@ -1,3 +1,4 @@
+import { accreditationFindings } from './assessment-centres';
 import type { PostPlan, RoundPlan } from './plan-types';
 import { panselFindings } from './validate-pansel';
 import { stageCatalogueFindings } from './validate-stages';
@@ -127,5 +128,6 @@ export function planFindings(
     ...panselFindings(plan.pansel.members, policy, plan.agency),
     ...stageCatalogueFindings(plan.stages),
     ...scheduleFindings(plan.schedule, policy, holidays),
+    ...accreditationFindings(plan.assessmentProvider, today),
   ];
 }

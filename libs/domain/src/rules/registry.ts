@@ -132,11 +132,15 @@ export const RULES: readonly RuleEntry[] = [
     'R12',
     'Competences',
     'Kompetensi',
-    'technical, managerial, socio-cultural per SKJ',
+    'technical, managerial, socio-cultural per SKJ, assessed by an accredited assessment centre',
     'PP 11/2017 107(c)(2), 109',
     ['P'],
-    ['round/validate-stages.ts#validateStageCatalogue', 'round/handlers/announce.ts#announceRound'],
-    'Tested by the mandatory competency stage against the post SKJ; the library requires both, the scores judge them.',
+    [
+      'round/validate-stages.ts#validateStageCatalogue',
+      'round/handlers/announce.ts#announceRound',
+      'round/assessment-centres.ts#accreditationFindings',
+    ],
+    'Tested by the mandatory competency stage against the post SKJ; the library requires both, the scores judge them. The provider must be on the list of accredited centres kept as data (round/data/assessment-centres.json) on the planning day.',
   ),
   r(
     'R13',

@@ -131,7 +131,7 @@ export function aPlan(
       registrationDeadline: '2024-09-24',
       referenceDate: '2024-09-24',
     },
-    assessmentProvider: { name: 'UPT Penilaian Kompetensi', accredited: true },
+    assessmentProvider: { name: 'Pusat Penilaian Kompetensi ASN BKN', centreId: 'bkn-puspenkom' },
     ...extra,
   };
 }

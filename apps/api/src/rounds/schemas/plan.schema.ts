@@ -79,7 +79,14 @@ export const roundPlan = z.strictObject({
     registrationDeadline: isoDate,
     referenceDate: isoDate,
   }),
-  assessmentProvider: z.strictObject({ name: text(300), accredited: z.boolean() }),
+  assessmentProvider: z.strictObject({
+    name: text(300),
+    centreId: id.describe('An accredited centre of GET /assessment-centres (R12)'),
+    accredited: z
+      .boolean()
+      .optional()
+      .describe('Deprecated and ignored: R12 checks `centreId` against the list of accredited centres'),
+  }),
   electionCalendar: z
     .strictObject({
       headInauguratedOn: isoDate.optional(),

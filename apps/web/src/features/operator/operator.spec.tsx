@@ -97,7 +97,19 @@ function findingsOn(request: PlanCheckRequest): PlanCheck {
 
 /** A signed-in operator whose API answers `answers`, judges plans, and records what POST /rounds was sent. */
 function signIn(answers: Answers): { planned: PlanRoundRequest[]; checked: PlanCheckRequest[] } {
-  const stub = stubApi({ '/policies': POLICIES, ...answers }, 'operator') as {
+  const centres = {
+    centres: [
+      {
+        id: 'bkn-puspenkom',
+        name: 'Pusat Penilaian Kompetensi ASN, Badan Kepegawaian Negara',
+        accreditedBy: 'BKN',
+        validFrom: '2019-01-01',
+        validUntil: null,
+        source: 'Peraturan BKN 26/2019',
+      },
+    ],
+  };
+  const stub = stubApi({ '/policies': POLICIES, '/assessment-centres': centres, ...answers }, 'operator') as {
     session: { api: Record<string, unknown> };
   };
   const planned: PlanRoundRequest[] = [];
@@ -169,6 +181,7 @@ describe('planning a round', () => {
     ).toHaveLength(3);
     expect(planned[0]?.plan.pansel.members[0]?.memberId).toBe('pansel1.kabcontoh');
     expect(planned[0]?.policyId).toBeUndefined();
+    expect(planned[0]?.plan.assessmentProvider.centreId).toBe('bkn-puspenkom');
   });
 });
 

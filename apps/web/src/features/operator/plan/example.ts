@@ -181,7 +181,10 @@ export function examplePlan(agency: string, today: string): PlanBody {
     pansel: { decreeNumber: `800.1.3/123/BKPSDM/${year}`, members: members(agency) },
     stages: STAGES,
     schedule: { announcementOn, registrationDeadline, referenceDate: registrationDeadline },
-    assessmentProvider: { name: 'UPT Penilaian Kompetensi BKD Provinsi Contoh', accredited: true },
+    assessmentProvider: {
+      name: 'Pusat Penilaian Kompetensi ASN, Badan Kepegawaian Negara',
+      centreId: 'bkn-puspenkom',
+    },
   };
 }
 

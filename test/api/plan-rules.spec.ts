@@ -13,7 +13,7 @@ const officials = () =>
     affiliation: 'external',
   }));
 
-describe("R2 through the API: the internal share from each pansel member's employer", () => {
+describe("R2 and R12 through the API: the pansel's employers and the accredited assessment centre", () => {
   const under = useApiStack();
   beforeAll(() => under.api.setClock('2024-09-02'));
   const plan = (members: object[]) =>
@@ -55,5 +55,35 @@ describe("R2 through the API: the internal share from each pansel member's emplo
     expect(reply.body['errors']).toEqual(
       expect.arrayContaining([expect.objectContaining({ path: 'plan.pansel.members.0.employer' })]),
     );
+  });
+
+  it('[R12] refuses an assessment provider that is not an accredited centre, and lists the centres publicly', async () => {
+    const centres = await under.api.raw<{ centres: Array<{ id: string; source: string }> }>(
+      'GET',
+      '/assessment-centres',
+    );
+    expect(centres.status).toBe(200);
+    expect(centres.body.centres.map((c) => c.id)).toContain('bkn-puspenkom');
+    const members = officials().map((m, i) => (i < 3 ? { ...m, employer: 'Universitas Contoh' } : m));
+    const unaccredited = aPlan([aPost('dinkes')], {
+      pansel: { decreeNumber: '800/1/2024', members: members as never },
+      assessmentProvider: {
+        name: 'UPT Asesmen Kabupaten Contoh',
+        centreId: 'upt-kabcontoh',
+        accredited: true,
+      },
+    });
+    const reply = await under.api.post(USER_OF.operator, '/rounds', {
+      roundId: `r12-${randomUUID().slice(0, 8)}`,
+      plan: unaccredited,
+      policyId: POLICY,
+    });
+    expect(reply.status).toBe(422);
+    expect(reply.type).toContain('application/problem+json');
+    expect(reply.body).toMatchObject({
+      code: 'PLAN.ASSESSMENT_PROVIDER_NOT_ACCREDITED',
+      ruleId: 'R12',
+      details: { field: 'plan.assessmentProvider.centreId', known: false },
+    });
   });
 });
