@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import {
-  ensureKeycloak,
-  freeServerPort,
-  keycloakUrls,
-  startKeycloak,
-  type RunningKeycloak,
-} from '@selter/engines';
-import { testEndpoints } from '@selter/testing';
+import type { RunningKeycloak } from '@selter/engines';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { ApiClient } from './client';
 import { AGENCY, journeyPlan, POLICY } from './journey';
 import { signInWithPkce } from './oidc-login';
 import { startApiStack, type ApiStack } from './stack';
+import { startKeycloakBeside } from './test-keycloak';
 
 /** The seeded users' development password (deploy/keycloak/README.md). */
 const PASSWORD = 'Selter-Dev-2026';
@@ -28,25 +21,13 @@ describe('Keycloak as the identity provider', () => {
   let api: ApiClient;
 
   beforeAll(async () => {
-    const { cacheDir, workDir } = testEndpoints();
-    const home = ensureKeycloak(cacheDir, (line) => process.stderr.write(`[keycloak] ${line}\n`));
-    if (!home) throw new Error('Keycloak cannot run here: it needs Java 17+, Maven and unzip (ADR 0026)');
-    const dataDir = join(workDir, `keycloak-${randomUUID().slice(0, 8)}`);
-    const port = await freeServerPort();
-    const { issuer, jwksUrl } = keycloakUrls(port);
-    // Side by side: the api fetches the key set only when the first token comes.
-    const [started, apiStack] = await Promise.allSettled([
-      startKeycloak({ home, dataDir, port, logFile: join(dataDir, 'keycloak.log') }),
-      startApiStack({
-        AUTH_ISSUER: issuer,
-        AUTH_JWKS_URL: jwksUrl,
-        // Keycloak answers introspection only to an authenticated client; the api asks without one.
-        AUTH_INTROSPECTION_URL: '',
-      }),
-    ]);
-    if (started.status === 'fulfilled') keycloak = started.value;
-    if (apiStack.status === 'fulfilled') stack = apiStack.value;
-    for (const r of [started, apiStack]) if (r.status === 'rejected') throw r.reason;
+    const parts: { keycloak?: RunningKeycloak; beside?: ApiStack } = {};
+    try {
+      ({ keycloak, beside: stack } = await startKeycloakBeside((trust) => startApiStack(trust), parts));
+    } finally {
+      if (parts.keycloak) keycloak = parts.keycloak;
+      if (parts.beside) stack = parts.beside;
+    }
     api = new ApiClient(stack.url);
   }, 240_000);
   afterAll(async () => {

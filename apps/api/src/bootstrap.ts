@@ -36,7 +36,7 @@ export async function createApiApp(
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
-  app.use(securityHeaders());
+  app.use(securityHeaders(config));
   app.use(httpMetrics(app.get(ApiMetrics)));
   app.use(busyDoor(app.get(WorkflowPort)));
   app.use(json({ limit: config.api.bodyLimitBytes }));
@@ -52,7 +52,9 @@ export async function createApiApp(
  * ASVS L2 headers (ADR 21): a CSP without inline script (the console and /docs load scripts from
  * files), no framing, no `X-Powered-By`. Styles may be inline (Swagger UI and the console set them).
  */
-function securityHeaders(): ReturnType<typeof helmet> {
+function securityHeaders(config: Config): ReturnType<typeof helmet> {
+  // The console talks to the identity provider itself (discovery, token, refresh: ADR 0034).
+  const issuer = config.api.issuer ? [new URL(config.api.issuer.issuer).origin] : [];
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -62,7 +64,7 @@ function securityHeaders(): ReturnType<typeof helmet> {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", ...issuer],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],

@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     ...(e.kafkaBrokers ? { KAFKA_BROKERS: e.kafkaBrokers.join(',') } : {}),
     LOG_FORMAT: config.log.format,
     // The embedded setup runs the built-in development issuer unless DEV_ISSUER=off (ADR 10); the
-    // console still signs in with it until it speaks OpenID Connect (issue 17, item 2).
+    // console offers its seeded users beside the sign-in at Keycloak (ADR 34).
     DEV_ISSUER: config.api.devIssuer ?? 'on',
     // The api trusts the embedded Keycloak's realm beside it (ADR 0026).
     ...(e.keycloak ? { AUTH_ISSUER: e.keycloak.issuer, AUTH_JWKS_URL: e.keycloak.jwksUrl } : {}),
@@ -135,7 +135,7 @@ function keycloakLines(
       `  Identity       ${external ?? 'no Keycloak (needs Java 17+, Maven and unzip): development issuer only'}`,
     ];
   return [
-    `  Keycloak       ${keycloak.issuer}   (the api trusts this realm; the console still signs in with the development issuer)`,
+    `  Keycloak       ${keycloak.issuer}   (the console signs in here: OpenID Connect with PKCE)`,
     `  Keycloak admin ${keycloak.url}/admin/   (user admin, password in ${keycloak.adminPasswordFile})`,
     '                 realm users: the seeded users below, password Selter-Dev-2026 (deploy/keycloak/README.md)',
   ];

@@ -17,6 +17,8 @@ import { LanguageSwitch } from './components/language-switch';
 import { Inbox } from './pages/inbox';
 import { ROUTES } from './routes';
 import { SignIn } from './pages/sign-in';
+import { SignInCallback } from './pages/sign-in-callback';
+import { CALLBACK_PATH } from './auth/oidc';
 import { useSession } from './session-context';
 
 const NAV: Array<{ to: string; label: string; roles: Role[] | 'all' }> = [
@@ -31,13 +33,11 @@ function Console(): React.JSX.Element {
   const { session, signOut } = useSession();
   const [opened, { toggle }] = useDisclosure();
   const location = useLocation();
-  if (!session) {
+  if (!session || location.pathname === CALLBACK_PATH) {
     return (
       <AppShell header={{ height: 56 }} padding="md">
         <Header />
-        <AppShell.Main>
-          <SignIn />
-        </AppShell.Main>
+        <AppShell.Main>{location.pathname === CALLBACK_PATH ? <SignInCallback /> : <SignIn />}</AppShell.Main>
       </AppShell>
     );
   }
@@ -53,7 +53,12 @@ function Console(): React.JSX.Element {
           <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.menu')} />
         }
       >
-        <Text size="sm">{t('app.signedInAs', { name: session.user.name, role: t(`roles.${role}`) })}</Text>
+        <Text size="sm" data-testid="signed-in-as">
+          {t('app.signedInAs', { name: session.user.name, role: t(`roles.${role}`) })}
+          {session.user.agency || session.user.oversight_body
+            ? ` · ${session.user.agency ?? session.user.oversight_body}`
+            : ''}
+        </Text>
         <Button variant="default" size="xs" onClick={signOut}>
           {t('app.signOut')}
         </Button>

@@ -61,6 +61,8 @@ export const configSchema = z
     AUTH_INTROSPECTION_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
     AUTH_INTROSPECTION_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
     AUTH_MFA_ROLES: optionalText,
+    AUTH_CONSOLE_CLIENT_ID: z.string().min(1).max(200).default('selter-console'),
+    AUTH_CONSOLE_SCOPE: z.string().min(1).max(500).default('openid profile'),
     DEV_ISSUER: optionalText.pipe(z.enum(['on', 'off']).optional()),
     API_CLOCK: z.enum(['system', 'adjustable']).default('system'),
     API_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(256),
@@ -137,6 +139,8 @@ export interface ApiConfig {
   audience: string;
   /** How long an introspection answer "active" is reused (ADR 21): the longest a revoked token still passes. */
   introspectionCacheMs: number;
+  /** The console's public client at the issuer (Authorization Code with PKCE), told to the console by GET /auth/options. */
+  consoleClient: { clientId: string; scope: string };
   /** Roles whose tokens must show multi-factor authentication (`amr`/`acr`); production default: ppk, oversight, pansel, admin. */
   mfaRoles: string[];
   /** The built-in development issuer: `undefined` when not configured (npm start turns it on, the api alone keeps it off). */
@@ -223,6 +227,7 @@ export function toConfig(raw: RawConfig, cwd: string, isTty: boolean): Config {
           }
         : {}),
       audience: raw.AUTH_AUDIENCE,
+      consoleClient: { clientId: raw.AUTH_CONSOLE_CLIENT_ID, scope: raw.AUTH_CONSOLE_SCOPE },
       introspectionCacheMs: raw.AUTH_INTROSPECTION_CACHE_SECONDS * 1000,
       mfaRoles: (raw.AUTH_MFA_ROLES ?? (raw.NODE_ENV === 'production' ? 'ppk,oversight,pansel,admin' : ''))
         .split(',')

@@ -6,6 +6,7 @@ import { DEV_ISSUER, DevIssuerController } from './dev-issuer.controller';
 import { SECURITY_EVENTS } from '../problem/problem-details.filter';
 import { SecurityEvents } from './security-events';
 import { SecurityEventsController } from './security-events.controller';
+import { SessionController } from './session.controller';
 import { TokenVerifier } from './token-verifier';
 
 /** The issuer of the development tokens: the API's own address, under /dev-auth. */
@@ -37,7 +38,7 @@ export class AuthModule {
       SecurityEvents,
       { provide: SECURITY_EVENTS, useExisting: SecurityEvents },
     ];
-    const controllers = dev ? [SecurityEventsController, DevIssuerController] : [SecurityEventsController];
+    const controllers = [SecurityEventsController, SessionController, ...(dev ? [DevIssuerController] : [])];
     return { module: AuthModule, providers, controllers, exports: [TOKEN_VERIFIER, SECURITY_EVENTS] };
   }
 }

@@ -16,12 +16,13 @@ export const devUser = responseSchema(
 export type DevUser = z.infer<typeof devUser>;
 export const devUserList = responseSchema('DevUserList', z.array(devUser));
 
-const panselOf = (agency: string, count: number): DevUser[] =>
+/** Seeded pansel members; the name is a person's name (Keycloak's user profile refuses brackets in one). */
+const panselOf = (agency: string, count: number, place: string): DevUser[] =>
   Array.from({ length: count }, (_, i) => ({
     sub: `pansel${i + 1}.${agency}`,
     role: 'pansel',
     agency,
-    name: `Anggota pansel ${i + 1} (${agency})`,
+    name: `Anggota pansel ${i + 1} ${place}`,
   }));
 
 /**
@@ -32,11 +33,11 @@ export const DEV_USERS: readonly DevUser[] = [
   { sub: 'admin', role: 'admin', name: 'Administrator Selter' },
   { sub: 'operator.kabcontoh', role: 'operator', agency: 'kabcontoh', name: 'BKPSDM Kabupaten Contoh' },
   { sub: 'ppk.kabcontoh', role: 'ppk', agency: 'kabcontoh', name: 'Bupati Contoh' },
-  ...panselOf('kabcontoh', 5),
+  ...panselOf('kabcontoh', 5, 'Kabupaten Contoh'),
   { sub: 'auditor.kabcontoh', role: 'auditor', agency: 'kabcontoh', name: 'Inspektorat Kabupaten Contoh' },
   { sub: 'operator.kotalain', role: 'operator', agency: 'kotalain', name: 'BKPSDM Kota Lain' },
   { sub: 'ppk.kotalain', role: 'ppk', agency: 'kotalain', name: 'Wali Kota Lain' },
-  ...panselOf('kotalain', 1),
+  ...panselOf('kotalain', 1, 'Kota Lain'),
   { sub: 'liaison.kasn', role: 'oversight', oversight_body: 'KASN', name: 'Penghubung KASN' },
   { sub: 'liaison.bkn', role: 'oversight', oversight_body: 'BKN', name: 'Penghubung BKN' },
   { sub: 'auditor', role: 'auditor', name: 'Auditor nasional' },

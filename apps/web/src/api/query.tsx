@@ -26,6 +26,7 @@ export const keys = {
   roundList: ['round-list'] as const,
   inbox: ['inbox'] as const,
   devUsers: ['dev-auth', 'users'] as const,
+  signInOptions: ['auth', 'options'] as const,
   policies: ['policies'] as const,
   published: (agency: string) => ['published', agency] as const,
   round: (roundId: string) => ['round', roundId] as const,

@@ -53,6 +53,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in caller as the API reads the token: role, agency, oversight body */
+        get: operations["signedInUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How to sign in: the identity provider and the console client, and whether the development issuer is on */
+        get: operations["signInOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/calendar": {
         parameters: {
             query?: never;
@@ -2942,6 +2976,27 @@ export interface components {
             }[];
             next: number | null;
         };
+        SignedInUser: {
+            agency?: string;
+            name?: string;
+            /** @enum {string} */
+            oversight_body?: "KASN" | "BKN";
+            /** @enum {string} */
+            role: "operator" | "pansel" | "ppk" | "oversight" | "auditor" | "admin";
+            sub: string;
+        };
+        SignInOptions: {
+            /** @description true: the development issuer's seeded users may sign in too */
+            devIssuer: boolean;
+            /** @description null: no identity provider configured (development issuer only) */
+            oidc: {
+                /** @description The issuer the console signs in at (OpenID Connect discovery) */
+                authority: string;
+                /** @description The public client: Authorization Code with PKCE (S256) */
+                clientId: string;
+                scope: string;
+            } | null;
+        };
         StageDefinition: {
             /** @enum {string} */
             kind: "administrative" | "competency" | "paper" | "presentation" | "interview" | "health";
@@ -3080,6 +3135,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssessmentCentreList"];
+                };
+            };
+        };
+    };
+    signedInUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedInUser"];
+                };
+            };
+        };
+    };
+    signInOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInOptions"];
                 };
             };
         };
