@@ -85,7 +85,12 @@ describe('the plan dry run (POST /rounds/plan-check) and the policies (GET /poli
     });
     expect({ status: checked.status, body: checked.body }).toEqual({
       status: 200,
-      body: { policyId: 'bkn-2024', ok: true, findings: [] },
+      body: {
+        policyId: 'bkn-2024',
+        ok: true,
+        findings: [],
+        internalMembers: [`pansel1.${AGENCY}`, `pansel2.${AGENCY}`],
+      },
     });
   });
 

@@ -171,9 +171,10 @@ describe('a selection round through the console, each role from its inbox', () =
         });
       };
       await showing({ posts: ['none'], pansel: ['none'], stages: ['none'], schedule: ['none'] });
+      // R2 counts a member from their employer: the agency's own officials are internal.
       await page
-        .getByLabel(t('operator:pansel.affiliationOf', { n: 3 }), { exact: true })
-        .selectOption('internal');
+        .getByLabel(t('operator:pansel.employerOf', { n: 3 }), { exact: true })
+        .fill('Inspektorat Kabupaten Contoh');
       await page.getByRole('checkbox', { name: t('operator:pansel.partyOf', { n: 1 }), exact: true }).check();
       await page.getByLabel(t('operator:stages.kindOf', { n: 6 }), { exact: true }).selectOption('paper');
       await page.getByLabel(t('operator:stages.weightOf', { n: 3 }), { exact: true }).fill('25');
@@ -194,8 +195,8 @@ describe('a selection round through the console, each role from its inbox', () =
       );
       await expectAccessible(page, 'the plan page with findings');
       await page
-        .getByLabel(t('operator:pansel.affiliationOf', { n: 3 }), { exact: true })
-        .selectOption('external');
+        .getByLabel(t('operator:pansel.employerOf', { n: 3 }), { exact: true })
+        .fill('Universitas Negeri Contoh');
       await page
         .getByRole('checkbox', { name: t('operator:pansel.partyOf', { n: 1 }), exact: true })
         .uncheck();

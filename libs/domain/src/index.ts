@@ -115,6 +115,8 @@ export { decide, tryDecide, createRoundDecider, type RoundDecider } from './roun
 export { evolve } from './round/evolve';
 export { MANDATORY_STAGE_KINDS } from './round/validate-stages';
 export { checkPlan, type PlanCheck } from './round/check-plan';
+export { internalMembers, isInternalMember, worksForAgency } from './round/pansel-employer';
+export { ASSESSMENT_CENTRES, type AssessmentCentre } from './round/assessment-centres';
 export { planFindings } from './round/validate-plan';
 export { electionWindowOn } from './round/election-window';
 

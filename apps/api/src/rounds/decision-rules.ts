@@ -31,6 +31,11 @@ export const ROLES_OF: Readonly<Record<RoundCommandType, readonly Caller[]>> = {
   ConsultDprdLeadership: ['ppk'],
   ChooseAppointee: ['ppk'],
   ReportToGovernor: ['ppk'],
+  // The governor's and the DPRD leadership's letters are addressed to the PPK; the agency's staff
+  // may record them as they arrive (neither is an oversight gate).
+  RecordGovernorReply: ['ppk', 'operator'],
+  RecordDprdLeadershipDecision: ['ppk', 'operator'],
+  WithdrawAppointee: ['operator', 'ppk', 'admin'],
   RecordInaugurationRecommendation: ['oversight'],
   IssueAppointmentDecree: ['ppk'],
   InaugurateAppointee: ['ppk'],

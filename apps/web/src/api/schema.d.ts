@@ -36,6 +36,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/assessment-centres": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The accredited assessment centres (R12) with the period and source of each accreditation */
+        get: operations["listAssessmentCentres"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/me": {
         parameters: {
             query?: never;
@@ -1074,6 +1091,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rounds/{roundId}/decisions/RecordDprdLeadershipDecision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** RecordDprdLeadershipDecision */
+        post: operations["decideRecordDprdLeadershipDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/decisions/RecordDprdLeadershipDecision/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** RecordDprdLeadershipDecision (dry run) */
+        post: operations["checkRecordDprdLeadershipDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/decisions/RecordGovernorReply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** RecordGovernorReply */
+        post: operations["decideRecordGovernorReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/decisions/RecordGovernorReply/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** RecordGovernorReply (dry run) */
+        post: operations["checkRecordGovernorReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rounds/{roundId}/decisions/RecordInaugurationRecommendation": {
         parameters: {
             query?: never;
@@ -1448,6 +1533,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rounds/{roundId}/decisions/WithdrawAppointee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** WithdrawAppointee */
+        post: operations["decideWithdrawAppointee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/decisions/WithdrawAppointee/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** WithdrawAppointee (dry run) */
+        post: operations["checkWithdrawAppointee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rounds/{roundId}/posts/{postId}/applicants": {
         parameters: {
             query?: never;
@@ -1636,6 +1755,21 @@ export interface components {
             total: number | null;
             verdict: string | null;
             withdrawn: boolean;
+        };
+        AssessmentCentre: {
+            accreditedBy: string;
+            /** @description The plan's assessmentProvider.centreId */
+            id: string;
+            name: string;
+            /** @description The legal source of the accreditation */
+            source: string;
+            /** @description First day of the accreditation */
+            validFrom: string;
+            /** @description Last day of the accreditation, if it ended */
+            validUntil: string | null;
+        };
+        AssessmentCentreList: {
+            centres: components["schemas"]["AssessmentCentre"][];
         };
         AuditedEvent: {
             actor: {
@@ -1847,6 +1981,8 @@ export interface components {
         PlanCheck: {
             /** @description Every finding, in the order the domain checks them; the real decision is refused with the first */
             findings: components["schemas"]["PlanFinding"][];
+            /** @description The pansel members R2 counts as internal, from their employers (the agency's own officials) */
+            internalMembers: string[];
             /** @description No findings: POST /rounds would accept this plan now */
             ok: boolean;
             /** @description The policy the plan would be judged by: the one asked for, or the one in force today */
@@ -2656,7 +2792,10 @@ export interface components {
                 name: string;
             };
             assessmentProvider: {
-                accredited: boolean;
+                /** @description Deprecated and ignored: R12 checks `centreId` against the list of accredited centres */
+                accredited?: boolean;
+                /** @description An accredited centre of GET /assessment-centres (R12) */
+                centreId?: string;
                 name: string;
             };
             electionCalendar?: {
@@ -2669,14 +2808,19 @@ export interface components {
             pansel: {
                 decreeNumber: string;
                 members: {
-                    /** @enum {string} */
-                    affiliation: "internal" | "external";
+                    /**
+                     * @description Deprecated and ignored: R2 derives it from `employer`; accepted so older clients still plan
+                     * @enum {string}
+                     */
+                    affiliation?: "internal" | "external";
                     /** @enum {string} */
                     background: "jpt-same-government" | "jpt-other-agency" | "academic" | "professional" | "community";
                     conflictsOfInterest: {
                         nature: string;
                         nip: string;
                     }[];
+                    /** @description Where the member works, e.g. "Inspektorat Kabupaten Contoh" or "Universitas Hasanuddin": the agency's own officials are internal (R2) */
+                    employer?: string;
                     memberId: string;
                     name: string;
                     /**
@@ -3020,6 +3164,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SecurityEventPage"];
+                };
+            };
+        };
+    };
+    listAssessmentCentres: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every centre of the list, current and past */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentCentreList"];
                 };
             };
         };
@@ -5082,7 +5246,10 @@ export interface operations {
                             name: string;
                         };
                         assessmentProvider: {
-                            accredited: boolean;
+                            /** @description Deprecated and ignored: R12 checks `centreId` against the list of accredited centres */
+                            accredited?: boolean;
+                            /** @description An accredited centre of GET /assessment-centres (R12) */
+                            centreId: string;
                             name: string;
                         };
                         electionCalendar?: {
@@ -5095,14 +5262,19 @@ export interface operations {
                         pansel: {
                             decreeNumber: string;
                             members: {
-                                /** @enum {string} */
-                                affiliation: "internal" | "external";
+                                /**
+                                 * @description Deprecated and ignored: R2 derives it from `employer`; accepted so older clients still plan
+                                 * @enum {string}
+                                 */
+                                affiliation?: "internal" | "external";
                                 /** @enum {string} */
                                 background: "jpt-same-government" | "jpt-other-agency" | "academic" | "professional" | "community";
                                 conflictsOfInterest: {
                                     nature: string;
                                     nip: string;
                                 }[];
+                                /** @description Where the member works, e.g. "Inspektorat Kabupaten Contoh" or "Universitas Hasanuddin": the agency's own officials are internal (R2) */
+                                employer: string;
                                 memberId: string;
                                 name: string;
                                 /**
@@ -15269,6 +15441,1164 @@ export interface operations {
             };
         };
     };
+    decideRecordDprdLeadershipDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key (per caller, kept 24 h) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "approved" | "refused";
+                    letterNumber: string;
+                    postId: string;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted: the events recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkRecordDprdLeadershipDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "approved" | "refused";
+                    letterNumber: string;
+                    postId: string;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    decideRecordGovernorReply: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key (per caller, kept 24 h) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "agreed" | "objected";
+                    letterNumber: string;
+                    postId: string;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted: the events recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkRecordGovernorReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "agreed" | "objected";
+                    letterNumber: string;
+                    postId: string;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
     decideRecordInaugurationRecommendation: {
         parameters: {
             query?: never;
@@ -20011,7 +21341,10 @@ export interface operations {
                             name: string;
                         };
                         assessmentProvider: {
-                            accredited: boolean;
+                            /** @description Deprecated and ignored: R12 checks `centreId` against the list of accredited centres */
+                            accredited?: boolean;
+                            /** @description An accredited centre of GET /assessment-centres (R12) */
+                            centreId: string;
                             name: string;
                         };
                         electionCalendar?: {
@@ -20024,14 +21357,19 @@ export interface operations {
                         pansel: {
                             decreeNumber: string;
                             members: {
-                                /** @enum {string} */
-                                affiliation: "internal" | "external";
+                                /**
+                                 * @description Deprecated and ignored: R2 derives it from `employer`; accepted so older clients still plan
+                                 * @enum {string}
+                                 */
+                                affiliation?: "internal" | "external";
                                 /** @enum {string} */
                                 background: "jpt-same-government" | "jpt-other-agency" | "academic" | "professional" | "community";
                                 conflictsOfInterest: {
                                     nature: string;
                                     nip: string;
                                 }[];
+                                /** @description Where the member works, e.g. "Inspektorat Kabupaten Contoh" or "Universitas Hasanuddin": the agency's own officials are internal (R2) */
+                                employer: string;
                                 memberId: string;
                                 name: string;
                                 /**
@@ -20374,7 +21712,10 @@ export interface operations {
                             name: string;
                         };
                         assessmentProvider: {
-                            accredited: boolean;
+                            /** @description Deprecated and ignored: R12 checks `centreId` against the list of accredited centres */
+                            accredited?: boolean;
+                            /** @description An accredited centre of GET /assessment-centres (R12) */
+                            centreId: string;
                             name: string;
                         };
                         electionCalendar?: {
@@ -20387,14 +21728,19 @@ export interface operations {
                         pansel: {
                             decreeNumber: string;
                             members: {
-                                /** @enum {string} */
-                                affiliation: "internal" | "external";
+                                /**
+                                 * @description Deprecated and ignored: R2 derives it from `employer`; accepted so older clients still plan
+                                 * @enum {string}
+                                 */
+                                affiliation?: "internal" | "external";
                                 /** @enum {string} */
                                 background: "jpt-same-government" | "jpt-other-agency" | "academic" | "professional" | "community";
                                 conflictsOfInterest: {
                                     nature: string;
                                     nip: string;
                                 }[];
+                                /** @description Where the member works, e.g. "Inspektorat Kabupaten Contoh" or "Universitas Hasanuddin": the agency's own officials are internal (R2) */
+                                employer: string;
                                 memberId: string;
                                 name: string;
                                 /**
@@ -21864,6 +23210,583 @@ export interface operations {
             };
         };
     };
+    decideWithdrawAppointee: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key (per caller, kept 24 h) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    cause: "declared" | "retired" | "sanctioned" | "deceased" | "final-check-failed";
+                    note: string;
+                    postId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted: the events recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    checkWithdrawAppointee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    cause: "declared" | "retired" | "sanctioned" | "deceased" | "final-check-failed";
+                    note: string;
+                    postId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Allowed: the events the decision would record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionCheck"];
+                };
+            };
+            /** @description REQUEST.INVALID: a missing, malformed or unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ... */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description A rule refused the decision (code, ruleId, reason), IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description RATE.LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable code, e.g. AUTH.FORBIDDEN, REQUEST.INVALID, ROUND.REGISTRATION_CLOSED */
+                        code: string;
+                        detail?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        instance?: string;
+                        /** @description Bahasa Indonesia and English */
+                        reason?: {
+                            en?: string;
+                            id?: string;
+                        };
+                        requestId?: string;
+                        /** @description The rule (R1-R33) a refusal enforces */
+                        ruleId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
     listApplicants: {
         parameters: {
             query?: {
@@ -22383,7 +24306,10 @@ export interface operations {
                             name: string;
                         };
                         assessmentProvider: {
-                            accredited: boolean;
+                            /** @description Deprecated and ignored: R12 checks `centreId` against the list of accredited centres */
+                            accredited?: boolean;
+                            /** @description An accredited centre of GET /assessment-centres (R12) */
+                            centreId: string;
                             name: string;
                         };
                         electionCalendar?: {
@@ -22396,14 +24322,19 @@ export interface operations {
                         pansel: {
                             decreeNumber: string;
                             members: {
-                                /** @enum {string} */
-                                affiliation: "internal" | "external";
+                                /**
+                                 * @description Deprecated and ignored: R2 derives it from `employer`; accepted so older clients still plan
+                                 * @enum {string}
+                                 */
+                                affiliation?: "internal" | "external";
                                 /** @enum {string} */
                                 background: "jpt-same-government" | "jpt-other-agency" | "academic" | "professional" | "community";
                                 conflictsOfInterest: {
                                     nature: string;
                                     nip: string;
                                 }[];
+                                /** @description Where the member works, e.g. "Inspektorat Kabupaten Contoh" or "Universitas Hasanuddin": the agency's own officials are internal (R2) */
+                                employer: string;
                                 memberId: string;
                                 name: string;
                                 /**

@@ -59,7 +59,7 @@ export const SCENARIOS: Record<string, () => RecordingBuilder> = {
     b.run(command('RerunPost', rerun, '2024-11-04'));
     return b.register('sekda', 4, undefined, '2024-11-10');
   },
-  'R24: a regency Sekda reported to the governor, then inaugurated': () => {
+  'R24: a regency Sekda coordinated with the governor, then inaugurated': () => {
     const b = new RecordingBuilder(aPlan([aPost('sekda', 'sekda')]))
       .announce()
       .register('sekda', 4)
@@ -76,6 +76,13 @@ export const SCENARIOS: Record<string, () => RecordingBuilder> = {
       ),
     );
     b.run(command('ReportToGovernor', { postId: 'sekda', letterNumber: '800/1/GUB' }, b.day(61)));
+    b.run(
+      command(
+        'RecordGovernorReply',
+        { postId: 'sekda', letterNumber: '100.2/GUB/7', decision: 'agreed' },
+        b.day(63),
+      ),
+    );
     b.run(
       command(
         'RecordInaugurationRecommendation',

@@ -217,47 +217,6 @@ describe('round: the PPK choice', () => {
     ).toBe(true);
   });
 
-  it('[R25] refuses to choose the DPRD secretary before consulting the DPRD leadership', () => {
-    const b = ready(aPlan([aPost('sekwan', 'sekwan')]));
-    const choose = command(
-      'ChooseAppointee',
-      { postId: 'sekwan', applicantId: 'sekwan-a1' },
-      b.day(60),
-      'ppk',
-    );
-    expect(tryDecide(choose, b.stream.state)).toMatchObject({
-      ok: false,
-      error: { code: 'POST.DPRD_CONSULTATION_MISSING', ruleId: 'R25' },
-    });
-    b.run(command('ConsultDprdLeadership', { postId: 'sekwan', letterNumber: '170/DPRD/2024' }, b.day(59)));
-    expect(tryDecide(choose, b.stream.state).ok).toBe(true);
-  });
-
-  it('[R24] refuses the decree of a regency Sekda before the report to the governor', () => {
-    const b = ready(aPlan([aPost('sekda', 'sekda')]));
-    b.run(command('ChooseAppointee', { postId: 'sekda', applicantId: 'sekda-a1' }, b.day(60), 'ppk'));
-    b.run(
-      command(
-        'RecordInaugurationRecommendation',
-        { postId: 'sekda', issuedBy: 'BKN', letterNumber: 'I-1' },
-        b.day(62),
-        'oversight',
-      ),
-    );
-    const decree = command(
-      'IssueAppointmentDecree',
-      { postId: 'sekda', decreeNumber: '821/1' },
-      b.day(63),
-      'ppk',
-    );
-    expect(tryDecide(decree, b.stream.state)).toMatchObject({
-      ok: false,
-      error: { code: 'POST.GOVERNOR_REPORT_MISSING', ruleId: 'R24' },
-    });
-    b.run(command('ReportToGovernor', { postId: 'sekda', letterNumber: '800/GUB/1' }, b.day(62)));
-    expect(tryDecide(decree, b.stream.state).ok).toBe(true);
-  });
-
   it('[R24] refuses a governor report for a post that is not a regency Sekda', () => {
     const b = ready().appoint('dinkes');
     expect(

@@ -1,6 +1,7 @@
 import { candidatesFor, currentStage } from './applicants';
 import type { HumanRoundCommand } from './commands';
-import type { StageDefinition } from './plan-types';
+import { dprdApprovalApplies, governorCoordinationApplies } from './handlers/coordination';
+import type { RoundPlan, StageDefinition } from './plan-types';
 import { ROUND_SCOPE, type PostState, type RoundState, type Wait } from './state';
 import type { Policy, ServiceLevels } from '../policy/types';
 import type { Role } from '../shared/metadata';
@@ -46,7 +47,12 @@ function selectionStep(post: PostState, stages: readonly StageDefinition[]): Awa
 }
 
 /** The next decision a post waits for, by whom; none once the post has reached a final status. */
-function awaitedOnPost(postId: string, post: PostState, stages: readonly StageDefinition[]): Awaited[] {
+function awaitedOnPost(
+  postId: string,
+  post: PostState,
+  { plan, stages }: { plan: RoundPlan; stages: readonly StageDefinition[] },
+  policy: Policy | undefined,
+): Awaited[] {
   switch (post.status) {
     case 'registration':
       return [on(postId, 'operator', 'CloseRegistration')];
@@ -57,12 +63,14 @@ function awaitedOnPost(postId: string, post: PostState, stages: readonly StageDe
     case 'shortlisted':
       if (!post.shortlist.review) return [on(postId, 'oversight', 'ReviewShortlist')];
       if (!post.shortlist.announced) return [on(postId, 'pansel', 'AnnounceShortlist')];
-      if (post.plan.kind === 'sekwan' && !post.dprdConsultation)
-        return [on(postId, 'ppk', 'ConsultDprdLeadership')];
       return [on(postId, 'ppk', 'ChooseAppointee')];
     case 'chosen': {
       const a = post.appointee;
-      if (post.plan.kind === 'sekda' && !a.governorReport) return [on(postId, 'ppk', 'ReportToGovernor')];
+      // The same predicates as the decider's, so the inbox never waits for a step it refuses (R24, R25).
+      if (governorCoordinationApplies(plan, post.plan, policy) && !a.governorAgreement)
+        return [on(postId, 'ppk', a.governorReport ? 'RecordGovernorReply' : 'ReportToGovernor')];
+      if (dprdApprovalApplies(post.plan, policy) && !a.dprdApproval)
+        return [on(postId, 'ppk', 'RecordDprdLeadershipDecision')];
       if (!a.inaugurationRecommendation) return [on(postId, 'oversight', 'RecordInaugurationRecommendation')];
       return [on(postId, 'ppk', a.decree ? 'InaugurateAppointee' : 'IssueAppointmentDecree')];
     }
@@ -80,7 +88,7 @@ function awaitedOnPost(postId: string, post: PostState, stages: readonly StageDe
   }
 }
 
-function awaitedSteps(state: RoundState): Awaited[] {
+function awaitedSteps(state: RoundState, policy: Policy | undefined): Awaited[] {
   switch (state.status) {
     case 'empty':
       return [{ role: 'operator', command: 'PlanRound' }];
@@ -95,7 +103,7 @@ function awaitedSteps(state: RoundState): Awaited[] {
     case 'announced':
       return state.postIds.flatMap((id) => {
         const post = state.posts[id];
-        return post ? awaitedOnPost(id, post, state.stages) : [];
+        return post ? awaitedOnPost(id, post, state, policy) : [];
       });
     case 'closed':
     case 'cancelled':
@@ -115,6 +123,8 @@ const SERVICE_LEVEL: Partial<Record<AwaitedDecision['command'], keyof ServiceLev
   ConsultDprdLeadership: 'ppkChoiceDays',
   ChooseAppointee: 'ppkChoiceDays',
   ReportToGovernor: 'ppkChoiceDays',
+  RecordGovernorReply: 'ppkChoiceDays',
+  RecordDprdLeadershipDecision: 'ppkChoiceDays',
   RecordInaugurationRecommendation: 'inaugurationDays',
   IssueAppointmentDecree: 'inaugurationDays',
   InaugurateAppointee: 'inaugurationDays',
@@ -137,7 +147,7 @@ export function waitOf(state: RoundState, postId: string | undefined): Wait | un
  * stays the only judge of whether a decision is allowed.
  */
 export function awaitedDecisions(state: RoundState, policy?: Policy): AwaitedDecision[] {
-  return awaitedSteps(state).map((awaited) => {
+  return awaitedSteps(state, policy).map((awaited) => {
     const wait = waitOf(state, awaited.postId);
     if (!wait) return awaited;
     const days = policy ? serviceLevelOf(awaited.command, policy) : undefined;

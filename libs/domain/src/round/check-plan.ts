@@ -1,5 +1,6 @@
 import type { PlanRound } from './commands';
 import { planningPolicy } from './decide';
+import { internalMembers } from './pansel-employer';
 import { planFindings } from './validate-plan';
 import { contextFor } from './context';
 import type { RoundCalendar } from '../calendar/calendar';
@@ -11,6 +12,8 @@ import { refuseUncleanCommand } from '../shared/text';
 export interface PlanCheck {
   readonly policyId: string;
   readonly findings: readonly DomainError[];
+  /** The pansel members R2 counts as internal (from their employers), for the editor's tally. */
+  readonly internalMembers: readonly string[];
 }
 
 /**
@@ -29,5 +32,10 @@ export function checkPlan(
   const policy = planningPolicy(command, registry);
   // The decider's own context: with the agency's calendar, today in its zone and its days off (ADR 24).
   const ctx = contextFor(command, command.data.roundId, policy, calendar);
-  return { policyId: policy.id, findings: planFindings(command.data.plan, ctx.today, policy, ctx.holidays) };
+  const { plan } = command.data;
+  return {
+    policyId: policy.id,
+    findings: planFindings(plan, ctx.today, policy, ctx.holidays),
+    internalMembers: internalMembers(plan),
+  };
 }

@@ -1,5 +1,11 @@
 import type { OversightLetter, RoundPlan, StageDefinition } from './plan-types';
-import type { ApplicantWithdrawn, IneligibleFinalist, StageResult, Witness } from './events';
+import type {
+  AppointeeWithdrawalCause,
+  ApplicantWithdrawn,
+  IneligibleFinalist,
+  StageResult,
+  Witness,
+} from './events';
 import type { ApplicantProfile } from '../rules/applicant';
 import type { Command } from '../shared/message';
 import type { RuleId } from '../shared/rule-id';
@@ -62,7 +68,23 @@ export type ReviewShortlist = Command<
 export type AnnounceShortlist = Command<'AnnounceShortlist', PostRef>;
 export type ConsultDprdLeadership = Command<'ConsultDprdLeadership', PostRef & { letterNumber: string }>;
 export type ChooseAppointee = Command<'ChooseAppointee', PostRef & { applicantId: string; note?: string }>;
+/** R24: the request to coordinate the chosen finalist with the governor (the agency's letter). */
 export type ReportToGovernor = Command<'ReportToGovernor', PostRef & { letterNumber: string }>;
+/** R24: the governor's reply to the coordination request: agrees, or objects with a reason. */
+export type RecordGovernorReply = Command<
+  'RecordGovernorReply',
+  PostRef & { letterNumber: string; decision: 'agreed' | 'objected'; reason?: string }
+>;
+/** R25: the DPRD leadership's approval or refusal of the finalist chosen as Sekwan. */
+export type RecordDprdLeadershipDecision = Command<
+  'RecordDprdLeadershipDecision',
+  PostRef & { letterNumber: string; decision: 'approved' | 'refused'; reason?: string }
+>;
+/** W12: the chosen finalist withdraws, or fails the final checks (I-MUT), before inauguration. */
+export type WithdrawAppointee = Command<
+  'WithdrawAppointee',
+  PostRef & { cause: AppointeeWithdrawalCause; note: string }
+>;
 export type RecordInaugurationRecommendation = Command<
   'RecordInaugurationRecommendation',
   PostRef & OversightLetter
@@ -115,6 +137,9 @@ export type HumanRoundCommand =
   | ConsultDprdLeadership
   | ChooseAppointee
   | ReportToGovernor
+  | RecordGovernorReply
+  | RecordDprdLeadershipDecision
+  | WithdrawAppointee
   | RecordInaugurationRecommendation
   | IssueAppointmentDecree
   | InaugurateAppointee

@@ -8,6 +8,11 @@ import { chaseDecision, passRegistrationDeadline } from './handlers/deadlines';
 import { cancelPost, cancelRound, rerunPost } from './handlers/cancellation';
 import { chooseAppointee, consultDprdLeadership, reportToGovernor } from './handlers/choice';
 import {
+  recordDprdLeadershipDecision,
+  recordGovernorReply,
+  withdrawAppointee,
+} from './handlers/coordination';
+import {
   inaugurateAppointee,
   issueAppointmentDecree,
   recordInaugurationRecommendation,
@@ -79,6 +84,12 @@ function route(command: RoundCommand, state: RoundState, ctx: Ctx): RoundEvent[]
       return chooseAppointee(command, state, ctx);
     case 'ReportToGovernor':
       return reportToGovernor(command, state, ctx);
+    case 'RecordGovernorReply':
+      return recordGovernorReply(command, state, ctx);
+    case 'RecordDprdLeadershipDecision':
+      return recordDprdLeadershipDecision(command, state, ctx);
+    case 'WithdrawAppointee':
+      return withdrawAppointee(command, state, ctx);
     case 'RecordInaugurationRecommendation':
       return recordInaugurationRecommendation(command, state, ctx);
     case 'IssueAppointmentDecree':

@@ -156,6 +156,45 @@ export type AppointeeReportedToGovernor = RoundEvent_<
   'AppointeeReportedToGovernor',
   { postId: string; applicantId: string; letterNumber: string }
 >;
+export type GovernorReplied = RoundEvent_<
+  'GovernorReplied',
+  {
+    postId: string;
+    applicantId: string;
+    letterNumber: string;
+    decision: 'agreed' | 'objected';
+    reason: string;
+  }
+>;
+export type DprdLeadershipDecided = RoundEvent_<
+  'DprdLeadershipDecided',
+  {
+    postId: string;
+    applicantId: string;
+    letterNumber: string;
+    decision: 'approved' | 'refused';
+    reason: string;
+  }
+>;
+/** Why a chosen finalist stops being the appointee before inauguration (W12, R24, R25). */
+export type AppointeeWithdrawalCause =
+  'declared' | 'retired' | 'sanctioned' | 'deceased' | 'final-check-failed';
+export type AppointeeReleaseCause = AppointeeWithdrawalCause | 'governor-objected' | 'dprd-refused';
+/**
+ * The chosen finalist is no longer the appointee: the post returns to the PPK's choice among the
+ * `remaining` finalists, or to a re-run when none remain (`next`).
+ */
+export type AppointeeReleased = RoundEvent_<
+  'AppointeeReleased',
+  {
+    postId: string;
+    applicantId: string;
+    cause: AppointeeReleaseCause;
+    note: string;
+    remaining: readonly string[];
+    next: 'choose-again' | 'rerun-required';
+  }
+>;
 export type InaugurationRecommended = RoundEvent_<
   'InaugurationRecommended',
   OversightLetter & { postId: string; applicantId: string }
@@ -229,6 +268,9 @@ export type RoundEvent =
   | DprdLeadershipConsulted
   | AppointeeChosen
   | AppointeeReportedToGovernor
+  | GovernorReplied
+  | DprdLeadershipDecided
+  | AppointeeReleased
   | InaugurationRecommended
   | AppointmentDecreed
   | AppointeeInaugurated

@@ -110,6 +110,36 @@ export function evolvePost(post: PostState, event: PostEvent, stages: readonly S
   }
 }
 
+const WITHDRAWALS: ReadonlySet<string> = new Set(['declared', 'retired', 'sanctioned', 'deceased']);
+
+/** W12: the chosen finalist leaves; the PPK chooses again among the remaining finalists, or the post is re-run. */
+function release(
+  post: PostState,
+  data: Extract<PostEvent, { type: 'AppointeeReleased' }>['data'],
+): PostState {
+  if (post.status !== 'chosen') return post;
+  const left = WITHDRAWALS.has(data.cause)
+    ? updateApplicant(post, data.applicantId, { withdrawn: true })
+    : post;
+  const base = {
+    plan: left.plan,
+    run: left.run,
+    deadline: left.deadline,
+    extensions: left.extensions,
+    applicants: left.applicants,
+    published: left.published,
+    ...(left.dprdConsultation === undefined ? {} : { dprdConsultation: left.dprdConsultation }),
+  };
+  if (data.next === 'rerun-required')
+    return { ...base, status: 'rerun-required', reason: `${data.applicantId}: ${data.cause} (${data.note})` };
+  const { review } = post.shortlist;
+  return {
+    ...base,
+    status: 'shortlisted',
+    shortlist: { ...post.shortlist, ...(review ? { review: { ...review, remaining: data.remaining } } : {}) },
+  };
+}
+
 function evolveLatePost(post: PostState, event: PostEvent): PostState {
   switch (event.type) {
     case 'ShortlistReviewed': {
@@ -147,6 +177,16 @@ function evolveLatePost(post: PostState, event: PostEvent): PostState {
       return post.status === 'chosen'
         ? { ...post, appointee: { ...post.appointee, governorReport: event.data.letterNumber } }
         : post;
+    case 'GovernorReplied':
+      return post.status === 'chosen' && event.data.decision === 'agreed'
+        ? { ...post, appointee: { ...post.appointee, governorAgreement: event.data.letterNumber } }
+        : post;
+    case 'DprdLeadershipDecided':
+      return post.status === 'chosen' && event.data.decision === 'approved'
+        ? { ...post, appointee: { ...post.appointee, dprdApproval: event.data.letterNumber } }
+        : post;
+    case 'AppointeeReleased':
+      return release(post, event.data);
     case 'InaugurationRecommended': {
       if (post.status !== 'chosen') return post;
       const letter = { issuedBy: event.data.issuedBy, letterNumber: event.data.letterNumber };

@@ -147,6 +147,9 @@ function evolveSteps(state: RoundState, event: RoundEvent): RoundState {
     case 'DprdLeadershipConsulted':
     case 'AppointeeChosen':
     case 'AppointeeReportedToGovernor':
+    case 'GovernorReplied':
+    case 'DprdLeadershipDecided':
+    case 'AppointeeReleased':
     case 'InaugurationRecommended':
     case 'AppointmentDecreed':
     case 'AppointeeInaugurated':

@@ -31,7 +31,13 @@ export interface PostPlan {
 export interface PanselMember {
   readonly memberId: string;
   readonly name: string;
-  readonly affiliation: 'internal' | 'external';
+  /**
+   * Where the member works ("Inspektorat Kabupaten Contoh", "Universitas Hasanuddin"): R2 counts
+   * the agency's own officials as internal from it. Required for new plans (API).
+   */
+  readonly employer?: string;
+  /** Before employers were recorded, a declared flag; read only when `employer` is absent (old events). */
+  readonly affiliation?: 'internal' | 'external';
   readonly background: 'jpt-same-government' | 'jpt-other-agency' | 'academic' | 'professional' | 'community';
   /** Set when the member is an official of the oversight body. */
   readonly oversightBody?: OversightBody;
@@ -82,7 +88,13 @@ export interface RoundPlan {
   readonly pansel: { readonly decreeNumber: string; readonly members: readonly PanselMember[] };
   readonly stages: readonly StageDefinition[];
   readonly schedule: Schedule;
-  readonly assessmentProvider: { readonly name: string; readonly accredited: boolean };
+  readonly assessmentProvider: {
+    readonly name: string;
+    /** R12: an accredited centre of the list kept as data (assessment-centres.ts); required for new plans (API). */
+    readonly centreId?: string;
+    /** Before centres were named, a declared flag, never checked (old events). */
+    readonly accredited?: boolean;
+  };
   readonly electionCalendar?: ElectionCalendar;
 }
 

@@ -150,7 +150,7 @@ describe('scenarios from reported rounds', () => {
     expect(tryDecide(rerun('2024-11-16'), b.stream.state).ok).toBe(true);
   });
 
-  it('[R24] a regency Sekda post is reported to the governor before the decree, then inaugurated', () => {
+  it('[R24] a regency Sekda is coordinated with the governor, who agrees before the decree, then inaugurated', () => {
     const b = new RoundBuilder(aPlan([aPost('sekda', 'sekda')]))
       .announce()
       .register('sekda', 4)
@@ -163,6 +163,13 @@ describe('scenarios from reported rounds', () => {
     b.run(command('ReportToGovernor', { postId: 'sekda', letterNumber: '800/1/GUB' }, b.day(61)));
     b.run(
       command(
+        'RecordGovernorReply',
+        { postId: 'sekda', letterNumber: '100.2/GUB/7', decision: 'agreed' },
+        b.day(63),
+      ),
+    );
+    b.run(
+      command(
         'RecordInaugurationRecommendation',
         { postId: 'sekda', issuedBy: 'BKN', letterNumber: 'I-1' },
         b.day(65),
@@ -171,9 +178,10 @@ describe('scenarios from reported rounds', () => {
     );
     b.run(command('IssueAppointmentDecree', { postId: 'sekda', decreeNumber: '821/1' }, b.day(66), 'ppk'));
     b.run(b.inaugurateCommand('sekda'));
-    expect(types(b.stream.events).slice(-6)).toEqual([
+    expect(types(b.stream.events).slice(-7)).toEqual([
       'AppointeeChosen',
       'AppointeeReportedToGovernor',
+      'GovernorReplied',
       'InaugurationRecommended',
       'AppointmentDecreed',
       'AppointeeInaugurated',

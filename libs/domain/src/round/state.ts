@@ -32,7 +32,11 @@ export interface Shortlist {
 export interface Appointee {
   readonly applicantId: string;
   readonly chosenAt: IsoInstant;
+  /** R24: the letter asking the governor to coordinate, then the governor's agreement. */
   readonly governorReport?: string;
+  readonly governorAgreement?: string;
+  /** R25: the DPRD leadership's approval letter of a Sekwan appointee. */
+  readonly dprdApproval?: string;
   readonly inaugurationRecommendation?: OversightLetter;
   readonly decree?: string;
   readonly inauguratedOn?: IsoDate;

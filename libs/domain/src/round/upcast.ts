@@ -4,8 +4,8 @@ import type { RoundEvent, RoundEventType } from './events';
  * The schema version each round event type is written at today (the store's `schema_version`,
  * 1 unless an appender says otherwise). No stored round event has another shape yet: since the
  * first commit of `events.ts` the round's events only grew by new types (DecisionReminded,
- * DecisionEscalated), and the types their data embeds (plan, applicant, requirement) never
- * changed. A `Record` over every type makes a new event type a compile error here until it is
+ * DecisionEscalated, GovernorReplied, DprdLeadershipDecided, AppointeeReleased), and the types
+ * their data embeds (plan, applicant, requirement) only gained optional fields. A `Record` over every type makes a new event type a compile error here until it is
  * given its version.
  */
 export const ROUND_EVENT_VERSIONS: Readonly<Record<RoundEventType, number>> = {
@@ -32,6 +32,9 @@ export const ROUND_EVENT_VERSIONS: Readonly<Record<RoundEventType, number>> = {
   DprdLeadershipConsulted: 1,
   AppointeeChosen: 1,
   AppointeeReportedToGovernor: 1,
+  GovernorReplied: 1,
+  DprdLeadershipDecided: 1,
+  AppointeeReleased: 1,
   InaugurationRecommended: 1,
   AppointmentDecreed: 1,
   AppointeeInaugurated: 1,

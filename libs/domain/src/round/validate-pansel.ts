@@ -1,14 +1,23 @@
-import type { PanselMember } from './plan-types';
+import { isInternalMember } from './pansel-employer';
+import type { PanselMember, RoundPlan } from './plan-types';
 import type { Policy } from '../policy/types';
 import { finding, throwFirst, type DomainError } from '../shared/errors';
 
-/** R1 (5-9, odd), R2 (internal share), R3 (no party members) and the overseer-on-pansel policy. */
-export function validatePansel(members: readonly PanselMember[], policy: Policy): void {
-  throwFirst(panselFindings(members, policy));
+/** R1 (5-9, odd), R2 (internal share, from each member's employer), R3 (no party members) and the overseer-on-pansel policy. */
+export function validatePansel(
+  members: readonly PanselMember[],
+  policy: Policy,
+  agency: RoundPlan['agency'],
+): void {
+  throwFirst(panselFindings(members, policy, agency));
 }
 
 /** Every way the pansel breaks R1-R3 and the overseer policy, in rule order (one per member at fault). */
-export function panselFindings(members: readonly PanselMember[], policy: Policy): DomainError[] {
+export function panselFindings(
+  members: readonly PanselMember[],
+  policy: Policy,
+  agency: RoundPlan['agency'],
+): DomainError[] {
   const findings: DomainError[] = [];
   const { panselMinSize, panselMaxSize, panselMustBeOdd, panselMaxInternalShare } = policy.numbers;
   const size = members.length;
@@ -32,7 +41,8 @@ export function panselFindings(members: readonly PanselMember[], policy: Policy)
       ),
     );
   }
-  const internal = members.filter((m) => m.affiliation === 'internal').length;
+  const insiders = members.filter((m) => isInternalMember(m, agency));
+  const internal = insiders.length;
   if (size > 0 && internal / size > panselMaxInternalShare.value) {
     const pct = Math.round((internal / size) * 100);
     const max = Math.round(panselMaxInternalShare.value * 100);
@@ -41,7 +51,13 @@ export function panselFindings(members: readonly PanselMember[], policy: Policy)
         'PANSEL.INTERNAL_SHARE_EXCEEDED',
         `Anggota internal ${internal} dari ${size} (${pct}%) melebihi batas ${max}% (R2, ${panselMaxInternalShare.source})`,
         `${internal} of ${size} members are internal (${pct}%), above the ${max}% cap (R2, ${panselMaxInternalShare.source})`,
-        { internal, size, maxShare: panselMaxInternalShare.value },
+        {
+          internal,
+          size,
+          maxShare: panselMaxInternalShare.value,
+          internalMembers: insiders.map((m) => m.memberId),
+          agency: agency.name,
+        },
       ),
     );
   }

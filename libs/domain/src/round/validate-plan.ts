@@ -1,3 +1,4 @@
+import { accreditationFindings } from './assessment-centres';
 import type { PostPlan, RoundPlan } from './plan-types';
 import { panselFindings } from './validate-pansel';
 import { stageCatalogueFindings } from './validate-stages';
@@ -57,6 +58,26 @@ export function leadTimeFindings(
   ];
 }
 
+/**
+ * R24: a provincial Sekda is a JPT madya post, filled by the President on the Minister of Home
+ * Affairs' proposal (PP 11/2017 Pasal 126), never in a JPT pratama round.
+ */
+function levelFindings(plan: RoundPlan): DomainError[] {
+  if (plan.agency.level !== 'province') return [];
+  return plan.posts.flatMap((post, i) =>
+    post.kind === 'sekda'
+      ? [
+          finding(
+            'POST.NOT_JPT_PRATAMA',
+            `${post.postId}: Sekda provinsi adalah JPT madya (PP 11/2017 Pasal 126), bukan jabatan seleksi JPT pratama (R24)`,
+            `${post.postId}: a provincial Sekda is a JPT madya post (PP 11/2017 Pasal 126), not a JPT pratama selection (R24)`,
+            { postId: post.postId, field: `plan.posts.${i}.kind`, agencyLevel: plan.agency.level },
+          ),
+        ]
+      : [],
+  );
+}
+
 function postFindings(posts: readonly PostPlan[]): DomainError[] {
   const findings: DomainError[] = [];
   if (posts.length === 0)
@@ -102,9 +123,11 @@ export function planFindings(
 ): DomainError[] {
   return [
     ...postFindings(plan.posts),
+    ...levelFindings(plan),
     ...plan.posts.flatMap((post) => replacementLockFindings(post, today, policy)),
-    ...panselFindings(plan.pansel.members, policy),
+    ...panselFindings(plan.pansel.members, policy, plan.agency),
     ...stageCatalogueFindings(plan.stages),
     ...scheduleFindings(plan.schedule, policy, holidays),
+    ...accreditationFindings(plan.assessmentProvider, today),
   ];
 }

@@ -104,12 +104,12 @@ export function aPost(postId: string, kind: PostKind = 'regular', extra: Partial
   };
 }
 
-/** A pansel of `size` members of whom `internal` are internal officials. */
+/** A pansel of `size` members of whom `internal` work for the agency of `aPlan` (R2 counts them from their employer). */
 export function aPansel(size = 5, internal = 2, extra: Partial<PanselMember> = {}): PanselMember[] {
   return Array.from({ length: size }, (_, i) => ({
     memberId: `m${i + 1}`,
     name: `Anggota ${i + 1}`,
-    affiliation: i < internal ? 'internal' : 'external',
+    employer: i < internal ? 'Inspektorat Kabupaten Contoh' : 'Universitas Contoh',
     background: i < internal ? 'jpt-same-government' : 'academic',
     conflictsOfInterest: [],
     ...(i === 0 ? extra : {}),
@@ -131,7 +131,7 @@ export function aPlan(
       registrationDeadline: '2024-09-24',
       referenceDate: '2024-09-24',
     },
-    assessmentProvider: { name: 'UPT Penilaian Kompetensi', accredited: true },
+    assessmentProvider: { name: 'Pusat Penilaian Kompetensi ASN BKN', centreId: 'bkn-puspenkom' },
     ...extra,
   };
 }

@@ -13,7 +13,15 @@ export const ROUND_STATE_VIEW_VERSION = 1;
 
 const letter = z.object({ issuedBy: z.string(), letterNumber: z.string() });
 
-export const roundPlanView = responseSchema('RoundPlan', roundPlan);
+// A plan stored before R2's employers and R12's centres (ADR 29) lacks them: optional in the view.
+const { pansel, assessmentProvider } = roundPlan.shape;
+export const roundPlanView = responseSchema(
+  'RoundPlan',
+  roundPlan.extend({
+    pansel: pansel.extend({ members: z.array(pansel.shape.members.element.partial({ employer: true })) }),
+    assessmentProvider: assessmentProvider.partial({ centreId: true }),
+  }),
+);
 export const stageDefinitionView = responseSchema('StageDefinition', stageDefinition);
 
 export const applicantStateView = responseSchema(

@@ -28,6 +28,11 @@ export const planCheckView = responseSchema(
       .string()
       .describe('The policy the plan would be judged by: the one asked for, or the one in force today'),
     ok: z.boolean().describe('No findings: POST /rounds would accept this plan now'),
+    internalMembers: z
+      .array(z.string())
+      .describe(
+        "The pansel members R2 counts as internal, from their employers (the agency's own officials)",
+      ),
     findings: z
       .array(planFinding)
       .describe(
@@ -42,6 +47,7 @@ export function planCheckAnswer(check: PlanCheck): PlanCheckView {
   return {
     policyId: check.policyId,
     ok: check.findings.length === 0,
+    internalMembers: [...check.internalMembers],
     findings: check.findings.map((f) => f.toJSON()),
   };
 }

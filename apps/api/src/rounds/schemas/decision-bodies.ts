@@ -93,6 +93,23 @@ export const DECISION_BODIES: Bodies = {
   ConsultDprdLeadership: z.strictObject({ ...postRef, letterNumber: text(120) }),
   ChooseAppointee: z.strictObject({ ...postRef, applicantId: id, note: text(2000).optional() }),
   ReportToGovernor: z.strictObject({ ...postRef, letterNumber: text(120) }),
+  RecordGovernorReply: z.strictObject({
+    ...postRef,
+    letterNumber: text(120),
+    decision: z.enum(['agreed', 'objected']),
+    reason: reason.optional(),
+  }),
+  RecordDprdLeadershipDecision: z.strictObject({
+    ...postRef,
+    letterNumber: text(120),
+    decision: z.enum(['approved', 'refused']),
+    reason: reason.optional(),
+  }),
+  WithdrawAppointee: z.strictObject({
+    ...postRef,
+    cause: z.enum(['declared', 'retired', 'sanctioned', 'deceased', 'final-check-failed']),
+    note: text(1000),
+  }),
   RecordInaugurationRecommendation: z.strictObject({ ...postRef, ...oversightLetter }),
   IssueAppointmentDecree: z.strictObject({ ...postRef, decreeNumber: text(120) }),
   InaugurateAppointee: z.strictObject({

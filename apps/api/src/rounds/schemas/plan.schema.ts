@@ -41,7 +41,14 @@ export const postPlan = z.strictObject({
 const member = z.strictObject({
   memberId: id,
   name: text(200),
-  affiliation: z.enum(['internal', 'external']),
+  // R2 counts the agency's own officials as internal from where a member works (ADR 29).
+  employer: text(300).describe(
+    'Where the member works, e.g. "Inspektorat Kabupaten Contoh" or "Universitas Hasanuddin": the agency\'s own officials are internal (R2)',
+  ),
+  affiliation: z
+    .enum(['internal', 'external'])
+    .optional()
+    .describe('Deprecated and ignored: R2 derives it from `employer`; accepted so older clients still plan'),
   background: z.enum(['jpt-same-government', 'jpt-other-agency', 'academic', 'professional', 'community']),
   oversightBody: oversightBody.optional(),
   politicalPartyMember: z.boolean().optional(),
@@ -72,7 +79,14 @@ export const roundPlan = z.strictObject({
     registrationDeadline: isoDate,
     referenceDate: isoDate,
   }),
-  assessmentProvider: z.strictObject({ name: text(300), accredited: z.boolean() }),
+  assessmentProvider: z.strictObject({
+    name: text(300),
+    centreId: id.describe('An accredited centre of GET /assessment-centres (R12)'),
+    accredited: z
+      .boolean()
+      .optional()
+      .describe('Deprecated and ignored: R12 checks `centreId` against the list of accredited centres'),
+  }),
   electionCalendar: z
     .strictObject({
       headInauguratedOn: isoDate.optional(),

@@ -1,11 +1,14 @@
 import {
   chooseAppointeeBody,
+  dprdDecisionBody,
+  governorReplyBody,
   inaugurateBody,
   planRecommendationBody,
   reviewShortlistBody,
   stageResultsBody,
   underfilledBody,
   verdictBody,
+  withdrawAppointeeBody,
 } from './bodies';
 
 describe('decision bodies', () => {
@@ -188,6 +191,39 @@ describe('decision bodies', () => {
         ),
       ).toBeNull();
       expect(inaugurateBody('dinkes', null, [witness, witness], 'Ustaz A', 'BA-1')).toBeNull();
+    });
+  });
+
+  describe("the governor's reply, the DPRD leadership's decision and the appointee's withdrawal", () => {
+    it('[R24] an objection needs its reason; an agreement does not', () => {
+      expect(governorReplyBody('sekda', ' G-1 ', 'agreed', '')).toEqual({
+        postId: 'sekda',
+        letterNumber: 'G-1',
+        decision: 'agreed',
+      });
+      expect(governorReplyBody('sekda', 'G-1', 'objected', '  ')).toBeNull();
+      expect(governorReplyBody('sekda', 'G-1', 'objected', 'rekam jejak')).toMatchObject({
+        reason: 'rekam jejak',
+      });
+      expect(governorReplyBody('sekda', 'G-1', null, '')).toBeNull();
+    });
+
+    it('[R25] a refusal needs its reason', () => {
+      expect(dprdDecisionBody('sekwan', 'D-1', 'refused', '')).toBeNull();
+      expect(dprdDecisionBody('sekwan', 'D-1', 'approved', '')).toEqual({
+        postId: 'sekwan',
+        letterNumber: 'D-1',
+        decision: 'approved',
+      });
+    });
+
+    it('[R23] a withdrawal needs its note', () => {
+      expect(withdrawAppointeeBody('dinkes', 'final-check-failed', ' ')).toBeNull();
+      expect(withdrawAppointeeBody('dinkes', 'declared', ' surat ')).toEqual({
+        postId: 'dinkes',
+        cause: 'declared',
+        note: 'surat',
+      });
     });
   });
 });

@@ -171,13 +171,58 @@ export function chooseAppointeeBody(
   return postId && applicantId ? { postId, applicantId, ...(why ? { note: why } : {}) } : null;
 }
 
-/** A gate recorded by its letter: the DPRD leadership consultation (R25) or the report to the governor (R24). */
+/** A gate recorded by its letter: the DPRD leadership consultation (R25) or the coordination request to the governor (R24). */
 export function gateLetterBody(
   postId: string | null,
   letterNumber: string,
 ): (Body<'ConsultDprdLeadership'> & Body<'ReportToGovernor'>) | null {
   const number = filled(letterNumber);
   return postId && number ? { postId, letterNumber: number } : null;
+}
+
+export type GovernorDecision = Body<'RecordGovernorReply'>['decision'];
+export type DprdDecision = Body<'RecordDprdLeadershipDecision'>['decision'];
+export type AppointeeWithdrawalCause = Body<'WithdrawAppointee'>['cause'];
+
+/** A reply to a gate letter (R24 governor, R25 DPRD leadership); the negative answer needs its reason. */
+function replyBody<D extends string>(
+  postId: string | null,
+  letterNumber: string,
+  decision: D | null,
+  reason: string,
+  negative: D,
+): { postId: string; letterNumber: string; decision: D; reason?: string } | null {
+  const number = filled(letterNumber);
+  const why = filled(reason);
+  if (!postId || !number || !decision || (decision === negative && !why)) return null;
+  return { postId, letterNumber: number, decision, ...(why ? { reason: why } : {}) };
+}
+
+/** The governor's reply to the coordination request (R24): agreed, or objected with a reason. */
+export const governorReplyBody = (
+  postId: string | null,
+  letterNumber: string,
+  decision: GovernorDecision | null,
+  reason: string,
+): Body<'RecordGovernorReply'> | null => replyBody(postId, letterNumber, decision, reason, 'objected');
+
+/** The DPRD leadership's decision on the chosen Sekwan (R25): approved, or refused with a reason. */
+export const dprdDecisionBody = (
+  postId: string | null,
+  letterNumber: string,
+  decision: DprdDecision | null,
+  reason: string,
+): Body<'RecordDprdLeadershipDecision'> | null =>
+  replyBody(postId, letterNumber, decision, reason, 'refused');
+
+/** The chosen finalist withdraws or fails the final check (W12), with a note. */
+export function withdrawAppointeeBody(
+  postId: string | null,
+  cause: AppointeeWithdrawalCause,
+  note: string,
+): Body<'WithdrawAppointee'> | null {
+  const why = filled(note);
+  return postId && why ? { postId, cause, note: why } : null;
 }
 
 export function decreeBody(

@@ -107,7 +107,9 @@ describe('DecisionPage', () => {
     const rows = within(screen.getByTestId('ranking')).getAllByRole('row').slice(1);
     expect(rows.map((row) => row.getAttribute('data-applicant'))).toEqual(['s1', 's2', 's3']);
     expect(rows[0]?.textContent).toContain('84,25');
-    expect(document.querySelector('[data-rule-id="R25"]')?.textContent).toContain('sudah dicatat');
+    expect(document.querySelector('[data-rule-id="R25"]')?.textContent).toContain(
+      'persetujuan pimpinan DPRD',
+    );
   });
 
   it('records the choice after the dry run allows it, then offers the inbox and the round', async () => {
@@ -131,6 +133,62 @@ describe('DecisionPage', () => {
     expect(read).toBeGreaterThanOrEqual(0);
     expect(read).toBeLessThan(after().indexOf(`/rounds/${ROUND}/posts/sekwan/applicants`));
     expect(after().filter((call) => call.includes('minVersion'))).toHaveLength(1);
+  });
+
+  it("[R25] records the DPRD leadership's refusal with its reason, sending the PPK back to the choice", async () => {
+    const stub = stubApi(
+      {
+        ...answers(),
+        [`/rounds/${ROUND}`]: {
+          id: ROUND,
+          agency: 'kabcontoh',
+          name: 'Seleksi JPT 2024',
+          agencyName: 'Kabupaten Contoh',
+          status: 'announced',
+          posts: [{ ...sekwan, status: 'chosen', appointeeId: 's2' }],
+        },
+        [`/rounds/${ROUND}/decisions/RecordDprdLeadershipDecision/check`]: {
+          allowed: true,
+          events: ['DprdLeadershipDecided', 'AppointeeReleased'],
+        },
+        [`/rounds/${ROUND}/decisions/RecordDprdLeadershipDecision`]: {
+          roundId: ROUND,
+          version: 42,
+          events: [
+            { type: 'AppointeeReleased', data: { postId: 'sekwan', applicantId: 's2' }, metadata: {} },
+          ],
+        },
+      },
+      'ppk',
+    );
+    mockSession = stub.session;
+    const sent: unknown[] = [];
+    const fetched = global.fetch;
+    global.fetch = ((url: string, init?: RequestInit) => {
+      if (init?.body && String(url).includes('/decisions/')) sent.push(JSON.parse(String(init.body)));
+      return fetched(url, init);
+    }) as typeof fetch;
+    await renderConsole(
+      <Routes>
+        <Route path="/console/rounds/:roundId/decide/:type?" element={<DecisionPage />} />
+      </Routes>,
+      { path: `/console/rounds/${ROUND}/decide/RecordDprdLeadershipDecision?post=sekwan` },
+    );
+    await waitFor(() => expect(screen.getByTestId('appointee').textContent).toContain('Budi Santoso'));
+    fireEvent.change(screen.getByLabelText(/Nomor surat/), { target: { value: '170/DPRD/1' } });
+    fireEvent.click(screen.getByLabelText('Pimpinan DPRD menolak'));
+    expect(screen.queryByTestId('decision-allowed')).toBeNull();
+    fireEvent.change(screen.getByLabelText(/Alasan/), { target: { value: 'rapat pimpinan' } });
+    await waitFor(() => expect(screen.getByTestId('decision-allowed')).toBeTruthy());
+    fireEvent.click(screen.getByRole('button', { name: 'Keputusan pimpinan DPRD' }));
+    expect((await screen.findByTestId('decision-done')).textContent).toContain('AppointeeReleased');
+    expect(sent.at(-1)).toEqual({
+      postId: 'sekwan',
+      letterNumber: '170/DPRD/1',
+      decision: 'refused',
+      reason: 'rapat pimpinan',
+    });
+    global.fetch = fetched;
   });
 
   it('says so plainly for a decision type it does not know', async () => {

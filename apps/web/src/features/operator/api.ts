@@ -2,7 +2,7 @@ import { bodyOf, getJson } from '../../api/call';
 import type { Api } from '../../api/client';
 import type { DecisionResult } from '../../api/decisions';
 import { roundStateAt } from '../audit/api';
-import type { ImportReport, PlanBody, PlanRoundRequest } from './types';
+import type { ImportReport, PlanRoundRequest, StoredPlan } from './types';
 
 // The round and a post's applicants, read as the round views read them.
 export { getRound as loadRound, listApplicants as loadApplicants } from '../round/api';
@@ -41,7 +41,7 @@ export function importApplicants(
 export async function loadPlan(
   token: string,
   roundId: string,
-): Promise<{ plan: PlanBody; policyId?: string } | null> {
+): Promise<{ plan: StoredPlan; policyId?: string } | null> {
   const { policy, state } = await roundStateAt(roundId, token);
   // The recorded plan is the plan body the API accepted, read-only.
   return state.plan ? { plan: state.plan, ...(policy ? { policyId: policy.id } : {}) } : null;

@@ -32,7 +32,7 @@ const POST_STEPS: Readonly<Record<string, readonly DecisionType[]>> = {
   'awaiting-oversight': ['CancelPost'],
   selection: ['WithdrawApplicant', 'CancelPost'],
   shortlisted: ['CancelPost'],
-  chosen: ['RecordMendagriApproval', 'CancelPost'],
+  chosen: ['RecordMendagriApproval', 'WithdrawAppointee', 'CancelPost'],
   'rerun-required': ['RerunPost', 'CancelPost'],
   dropped: ['RerunPost'],
   postponed: ['RerunPost'],

@@ -78,7 +78,9 @@ const BODIES = {
  */
 function findingsOn(request: PlanCheckRequest): PlanCheck {
   const members = request.plan.pansel.members;
-  const internal = members.filter((m) => m.affiliation === 'internal').length;
+  // The stub's stand-in for R2's reading of employers (the real one: test/api/plan-check.spec.ts).
+  const insiders = members.filter((m) => m.employer.endsWith('Kabupaten Contoh'));
+  const internal = insiders.length;
   const total = request.plan.stages.reduce((sum, stage) => sum + stage.weight, 0);
   const findings: PlanCheck['findings'] = [];
   if (internal / members.length > 0.45)
@@ -97,12 +99,32 @@ function findingsOn(request: PlanCheckRequest): PlanCheck {
       reason: { id: `Jumlah bobot tahap ${total}, bukan 100`, en: `Stage weights sum to ${total}, not 100` },
       details: { total },
     });
-  return { policyId: 'bkn-2025', ok: findings.length === 0, findings };
+  return {
+    policyId: 'bkn-2025',
+    ok: findings.length === 0,
+    internalMembers: insiders.map((m) => m.memberId),
+    findings,
+  };
 }
 
 /** A signed-in operator whose API answers `answers`, judges plans, and records what POST /rounds was sent. */
 function signIn(answers: Answers): { planned: PlanRoundRequest[]; checked: PlanCheckRequest[] } {
-  const stub = stubApi({ '/policies': POLICIES, '/oversight-bodies': BODIES, ...answers }, 'operator') as {
+  const centres = {
+    centres: [
+      {
+        id: 'bkn-puspenkom',
+        name: 'Pusat Penilaian Kompetensi ASN, Badan Kepegawaian Negara',
+        accreditedBy: 'BKN',
+        validFrom: '2019-01-01',
+        validUntil: null,
+        source: 'Peraturan BKN 26/2019',
+      },
+    ],
+  };
+  const stub = stubApi(
+    { '/policies': POLICIES, '/oversight-bodies': BODIES, '/assessment-centres': centres, ...answers },
+    'operator',
+  ) as {
     session: { api: Record<string, unknown> };
   };
   const planned: PlanRoundRequest[] = [];
@@ -138,8 +160,10 @@ describe('planning a round', () => {
     );
     await screen.findByText(/Kebijakan bkn-2025: rekomendasi rencana oleh BKN/);
     fireEvent.click(screen.getByTestId('fill-example'));
-    expect(screen.getByTestId('pansel-share').textContent).toBe(
-      '5 anggota: 2 internal (40%), 3 eksternal (60%)',
+    await waitFor(() =>
+      expect(screen.getByTestId('pansel-share').textContent).toBe(
+        '5 anggota: 2 internal (40%), 3 eksternal (60%)',
+      ),
     );
     expect(screen.getByTestId('weight-total').textContent).toBe('100%');
     await waitFor(() => expect([findings('pansel'), findings('stages')]).toEqual([['none'], ['none']]));
@@ -150,9 +174,13 @@ describe('planning a round', () => {
       );
     await waitFor(() => expect(bodyOptions()).toEqual(['', 'BKN', 'KASN', 'LIPSM']));
 
-    fireEvent.change(screen.getByLabelText('Asal anggota 3'), { target: { value: 'internal' } });
-    expect(screen.getByTestId('pansel-share').textContent).toBe(
-      '5 anggota: 3 internal (60%), 2 eksternal (40%)',
+    fireEvent.change(screen.getByLabelText('Instansi tempat bekerja anggota 3'), {
+      target: { value: 'Inspektorat Kabupaten Contoh' },
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('pansel-share').textContent).toBe(
+        '5 anggota: 3 internal (60%), 2 eksternal (40%)',
+      ),
     );
     await waitFor(() => expect(findings('pansel')).toEqual(['PANSEL.INTERNAL_SHARE_EXCEEDED']));
     const share = document.querySelector('[data-finding="PANSEL.INTERNAL_SHARE_EXCEEDED"]');
@@ -169,9 +197,12 @@ describe('planning a round', () => {
     fireEvent.click(screen.getByTestId('plan-submit'));
     // The whole plan form re-renders on each change; jsdom takes its time.
     await screen.findByText('round view', undefined, { timeout: 15_000 });
-    expect(planned[0]?.plan.pansel.members.filter((m) => m.affiliation === 'internal')).toHaveLength(3);
+    expect(
+      planned[0]?.plan.pansel.members.filter((m) => m.employer.endsWith('Kabupaten Contoh')),
+    ).toHaveLength(3);
     expect(planned[0]?.plan.pansel.members[0]?.memberId).toBe('pansel1.kabcontoh');
     expect(planned[0]?.policyId).toBeUndefined();
+    expect(planned[0]?.plan.assessmentProvider.centreId).toBe('bkn-puspenkom');
   });
 });
 

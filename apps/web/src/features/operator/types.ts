@@ -3,6 +3,8 @@ import type { components, paths } from '../../api/schema';
 /** POST /rounds: the round's local id, the policy asked for, and the plan (generated from the API's document). */
 export type PlanRoundRequest = paths['/rounds']['post']['requestBody']['content']['application/json'];
 export type PlanBody = PlanRoundRequest['plan'];
+/** A plan as a round recorded it: one stored before R2's employers or R12's centres lacks them. */
+export type StoredPlan = components['schemas']['RoundPlan'];
 export type PostBody = PlanBody['posts'][number];
 export type MemberBody = PlanBody['pansel']['members'][number];
 export type StageBody = PlanBody['stages'][number];

@@ -2,6 +2,7 @@ import type { ChooseAppointee, ConsultDprdLeadership, ReportToGovernor } from '.
 import { requireAnnounced, requirePost, requirePostStatus, type Ctx } from '../context';
 import type { RoundEvent } from '../events';
 import { applicantIn, type AnnouncedRound, type PostState, type RoundState } from '../state';
+import { governorCoordinationApplies } from './coordination';
 import { fail } from '../../shared/errors';
 
 const CHOICE_SOURCE = 'UU 5/2014 Pasal 115 ayat 4; PP 11/2017 Pasal 127 ayat 2, Pasal 129';
@@ -18,7 +19,7 @@ function finalistElsewhere(round: AnnouncedRound, post: PostState, applicantId: 
   });
 }
 
-/** ChooseAppointee: the PPK picks exactly one reviewed, announced finalist of this post (R23); Sekwan after DPRD (R25). */
+/** ChooseAppointee: the PPK picks exactly one reviewed, announced finalist of this post (R23); a Sekwan then awaits the DPRD leadership (R25). */
 export function chooseAppointee(command: ChooseAppointee, state: RoundState, ctx: Ctx): RoundEvent[] {
   const round = requireAnnounced(state, command.type);
   const post = requirePostStatus(requirePost(round, command.data.postId), ['shortlisted'], command.type);
@@ -46,22 +47,10 @@ export function chooseAppointee(command: ChooseAppointee, state: RoundState, ctx
       },
     );
   }
-  if (
-    post.plan.kind === 'sekwan' &&
-    ctx.policy.extraApprovals.dprdLeadershipForSekwan.value &&
-    !post.dprdConsultation
-  ) {
-    fail(
-      'POST.DPRD_CONSULTATION_MISSING',
-      'Sekretaris DPRD dipilih setelah berkonsultasi dengan pimpinan DPRD (R25, PP 11/2017 Pasal 127 ayat 4)',
-      'The DPRD secretary is chosen only after consulting the DPRD leadership (R25, PP 11/2017 Pasal 127(4))',
-      { postId },
-    );
-  }
   return [ctx.emit('AppointeeChosen', { postId, applicantId, note })];
 }
 
-/** ConsultDprdLeadership: the Sekwan gate (R25), recorded before the choice. */
+/** ConsultDprdLeadership: an optional consultation before the choice; the binding step is the approval after it (R25). */
 export function consultDprdLeadership(
   command: ConsultDprdLeadership,
   state: RoundState,
@@ -85,20 +74,20 @@ export function consultDprdLeadership(
   ];
 }
 
-/** ReportToGovernor: a Sekda kab/kota appointee is reported to the governor before the decree (R24). */
+/** ReportToGovernor: the request to coordinate a Sekda kab/kota appointee with the governor (R24); the reply follows. */
 export function reportToGovernor(command: ReportToGovernor, state: RoundState, ctx: Ctx): RoundEvent[] {
   const round = requireAnnounced(state, command.type);
   const post = requirePostStatus(requirePost(round, command.data.postId), ['chosen'], command.type);
-  if (post.plan.kind !== 'sekda' || round.plan.agency.level === 'province') {
+  if (!governorCoordinationApplies(round.plan, post.plan)) {
     fail(
       'POST.GATE_NOT_APPLICABLE',
-      'Laporan kepada gubernur hanya untuk Sekda kabupaten/kota',
-      'The report to the governor applies to a regency/city Sekda only',
+      'Koordinasi dengan gubernur hanya untuk Sekda kabupaten/kota',
+      'Coordination with the governor applies to a regency/city Sekda only',
       { postId: post.plan.postId },
     );
   }
   if (post.appointee.governorReport) {
-    fail('POST.WRONG_STATUS', 'Sudah dilaporkan kepada gubernur', 'Already reported to the governor', {
+    fail('POST.WRONG_STATUS', 'Koordinasi sudah diminta', 'Coordination already requested', {
       postId: post.plan.postId,
     });
   }

@@ -12,6 +12,7 @@ import {
   type Ctx,
 } from '../context';
 import { requireMendagriApproval } from '../election-window';
+import { dprdApprovalApplies, governorCoordinationApplies, R24_SOURCE, R25_SOURCE } from './coordination';
 import type { RoundEvent, Witness } from '../events';
 import type { JobLevel } from '../plan-types';
 import { applicantIn, type RoundState } from '../state';
@@ -47,7 +48,7 @@ export function recordInaugurationRecommendation(
   ];
 }
 
-/** IssueAppointmentDecree: needs the governor report for Sekda kab/kota (R24), the overseer's recommendation, Mendagri in a window (R29). */
+/** IssueAppointmentDecree: needs the governor's agreement for Sekda kab/kota (R24), the DPRD leadership's for Sekwan (R25), the overseer's recommendation, Mendagri in a window (R29). */
 export function issueAppointmentDecree(
   command: IssueAppointmentDecree,
   state: RoundState,
@@ -57,12 +58,19 @@ export function issueAppointmentDecree(
   const post = requirePostStatus(requirePost(round, command.data.postId), ['chosen'], command.type);
   const { postId } = post.plan;
   const { appointee } = post;
-  const sekdaKabKota = post.plan.kind === 'sekda' && round.plan.agency.level !== 'province';
-  if (sekdaKabKota && ctx.policy.extraApprovals.governorForSekdaKabKota.value && !appointee.governorReport) {
+  if (governorCoordinationApplies(round.plan, post.plan, ctx.policy) && !appointee.governorAgreement) {
     fail(
-      'POST.GOVERNOR_REPORT_MISSING',
-      'Sekda kabupaten/kota dilaporkan kepada gubernur sebelum keputusan pengangkatan (R24, UU 5/2014 Pasal 115 ayat 5; PP 11/2017 Pasal 127 ayat 3)',
-      'A regency/city Sekda must be reported to the governor before the decree (R24, UU 5/2014 115(5); PP 127(3))',
+      'POST.GOVERNOR_AGREEMENT_MISSING',
+      `Sekda kabupaten/kota diangkat setelah gubernur menyetujui hasil koordinasi (R24, ${R24_SOURCE})`,
+      `A regency/city Sekda is decreed only after the governor agrees (R24, ${R24_SOURCE})`,
+      { postId, requested: !!appointee.governorReport },
+    );
+  }
+  if (dprdApprovalApplies(post.plan, ctx.policy) && !appointee.dprdApproval) {
+    fail(
+      'POST.DPRD_APPROVAL_MISSING',
+      `Sekretaris DPRD diangkat dengan persetujuan pimpinan DPRD (R25, ${R25_SOURCE})`,
+      `The DPRD secretary is decreed only with the DPRD leadership's approval (R25, ${R25_SOURCE})`,
       { postId },
     );
   }

@@ -90,6 +90,15 @@ function evolvePost(rows: Rows, event: ProjectedEvent, at: string): void {
       const d = event.data;
       return on(d.postId, () => ({ post_status: 'chosen', appointee_id: d.applicantId }));
     }
+    case 'AppointeeReleased': {
+      const d = event.data;
+      const rerun = d.next === 'rerun-required';
+      return on(d.postId, () => ({
+        post_status: rerun ? 'rerun-required' : 'shortlisted',
+        appointee_id: null,
+        status_reason: rerun ? `${d.applicantId}: ${d.cause}` : null,
+      }));
+    }
     case 'AppointeeInaugurated':
       return on(event.data.postId, () => ({ post_status: 'inaugurated' }));
     case 'PostCancelled': {
@@ -168,6 +177,7 @@ export const roundsReadModel: ReadModel<RoundPostRow> = {
     'ShortlistProposed',
     'ShortlistReviewed',
     'AppointeeChosen',
+    'AppointeeReleased',
     'AppointeeInaugurated',
     'PostCancelled',
     'PostRerunStarted',

@@ -12,7 +12,7 @@ import { AppointeeLine, NumberField, RuleNote } from './fields';
 const LEVELS: WitnessLevel[] = ['jpt-utama', 'jpt-madya', 'jpt-pratama', 'administrator', 'pengawas'];
 const NO_WITNESS: WitnessRow = { nip: '', name: '', level: null };
 
-/** IssueAppointmentDecree: the SK, once its preconditions hold (governor report R24, the overseer's recommendation, Mendagri R29, age R33). */
+/** IssueAppointmentDecree: the SK, once its preconditions hold (the governor's agreement R24, the DPRD leadership's R25, the overseer's recommendation, Mendagri R29, age R33). */
 export function AppointmentDecreeForm({ roundId, postId, onDone }: DecisionFormProps): React.JSX.Element {
   const { t } = useTranslation('decisions');
   const { post } = useDecisionData();
@@ -25,6 +25,7 @@ export function AppointmentDecreeForm({ roundId, postId, onDone }: DecisionFormP
       </Text>
       <List size="sm" aria-labelledby="decree-preconditions">
         {post?.kind === 'sekda' && <List.Item>{t('decree.governor')}</List.Item>}
+        {post?.kind === 'sekwan' && <List.Item>{t('decree.dprd')}</List.Item>}
         <List.Item>{t('decree.recommendation')}</List.Item>
         <List.Item>{t('decree.mendagri')}</List.Item>
         <List.Item>{t('decree.retirement')}</List.Item>

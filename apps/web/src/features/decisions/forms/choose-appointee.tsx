@@ -12,28 +12,25 @@ import { ReasonField, RuleNote } from './fields';
 import { RankingTable } from './ranking-table';
 import { useShortlist } from './use-shortlist';
 
-/** ChooseAppointee: the PPK picks exactly one of this post's tiga besar (R23), after the DPRD consultation for a Sekwan (R25). */
+/** ChooseAppointee: the PPK picks exactly one of this post's tiga besar (R23); a Sekwan then needs the DPRD leadership's approval (R25). */
 export function ChooseAppointeeForm({ roundId, postId, onDone }: DecisionFormProps): React.JSX.Element {
   const { t } = useTranslation('decisions');
-  const { post, waiting } = useDecisionData();
+  const { post } = useDecisionData();
   const { finalists, caption } = useShortlist(true);
   const [applicantId, setApplicantId] = useState<string | null>(null);
   const [note, setNote] = useState('');
   return (
     <Stack gap="md">
       <RuleNote ruleId="R23">{t('choose.why')}</RuleNote>
-      {post?.kind === 'sekwan' &&
-        // The inbox awaits the choice of a Sekwan only once the DPRD consultation is recorded (the domain's awaitedDecisions).
-        (waiting ? (
-          <RuleNote ruleId="R25">{t('choose.sekwanConsulted')}</RuleNote>
-        ) : (
-          <RuleNote ruleId="R25" color="yellow">
-            {t('choose.sekwan')}{' '}
-            <Anchor component={Link} to={ROUTES.decide(roundId, 'ConsultDprdLeadership', postId)}>
-              {t('choose.consultLink')}
-            </Anchor>
-          </RuleNote>
-        ))}
+      {post?.kind === 'sekwan' && (
+        // The DPRD leadership approves or refuses the finalist chosen here (R25); a consultation before is optional.
+        <RuleNote ruleId="R25">
+          {t('choose.sekwan')}{' '}
+          <Anchor component={Link} to={ROUTES.decide(roundId, 'ConsultDprdLeadership', postId)}>
+            {t('choose.consultLink')}
+          </Anchor>
+        </RuleNote>
+      )}
       {post?.kind === 'sekda' && <RuleNote ruleId="R24">{t('choose.sekda')}</RuleNote>}
       <Radio.Group label={t('choose.label')} value={applicantId} onChange={setApplicantId} required>
         <RankingTable

@@ -4,7 +4,13 @@ import { OPERATOR_FORMS } from '../../operator/forms';
 import { AdministrativeVerdictForm } from './administrative-verdict';
 import { AppointmentDecreeForm, InaugurateForm } from './appointment';
 import { ChooseAppointeeForm } from './choose-appointee';
-import { DprdConsultationForm, GovernorReportForm } from './gates';
+import {
+  DprdConsultationForm,
+  DprdDecisionForm,
+  GovernorReplyForm,
+  GovernorReportForm,
+  WithdrawAppointeeForm,
+} from './gates';
 import { InaugurationRecommendationForm, PlanRecommendationForm, UnderfilledPostForm } from './oversight';
 import { AnnounceShortlistForm, PublishStageForm } from './pansel-steps';
 import { ReviewShortlistForm } from './review-shortlist';
@@ -25,6 +31,9 @@ export const DECISION_FORMS: Partial<Record<DecisionType, DecisionForm>> = {
   ConsultDprdLeadership: DprdConsultationForm,
   ChooseAppointee: ChooseAppointeeForm,
   ReportToGovernor: GovernorReportForm,
+  RecordGovernorReply: GovernorReplyForm,
+  RecordDprdLeadershipDecision: DprdDecisionForm,
+  WithdrawAppointee: WithdrawAppointeeForm,
   IssueAppointmentDecree: AppointmentDecreeForm,
   InaugurateAppointee: InaugurateForm,
 };

@@ -10,6 +10,7 @@ import { emptyPlan, fromPlanBody, toPlanBody, type PlanDraft } from '../plan/dra
 import { PlanEditor } from '../plan/plan-editor';
 import { savedPlan, savePlan, type SavedPlan } from '../plan/plan-store';
 import { usePlanCheck } from '../plan/use-plan-check';
+import type { StoredPlan } from '../types';
 
 /**
  * RevisePlan: before the announcement only, the whole plan again with a reason (after a rejected
@@ -30,7 +31,9 @@ function ReviseEditor({
   roundId,
   onDone,
   start,
-}: DecisionFormProps & { start: SavedPlan | null }): React.JSX.Element {
+}: DecisionFormProps & {
+  start: SavedPlan | { plan: StoredPlan; policyId?: string } | null;
+}): React.JSX.Element {
   const { t } = useTranslation('operator');
   const { api } = useSession();
   const [plan, setPlan] = useState<PlanDraft>(() => (start ? fromPlanBody(start.plan) : emptyPlan()));

@@ -1,4 +1,4 @@
-import type { MemberBody, PlanBody, PostBody, Rank, StageBody } from '../types';
+import type { MemberBody, PlanBody, PostBody, Rank, StageBody, StoredPlan } from '../types';
 
 // The plan as the operator edits it: lists as one item per line and dates possibly unset, so
 // typing is never fought by a conversion. `toPlanBody` turns it into the API's body; the API
@@ -26,7 +26,8 @@ export interface MemberDraft {
   key: string;
   memberId: string;
   name: string;
-  affiliation: MemberBody['affiliation'];
+  /** Where the member works: the API counts the agency's own officials as internal (R2). */
+  employer: string;
   background: MemberBody['background'];
   oversightBody: MemberBody['oversightBody'] | null;
   politicalPartyMember: boolean;
@@ -59,7 +60,8 @@ export interface PlanDraft {
   registrationDeadline: string | null;
   referenceDate: string | null;
   providerName: string;
-  providerAccredited: boolean;
+  /** R12: an accredited centre of GET /assessment-centres. */
+  providerCentreId: string;
   election: {
     headInauguratedOn: string | null;
     candidateDeterminationOn: string | null;
@@ -88,7 +90,7 @@ export const newMember = (): MemberDraft => ({
   key: newKey(),
   memberId: '',
   name: '',
-  affiliation: 'external',
+  employer: '',
   background: 'academic',
   oversightBody: null,
   politicalPartyMember: false,
@@ -119,7 +121,7 @@ export const emptyPlan = (): PlanDraft => ({
   registrationDeadline: null,
   referenceDate: null,
   providerName: '',
-  providerAccredited: true,
+  providerCentreId: '',
   election: { headInauguratedOn: null, candidateDeterminationOn: null, termEndsOn: null, actingHead: false },
 });
 
@@ -163,7 +165,7 @@ const postBody = (p: PostDraft): PostBody => ({
 const memberBody = (m: MemberDraft): MemberBody => ({
   memberId: m.memberId.trim(),
   name: m.name.trim(),
-  affiliation: m.affiliation,
+  employer: m.employer.trim(),
   background: m.background,
   ...(m.oversightBody ? { oversightBody: m.oversightBody } : {}),
   ...(m.politicalPartyMember ? { politicalPartyMember: true } : {}),
@@ -206,13 +208,13 @@ export function toPlanBody(d: PlanDraft): PlanBody {
       registrationDeadline: d.registrationDeadline ?? '',
       referenceDate: d.referenceDate ?? '',
     },
-    assessmentProvider: { name: d.providerName.trim(), accredited: d.providerAccredited },
+    assessmentProvider: { name: d.providerName.trim(), centreId: d.providerCentreId },
     ...(electionCalendar ? { electionCalendar } : {}),
   };
 }
 
 /** The draft of a plan body (to edit a plan sent before, or the example). */
-export function fromPlanBody(p: PlanBody): PlanDraft {
+export function fromPlanBody(p: PlanBody | StoredPlan): PlanDraft {
   const e = p.electionCalendar;
   return {
     name: p.name,
@@ -241,7 +243,7 @@ export function fromPlanBody(p: PlanBody): PlanDraft {
       key: newKey(),
       memberId: m.memberId,
       name: m.name,
-      affiliation: m.affiliation,
+      employer: m.employer ?? '',
       background: m.background,
       oversightBody: m.oversightBody ?? null,
       politicalPartyMember: m.politicalPartyMember ?? false,
@@ -257,7 +259,7 @@ export function fromPlanBody(p: PlanBody): PlanDraft {
     registrationDeadline: p.schedule.registrationDeadline || null,
     referenceDate: p.schedule.referenceDate || null,
     providerName: p.assessmentProvider.name,
-    providerAccredited: p.assessmentProvider.accredited,
+    providerCentreId: p.assessmentProvider.centreId ?? '',
     election: {
       headInauguratedOn: e?.headInauguratedOn ?? null,
       candidateDeterminationOn: e?.candidateDeterminationOn ?? null,

@@ -69,40 +69,40 @@ const POSTS: PostBody[] = [
   },
 ];
 
-/** Two internal, three external members (40% internal: within R2's 45%). Member ids are the seeded pansel users. */
+/** Two members working for the agency (internal by R2), three from elsewhere (40% internal: within R2's 45%). Member ids are the seeded pansel users. */
 const members = (agency: string): MemberBody[] => [
   {
     memberId: `pansel1.${agency}`,
     name: 'Drs. Bambang Sutrisno, M.Si. (Sekretaris Daerah)',
-    affiliation: 'internal',
+    employer: 'Sekretariat Daerah Kabupaten Contoh',
     background: 'jpt-same-government',
     conflictsOfInterest: [],
   },
   {
     memberId: `pansel2.${agency}`,
     name: 'Ir. Siti Rahmawati, M.T. (Asisten Pemerintahan)',
-    affiliation: 'internal',
+    employer: 'Sekretariat Daerah Kabupaten Contoh',
     background: 'jpt-same-government',
     conflictsOfInterest: [],
   },
   {
     memberId: `pansel3.${agency}`,
     name: 'Prof. Dr. Hendra Wijaya, M.P.A. (Universitas Negeri Contoh)',
-    affiliation: 'external',
+    employer: 'Universitas Negeri Contoh',
     background: 'academic',
     conflictsOfInterest: [],
   },
   {
     memberId: `pansel4.${agency}`,
     name: 'Dr. Maria Lestari, M.Psi., Psikolog (praktisi SDM)',
-    affiliation: 'external',
+    employer: 'Praktisi SDM (mandiri)',
     background: 'professional',
     conflictsOfInterest: [],
   },
   {
     memberId: `pansel5.${agency}`,
     name: 'Dr. H. Ahmad Fauzi, M.Si. (Kepala Dinas Provinsi Contoh)',
-    affiliation: 'external',
+    employer: 'Dinas Kesehatan Provinsi Contoh',
     background: 'jpt-other-agency',
     conflictsOfInterest: [],
   },
@@ -181,7 +181,10 @@ export function examplePlan(agency: string, today: string): PlanBody {
     pansel: { decreeNumber: `800.1.3/123/BKPSDM/${year}`, members: members(agency) },
     stages: STAGES,
     schedule: { announcementOn, registrationDeadline, referenceDate: registrationDeadline },
-    assessmentProvider: { name: 'UPT Penilaian Kompetensi BKD Provinsi Contoh', accredited: true },
+    assessmentProvider: {
+      name: 'Pusat Penilaian Kompetensi ASN, Badan Kepegawaian Negara',
+      centreId: 'bkn-puspenkom',
+    },
   };
 }
 

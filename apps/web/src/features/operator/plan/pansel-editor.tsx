@@ -42,7 +42,7 @@ export const PanselEditor = memo(function PanselEditor({
 }): React.JSX.Element {
   const { t } = useTranslation('operator');
   const bodies = bodyOptions(useOversightBodies());
-  const share = panselShare(members);
+  const share = panselShare(members, judgement.state === 'checked' ? judgement.check.internalMembers : null);
   const pct = (value: number) => Math.round(value * 100);
   return (
     <Stack gap="sm">
@@ -60,7 +60,7 @@ export const PanselEditor = memo(function PanselEditor({
             columns={[
               t('pansel.name'),
               t('pansel.memberId'),
-              t('pansel.affiliation'),
+              t('pansel.employer'),
               t('pansel.background'),
               t('pansel.oversightBody'),
               t('pansel.party'),
@@ -88,13 +88,15 @@ export const PanselEditor = memo(function PanselEditor({
         </Button>
       </Group>
       <Text size="sm" fw={500} data-testid="pansel-share">
-        {t('pansel.share', {
-          size: share.size,
-          internal: share.internal,
-          internalPct: pct(share.internalShare),
-          external: share.external,
-          externalPct: pct(share.externalShare),
-        })}
+        {share
+          ? t('pansel.share', {
+              size: share.size,
+              internal: share.internal,
+              internalPct: pct(share.internalShare),
+              external: share.external,
+              externalPct: pct(share.externalShare),
+            })
+          : t('pansel.shareWaiting', { size: members.length })}
       </Text>
       <FindingList judgement={judgement} section="pansel" label={t('pansel.checks')} />
     </Stack>
@@ -135,15 +137,13 @@ function MemberRow({
         />
       </Table.Td>
       <Table.Td>
-        <NativeSelect
-          aria-label={t('pansel.affiliationOf', { n })}
-          value={member.affiliation}
-          onChange={(e) => onChange({ affiliation: e.currentTarget.value as MemberDraft['affiliation'] })}
-          data={[
-            { value: 'internal', label: t('affiliation.internal') },
-            { value: 'external', label: t('affiliation.external') },
-          ]}
-          miw={110}
+        <TextInput
+          aria-label={t('pansel.employerOf', { n })}
+          placeholder={t('pansel.employerHint')}
+          value={member.employer}
+          onChange={(e) => onChange({ employer: e.currentTarget.value })}
+          maxLength={300}
+          miw={240}
         />
       </Table.Td>
       <Table.Td>

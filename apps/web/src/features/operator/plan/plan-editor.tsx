@@ -34,7 +34,7 @@ export function PlanEditor({
   );
   const setPosts = useCallback((posts: PlanDraft['posts']) => set({ posts }), [set]);
   const setStages = useCallback((stages: PlanDraft['stages']) => set({ stages }), [set]);
-  const { announcementOn, registrationDeadline, referenceDate, providerName, providerAccredited, election } =
+  const { announcementOn, registrationDeadline, referenceDate, providerName, providerCentreId, election } =
     value;
   const schedule = useMemo(
     () => ({
@@ -42,10 +42,10 @@ export function PlanEditor({
       registrationDeadline,
       referenceDate,
       providerName,
-      providerAccredited,
+      providerCentreId,
       election,
     }),
-    [announcementOn, registrationDeadline, referenceDate, providerName, providerAccredited, election],
+    [announcementOn, registrationDeadline, referenceDate, providerName, providerCentreId, election],
   );
   return (
     <Stack gap="xl">

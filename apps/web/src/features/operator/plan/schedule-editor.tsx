@@ -1,6 +1,7 @@
-import { Checkbox, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { NativeSelect, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAssessmentCentres } from '../../../components/assessment-centres';
 import { DateField } from '../date-field';
 import type { PlanDraft } from './draft';
 import { FindingList } from './finding-list';
@@ -12,7 +13,7 @@ type Part = Pick<
   | 'registrationDeadline'
   | 'referenceDate'
   | 'providerName'
-  | 'providerAccredited'
+  | 'providerCentreId'
   | 'election'
 >;
 
@@ -28,6 +29,7 @@ export const ScheduleEditor = memo(function ScheduleEditor({
 }): React.JSX.Element {
   const { t } = useTranslation('operator');
   const election = value.election;
+  const centres = useAssessmentCentres();
   const setElection = (patch: Partial<Part['election']>) => onChange({ election: { ...election, ...patch } });
   return (
     <Stack gap="sm">
@@ -61,11 +63,27 @@ export const ScheduleEditor = memo(function ScheduleEditor({
           value={value.providerName}
           onChange={(e) => onChange({ providerName: e.currentTarget.value })}
         />
-        <Checkbox
-          label={t('schedule.accredited')}
-          checked={value.providerAccredited}
-          onChange={(e) => onChange({ providerAccredited: e.currentTarget.checked })}
-          mt={{ sm: 'xl' }}
+        <NativeSelect
+          label={t('schedule.centre')}
+          description={t('schedule.centreHint')}
+          required
+          value={value.providerCentreId}
+          onChange={(e) => {
+            const centre = centres.find((c) => c.id === e.currentTarget.value);
+            onChange({
+              providerCentreId: e.currentTarget.value,
+              ...(centre && !value.providerName.trim() ? { providerName: centre.name } : {}),
+            });
+          }}
+          data={[
+            { value: '', label: t('schedule.chooseCentre') },
+            ...centres.map((c) => ({
+              value: c.id,
+              label: c.validUntil
+                ? `${c.name} (${t('schedule.centreUntil', { date: c.validUntil })})`
+                : c.name,
+            })),
+          ]}
         />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>

@@ -12,10 +12,18 @@ export interface PanselShare {
   externalShare: number;
 }
 
-/** How many members are internal and external, and their shares. */
-export function panselShare(members: readonly MemberDraft[]): PanselShare {
+/**
+ * How many members are internal and external, and their shares, by the members the API's plan
+ * check counts as internal from their employers (R2); null until it has answered.
+ */
+export function panselShare(
+  members: readonly MemberDraft[],
+  internalIds: readonly string[] | null,
+): PanselShare | null {
+  if (!internalIds) return null;
   const size = members.length;
-  const internal = members.filter((m) => m.affiliation === 'internal').length;
+  const counted = new Set(internalIds);
+  const internal = members.filter((m) => counted.has(m.memberId.trim())).length;
   return {
     size,
     internal,

@@ -68,5 +68,6 @@ export function sectionOf(code: string): PlanSection {
   if (code.startsWith('POST.') || code === 'PLAN.INVALID') return 'posts';
   if (code.startsWith('PLAN.STAGE') || code === 'PLAN.MANDATORY_STAGE_MISSING') return 'stages';
   if (code.startsWith('ROUND.ANNOUNCEMENT') || code.startsWith('TIME.')) return 'schedule';
+  if (code === 'PLAN.ASSESSMENT_PROVIDER_NOT_ACCREDITED') return 'schedule';
   return 'plan';
 }
