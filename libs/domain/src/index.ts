@@ -23,10 +23,13 @@ export {
   evolveCalendar,
   holidaysOfCalendar,
   initialCalendarBook,
+  isAgencyLevel,
   isZone,
   roundCalendarOf,
+  AGENCY_LEVELS,
   zoneOf,
   ZONE_OFFSETS,
+  type AgencyLevel,
   type AgencyPlace,
   type CalendarBook,
   type CalendarCommand,
@@ -38,6 +41,7 @@ export {
   type RoundCalendar,
   type Zone,
 } from './calendar/calendar';
+export { agenciesUnder, provinceOver } from './calendar/hierarchy';
 
 export type * from './policy/types';
 export { KASN_2019 } from './policy/kasn-2019';

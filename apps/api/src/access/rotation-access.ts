@@ -5,7 +5,8 @@ import type { Principal } from '../auth/principal';
 import { forbidden } from '../problem/problems';
 import type { RoundRef } from '../rounds/round-id';
 import { RotationWorkflows } from '../workflows/rotation-workflows';
-import { spansAgencies } from './round-access';
+import { AgencyTree } from '../calendar/agency-tree';
+import { assertNotFromProvince, spansAgencies } from './round-access';
 
 /** Who may send each rotation decision (PP 131-132: the agency runs the tests, the body recommends and approves, the PPK decrees). */
 export const ROTATION_ROLES_OF: Readonly<Record<RotationCommandType, readonly Role[]>> = {
@@ -21,10 +22,13 @@ const ROTATION_GATE_OF: Readonly<Partial<Record<RotationCommandType, OversightGa
   RecordRotationApproval: 'rotationApproval',
 };
 
-/** Authorisation of rotation decisions: role, tenancy, and the liaison's body holding the gate under the rotation's policy. */
+/** Authorisation of rotation decisions: never from the province over the agency (ADR 30), role, tenancy, and the liaison's body holding the gate under the rotation's policy. */
 @Injectable()
 export class RotationAccess {
-  constructor(private readonly rotations: RotationWorkflows) {}
+  constructor(
+    private readonly rotations: RotationWorkflows,
+    private readonly tree: AgencyTree,
+  ) {}
 
   async assertDecide(
     p: Principal,
@@ -32,6 +36,7 @@ export class RotationAccess {
     type: RotationCommandType,
     data: Record<string, unknown>,
   ): Promise<void> {
+    await assertNotFromProvince(this.tree, p, rotation);
     if (!ROTATION_ROLES_OF[type].includes(p.role))
       throw forbidden(`${type} is not a decision for the ${p.role} role.`);
     if (!spansAgencies(p) && p.agency !== rotation.agency)
