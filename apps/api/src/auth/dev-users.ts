@@ -24,9 +24,21 @@ const panselOf = (agency: string, count: number): DevUser[] =>
     name: `Anggota pansel ${i + 1} (${agency})`,
   }));
 
+/** Every role of one agency: its operator (BKD/BKPSDM), PPK, five pansel members and auditor (inspectorate). */
+const agencyStaff = (
+  agency: string,
+  names: { operator: string; ppk: string; auditor: string },
+): DevUser[] => [
+  { sub: `operator.${agency}`, role: 'operator', agency, name: names.operator },
+  { sub: `ppk.${agency}`, role: 'ppk', agency, name: names.ppk },
+  ...panselOf(agency, 5),
+  { sub: `auditor.${agency}`, role: 'auditor', agency, name: names.auditor },
+];
+
 /**
- * The development issuer's seeded users: every role, two agencies (tenants), both oversight
- * bodies. Pansel user ids are the `memberId`s a plan lists to seat them on a round's pansel.
+ * The development issuer's seeded users: every role, two agencies (tenants), a province
+ * (`provcontoh`, WITA, its governor as PPK) with every role and one regency under it
+ * (`kabpesisir`, ADR 30), both oversight bodies. Pansel user ids are the `memberId`s a plan lists to seat them on a round's pansel.
  */
 export const DEV_USERS: readonly DevUser[] = [
   { sub: 'admin', role: 'admin', name: 'Administrator Selter' },
@@ -37,6 +49,16 @@ export const DEV_USERS: readonly DevUser[] = [
   { sub: 'operator.kotalain', role: 'operator', agency: 'kotalain', name: 'BKPSDM Kota Lain' },
   { sub: 'ppk.kotalain', role: 'ppk', agency: 'kotalain', name: 'Wali Kota Lain' },
   ...panselOf('kotalain', 1),
+  ...agencyStaff('provcontoh', {
+    operator: 'BKD Provinsi Contoh',
+    ppk: 'Gubernur Contoh',
+    auditor: 'Inspektorat Provinsi Contoh',
+  }),
+  ...agencyStaff('kabpesisir', {
+    operator: 'BKPSDM Kabupaten Pesisir',
+    ppk: 'Bupati Pesisir',
+    auditor: 'Inspektorat Kabupaten Pesisir',
+  }),
   { sub: 'liaison.kasn', role: 'oversight', oversight_body: 'KASN', name: 'Penghubung KASN' },
   { sub: 'liaison.bkn', role: 'oversight', oversight_body: 'BKN', name: 'Penghubung BKN' },
   { sub: 'auditor', role: 'auditor', name: 'Auditor nasional' },
