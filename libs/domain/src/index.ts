@@ -29,7 +29,6 @@ export {
   AGENCY_LEVELS,
   zoneOf,
   ZONE_OFFSETS,
-  type AgencyLevel,
   type AgencyPlace,
   type CalendarBook,
   type CalendarCommand,

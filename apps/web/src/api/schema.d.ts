@@ -60,7 +60,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An agency's zone and regional holidays */
+        /** An agency's zone, regional holidays and place among provinces, regencies and cities */
         get: operations["getAgencyCalendar"];
         put?: never;
         post?: never;
@@ -78,7 +78,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Sets an agency's province (which gives its zone) or overrides its zone (admin) */
+        /** Sets an agency's place (replacing the last): its province (which gives its zone), a zone over it, its level and the province over it (admin) */
         put: operations["setAgencyPlace"];
         post?: never;
         delete?: never;
@@ -1471,7 +1471,14 @@ export interface components {
     schemas: {
         AgencyCalendarView: {
             agency: string;
+            /**
+             * @description Its level among regional governments
+             * @enum {string|null}
+             */
+            level: "province" | "regency" | "city" | null;
             offset: string;
+            /** @description The provincial agency over a regency or city (reads its rounds) */
+            parent: string | null;
             province: string | null;
             regional: {
                 date: string;
@@ -1480,6 +1487,8 @@ export interface components {
                 legalBasis?: string;
                 name: string;
             }[];
+            /** @description A province's regencies and cities */
+            under: string[];
             version: number;
             /** @description Years a working-day count may reach */
             years: number[];
@@ -2709,6 +2718,8 @@ export interface components {
             name: string | null;
             openPosts: number;
             posts: number;
+            /** @description The caller reads this round and decides nothing in it: an auditor, or the province over the round's agency (ADR 30) */
+            readOnly: boolean;
             status: string;
             updatedAt: string;
         };
@@ -2976,6 +2987,10 @@ export interface operations {
                 "application/json": {
                     /** @description The decree or regulation the change rests on (e.g. SKB 1497/2/5 of 2025, a Perda) */
                     legalBasis: string;
+                    /** @enum {string} */
+                    level?: "province" | "regency" | "city";
+                    /** @description The provincial agency over this regency or city; omitted, the agency is under none (ADR 30) */
+                    parent?: string;
                     province?: string;
                     /** @enum {string} */
                     zone?: "WIB" | "WITA" | "WIT";

@@ -1,5 +1,6 @@
 import NATIONAL from './data/national-holidays.json';
 import ZONES from './data/zones.json';
+import type { AgencyLevel } from '../round/plan-types';
 import { fail } from '../shared/errors';
 import { holidaysCovering, isIsoDate, type Holidays, type IsoDate } from '../shared/time';
 
@@ -27,7 +28,6 @@ export interface CalendarYear {
 }
 
 /** Where an agency sits among regional governments: a province over its regencies (kabupaten) and cities (kota). */
-export type AgencyLevel = 'province' | 'regency' | 'city';
 export const AGENCY_LEVELS: readonly AgencyLevel[] = ['province', 'regency', 'city'];
 export const isAgencyLevel = (value: unknown): value is AgencyLevel =>
   typeof value === 'string' && (AGENCY_LEVELS as readonly string[]).includes(value);
