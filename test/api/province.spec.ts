@@ -280,9 +280,15 @@ describe('a province over its regencies (ADR 30)', () => {
     );
     expect(round.posts).toHaveLength(11);
     expect(round.zone).toBe('WITA');
-    console.warn(JSON.stringify(round.posts[0]));
-    // The regency's staff do not read the province's round; its results are public.
+    // The regency's staff do not read the province's round; its results are public to everyone.
     expect((await api.get('operator.kabpesisir', `/rounds/${roundId}`)).status).toBe(403);
     expect((await listed(api, 'operator.provcontoh')).find((r) => r.id === roundId)?.readOnly).toBe(false);
+    const open = await api.raw<{ rounds: Array<{ roundId: string; posts: Array<{ stages: unknown[] }> }> }>(
+      'GET',
+      `/public/agencies/${PROVINCE}/rounds`,
+    );
+    const published = open.body.rounds.find((r) => r.roundId === roundId);
+    expect(published?.posts).toHaveLength(11);
+    expect(published?.posts.every((p) => p.stages.length > 0)).toBe(true);
   }, 600_000);
 });
