@@ -53,7 +53,8 @@ function RoundLinks({ roundId }: { roundId: string }): React.JSX.Element {
   const { t } = useTranslation('round');
   const { session } = useSession();
   const role = session?.user.role ?? '';
-  const operates = (role === 'operator' && !useFollowsOnly(roundId)) || role === 'admin';
+  const followsOnly = useFollowsOnly(roundId);
+  const operates = (role === 'operator' && !followsOnly) || role === 'admin';
   return (
     <Group gap="xs">
       {operates && (
