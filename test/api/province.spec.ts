@@ -138,6 +138,22 @@ describe('a province over its regencies (ADR 30)', () => {
         policyId: POLICY,
       }),
     );
+    const incumbent = {
+      nip: 'n0',
+      name: 'Pejabat 0',
+      postId: 'p0',
+      dateOfBirth: '1970-01-01',
+      inauguratedOn: '2021-09-01',
+    };
+    expectProvinceRefusal(
+      await api.post('operator.provcontoh', '/rotations', {
+        rotationId: 'dari-provinsi',
+        agency: REGENCY,
+        policyId: POLICY,
+        posts: [{ postId: 'p0', title: 'Kepala p0' }],
+        incumbents: [incumbent],
+      }),
+    );
     // Nothing was decided: the regency's post is still open, and the province's inbox holds none of its decisions.
     const round = await api.get<{ posts: Array<{ status: string }> }>(
       'operator.kabpesisir',

@@ -21,7 +21,8 @@ const panselOf = (agency: string, count: number): DevUser[] =>
     sub: `pansel${i + 1}.${agency}`,
     role: 'pansel',
     agency,
-    name: `Anggota pansel ${i + 1} (${agency})`,
+    // No parentheses: Keycloak's user profile refuses them in a name (VERIFY_PROFILE at sign-in).
+    name: `Anggota pansel ${i + 1} ${agency}`,
   }));
 
 /** Every role of one agency: its operator (BKD/BKPSDM), PPK, five pansel members and auditor (inspectorate). */

@@ -48,4 +48,10 @@ describe('the Keycloak realm (deploy/keycloak/selter-realm.json)', () => {
     expect(realm.users.map(claimsOf)).toEqual(DEV_USERS.map((u) => ({ ...u })));
     for (const user of realm.users) expect(user.id).toBe(user.username);
   });
+
+  it("gives every seeded user a name Keycloak's user profile accepts (else sign-in stops at VERIFY_PROFILE)", () => {
+    // Keycloak's person-name-prohibited-characters validator, on firstName and lastName.
+    for (const user of realm.users)
+      expect(`${user.firstName} ${user.lastName}`).not.toMatch(/[<>&"$%!#?§;*~/\\|^=[\]{}()]/);
+  });
 });
