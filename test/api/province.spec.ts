@@ -237,6 +237,30 @@ describe('a province over its regencies (ADR 30)', () => {
     );
   });
 
+  it("refuses a plan whose agency level contradicts the agency's recorded place", async () => {
+    const { api } = under;
+    await api.setClock('2024-09-02');
+    const asRegency = planOf(PROVINCE, 'regency', 'Pemerintah Provinsi Contoh', ['bappeda']);
+    for (const path of ['/rounds', '/rounds/plan-check']) {
+      const reply = await api.post('operator.provcontoh', path, {
+        roundId: 'salah-tingkat',
+        plan: asRegency,
+        policyId: POLICY,
+      });
+      expect(reply.status).toBe(422);
+      expect(reply.type).toContain('application/problem+json');
+      expect(reply.body).toMatchObject({
+        code: 'PLAN.AGENCY_LEVEL_MISMATCH',
+        details: { field: 'plan.agency.level', recorded: 'province', planned: 'regency' },
+      });
+    }
+    const asProvince = planOf(PROVINCE, 'province', 'Pemerintah Provinsi Contoh', ['bappeda']);
+    expect(
+      (await api.post('operator.provcontoh', '/rounds/plan-check', { plan: asProvince, policyId: POLICY }))
+        .status,
+    ).toBe(200);
+  });
+
   it("plans and works the South Kalimantan shape: 11 posts, BKN era, WITA, by the province's own users", async () => {
     const { api } = under;
     const posts = [

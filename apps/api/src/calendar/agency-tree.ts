@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { agenciesUnder, provinceOver, type CalendarBook } from '@selter/domain';
+import { agenciesUnder, provinceOver, type AgencyLevel, type CalendarBook } from '@selter/domain';
 import { CalendarBookService } from './calendar-book.service';
 
 const TTL_MS = 5_000;
@@ -23,6 +23,11 @@ export class AgencyTree {
   /** The regencies and cities under a provincial agency (empty for any other). */
   async under(province: string): Promise<string[]> {
     return agenciesUnder(await this.book(), province);
+  }
+
+  /** The agency's recorded level (province, regency, city), if its place names one. */
+  async levelOf(agency: string): Promise<AgencyLevel | undefined> {
+    return (await this.book()).agencies[agency]?.level;
   }
 
   private book(): Promise<CalendarBook> {

@@ -3900,7 +3900,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4185,7 +4185,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4468,7 +4468,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5081,7 +5081,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6537,7 +6537,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6837,7 +6837,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7128,7 +7128,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7416,7 +7416,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7703,7 +7703,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7987,7 +7987,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8275,7 +8275,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8560,7 +8560,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8847,7 +8847,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9131,7 +9131,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9420,7 +9420,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9706,7 +9706,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9993,7 +9993,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10277,7 +10277,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10565,7 +10565,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10850,7 +10850,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11143,7 +11143,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11433,7 +11433,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11725,7 +11725,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12014,7 +12014,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12310,7 +12310,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12603,7 +12603,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12891,7 +12891,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13176,7 +13176,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13464,7 +13464,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13749,7 +13749,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14037,7 +14037,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14322,7 +14322,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14615,7 +14615,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14905,7 +14905,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15195,7 +15195,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15482,7 +15482,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15772,7 +15772,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16059,7 +16059,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16351,7 +16351,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16640,7 +16640,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16937,7 +16937,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17231,7 +17231,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17542,7 +17542,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17850,7 +17850,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18138,7 +18138,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18423,7 +18423,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18715,7 +18715,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19004,7 +19004,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19304,7 +19304,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19601,7 +19601,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19964,7 +19964,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20324,7 +20324,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20609,7 +20609,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20891,7 +20891,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21182,7 +21182,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21470,7 +21470,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22331,7 +22331,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
