@@ -49,10 +49,10 @@ function applicantsJudged(data: Record<string, unknown>): string[] {
 }
 
 /**
- * Authorisation per object (ADR 10): tenancy from the round id (with the province over it reading
- * only, ADR 30), the role's commands, pansel
- * membership of this round, the liaison's body holding this gate under the round's policy, and
- * a pansel member's declared conflicts of interest (R3). Each refusal is 403 and logged.
+ * Authorisation per object (ADR 10): tenancy from the round id (the province over its agency
+ * reading only, ADR 30), the role's commands, pansel membership of this round, the liaison's body
+ * holding this gate under the round's policy, and a pansel member's declared conflicts of
+ * interest (R3). Each refusal is 403 and logged.
  */
 @Injectable()
 export class RoundAccess {
