@@ -77,6 +77,20 @@ describe('Keycloak as the identity provider', () => {
     expect((await api.raw('GET', '/inbox', { token })).status).toBe(200);
   });
 
+  it("signs in the province's operator and governor with the province as their agency (ADR 30)", async () => {
+    const operator = await signInWithPkce(keycloak.issuer(), 'operator.provcontoh', PASSWORD);
+    expect(decodeJwt(operator)).toMatchObject({
+      role: 'operator',
+      agency: 'provcontoh',
+      name: 'BKD Provinsi Contoh',
+    });
+    expect((await api.raw('GET', '/rounds', { token: operator })).status).toBe(200);
+    const governor = await signInWithPkce(keycloak.issuer(), 'ppk.provcontoh', PASSWORD);
+    expect(decodeJwt(governor)).toMatchObject({ role: 'ppk', agency: 'provcontoh', name: 'Gubernur Contoh' });
+    const regency = await signInWithPkce(keycloak.issuer(), 'pansel1.kabpesisir', PASSWORD);
+    expect(decodeJwt(regency)).toMatchObject({ role: 'pansel', agency: 'kabpesisir' });
+  });
+
   it('refuses a wrong password at the login page', async () => {
     await expect(signInWithPkce(keycloak.issuer(), 'operator.kabcontoh', 'not-the-password')).rejects.toThrow(
       /refused \(200\)/,

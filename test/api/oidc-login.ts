@@ -53,7 +53,7 @@ export async function signInWithPkce(
   });
   const location = login.headers.get('location');
   if (login.status !== 302 || !location?.startsWith(CONSOLE_REDIRECT))
-    throw new Error(`sign-in of ${username} refused (${login.status})`);
+    throw new Error(`sign-in of ${username} refused (${login.status})${location ? ` to ${location}` : ''}`);
   const back = new URL(location).searchParams;
   if (back.get('state') !== state) throw new Error('state mismatch');
 

@@ -112,7 +112,7 @@ describe('the console signs in with OpenID Connect at Keycloak', () => {
 
   it.each([
     ['operator.kabcontoh', 'operator', 'BKPSDM Kabupaten Contoh', 'kabcontoh'],
-    ['pansel1.kabcontoh', 'pansel', 'Anggota pansel 1 Kabupaten Contoh', 'kabcontoh'],
+    ['pansel1.kabcontoh', 'pansel', 'Anggota pansel 1 kabcontoh', 'kabcontoh'],
     ['liaison.bkn', 'oversight', 'Penghubung BKN', 'BKN'],
     ['ppk.kabcontoh', 'ppk', 'Bupati Contoh', 'kabcontoh'],
   ])(

@@ -23,8 +23,10 @@ export {
   evolveCalendar,
   holidaysOfCalendar,
   initialCalendarBook,
+  isAgencyLevel,
   isZone,
   roundCalendarOf,
+  AGENCY_LEVELS,
   zoneOf,
   ZONE_OFFSETS,
   type AgencyPlace,
@@ -38,6 +40,7 @@ export {
   type RoundCalendar,
   type Zone,
 } from './calendar/calendar';
+export { agenciesUnder, provinceOver } from './calendar/hierarchy';
 
 export type * from './policy/types';
 export {

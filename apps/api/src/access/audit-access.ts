@@ -1,20 +1,18 @@
 import type { Principal } from '../auth/principal';
 import { forbidden } from '../problem/problems';
-import type { RoundRef } from '../rounds/round-id';
-import { mayReadAgency } from './round-access';
 
 const AUDITING_ROLES: ReadonlySet<Principal['role']> = new Set(['auditor', 'admin', 'oversight', 'operator']);
 
 /**
- * Who may audit a round (its verification, its past states, its evidence): auditors (their
- * agency's rounds, every agency's when national), admin, the oversight liaisons (national bodies)
- * and the operator of the round's own agency. The pansel and the PPK take the round's decisions;
- * they are not its auditors. Tenancy comes from the round id, as for every read (ADR 10).
+ * Who may audit rounds (their verification, past states, evidence): auditors, admin, the oversight
+ * liaisons (national bodies) and operators. The pansel and the PPK take the round's decisions; they
+ * are not its auditors. Which rounds is tenancy, checked by `RoundAccess.assertAudit`: the caller's
+ * agency's (every agency's for national roles), and its regencies' and cities' for a province's
+ * operator and auditor (ADR 10, ADR 30).
  */
-export function assertAudit(p: Principal, round: RoundRef): void {
+export function assertAuditRole(p: Principal): void {
   if (!AUDITING_ROLES.has(p.role))
     throw forbidden(
       `The ${p.role} role does not audit rounds (auditor, admin, oversight, or the agency's operator).`,
     );
-  if (!mayReadAgency(p, round.agency)) throw forbidden(`${round.id} belongs to another agency.`);
 }

@@ -7,7 +7,8 @@ import { CLOCK } from '../infrastructure/tokens';
 import { forbidden, refused } from '../problem/problems';
 import type { RoundRef } from '../rounds/round-id';
 import { RotationWorkflows } from '../workflows/rotation-workflows';
-import { spansAgencies } from './round-access';
+import { AgencyTree } from '../calendar/agency-tree';
+import { assertNotFromProvince, spansAgencies } from './round-access';
 
 /** Who may send each rotation decision (PP 131-132: the agency runs the tests, the body recommends and approves, the PPK decrees). */
 export const ROTATION_ROLES_OF: Readonly<Record<RotationCommandType, readonly Role[]>> = {
@@ -23,12 +24,13 @@ const ROTATION_GATE_OF: Readonly<Partial<Record<RotationCommandType, OversightGa
   RecordRotationApproval: 'rotationApproval',
 };
 
-/** Authorisation of rotation decisions: role, tenancy, and the liaison's body holding the gate today (succession, ADR 27). */
+/** Authorisation of rotation decisions: never from the province over the agency (ADR 30), role, tenancy, and the liaison's body holding the gate today (succession, ADR 27). */
 @Injectable()
 export class RotationAccess {
   constructor(
     private readonly rotations: RotationWorkflows,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly tree: AgencyTree,
   ) {}
 
   async assertDecide(
@@ -37,6 +39,7 @@ export class RotationAccess {
     type: RotationCommandType,
     data: Record<string, unknown>,
   ): Promise<void> {
+    await assertNotFromProvince(this.tree, p, rotation);
     if (!ROTATION_ROLES_OF[type].includes(p.role))
       throw forbidden(`${type} is not a decision for the ${p.role} role.`);
     if (!spansAgencies(p) && p.agency !== rotation.agency)

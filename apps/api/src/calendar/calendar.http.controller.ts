@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  agenciesUnder,
   holidaysOfCalendar,
   roundCalendarOf,
   time,
@@ -50,6 +51,12 @@ const agencyCalendarView = responseSchema(
     agency: z.string(),
     version: z.number().int(),
     province: z.string().nullable(),
+    level: z
+      .enum(['province', 'regency', 'city'])
+      .nullable()
+      .describe('Its level among regional governments'),
+    parent: z.string().nullable().describe('The provincial agency over a regency or city (reads its rounds)'),
+    under: z.array(z.string()).describe("A province's regencies and cities"),
     zone: z.enum(['WIB', 'WITA', 'WIT']),
     offset: z.string(),
     years: z.array(z.number().int()).describe('Years a working-day count may reach'),
@@ -99,10 +106,16 @@ const setPlace = z
   .strictObject({
     province: z.string().min(2).max(100).optional(),
     zone: z.enum(['WIB', 'WITA', 'WIT']).optional(),
+    level: z.enum(['province', 'regency', 'city']).optional(),
+    parent: agencyCode
+      .optional()
+      .describe(
+        'The provincial agency over this regency or city; omitted, the agency is under none (ADR 30)',
+      ),
     legalBasis,
   })
-  .refine((b) => b.province !== undefined || b.zone !== undefined, {
-    message: 'name the province, the zone, or both',
+  .refine((b) => b.province !== undefined || b.zone !== undefined || b.level !== undefined, {
+    message: 'name the province, the zone or the level',
   });
 const countQuery = z.strictObject({
   agency: agencyCode,
@@ -124,6 +137,9 @@ function agencyView(book: CalendarBook, agency: string): AgencyCalendarView {
     agency,
     version: calendar.version,
     province: book.agencies[agency]?.province ?? null,
+    level: book.agencies[agency]?.level ?? null,
+    parent: book.agencies[agency]?.parent ?? null,
+    under: agenciesUnder(book, agency),
     zone: calendar.zone,
     offset: calendar.offset,
     years: [...calendar.years],
@@ -185,7 +201,10 @@ export class CalendarController {
   }
 
   @Get('agencies/:agency')
-  @ApiOperation({ summary: "An agency's zone and regional holidays", operationId: 'getAgencyCalendar' })
+  @ApiOperation({
+    summary: "An agency's zone, regional holidays and place among provinces, regencies and cities",
+    operationId: 'getAgencyCalendar',
+  })
   @ApiJsonResponse(agencyCalendarView)
   async agency(
     @Param('agency', new ZodPipe(agencyCode, 'agency')) agency: string,
@@ -240,7 +259,8 @@ export class CalendarController {
 
   @Put('agencies/:agency/place')
   @ApiOperation({
-    summary: "Sets an agency's province (which gives its zone) or overrides its zone (admin)",
+    summary:
+      "Sets an agency's place (replacing the last): its province (which gives its zone), a zone over it, its level and the province over it (admin)",
     operationId: 'setAgencyPlace',
   })
   @ApiBody({ schema: openApiSchema(setPlace) })

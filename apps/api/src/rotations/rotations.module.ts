@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
 import { CqrsModule } from '@nestjs/cqrs';
 import { RotationAccess } from '../access/rotation-access';
 import { CheckRotationDecisionController } from './check-rotation-decision/check-rotation-decision.http.controller';
@@ -11,7 +12,7 @@ import { RotationRecorder } from './rotation-recorder';
 
 /** Rotations of sitting officials (uji kompetensi): plan, then each decision as its Update. */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, CalendarModule],
   controllers: [PlanRotationController, DecideRotationController, CheckRotationDecisionController],
   providers: [
     RotationAccess,

@@ -42,7 +42,7 @@ export const problemResponse = (status: number, description: string) =>
 const DECISION_PROBLEMS = applyDecorators(
   problemResponse(400, 'REQUEST.INVALID: a missing, malformed or unknown field'),
   problemResponse(401, 'AUTH.UNAUTHENTICATED'),
-  problemResponse(403, 'AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3)'),
+  problemResponse(403, 'AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY'),
   problemResponse(404, 'ROUND.NOT_FOUND, POST.UNKNOWN, APPLICANT.UNKNOWN, ...'),
   problemResponse(409, 'Out of order (ROUND.WRONG_STATUS, POST.WRONG_STATUS, ...), IDEMPOTENCY.IN_PROGRESS'),
   problemResponse(413, 'REQUEST.TOO_LARGE'),

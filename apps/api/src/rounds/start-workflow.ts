@@ -1,11 +1,12 @@
 import type { Principal } from '../auth/principal';
 import { ProblemException } from '../problem/problem-details.filter';
-import { forbidden } from '../problem/problems';
 
-/** The agency a new round or rotation belongs to: the caller's own; an admin must name one. */
+/**
+ * The agency a new round or rotation belongs to: the one named, else the caller's own; an admin
+ * must name one. Whether the caller may plan there is the access check's (tenancy, and a province
+ * that reads only its regencies' rounds: AUTH.PROVINCE_READS_ONLY), made before anything starts.
+ */
 export function agencyFor(principal: Principal, requested: string | undefined, what: string): string {
-  if (requested && principal.role !== 'admin' && requested !== principal.agency)
-    throw forbidden(`You may plan ${what} only for your own agency.`);
   const agency = requested ?? principal.agency;
   if (!agency)
     throw new ProblemException({

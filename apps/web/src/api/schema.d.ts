@@ -111,7 +111,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An agency's zone and regional holidays */
+        /** An agency's zone, regional holidays and place among provinces, regencies and cities */
         get: operations["getAgencyCalendar"];
         put?: never;
         post?: never;
@@ -129,7 +129,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Sets an agency's province (which gives its zone) or overrides its zone (admin) */
+        /** Sets an agency's place (replacing the last): its province (which gives its zone), a zone over it, its level and the province over it (admin) */
         put: operations["setAgencyPlace"];
         post?: never;
         delete?: never;
@@ -1641,7 +1641,14 @@ export interface components {
     schemas: {
         AgencyCalendarView: {
             agency: string;
+            /**
+             * @description Its level among regional governments
+             * @enum {string|null}
+             */
+            level: "province" | "regency" | "city" | null;
             offset: string;
+            /** @description The provincial agency over a regency or city (reads its rounds) */
+            parent: string | null;
             province: string | null;
             regional: {
                 date: string;
@@ -1650,6 +1657,8 @@ export interface components {
                 legalBasis?: string;
                 name: string;
             }[];
+            /** @description A province's regencies and cities */
+            under: string[];
             version: number;
             /** @description Years a working-day count may reach */
             years: number[];
@@ -2937,6 +2946,8 @@ export interface components {
             name: string | null;
             openPosts: number;
             posts: number;
+            /** @description The caller reads this round and decides nothing in it: an auditor, or the province over the round's agency (ADR 30) */
+            readOnly: boolean;
             status: string;
             updatedAt: string;
         };
@@ -3284,6 +3295,10 @@ export interface operations {
                 "application/json": {
                     /** @description The decree or regulation the change rests on (e.g. SKB 1497/2/5 of 2025, a Perda) */
                     legalBasis: string;
+                    /** @enum {string} */
+                    level?: "province" | "regency" | "city";
+                    /** @description The provincial agency over this regency or city; omitted, the agency is under none (ADR 30) */
+                    parent?: string;
                     province?: string;
                     /** @enum {string} */
                     zone?: "WIB" | "WITA" | "WIT";
@@ -4213,7 +4228,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4498,7 +4513,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4781,7 +4796,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5405,7 +5420,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6864,7 +6879,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7167,7 +7182,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7458,7 +7473,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7746,7 +7761,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8033,7 +8048,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8317,7 +8332,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8605,7 +8620,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8890,7 +8905,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9177,7 +9192,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9461,7 +9476,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9750,7 +9765,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10036,7 +10051,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10323,7 +10338,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10607,7 +10622,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10895,7 +10910,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11180,7 +11195,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11476,7 +11491,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11769,7 +11784,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12064,7 +12079,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12356,7 +12371,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12652,7 +12667,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12945,7 +12960,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13233,7 +13248,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13518,7 +13533,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13806,7 +13821,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14091,7 +14106,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14379,7 +14394,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14664,7 +14679,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14957,7 +14972,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15247,7 +15262,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15538,7 +15553,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15826,7 +15841,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16117,7 +16132,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16405,7 +16420,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16698,7 +16713,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16988,7 +17003,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17278,7 +17293,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17565,7 +17580,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17860,7 +17875,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18152,7 +18167,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18449,7 +18464,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18743,7 +18758,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19054,7 +19069,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19362,7 +19377,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19650,7 +19665,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19935,7 +19950,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20230,7 +20245,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20522,7 +20537,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20825,7 +20840,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21125,7 +21140,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21499,7 +21514,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21870,7 +21885,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22155,7 +22170,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22437,7 +22452,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22728,7 +22743,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -23016,7 +23031,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -23306,7 +23321,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -23593,7 +23608,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24465,7 +24480,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3) */
+            /** @description AUTH.FORBIDDEN, AUTH.CONFLICT_OF_INTEREST (R3), AUTH.PROVINCE_READS_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -1,5 +1,6 @@
 import NATIONAL from './data/national-holidays.json';
 import ZONES from './data/zones.json';
+import type { AgencyLevel } from '../round/plan-types';
 import { fail } from '../shared/errors';
 import { holidaysCovering, isIsoDate, type Holidays, type IsoDate } from '../shared/time';
 
@@ -26,10 +27,20 @@ export interface CalendarYear {
   readonly days: readonly DayOff[];
 }
 
-/** An agency's place: its province (which gives the zone) and a zone set over it, if any. */
+/** Where an agency sits among regional governments: a province over its regencies (kabupaten) and cities (kota). */
+export const AGENCY_LEVELS: readonly AgencyLevel[] = ['province', 'regency', 'city'];
+export const isAgencyLevel = (value: unknown): value is AgencyLevel =>
+  typeof value === 'string' && (AGENCY_LEVELS as readonly string[]).includes(value);
+
+/**
+ * An agency's place: its province (which gives the zone), a zone set over it, its level, and the
+ * provincial government's agency over it (`parent`, for a regency or city), if any (ADR 30).
+ */
 export interface AgencyPlace {
   readonly province?: string;
   readonly zone?: Zone;
+  readonly level?: AgencyLevel;
+  readonly parent?: string;
 }
 
 /**
@@ -95,7 +106,15 @@ export function initialCalendarBook(): CalendarBook {
       days: y.days.map((d) => ({ date: d.date, name: d.name, kind: d.kind as DayOffKind })),
     };
   }
-  const agencies: Record<string, AgencyPlace> = { ...ZONES.agencies };
+  const agencies: Record<string, AgencyPlace> = {};
+  for (const [code, place] of Object.entries(ZONES.agencies as Record<string, Record<string, string>>)) {
+    agencies[code] = {
+      ...(place['province'] ? { province: place['province'] } : {}),
+      ...(isZone(place['zone']) ? { zone: place['zone'] } : {}),
+      ...(isAgencyLevel(place['level']) ? { level: place['level'] } : {}),
+      ...(place['parent'] ? { parent: place['parent'] } : {}),
+    };
+  }
   return { version: 0, years, regional: {}, agencies };
 }
 
@@ -138,8 +157,13 @@ export function evolveCalendar(book: CalendarBook, event: CalendarEvent): Calend
       };
     }
     case 'AgencyPlaceSet': {
-      const { agency, province, zone } = event.data;
-      const place: AgencyPlace = { ...(province ? { province } : {}), ...(zone ? { zone } : {}) };
+      const { agency, province, zone, level, parent } = event.data;
+      const place: AgencyPlace = {
+        ...(province ? { province } : {}),
+        ...(zone ? { zone } : {}),
+        ...(level ? { level } : {}),
+        ...(parent ? { parent } : {}),
+      };
       return { ...book, version, agencies: { ...book.agencies, [agency]: place } };
     }
   }
@@ -206,6 +230,34 @@ function requireName(name: unknown, field = 'name'): string {
     );
   }
   return (name as string).trim();
+}
+
+/**
+ * An agency's level and the province over it: a parent is a known provincial agency other than
+ * itself, and only a regency or a city has one (a province is under no other agency).
+ */
+function checkHierarchy(
+  book: CalendarBook,
+  agency: string,
+  level: unknown,
+  parent: unknown,
+): { level?: AgencyLevel; parent?: string } {
+  if (level !== undefined && !isAgencyLevel(level))
+    invalid(
+      'level',
+      `Tingkat instansi tidak dikenal: ${String(level)} (province, regency, city)`,
+      `Unknown agency level: ${String(level)} (province, regency, city)`,
+    );
+  if (parent === undefined) return level === undefined ? {} : { level: level as AgencyLevel };
+  if (level === 'province')
+    invalid('parent', 'Provinsi tidak berada di bawah instansi lain', 'A province is under no other agency');
+  if (typeof parent !== 'string' || parent === agency || book.agencies[parent]?.level !== 'province')
+    invalid(
+      'parent',
+      `Induk harus instansi provinsi yang dikenal: ${String(parent)}`,
+      `The parent must be a known provincial agency: ${String(parent)}`,
+    );
+  return { ...(level === undefined ? {} : { level: level as AgencyLevel }), parent: parent as string };
 }
 
 /** An admin's change to the calendar, checked: the event to append, or a refusal naming the field. */
@@ -303,12 +355,15 @@ export function decideCalendar(command: CalendarCommand, book: CalendarBook): Ca
           { field: 'zone' },
         );
       }
+      const { level, parent } = checkHierarchy(book, agency as string, d['level'], d['parent']);
       return {
         type: 'AgencyPlaceSet',
         data: {
           agency: agency as string,
           ...(typeof province === 'string' ? { province } : {}),
           ...(isZone(zone) ? { zone } : {}),
+          ...(level ? { level } : {}),
+          ...(parent ? { parent } : {}),
           legalBasis,
         },
       };

@@ -9,7 +9,7 @@ import {
   StreamNotCheckpointedError,
 } from '@selter/event-store';
 import type { Sql } from 'postgres';
-import { assertAudit } from '../../access/audit-access';
+import { RoundAccess } from '../../access/round-access';
 import { SQL } from '../../infrastructure/tokens';
 import { ProblemException } from '../../problem/problem-details.filter';
 import { notFound } from '../../problem/problems';
@@ -30,10 +30,11 @@ export class EvidenceBundleHandler implements IQueryHandler<EvidenceBundleQuery,
   constructor(
     @Inject(SQL) private readonly sql: Sql,
     private readonly key: CheckpointKey,
+    private readonly access: RoundAccess,
   ) {}
 
   async execute({ principal, round }: EvidenceBundleQuery): Promise<EvidenceBundleBody> {
-    assertAudit(principal, round);
+    await this.access.assertAudit(principal, round);
     const publicKey = this.key.get();
     if ((await readStream(this.sql, round.id, { limit: 1 })).length === 0)
       throw notFound('ROUND.NOT_FOUND', `No round ${round.id}.`);

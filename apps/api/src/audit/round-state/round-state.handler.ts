@@ -3,7 +3,6 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DEFAULT_POLICIES, foldStream } from '@selter/domain';
 import { readStream, type StoredEvent } from '@selter/event-store';
 import type { Sql } from 'postgres';
-import { assertAudit } from '../../access/audit-access';
 import { RoundAccess } from '../../access/round-access';
 import { SQL } from '../../infrastructure/tokens';
 import { invalidRequest, notFound } from '../../problem/problems';
@@ -43,7 +42,7 @@ export class RoundStateHandler implements IQueryHandler<RoundStateQuery, RoundSt
     // tiga besar after review). Verification and the evidence bundle stay the auditors'.
     if (principal.role === 'pansel' || principal.role === 'ppk')
       await this.access.assertRead(principal, round);
-    else assertAudit(principal, round);
+    else await this.access.assertAudit(principal, round);
     const events = await readStream(this.sql, round.id);
     const head = events[events.length - 1];
     if (!head) throw notFound('ROUND.NOT_FOUND', `No round ${round.id}.`);

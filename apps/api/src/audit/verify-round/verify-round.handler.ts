@@ -7,7 +7,7 @@ import {
   type BundleProblem,
 } from '@selter/event-store';
 import type { Sql } from 'postgres';
-import { assertAudit } from '../../access/audit-access';
+import { RoundAccess } from '../../access/round-access';
 import { nowInstant, type Clock } from '../../clock/clock';
 import { CLOCK, SQL } from '../../infrastructure/tokens';
 import { notFound } from '../../problem/problems';
@@ -29,10 +29,11 @@ export class VerifyRoundHandler implements IQueryHandler<VerifyRoundQuery, Round
     @Inject(SQL) private readonly sql: Sql,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly key: CheckpointKey,
+    private readonly access: RoundAccess,
   ) {}
 
   async execute({ principal, round }: VerifyRoundQuery): Promise<RoundVerification> {
-    assertAudit(principal, round);
+    await this.access.assertAudit(principal, round);
     const verdict = await verifyStream(this.sql, round.id, this.key.get());
     const { head, checkpoint } = verdict;
     if (!head) throw notFound('ROUND.NOT_FOUND', `No round ${round.id}.`);

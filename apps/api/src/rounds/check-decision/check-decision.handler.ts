@@ -1,13 +1,21 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { createRoundDecider, roundCalendarOf, tryDecideWith, type RoundCommand } from '@selter/domain';
+import {
+  createRoundDecider,
+  roundCalendarOf,
+  tryDecideWith,
+  type RoundCommand,
+  type RoundPlan,
+} from '@selter/domain';
 import { RoundAccess } from '../../access/round-access';
+import { AgencyTree } from '../../calendar/agency-tree';
 import { CalendarBookService } from '../../calendar/calendar-book.service';
 import type { Clock } from '../../clock/clock';
 import { CLOCK } from '../../infrastructure/tokens';
 import { finishedProblem } from '../../workflows/temporal-problems';
 import { RoundWorkflows } from '../../workflows/round-workflows';
 import { metadataFor } from '../command-context';
+import { assertPlanLevel } from '../plan-level';
 import { checkAnswer, CheckDecisionQuery, type DecisionCheck } from './check-decision.query';
 
 /**
@@ -24,10 +32,12 @@ export class CheckDecisionHandler implements IQueryHandler<CheckDecisionQuery, D
     private readonly rounds: RoundWorkflows,
     private readonly access: RoundAccess,
     private readonly calendar: CalendarBookService,
+    private readonly tree: AgencyTree,
   ) {}
 
   async execute({ ctx, round, type, data }: CheckDecisionQuery): Promise<DecisionCheck> {
     await this.access.assertDecide(ctx.principal, round, type, data);
+    if (type === 'RevisePlan') await assertPlanLevel(this.tree, round.agency, data['plan'] as RoundPlan);
     const command = { type, data, metadata: metadataFor(ctx, this.clock) } as RoundCommand;
     const [state, book] = await Promise.all([this.rounds.state(round), this.calendar.read()]);
     // A closed or cancelled round's workflow has ended: the real decision finds no workflow to take it.

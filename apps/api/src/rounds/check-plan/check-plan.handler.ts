@@ -3,10 +3,12 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { checkPlan, DEFAULT_POLICIES, DomainError, roundCalendarOf, type PlanRound } from '@selter/domain';
 import { CalendarBookService } from '../../calendar/calendar-book.service';
 import { RoundAccess } from '../../access/round-access';
+import { AgencyTree } from '../../calendar/agency-tree';
 import type { Clock } from '../../clock/clock';
 import { CLOCK } from '../../infrastructure/tokens';
 import { refused } from '../../problem/problems';
 import { metadataFor } from '../command-context';
+import { assertPlanLevel } from '../plan-level';
 import { roundRef } from '../round-id';
 import { agencyFor } from '../start-workflow';
 import { CheckPlanQuery, planCheckAnswer, type PlanCheckView } from './check-plan.query';
@@ -26,6 +28,7 @@ export class CheckPlanHandler implements IQueryHandler<CheckPlanQuery, PlanCheck
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly access: RoundAccess,
     private readonly calendar: CalendarBookService,
+    private readonly tree: AgencyTree,
   ) {}
 
   async execute({ ctx, request }: CheckPlanQuery): Promise<PlanCheckView> {
@@ -33,6 +36,7 @@ export class CheckPlanHandler implements IQueryHandler<CheckPlanQuery, PlanCheck
     const round = roundRef(agencyFor(ctx.principal, request.agency, 'rounds'), roundId);
     const data = { roundId, plan: request.plan, ...(request.policyId ? { policyId: request.policyId } : {}) };
     await this.access.assertDecide(ctx.principal, round, 'PlanRound', data);
+    await assertPlanLevel(this.tree, round.agency, request.plan);
     const command: PlanRound = { type: 'PlanRound', data, metadata: metadataFor(ctx, this.clock) };
     // Counted with the agency's calendar as it is now, as the round's workflow will (ADR 24).
     const calendar = roundCalendarOf(await this.calendar.read(), round.agency);

@@ -2,25 +2,30 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { listRounds } from '@selter/projections';
 import type { Sql } from 'postgres';
-import { spansAgencies } from '../../access/round-access';
+import { RoundAccess } from '../../access/round-access';
 import { SQL } from '../../infrastructure/tokens';
 import { iso } from '../get-round/round.view';
 import { RoundFactsCache } from '../round-facts';
 import { roundIdParam } from '../round-id';
 import { ListRoundsQuery, type RoundList, type RoundSummary } from './list-rounds.query';
 
-/** The rounds the caller may see: its agency's (every agency's for spanning roles); a pansel member's own rounds only. */
+/**
+ * The rounds the caller may see: its agency's (every agency's for spanning roles, and its regencies'
+ * and cities' too for a province's operator and auditor, ADR 30); a pansel member's own rounds only.
+ */
 @QueryHandler(ListRoundsQuery)
 export class ListRoundsHandler implements IQueryHandler<ListRoundsQuery, RoundList> {
   constructor(
     @Inject(SQL) private readonly sql: Sql,
     private readonly facts: RoundFactsCache,
+    private readonly access: RoundAccess,
   ) {}
 
   async execute({ principal, limit }: ListRoundsQuery): Promise<RoundList> {
+    const agencies = await this.access.agenciesReadBy(principal);
     const rows = await listRounds(
       this.sql,
-      spansAgencies(principal) ? null : `round-${principal.agency ?? ''}-`,
+      agencies === 'all' ? null : agencies.map((a) => `round-${a}-`),
       limit,
     );
     const rounds = rows.flatMap((r) => {
@@ -35,6 +40,10 @@ export class ListRoundsHandler implements IQueryHandler<ListRoundsQuery, RoundLi
         posts: r.posts,
         openPosts: r.open_posts,
         updatedAt: iso(r.updated_at),
+        // Only a province's own staff reach another agency's round here (admin and liaisons have no agency).
+        readOnly:
+          principal.role === 'auditor' ||
+          (principal.agency !== undefined && principal.agency !== ref.data.agency),
       };
       return [{ summary, ref: ref.data }];
     });

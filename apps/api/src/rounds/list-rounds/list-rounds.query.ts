@@ -14,6 +14,11 @@ export const roundSummary = responseSchema(
     posts: z.number().int(),
     openPosts: z.number().int(),
     updatedAt: z.string(),
+    readOnly: z
+      .boolean()
+      .describe(
+        "The caller reads this round and decides nothing in it: an auditor, or the province over the round's agency (ADR 30)",
+      ),
   }),
 );
 export type RoundSummary = z.infer<typeof roundSummary>;

@@ -3,11 +3,13 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { RoundWorkflowInput } from '@selter/contracts';
 import type { PlanRound } from '@selter/domain';
 import { RoundAccess } from '../../access/round-access';
+import { AgencyTree } from '../../calendar/agency-tree';
 import type { Clock } from '../../clock/clock';
 import { CLOCK } from '../../infrastructure/tokens';
 import { RoundWorkflows } from '../../workflows/round-workflows';
 import { metadataFor, type DecisionResponse } from '../command-context';
 import { DecisionRecorder } from '../decide/decision-recorder';
+import { assertPlanLevel } from '../plan-level';
 import { roundRef } from '../round-id';
 import { agencyFor } from '../start-workflow';
 import { PlanRoundCommand } from './plan-round.command';
@@ -23,6 +25,7 @@ export class PlanRoundHandler implements ICommandHandler<PlanRoundCommand, Decis
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly access: RoundAccess,
     private readonly recorder: DecisionRecorder,
+    private readonly tree: AgencyTree,
   ) {}
 
   async execute({ ctx, request }: PlanRoundCommand): Promise<DecisionResponse> {
@@ -33,6 +36,7 @@ export class PlanRoundHandler implements ICommandHandler<PlanRoundCommand, Decis
       ...(request.policyId ? { policyId: request.policyId } : {}),
     };
     await this.access.assertDecide(ctx.principal, round, 'PlanRound', data);
+    await assertPlanLevel(this.tree, round.agency, request.plan);
     const input: RoundWorkflowInput = { agency: round.agency, roundId: request.roundId };
     await this.rounds.start(round, input);
     const command: PlanRound = { type: 'PlanRound', data, metadata: metadataFor(ctx, this.clock) };

@@ -1,4 +1,4 @@
-import { Anchor, Button, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Table, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -78,12 +78,23 @@ function RoundTable({ rounds }: { rounds: RoundSummary[] }): React.JSX.Element {
 function RoundRow({ round }: { round: RoundSummary }): React.JSX.Element {
   const { t } = useTranslation('round');
   const locale = useLocale();
+  const { session } = useSession();
+  // Another agency's round in the list: the caller follows it from the province over it (ADR 30).
+  const followed =
+    round.readOnly && session?.user.agency !== undefined && round.agency !== session.user.agency;
   return (
     <Table.Tr data-round-id={round.id}>
       <Table.Td>
-        <Anchor component={Link} to={ROUTES.round(round.id)}>
-          {round.name ?? round.id}
-        </Anchor>
+        <Group gap="xs" wrap="nowrap">
+          <Anchor component={Link} to={ROUTES.round(round.id)}>
+            {round.name ?? round.id}
+          </Anchor>
+          {followed && (
+            <Badge color="gray" variant="light" title={t('list.readOnlyHint')} data-testid="read-only">
+              {t('list.readOnly')}
+            </Badge>
+          )}
+        </Group>
         <Text size="xs" c="dimmed">
           {round.id}
         </Text>

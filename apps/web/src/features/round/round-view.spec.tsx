@@ -87,8 +87,9 @@ function answers(): Answers {
   };
 }
 
-async function open(role: Role, path = `/console/rounds/${ROUND}`) {
+async function open(role: Role, path = `/console/rounds/${ROUND}`, agency?: string) {
   const stub = stubApi(answers(), role);
+  if (agency) (stub.session as { session: { user: { agency: string } } }).session.user.agency = agency;
   mockSession = stub.session;
   await renderConsole(
     <Routes>
@@ -123,6 +124,17 @@ describe('RoundView', () => {
     await waitFor(() => expect(page()?.getAttribute('aria-busy')).toBe('false'));
     expect(screen.queryByRole('link', { name: 'Kelola seleksi' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Audit' })).toBeNull();
+  });
+
+  it("shows a regency's round to its province's operator read-only: a note, the audit link, no operator's actions", async () => {
+    await open('operator', `/console/rounds/${ROUND}`, 'provcontoh');
+    await waitFor(() => expect(page()?.getAttribute('aria-busy')).toBe('false'));
+    expect(screen.getByTestId('followed-by-province').textContent).toContain(
+      'Anda dapat membaca dan mengaudit',
+    );
+    expect(screen.queryByRole('link', { name: 'Kelola seleksi' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Pendaftaran pelamar' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Audit' }).getAttribute('href')).toContain(ROUND);
   });
 
   it("loads a post's applicants when its tab opens, fifty rows a page", async () => {

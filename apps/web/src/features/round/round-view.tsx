@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Tabs, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Tabs, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { keys, useApiQuery } from '../../api/query';
@@ -38,12 +38,23 @@ export function RoundView(): React.JSX.Element {
   );
 }
 
+/**
+ * Whether the caller only follows this round: staff of another agency reach it only as the province
+ * over the round's agency, which reads and decides nothing (ADR 30). The API decides either way.
+ */
+function useFollowsOnly(roundId: string): boolean {
+  const { session } = useSession();
+  const agency = session?.user.agency;
+  return agency !== undefined && !roundId.startsWith(`round-${agency}-`);
+}
+
 /** Where the caller's role can go from here; the API still decides what each may do. */
 function RoundLinks({ roundId }: { roundId: string }): React.JSX.Element {
   const { t } = useTranslation('round');
   const { session } = useSession();
   const role = session?.user.role ?? '';
-  const operates = role === 'operator' || role === 'admin';
+  const followsOnly = useFollowsOnly(roundId);
+  const operates = (role === 'operator' && !followsOnly) || role === 'admin';
   return (
     <Group gap="xs">
       {operates && (
@@ -70,6 +81,7 @@ function RoundBody({ round }: { round: Round }): React.JSX.Element {
   const [asked, setTab] = useSearchParam('tab');
   const tab: Tab = TABS.find((name) => name === asked) ?? 'posts';
   const choose = (next: string | null) => setTab(next ?? 'posts');
+  const followsOnly = useFollowsOnly(round.id);
   return (
     <>
       <Group gap="md" wrap="wrap">
@@ -84,6 +96,11 @@ function RoundBody({ round }: { round: Round }): React.JSX.Element {
           {t('view.publicPage')}
         </Anchor>
       </Group>
+      {followsOnly && (
+        <Alert color="gray" role="note" data-testid="followed-by-province">
+          {t('view.followedByProvince')}
+        </Alert>
+      )}
       <PendingDecisions roundId={round.id} />
       {/* Only the open tab is mounted: each loads what it shows when first opened. */}
       <Tabs value={tab} onChange={choose} keepMounted={false}>

@@ -22,13 +22,26 @@ export interface RoundSummaryRow {
   updated_at: string;
 }
 
-/** Rounds whose id starts with `idPrefix` (a tenant: `round-<agency>-`), or every round; newest change first. */
-export const listRounds = (sql: Sql, idPrefix: string | null, limit = 100): Promise<RoundSummaryRow[]> =>
+/** Rounds whose id starts with `idPrefix` (a tenant: `round-<agency>-`) or one of several, or every round (null). */
+const startsWith = (sql: Sql, idPrefix: string | readonly string[] | null) => {
+  if (idPrefix === null) return sql`true`;
+  const prefixes = typeof idPrefix === 'string' ? [idPrefix] : idPrefix;
+  return prefixes.length === 0
+    ? sql`false`
+    : prefixes.map((p) => sql`starts_with(round_id, ${p})`).reduce((a, b) => sql`${a} or ${b}`);
+};
+
+/** Rounds whose id starts with `idPrefix` (a tenant: `round-<agency>-`, or several), or every round; newest change first. */
+export const listRounds = (
+  sql: Sql,
+  idPrefix: string | readonly string[] | null,
+  limit = 100,
+): Promise<RoundSummaryRow[]> =>
   sql<RoundSummaryRow[]>`
     select round_id, max(round_name) as round_name, max(agency) as agency, max(round_status) as round_status,
            count(*)::int as posts,
            count(*) filter (where post_status not in ('inaugurated', 'dropped', 'postponed', 'cancelled'))::int as open_posts,
            max(updated_at) as updated_at
     from rm_round_posts
-    where ${idPrefix === null ? sql`true` : sql`starts_with(round_id, ${idPrefix})`}
+    where ${startsWith(sql, idPrefix)}
     group by round_id order by max(updated_at) desc, round_id limit ${limit}`;
