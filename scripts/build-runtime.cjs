@@ -6,7 +6,10 @@
 // apps/worker/dist, the console in apps/web/dist); each package.json's entry points are renamed
 // from .ts to .js. Also the root package.json, package-lock.json and patches/, so the runtime stage's
 // `npm ci --omit=dev` installs the same production tree and patch-package applies the same patches.
-// usage: node scripts/build-runtime.cjs <out-dir>
+// `--manifests`: only what `npm ci` reads (the root and workspace package.json files as they are,
+// package-lock.json, patches/), so the install is a layer of its own that Docker (and
+// test/deploy/dockerfile.ts) reuse while these are unchanged; it needs no dependency installed.
+// usage: node scripts/build-runtime.cjs [--manifests] <out-dir>
 'use strict';
 const {
   copyFileSync,
@@ -18,15 +21,13 @@ const {
   writeFileSync,
 } = require('node:fs');
 const path = require('node:path');
-const { transformFileSync } = require('@swc/core');
 
 const root = path.resolve(__dirname, '..');
-const out = path.resolve(process.argv[2] ?? 'build/runtime');
-const swcrc = JSON.parse(readFileSync(path.join(root, '.swcrc'), 'utf8'));
-delete swcrc.$schema;
+const manifestsOnly = process.argv.includes('--manifests');
+const out = path.resolve(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'build/runtime');
 // Workspaces whose code never runs in the image: only their package.json (npm ci needs every
 // workspace the lockfile names); the console only as built (apps/web/dist).
-const manifestOnly = new Set(['test', 'bench', 'apps/web', 'apps/dev']);
+const codeless = new Set(['test', 'bench', 'apps/web', 'apps/dev']);
 const copiedDirs = { 'apps/web': ['dist'] };
 const skip = (name) =>
   name === 'node_modules' ||
@@ -56,6 +57,10 @@ function copyTree(from, to, compile) {
     const source = path.join(from, entry.name);
     if (entry.isDirectory()) copyTree(source, path.join(to, entry.name), compile);
     else if (compile && entry.name.endsWith('.ts')) {
+      // Required here: the --manifests run has no dependency installed.
+      const { transformFileSync } = require('@swc/core');
+      const swcrc = JSON.parse(readFileSync(path.join(root, '.swcrc'), 'utf8'));
+      delete swcrc.$schema;
       const { code } = transformFileSync(source, {
         ...swcrc,
         swcrc: false,
@@ -80,15 +85,21 @@ mkdirSync(out, { recursive: true });
 for (const file of ['package.json', 'package-lock.json', '.npmrc'])
   if (existsSync(path.join(root, file))) copyFileSync(path.join(root, file), path.join(out, file));
 copyTree(path.join(root, 'patches'), path.join(out, 'patches'), false);
-mkdirSync(path.join(out, 'scripts'), { recursive: true });
-copyFileSync(path.join(root, 'scripts', 'healthcheck.cjs'), path.join(out, 'scripts', 'healthcheck.cjs'));
+if (!manifestsOnly) {
+  mkdirSync(path.join(out, 'scripts'), { recursive: true });
+  copyFileSync(path.join(root, 'scripts', 'healthcheck.cjs'), path.join(out, 'scripts', 'healthcheck.cjs'));
+}
 for (const workspace of workspaces) {
   const dir = path.join(root, workspace);
   const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
-  for (const key of ['main', 'types', 'exports']) if (key in manifest) manifest[key] = toJs(manifest[key]);
   mkdirSync(path.join(out, workspace), { recursive: true });
+  if (manifestsOnly) {
+    copyFileSync(path.join(dir, 'package.json'), path.join(out, workspace, 'package.json'));
+    continue;
+  }
+  for (const key of ['main', 'types', 'exports']) if (key in manifest) manifest[key] = toJs(manifest[key]);
   writeFileSync(path.join(out, workspace, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  if (manifestOnly.has(workspace)) {
+  if (codeless.has(workspace)) {
     for (const sub of copiedDirs[workspace] ?? []) {
       if (!existsSync(path.join(dir, sub))) throw new Error(`${workspace}/${sub} is missing: build it first`);
       copyTree(path.join(dir, sub), path.join(out, workspace, sub), false);
@@ -100,4 +111,6 @@ for (const workspace of workspaces) {
     if (entry.isDirectory() && !skip(entry.name))
       copyTree(path.join(dir, entry.name), path.join(out, workspace, entry.name), true);
 }
-process.stderr.write(`runtime tree in ${out}: ${compiled} files compiled, ${workspaces.length} workspaces\n`);
+process.stderr.write(
+  `${manifestsOnly ? 'manifests' : 'runtime tree'} in ${out}: ${compiled} files compiled, ${workspaces.length} workspaces\n`,
+);

@@ -84,16 +84,45 @@ export interface BuiltImage {
   stages: Stage[];
   /** True when this run built it; false when the cache had this context's build. */
   built: boolean;
+  /** Each step as run (or taken from the layer cache), with its duration. */
   log: string;
 }
+
+/** Every file under `dir`, relative, sorted. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((e) =>
+      e.isDirectory() ? filesUnder(dir, join(prefix, e.name)) : e.isFile() ? [join(prefix, e.name)] : [],
+    );
+}
+
+/** Copies files, replacing (never writing through) what is there: a restored layer shares its files by hard links. */
+function copyFiles(from: string, files: string[], to: string): void {
+  for (const f of files) {
+    mkdirSync(dirname(join(to, f)), { recursive: true });
+    rmSync(join(to, f), { force: true });
+    cpSync(join(from, f), join(to, f));
+  }
+}
+
+const hashFiles = (base: string, files: string[], seed: string): string =>
+  files
+    .reduce((h, f) => h.update(f).update(readFileSync(join(base, f))), createHash('sha256').update(seed))
+    .digest('hex')
+    .slice(0, 16);
 
 /**
  * Runs a Dockerfile's stages outside Docker, in order, each stage's WORKDIR being a folder of its
  * own: `COPY . .` copies the context, `COPY --from=<stage> <path> <dest>` copies from that stage's
  * folder, `RUN` runs its command with `sh -c` there with the stage's ENV (a `--mount=type=cache` is
  * the machine's own npm cache), `USER`, `EXPOSE`, `HEALTHCHECK` and `CMD` are left to the caller.
- * The result is kept under `cacheDir`, keyed by the hash of the Dockerfile and every context file:
- * the same sources are built once per machine (the build stage's folder is removed after).
+ *
+ * Caches as Docker does, under `cacheDir`: each step has a key chained from the previous one and,
+ * for a COPY, the content it copies; a RUN whose stage has not copied the whole context (the
+ * `npm ci` after copying only the manifests) keeps its result as a layer, restored by hard links
+ * when the same key comes again. The finished image is kept by the hash of the Dockerfile and every
+ * context file. One build's layers are kept; the build stages' folders are removed after.
  */
 export function buildOutsideDocker(
   context: string,
@@ -102,25 +131,22 @@ export function buildOutsideDocker(
 ): BuiltImage {
   const dockerfile = readFileSync(join(context, 'Dockerfile'), 'utf8');
   const stages = parseDockerfile(dockerfile);
-  const files = contextFiles(context);
-  const hash = files
-    .sort()
-    .reduce(
-      (h, f) => h.update(f).update(readFileSync(join(context, f))),
-      createHash('sha256').update(dockerfile),
-    )
-    .digest('hex')
-    .slice(0, 16);
+  const files = contextFiles(context).sort();
+  const hash = hashFiles(context, files, dockerfile);
   const root = join(cacheDir, 'image-outside-docker');
+  const layers = join(root, 'layers');
   const done = join(root, hash);
   const runtime = stages.at(-1) as Stage;
-  const logFile = join(root, `${hash}.log`);
+  const logFile = join(root, 'last-build.log');
   if (existsSync(join(done, '.built')))
     return { dir: join(done, runtime.name), stages, built: false, log: logFile };
-  // One build kept: an older one is the previous commit's.
-  mkdirSync(root, { recursive: true });
-  for (const old of readdirSync(root)) rmSync(join(root, old), { recursive: true, force: true });
+  mkdirSync(layers, { recursive: true });
+  // An older image is the previous tree's: one kept.
+  for (const old of readdirSync(root))
+    if (!['layers', 'last-build.log'].includes(old))
+      rmSync(join(root, old), { recursive: true, force: true });
   const staging = join(root, `${hash}.${process.pid}`);
+  const used = new Set<string>();
   const out: string[] = [];
   const say = (line: string): void => {
     out.push(line);
@@ -134,43 +160,69 @@ export function buildOutsideDocker(
       dirs.set(stage.name, dir);
       const env: NodeJS.ProcessEnv = { ...process.env };
       delete env['NODE_ENV']; // jest's `test`; the stage's own ENV applies
+      let key = createHash('sha256').update(stage.base).digest('hex');
+      let hasContext = false;
       for (const step of stage.instructions) {
         const started = Date.now();
+        let note = '';
+        const chain = (...parts: string[]): void => {
+          key = createHash('sha256').update(key).update(parts.join('\0')).digest('hex').slice(0, 32);
+        };
         if (step.keyword === 'WORKDIR') {
           if (step.args !== '/app') throw new Error(`WORKDIR ${step.args}: the runner maps /app only`);
         } else if (step.keyword === 'ENV') {
           const [, name = '', value = ''] = /^(\w+)=(.*)$/.exec(step.args) ?? [];
           env[name] = value;
+          chain('ENV', step.args);
         } else if (step.keyword === 'COPY') {
           const [from = '', to = ''] = step.args.split(/\s+/);
           if (step.flags['from']) {
             const source = dirs.get(step.flags['from']);
             if (!source) throw new Error(`COPY --from=${step.flags['from']}: no such stage`);
-            cpSync(join(source, posix.relative('/app', from)), join(dir, to), { recursive: true });
+            const base = join(source, posix.relative('/app', from));
+            const copied = filesUnder(base);
+            chain('COPY', step.args, hashFiles(base, copied, ''));
+            copyFiles(base, copied, join(dir, to));
           } else {
             if (from !== '.' || to !== '.')
               throw new Error(`COPY ${step.args}: the runner copies the context as a whole`);
-            for (const f of files) {
-              mkdirSync(dirname(join(dir, f)), { recursive: true });
-              cpSync(join(context, f), join(dir, f));
-            }
+            chain('COPY', step.args, hash);
+            hasContext = true;
+            copyFiles(context, files, dir);
           }
         } else if (step.keyword === 'RUN') {
-          const output = execFileSync('sh', ['-c', step.args], {
-            cwd: dir,
-            env,
-            encoding: 'utf8',
-            stdio: ['ignore', 'pipe', 'pipe'],
-            maxBuffer: 64 * 1024 * 1024,
-          });
-          out.push(output);
+          chain('RUN', step.args);
+          const layer = join(layers, key);
+          if (!hasContext && existsSync(join(layer, '.layer'))) {
+            rmSync(dir, { recursive: true, force: true });
+            execFileSync('cp', ['-al', join(layer, 'app'), dir]);
+            note = ', layer cached';
+          } else {
+            const output = execFileSync('sh', ['-c', step.args], {
+              cwd: dir,
+              env,
+              encoding: 'utf8',
+              stdio: ['ignore', 'pipe', 'pipe'],
+              maxBuffer: 64 * 1024 * 1024,
+            });
+            out.push(output);
+            if (!hasContext) {
+              rmSync(layer, { recursive: true, force: true });
+              mkdirSync(layer, { recursive: true });
+              execFileSync('cp', ['-al', dir, join(layer, 'app')]);
+              writeFileSync(join(layer, '.layer'), `${step.args}\n`);
+            }
+          }
+          if (!hasContext) used.add(key);
         }
-        say(`[${stage.name}] ${step.keyword} ${step.args} (${Date.now() - started} ms)`);
+        say(`[${stage.name}] ${step.keyword} ${step.args} (${Date.now() - started} ms${note})`);
       }
     }
-    // Only the last stage is the image.
+    // Only the last stage is the image; only this build's layers are kept.
     for (const stage of stages.slice(0, -1))
       rmSync(join(staging, stage.name), { recursive: true, force: true });
+    for (const old of readdirSync(layers))
+      if (!used.has(old)) rmSync(join(layers, old), { recursive: true, force: true });
     writeFileSync(join(staging, '.built'), `${new Date().toISOString()}\n`);
     renameSync(staging, done);
     return { dir: join(done, runtime.name), stages, built: true, log: logFile };

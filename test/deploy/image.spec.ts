@@ -58,9 +58,19 @@ describe('the image (Dockerfile steps run outside Docker)', () => {
 
   it('has a build stage with dev dependencies and a slim runtime stage that runs as a non-root user', () => {
     const stages = parseDockerfile(dockerfile);
-    expect(stages.map((s) => s.name)).toEqual(['build', 'runtime']);
+    expect(stages.map((s) => s.name)).toEqual(['manifests', 'build', 'runtime']);
     const runs = (s: Stage): string[] => s.instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args);
-    const [build, final] = stages as [Stage, Stage];
+    const [, build, final] = stages as [Stage, Stage, Stage];
+    // Each install sees only the manifests (a layer reused while they are unchanged), never the code.
+    for (const stage of [build, final]) {
+      const before = stage.instructions.slice(
+        0,
+        stage.instructions.findIndex((i) => i.keyword === 'RUN'),
+      );
+      expect(before.filter((i) => i.keyword === 'COPY').map((i) => [i.flags['from'], i.args])).toEqual([
+        ['manifests', '/app/build/manifests ./'],
+      ]);
+    }
     // Dev dependencies in the build (patch-package, vite, the bundler), the console and the bundle built there.
     expect(runs(build)[0]).toMatch(/^npm ci\b(?!.*--omit=dev)/);
     expect(runs(build)).toEqual(
