@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { loadConfigOrExit } from '@selter/config';
+import { kafkaSecurity, loadConfigOrExit } from '@selter/config';
 import { embeddedDatabaseUrl } from '@selter/engines';
 import { checkpointCosigners, latestCheckpoint, loadOrCreateSigner } from '@selter/event-store';
 import { readPublishedCheckpoints, topicCatalog } from '@selter/messaging';
@@ -72,7 +72,12 @@ async function main(): Promise<Outcome> {
       const brokers = config.external.kafkaBrokers ?? [`127.0.0.1:${config.embeddedPorts.kafka}`];
       const published = values.kafka
         ? await readPublishedCheckpoints(
-            new Kafka({ clientId: 'selter-auditor', brokers, logLevel: logLevel.NOTHING }),
+            new Kafka({
+              clientId: 'selter-auditor',
+              brokers,
+              logLevel: logLevel.NOTHING,
+              ...kafkaSecurity(config.kafka),
+            }),
             topicCatalog().checkpoint.topic,
             `selter-auditor-${randomUUID()}`,
           )

@@ -7,6 +7,7 @@ import {
   messagingMigrations,
   topicCatalog,
   type OutboxRelay,
+  type TopicCatalog,
 } from '@selter/messaging';
 import { createProjectionRunner, projectionsMigrations, ROUND_READ_MODELS } from '@selter/projections';
 import type { Kafka } from 'kafkajs';
@@ -23,6 +24,8 @@ export interface BackboneOptions {
   signer: CheckpointSigner;
   checkpointIntervalMs: number;
   log: Logger;
+  /** The topics and their replication (ADR 0032: 3 on a Strimzi cluster); absent: the catalogue's defaults. */
+  topics?: TopicCatalog;
   /** Where `/health` and `/metrics` listen (port 0: any free port); absent: no HTTP server. */
   http?: { host: string; port: number };
 }
@@ -51,12 +54,12 @@ export async function startBackbone(o: BackboneOptions): Promise<Backbone> {
   const adapt = (message: string, fields?: Record<string, unknown>) => o.log.info(fields ?? {}, message);
   const projections = createProjectionRunner(o.sql, ROUND_READ_MODELS, { log: adapt });
   await projections.start();
-  const topics = topicCatalog();
+  const topics = o.topics ?? topicCatalog();
   let relay: OutboxRelay | undefined;
   let publisher: CheckpointPublisher | undefined;
   let stopCosignatures: (() => Promise<void>) | undefined;
   if (o.kafka) {
-    relay = createOutboxRelay({ sql: o.sql, kafka: o.kafka, log: adapt });
+    relay = createOutboxRelay({ sql: o.sql, kafka: o.kafka, log: adapt, topics });
     relay.start();
     publisher = new CheckpointPublisher(o.kafka, topics.checkpoint.topic);
     const admin = o.kafka.admin();

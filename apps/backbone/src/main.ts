@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { loadConfigOrExit } from '@selter/config';
+import { kafkaSecurity, loadConfigOrExit } from '@selter/config';
 import { loadOrCreateSigner, refuseUnsafeDatabase } from '@selter/event-store';
 import { createLogger } from '@selter/logging';
+import { topicCatalog } from '@selter/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 import postgres from 'postgres';
 import { startBackbone } from './backbone';
@@ -29,12 +30,14 @@ async function main(): Promise<void> {
         clientId: `${config.kafka.clientId}-backbone`,
         brokers: kafkaBrokers,
         logLevel: logLevel.WARN,
+        ...kafkaSecurity(config.kafka),
       })
     : undefined;
   const { stop, httpUrl } = await startBackbone({
     sql,
     ...(kafka ? { kafka } : {}),
     signer,
+    topics: topicCatalog({ replicationFactor: config.kafka.replicationFactor ?? 1 }),
     checkpointIntervalMs: config.checkpoints.intervalSeconds * 1000,
     log,
     http: { host: config.http.host, port: config.backbone.httpPort },

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { loadConfigOrExit } from '@selter/config';
+import { loadConfigOrExit, temporalSecurity } from '@selter/config';
 import { embeddedDatabaseUrl } from '@selter/engines';
 import { loadPayloadKeys, rotatePayloadKeys, selterDataConverter } from '@selter/payload-codec';
 import { Client, Connection } from '@temporalio/client';
@@ -47,7 +47,7 @@ async function main(): Promise<number> {
   const keys = await loadPayloadKeys(config.temporal.payloadKeys.file, {
     createIfMissing: config.temporal.payloadKeys.createIfMissing,
   });
-  const connection = await Connection.connect({ address });
+  const connection = await Connection.connect({ address, ...temporalSecurity(config.temporal) });
   const client = new Client({
     connection,
     namespace: config.temporal.namespace,

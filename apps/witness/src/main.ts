@@ -2,7 +2,7 @@ import { createPublicKey } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfigOrExit } from '@selter/config';
+import { kafkaSecurity, loadConfigOrExit } from '@selter/config';
 import { loadOrCreateSigner } from '@selter/event-store';
 import { createLogger } from '@selter/logging';
 import { ensureTopics, topicCatalog } from '@selter/messaging';
@@ -29,8 +29,13 @@ async function main(): Promise<void> {
   }
   const signer = loadOrCreateSigner(values.key ?? join(config.dataDir, 'keys', 'witness-ed25519.pem'));
   const brokers = config.external.kafkaBrokers ?? [`127.0.0.1:${config.embeddedPorts.kafka}`];
-  const topics = topicCatalog();
-  const kafka = new Kafka({ clientId: `${config.kafka.clientId}-witness`, brokers, logLevel: logLevel.WARN });
+  const topics = topicCatalog({ replicationFactor: config.kafka.replicationFactor ?? 1 });
+  const kafka = new Kafka({
+    clientId: `${config.kafka.clientId}-witness`,
+    brokers,
+    logLevel: logLevel.WARN,
+    ...kafkaSecurity(config.kafka),
+  });
   const admin = kafka.admin();
   await admin.connect();
   await ensureTopics(admin, [topics.checkpoint, topics.cosignature]).finally(() => admin.disconnect());

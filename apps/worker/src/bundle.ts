@@ -31,7 +31,8 @@ export async function loadWorkflowBundle(production: boolean): Promise<{ code: s
   return bundleWorkflows();
 }
 
-if (require.main === module) {
+// Run directly, or through scripts/run.cjs (which makes this file argv[1], not require.main).
+if (require.main === module || process.argv[1] === __filename) {
   void bundleWorkflows().then(({ code }) => {
     mkdirSync(dirname(PREBUILT_BUNDLE), { recursive: true });
     writeFileSync(PREBUILT_BUNDLE, code);

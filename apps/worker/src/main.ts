@@ -1,4 +1,4 @@
-import { loadConfigOrExit } from '@selter/config';
+import { loadConfigOrExit, temporalSecurity } from '@selter/config';
 import { exitIfNotDurable, refuseUnsafeDatabase } from '@selter/event-store';
 import { createLogger } from '@selter/logging';
 import { loadPayloadKeys, selterDataConverter } from '@selter/payload-codec';
@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     activities: wired.activities,
     activityInterceptors: [recordFailures(log)],
     dataConverter: selterDataConverter(payloadKeys),
+    security: temporalSecurity(config.temporal),
   });
   log.info({ taskQueue: config.temporal.taskQueue, address }, 'worker polling');
   // SIGTERM: the SDK stops polling and lets in-flight activities finish; only then close the pool.

@@ -1,5 +1,10 @@
 import type { DataConverter } from '@temporalio/common';
-import { NativeConnection, Worker, type ActivityInterceptorsFactory } from '@temporalio/worker';
+import {
+  NativeConnection,
+  Worker,
+  type ActivityInterceptorsFactory,
+  type NativeConnectionOptions,
+} from '@temporalio/worker';
 
 export interface SelterWorkerOptions {
   address: string;
@@ -12,6 +17,8 @@ export interface SelterWorkerOptions {
   activityInterceptors?: ActivityInterceptorsFactory[];
   /** Encrypts payloads (ADR 33); the clients talking to these workflows must use the same keys. */
   dataConverter?: DataConverter;
+  /** TLS/mTLS or an API key for the frontend (ADR 0032; `temporalSecurity` of @selter/config). */
+  security?: Pick<NativeConnectionOptions, 'tls' | 'apiKey'>;
 }
 
 /**
@@ -33,7 +40,7 @@ export interface RunningWorker {
 
 /** Connects to Temporal and starts polling `taskQueue` with the given workflows and activities. */
 export async function startSelterWorker(o: SelterWorkerOptions): Promise<RunningWorker> {
-  const connection = await NativeConnection.connect({ address: o.address });
+  const connection = await NativeConnection.connect({ address: o.address, ...o.security });
   const worker = await Worker.create({
     connection,
     namespace: o.namespace,

@@ -16,6 +16,8 @@ const brokerList = optionalText.pipe(
     .optional(),
 );
 
+const onOff = optionalText.pipe(z.enum(['on', 'off']).optional());
+
 const databaseUrl = optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional());
 
 /**
@@ -42,8 +44,27 @@ export const configSchema = z
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('selter'),
     TEMPORAL_PAYLOAD_KEYS_FILE: optionalText,
+    // Temporal over TLS (a self-hosted cluster with mTLS, or Temporal Cloud): the server's CA (absent:
+    // the system's), the client's pair for mTLS, the name to verify; or an API key (Temporal Cloud).
+    TEMPORAL_TLS: onOff,
+    TEMPORAL_TLS_CA_FILE: optionalText,
+    TEMPORAL_TLS_CERT_FILE: optionalText,
+    TEMPORAL_TLS_KEY_FILE: optionalText,
+    TEMPORAL_TLS_SERVER_NAME: optionalText,
+    TEMPORAL_API_KEY_FILE: optionalText,
     KAFKA_BROKERS: brokerList,
     KAFKA_CLIENT_ID: z.string().min(1).default('selter'),
+    // Kafka over TLS (Strimzi's `tls` listener): the cluster CA, and for mutual TLS the client's pair.
+    KAFKA_TLS: onOff,
+    KAFKA_TLS_CA_FILE: optionalText,
+    KAFKA_TLS_CERT_FILE: optionalText,
+    KAFKA_TLS_KEY_FILE: optionalText,
+    // SASL (Strimzi's `scram-sha-512` authentication): the user, and its password from a secret file.
+    KAFKA_SASL_MECHANISM: optionalText.pipe(z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional()),
+    KAFKA_SASL_USERNAME: optionalText,
+    KAFKA_SASL_PASSWORD_FILE: optionalText,
+    // Topics the services create (ADR 7): 3 with Strimzi's three brokers, 1 for the embedded broker.
+    KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(7).optional(),
     SELTER_DATA_DIR: z.string().min(1).default('.data'),
     CHECKPOINT_KEY_FILE: optionalText,
     CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
@@ -88,6 +109,38 @@ export const configSchema = z
     path: ['AUTH_JWKS_URL'],
     message: 'AUTH_ISSUER and AUTH_JWKS_URL go together (an issuer is trusted through its key set)',
   })
+  .refine((raw) => (raw.KAFKA_TLS_CERT_FILE === undefined) === (raw.KAFKA_TLS_KEY_FILE === undefined), {
+    path: ['KAFKA_TLS_KEY_FILE'],
+    message: 'KAFKA_TLS_CERT_FILE and KAFKA_TLS_KEY_FILE go together (the client certificate and its key)',
+  })
+  .refine(
+    (raw) =>
+      (raw.KAFKA_SASL_MECHANISM === undefined) === (raw.KAFKA_SASL_USERNAME === undefined) &&
+      (raw.KAFKA_SASL_MECHANISM === undefined) === (raw.KAFKA_SASL_PASSWORD_FILE === undefined),
+    {
+      path: ['KAFKA_SASL_MECHANISM'],
+      message: 'KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD_FILE go together',
+    },
+  )
+  .refine((raw) => (raw.TEMPORAL_TLS_CERT_FILE === undefined) === (raw.TEMPORAL_TLS_KEY_FILE === undefined), {
+    path: ['TEMPORAL_TLS_KEY_FILE'],
+    message:
+      'TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE go together (the client certificate and its key)',
+  })
+  .refine(
+    (raw) =>
+      raw.TEMPORAL_TLS !== 'off' ||
+      (raw.TEMPORAL_API_KEY_FILE ?? raw.TEMPORAL_TLS_CA_FILE ?? raw.TEMPORAL_TLS_CERT_FILE) === undefined,
+    {
+      path: ['TEMPORAL_TLS'],
+      message:
+        'TEMPORAL_TLS=off contradicts a CA, a client certificate or an API key (an API key travels over TLS only)',
+    },
+  )
+  .refine(
+    (raw) => raw.KAFKA_TLS !== 'off' || (raw.KAFKA_TLS_CA_FILE ?? raw.KAFKA_TLS_CERT_FILE) === undefined,
+    { path: ['KAFKA_TLS'], message: 'KAFKA_TLS=off contradicts a CA or a client certificate' },
+  )
   .refine((raw) => raw.NODE_ENV !== 'production' || (raw.DEV_ISSUER !== 'on' && raw.API_CLOCK === 'system'), {
     path: ['NODE_ENV'],
     message: 'production refuses DEV_ISSUER=on and API_CLOCK=adjustable (development aids only)',
@@ -115,8 +168,24 @@ export interface Config {
    * which must exist, or else (not in production) one created on first start under the data folder;
    * in production a process that talks to Temporal refuses to start without the file.
    */
-  temporal: { namespace: string; taskQueue: string; payloadKeys: { file: string; createIfMissing: boolean } };
-  kafka: { clientId: string };
+  temporal: {
+    namespace: string;
+    taskQueue: string;
+    payloadKeys: { file: string; createIfMissing: boolean };
+    /** TLS to the frontend (ADR 0032): on with a CA, a client pair (mTLS), or an API key; absent: plaintext. */
+    tls?: { caFile?: string; certFile?: string; keyFile?: string; serverName?: string };
+    /** Temporal Cloud's API key, read from this file when connecting (sent as a bearer token over TLS). */
+    apiKeyFile?: string;
+  };
+  kafka: {
+    clientId: string;
+    /** Replicas of the topics the services create (ADR 7); absent: the catalogue's default (1). */
+    replicationFactor?: number;
+    /** TLS to the brokers (Strimzi's `tls` listener); absent: plaintext. */
+    tls?: { caFile?: string; certFile?: string; keyFile?: string };
+    /** SASL authentication (Strimzi's SCRAM-SHA-512 users); the password is read from `passwordFile`. */
+    sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; passwordFile: string };
+  };
   /**
    * The Ed25519 key (PKCS#8 PEM) that signs event-store checkpoints: CHECKPOINT_KEY_FILE, which
    * must exist, or else a key generated on first start under the data folder (embedded default).
@@ -194,8 +263,43 @@ export function toConfig(raw: RawConfig, cwd: string, isTty: boolean): Config {
         // processes that talk to Temporal (the api, the worker, ops), never silently replaced.
         createIfMissing: raw.TEMPORAL_PAYLOAD_KEYS_FILE === undefined && raw.NODE_ENV !== 'production',
       },
+      ...(raw.TEMPORAL_TLS === 'on' ||
+      (raw.TEMPORAL_TLS === undefined &&
+        (raw.TEMPORAL_TLS_CA_FILE ?? raw.TEMPORAL_TLS_CERT_FILE ?? raw.TEMPORAL_API_KEY_FILE) !== undefined)
+        ? {
+            tls: {
+              ...(raw.TEMPORAL_TLS_CA_FILE ? { caFile: resolve(cwd, raw.TEMPORAL_TLS_CA_FILE) } : {}),
+              ...(raw.TEMPORAL_TLS_CERT_FILE ? { certFile: resolve(cwd, raw.TEMPORAL_TLS_CERT_FILE) } : {}),
+              ...(raw.TEMPORAL_TLS_KEY_FILE ? { keyFile: resolve(cwd, raw.TEMPORAL_TLS_KEY_FILE) } : {}),
+              ...(raw.TEMPORAL_TLS_SERVER_NAME ? { serverName: raw.TEMPORAL_TLS_SERVER_NAME } : {}),
+            },
+          }
+        : {}),
+      ...(raw.TEMPORAL_API_KEY_FILE ? { apiKeyFile: resolve(cwd, raw.TEMPORAL_API_KEY_FILE) } : {}),
     },
-    kafka: { clientId: raw.KAFKA_CLIENT_ID },
+    kafka: {
+      clientId: raw.KAFKA_CLIENT_ID,
+      ...(raw.KAFKA_REPLICATION_FACTOR ? { replicationFactor: raw.KAFKA_REPLICATION_FACTOR } : {}),
+      ...(raw.KAFKA_TLS === 'on' ||
+      (raw.KAFKA_TLS === undefined && (raw.KAFKA_TLS_CA_FILE ?? raw.KAFKA_TLS_CERT_FILE) !== undefined)
+        ? {
+            tls: {
+              ...(raw.KAFKA_TLS_CA_FILE ? { caFile: resolve(cwd, raw.KAFKA_TLS_CA_FILE) } : {}),
+              ...(raw.KAFKA_TLS_CERT_FILE ? { certFile: resolve(cwd, raw.KAFKA_TLS_CERT_FILE) } : {}),
+              ...(raw.KAFKA_TLS_KEY_FILE ? { keyFile: resolve(cwd, raw.KAFKA_TLS_KEY_FILE) } : {}),
+            },
+          }
+        : {}),
+      ...(raw.KAFKA_SASL_MECHANISM && raw.KAFKA_SASL_USERNAME && raw.KAFKA_SASL_PASSWORD_FILE
+        ? {
+            sasl: {
+              mechanism: raw.KAFKA_SASL_MECHANISM,
+              username: raw.KAFKA_SASL_USERNAME,
+              passwordFile: resolve(cwd, raw.KAFKA_SASL_PASSWORD_FILE),
+            },
+          }
+        : {}),
+    },
     checkpoints: {
       keyFile: resolve(
         cwd,

@@ -3,6 +3,7 @@ import { ensureChromium } from './browser';
 import { ensureComposeCli } from './compose';
 import { ensureKafkaJars } from './kafka';
 import { ensureKeycloak } from './keycloak';
+import { ensureKubeTools } from './kube-tools';
 import { ensureTemporalCli } from './temporal';
 import { ensureTemporalTestServer } from './temporal-test-server';
 
@@ -67,6 +68,13 @@ function main(command: string | undefined, flags: string[]): void {
       compose
         ? `docker compose: ${[compose.command, ...compose.args].join(' ')}`
         : 'docker compose: unavailable (needs Go)',
+    );
+    // The tests lint, render and validate the Helm chart with them (ADR 0032).
+    const kube = ensureKubeTools(config.cacheDir, log);
+    log(
+      kube
+        ? `helm: ${kube.helm}; kubeconform: ${kube.kubeconform}`
+        : 'helm/kubeconform: unavailable (needs Go and pip)',
     );
   }
   if (flags.includes('--with-browser')) browser(log, false);

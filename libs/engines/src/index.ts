@@ -60,6 +60,7 @@ export {
   KEYCLOAK_VERSION,
 } from './versions';
 export { ensureComposeCli, type ComposeCommand } from './compose';
+export { ensureKubeTools, type KubeTools } from './kube-tools';
 export {
   findChromium,
   ensureChromium,

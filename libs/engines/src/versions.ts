@@ -12,3 +12,11 @@ export const TEMPORAL_SERVER_VERSION = '1.29.1';
 export const TEMPORAL_TEST_SERVER_VERSION = '1.38.0';
 /** Keycloak's Quarkus distribution (Maven Central zip), the identity provider of `npm start` and the tests (ADR 0026). */
 export const KEYCLOAK_VERSION = '26.7.3';
+/** Only to lint and render the Helm chart (deploy/helm/selter): `go install`, ADR 0032. */
+export const HELM_VERSION = '4.3.2';
+/** Validates the rendered chart against the Kubernetes schemas, offline (ADR 0032). */
+export const KUBECONFORM_VERSION = '0.7.0';
+/** PyPI's `kubernetes-validate`, whose wheel ships the Kubernetes JSON schemas kubeconform reads (ADR 0032). */
+export const KUBERNETES_VALIDATE_VERSION = '1.37.0';
+/** The Kubernetes version whose schemas the chart is validated against (one the wheel ships). */
+export const KUBERNETES_SCHEMA_VERSION = '1.33.0';

@@ -1,5 +1,5 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import type { Config } from '@selter/config';
+import { kafkaSecurity, temporalSecurity, type Config } from '@selter/config';
 import {
   Client,
   Connection,
@@ -51,6 +51,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
           useFactory: () =>
             Connection.lazy({
               address: endpoints.temporalAddress,
+              ...temporalSecurity(config.temporal),
               interceptors: [
                 makeGrpcRetryInterceptor({
                   ...defaultGrpcRetryOptions(),
@@ -95,6 +96,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
               ? new Kafka({
                   clientId: `${config.kafka.clientId}-api`,
                   brokers: endpoints.kafkaBrokers,
+                  ...kafkaSecurity(config.kafka),
                   logLevel: logLevel.NOTHING,
                   retry: { retries: 1 },
                 }).admin()
