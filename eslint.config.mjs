@@ -121,9 +121,11 @@ const depConstraints = (testing) => [
     ],
   },
   // The dev launcher starts engines and the other apps as processes: it imports none of their code.
+  // Its demo (apps/dev/src/demo.ts) takes a round's decisions from the domain's pure fixtures and
+  // sends them through the api over HTTP, as a client would: the domain, never infra or apps.
   {
     sourceTag: 'scope:dev',
-    onlyDependOnLibsWithTags: ['type:config', 'type:util', 'type:tooling', ...testing],
+    onlyDependOnLibsWithTags: ['type:config', 'type:util', 'type:tooling', 'type:domain', ...testing],
   },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:tooling', ...allLayers] },
   { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:testing', 'type:tooling', ...allLayers] },

@@ -1,19 +1,12 @@
 import type { Role, RoundCommand, RoundPlan } from '@selter/domain';
-import { aPansel, aPlan, aPost, nipOf, RoundBuilder } from '@selter/domain/testing';
+import { aPansel, aPlan, aPost, DEMO_USER_OF, nipOf, RoundBuilder } from '@selter/domain/testing';
 import type { ApiClient, Reply } from './client';
 
 export const AGENCY = 'kabcontoh';
 export const POLICY = 'bkn-2024';
 
 /** The seeded user who takes each role's decisions in these tests (BKN holds the gates under bkn-2024). */
-export const USER_OF: Readonly<Record<Exclude<Role, 'system'>, string>> = {
-  operator: 'operator.kabcontoh',
-  pansel: 'pansel1.kabcontoh',
-  ppk: 'ppk.kabcontoh',
-  oversight: 'liaison.bkn',
-  auditor: 'auditor.kabcontoh',
-  admin: 'admin',
-};
+export const USER_OF = DEMO_USER_OF;
 
 /** The applicant the fifth pansel member declared a conflict of interest with (R3). */
 export const CONFLICTED_NIP = nipOf(0);

@@ -129,6 +129,37 @@ describe('npm start', () => {
     expect(Object.keys(body.info).sort()).toEqual(['kafka', 'postgres', 'temporal', 'worker']);
     expect(body.info['kafka']?.mode).toBe('broker');
     expect((await fetch(`http://127.0.0.1:${ports.ui}`)).status).toBe(200);
+    // The first start with an empty data folder seeded the demo rounds (issue 17 item 1).
+    expect(first.output()).toMatch(/Demo +4 rounds of kabcontoh/);
+    const demoRounds = async (): Promise<string[]> => {
+      const api = `http://127.0.0.1:${ports.http}`;
+      const token = await fetch(`${api}/dev-auth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ user: 'operator.kabcontoh' }),
+      }).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
+      const list = await fetch(`${api}/rounds`, { headers: { authorization: `Bearer ${token}` } });
+      const body = (await list.json()) as { rounds: Array<{ id: string }> };
+      return body.rounds
+        .map((r) => r.id)
+        .filter((id) => id.includes('-demo-'))
+        .sort();
+    };
+    // The round list comes from the read models, a moment behind the last decision.
+    await waitUntil(
+      'the demo rounds in the round list',
+      async () => {
+        const listed = await demoRounds();
+        if (listed.length < 4) throw new Error(`listed: ${listed.join(', ')}`);
+      },
+      { timeoutMs: 30_000, intervalMs: 500 },
+    );
+    const seeded = await demoRounds();
+    expect(seeded).toEqual(
+      ['demo-diumumkan', 'demo-menunggu-ppk', 'demo-selesai', 'demo-seleksi']
+        .map((id) => `round-kabcontoh-${id}`)
+        .sort(),
+    );
 
     // Leave a trace in PostgreSQL and in Temporal's persistent state.
     const sql = postgres(databaseUrl, { max: 1, onnotice: () => undefined });
@@ -160,6 +191,9 @@ describe('npm start', () => {
         .describe();
       expect(described.status.name).toBe('COMPLETED');
       await conn.close();
+      // The demo is seeded once: a start on kept data neither seeds it again nor fails.
+      expect(second.output()).not.toContain('Demo ');
+      expect(await demoRounds()).toEqual(seeded);
     } finally {
       expect(await ctrlC(second)).toContain('stopped; data kept in');
     }

@@ -1,6 +1,10 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadConfigOrExit } from '@selter/config';
 import { isPortFree, redact, startEngines, waitUntil } from '@selter/engines';
 import { createLogger } from '@selter/logging';
+import { DEMO_ROUNDS } from '@selter/domain/testing';
+import { httpDemoApi, seedDemo } from './demo';
 import { runMigrateStep, SupervisedService } from './service';
 
 /**
@@ -30,6 +34,10 @@ async function main(): Promise<void> {
       process.exit(78);
     }
   }
+  // The first start with an empty data folder seeds demo rounds (SELTER_DEMO=off: never), deciding
+  // each at its day on the api's clock, which is adjustable for that start only (ADR 11).
+  const fresh = !existsSync(config.dataDir) || readdirSync(config.dataDir).length === 0;
+  const demo = fresh && config.demo && !config.external.databaseUrl && config.api.devIssuer !== 'off';
   log.info({ dataDir: config.dataDir, cacheDir: config.cacheDir }, 'starting engines');
   const engines = await startEngines({
     dataDir: config.dataDir,
@@ -51,6 +59,7 @@ async function main(): Promise<void> {
     TEMPORAL_ADDRESS: e.temporalAddress,
     ...(e.kafkaBrokers ? { KAFKA_BROKERS: e.kafkaBrokers.join(',') } : {}),
     LOG_FORMAT: config.log.format,
+    ...(demo ? { API_CLOCK: 'adjustable' } : {}),
     // The embedded setup runs the built-in development issuer unless DEV_ISSUER=off (ADR 10); the
     // console offers its seeded users beside the sign-in at Keycloak (ADR 34).
     DEV_ISSUER: config.api.devIssuer ?? 'on',
@@ -104,6 +113,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   if (e.kafkaBrokers) witness.start();
+  const demoLines = demo ? await seedDemoRounds(api, config.dataDir, log) : [];
   const lines = [
     '',
     'Selter is up.',
@@ -118,11 +128,34 @@ async function main(): Promise<void> {
     `  Kafka          ${e.kafkaBrokers?.join(',') ?? 'none: events wait in the outbox until KAFKA_BROKERS is set'}`,
     ...keycloakLines(e.keycloak, config.api.issuer?.issuer),
     `  Logs           ${logDir}/`,
+    ...demoLines,
     ...(await seededUsers(api)),
     'Press Ctrl-C to stop.',
     '',
   ];
   process.stdout.write(lines.join('\n'));
+}
+
+/** Seeds the demo rounds once; a failure is reported and leaves the service running. */
+async function seedDemoRounds(
+  api: string,
+  dataDir: string,
+  log: ReturnType<typeof createLogger>,
+): Promise<string[]> {
+  const marker = join(dataDir, 'demo-seeded');
+  const started = Date.now();
+  try {
+    let admin: Promise<string> | undefined;
+    const demoApi = httpDemoApi(api, () => (admin ??= demoApi.token('admin')));
+    await seedDemo(demoApi, Date.now(), (line) => log.info(line));
+    writeFileSync(marker, `${new Date().toISOString()}\n`);
+    return [
+      `  Demo           ${DEMO_ROUNDS.length} rounds of kabcontoh at several stages (${Math.round((Date.now() - started) / 1000)} s; SELTER_DEMO=off to skip)`,
+    ];
+  } catch (error) {
+    log.warn({ err: error }, 'the demo rounds could not be seeded; the service runs without them');
+    return [`  Demo           not seeded: ${error instanceof Error ? error.message : String(error)}`];
+  }
 }
 
 /** Where tokens come from besides the development issuer: the embedded Keycloak, or the caller's issuer. */

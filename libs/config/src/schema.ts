@@ -66,6 +66,7 @@ export const configSchema = z
     // Topics the services create (ADR 7): 3 with Strimzi's three brokers, 1 for the embedded broker.
     KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(7).optional(),
     SELTER_DATA_DIR: z.string().min(1).default('.data'),
+    SELTER_DEMO: z.enum(['on', 'off']).default('on'),
     CHECKPOINT_KEY_FILE: optionalText,
     CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
     BACKBONE_HTTP_PORT: port.default(3001),
@@ -195,6 +196,8 @@ export interface Config {
   backbone: { httpPort: number };
   /** Where embedded engines keep their data (git-ignored). */
   dataDir: string;
+  /** `npm start` seeds demo rounds on its first start with an empty data folder (SELTER_DEMO=off: never). */
+  demo: boolean;
   /** Where engine binaries and jars are cached, outside the work tree and keyed by version. */
   cacheDir: string;
   embeddedPorts: { postgres: number; temporal: number; temporalUi: number; kafka: number; keycloak: number };
@@ -310,6 +313,7 @@ export function toConfig(raw: RawConfig, cwd: string, isTty: boolean): Config {
     },
     backbone: { httpPort: raw.BACKBONE_HTTP_PORT },
     dataDir: resolve(cwd, raw.SELTER_DATA_DIR),
+    demo: raw.SELTER_DEMO === 'on',
     cacheDir: resolve(
       raw.SELTER_CACHE_DIR ?? join(raw.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'selter'),
     ),

@@ -6,3 +6,4 @@ export { lcg } from './random';
 export * from './builder';
 export { buildLargeRound, LARGEST_ROUND } from './large-round';
 export { runClock, ROUND_CLOCK_ACTOR } from './clock';
+export { DEMO_AGENCY, DEMO_ROUNDS, DEMO_USER_OF, demoCommands, type DemoRound } from './demo';
