@@ -1,4 +1,0 @@
-// Boundary fixture (tools/lint/module-boundaries.spec.ts): apps/dev importing @selter/domain must fail the lint.
-import * as imported from '@selter/domain';
-
-export const fixture = imported;
