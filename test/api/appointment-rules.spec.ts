@@ -50,12 +50,17 @@ describe('appointment coordination and replacement through the API', () => {
   }, 180_000);
 
   it('[R24] refuses a provincial Sekda post at planning as problem+json naming the field', async () => {
+    // The province's own operator (its place is recorded as a province, ADR 30) plans it.
+    const pansel = journeyPlan().pansel;
     const provincial = aPlan([aPost('sekda', 'sekda')], {
       agency: { name: 'Pemerintah Provinsi Contoh', level: 'province' },
-      pansel: journeyPlan().pansel,
+      pansel: {
+        ...pansel,
+        members: pansel.members.map((m, i) => ({ ...m, memberId: `pansel${i + 1}.provcontoh` })),
+      },
     });
     await under.api.setClock('2024-09-02');
-    const reply = await under.api.post(USER_OF.operator, '/rounds', {
+    const reply = await under.api.post('operator.provcontoh', '/rounds', {
       roundId: `p-${randomUUID().slice(0, 8)}`,
       plan: provincial,
       policyId: POLICY,

@@ -2,7 +2,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { embeddedDatabaseUrl, freePort, waitUntil } from '@selter/engines';
+import { embeddedDatabaseUrl, freePort, freeServerPort, waitUntil } from '@selter/engines';
 import { loadPayloadKeys, selterDataConverter } from '@selter/payload-codec';
 import { treeChanges, workTreeStatus } from '@selter/testing';
 import { Client, Connection } from '@temporalio/client';
@@ -80,7 +80,8 @@ describe('npm start', () => {
       temporal: await freePort(),
       ui: await freePort(),
       kafka: await freePort(),
-      keycloak: await freePort(),
+      // Keycloak binds its port a minute after it starts: one below the ephemeral range (ports.ts).
+      keycloak: await freeServerPort(),
     };
     const env = {
       SELTER_DATA_DIR: dataDir,
