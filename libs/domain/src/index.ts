@@ -61,7 +61,14 @@ export {
 export { bodyRefusal } from './oversight/refuse';
 export { KASN_2019 } from './policy/kasn-2019';
 export { BKN_2024, BKN_2025 } from './policy/bkn-2024';
-export { derivePolicy, KASN_2019_MIN3, KASN_2019_SE52, BKN_2024_ASSESSMENT_2Y } from './policy/variants';
+export {
+  derivePolicy,
+  KASN_2019_MIN3,
+  KASN_2019_SE52,
+  BKN_2024_ASSESSMENT_2Y,
+  BKN_2025_LEAD_DAY_AFTER,
+  BKN_2024_AGE_NOT_YET_57,
+} from './policy/variants';
 export { INDONESIAN_HOLIDAYS } from './policy/holidays';
 export {
   createPolicyRegistry,

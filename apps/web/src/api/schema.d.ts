@@ -2166,6 +2166,18 @@ export interface components {
             /** @description In force today (the API's clock) */
             inForce: boolean;
             numbers: {
+                announcementLeadConvention: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: string;
+                };
                 announcementLeadCounting: {
                     /**
                      * @description P: primary legal text, S: secondary source, I: inference
@@ -2261,6 +2273,18 @@ export interface components {
                     /** @description The legal source of the value */
                     source: string;
                     value: boolean;
+                };
+                maxAgeReading: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: string;
                 };
                 maxAgeYears: {
                     /**

@@ -35,11 +35,21 @@ describe('round: announcement', () => {
     expect(b.round.stages).toHaveLength(6);
   });
 
-  it('[R4] refuses an announcement 14 days before the deadline', () => {
-    expect(tryDecide(announce({}, '2024-09-10'), recommended().stream.state)).toMatchObject({
+  it('[R4] refuses an announcement 14 days before the deadline, naming the counting convention', () => {
+    expect(tryDecide(announce({}, '2024-09-10'), recommended().stream.state)).toMatchObject({ ok: true });
+    const refused = tryDecide(announce({}, '2024-09-11'), recommended().stream.state);
+    expect(refused).toMatchObject({
       ok: false,
-      error: { code: 'ROUND.ANNOUNCEMENT_LEAD_TOO_SHORT', ruleId: 'R4', details: { earliest: '2024-09-25' } },
+      error: {
+        code: 'ROUND.ANNOUNCEMENT_LEAD_TOO_SHORT',
+        ruleId: 'R4',
+        details: { earliest: '2024-09-25', convention: 'announcement-day-counts', counting: 'calendar' },
+      },
     });
+    expect(refused.ok ? '' : refused.error.reason.en).toContain(
+      '15 calendar days, the announcement day counted',
+    );
+    expect(refused.ok ? '' : refused.error.reason.id).toContain('15 hari kalender, hari pengumuman dihitung');
   });
 
   it('[R5] refuses an announcement limited to the agency', () => {

@@ -54,6 +54,14 @@ const POLICIES = {
         panselMaxInternalShare: { value: 0.45, source: 'PermenPANRB 15/2019', evidence: 'P' },
         minApplicantsPerPost: { value: 4, source: 'PermenPANRB 15/2019', evidence: 'P' },
         announcementLeadDays: { value: 15, source: 'PermenPANRB 15/2019', evidence: 'P' },
+        announcementLeadCounting: { value: 'calendar', source: 'PP 11/2017 Pasal 117(2)', evidence: 'P' },
+        announcementLeadConvention: {
+          value: 'announcement-day-counts',
+          source: 'PP 11/2017 Pasal 117(2); South Sulawesi 2023',
+          evidence: 'S',
+        },
+        maxAgeYears: { value: 56, source: 'PP 11/2017 Pasal 107', evidence: 'P' },
+        maxAgeReading: { value: 'not-yet-next-year', source: 'PP 11/2017 Pasal 107', evidence: 'S' },
       },
     },
   ],
@@ -203,6 +211,25 @@ describe('planning a round', () => {
     expect(planned[0]?.plan.pansel.members[0]?.memberId).toBe('pansel1.kabcontoh');
     expect(planned[0]?.policyId).toBeUndefined();
     expect(planned[0]?.plan.assessmentProvider.centreId).toBe('bkn-puspenkom');
+  });
+});
+
+describe("the policy's conventions on the plan page", () => {
+  it('[R4] [R11] names the counting convention of the window and the reading of the age limit, from the API', async () => {
+    signIn(round('planned', [post('dinkes', 'Kepala Dinas Kesehatan', 'planned')]));
+    await renderConsole(
+      <Routes>
+        <Route path="/console/rounds/new" element={<PlanRound />} />
+      </Routes>,
+      { path: '/console/rounds/new' },
+    );
+    const summary = await screen.findByTestId('policy-summary');
+    expect(summary.textContent).toContain(
+      'pengumuman sekurang-kurangnya 15 hari kalender sebelum batas pendaftaran, hari pengumuman dihitung (R4)',
+    );
+    expect(summary.textContent).toContain(
+      'usia paling tinggi 56 tahun pada tanggal acuan, dibaca belum berusia 57 tahun (R11)',
+    );
   });
 });
 
