@@ -235,6 +235,15 @@ describe('a selection round through the console, each role from its inbox', () =
     await page
       .getByLabel(t('operator:forms.secretariatContact'))
       .fill('Sekretariat pansel, BKPSDM Kabupaten Contoh, bkpsdm@kabcontoh.go.id');
+    // R6: where it is published, and each stage's dates after the deadline (the form lists the plan's stages).
+    await page.getByLabel(t('operator:forms.media')).fill('https://bkpsdm.kabcontoh.go.id\nSSCASN');
+    const slots = page.locator('[data-stage-slot]');
+    await until('the stages to schedule', async () => (await slots.count()) > 0);
+    for (let i = 0; i < (await slots.count()); i += 1) {
+      const dates = slots.nth(i).locator('input[type="date"]');
+      await dates.nth(0).fill(time.addCalendarDays(DEADLINE, 7 + 3 * i));
+      await dates.nth(1).fill(time.addCalendarDays(DEADLINE, 8 + 3 * i));
+    }
     await submitDecision(page, 'AnnounceRound');
 
     await importFile(page, need(), 'pelamar-dinkes.csv', csvOf(APPLICANTS.map((a) => rowOf(a))));

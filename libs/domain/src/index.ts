@@ -122,6 +122,7 @@ export type {
   Wait,
 } from './round/state';
 export { decide, tryDecide, createRoundDecider, type RoundDecider } from './round/decide';
+export type { DeciderOptions } from './round/context';
 export { evolve } from './round/evolve';
 export { MANDATORY_STAGE_KINDS } from './round/validate-stages';
 export { checkPlan, type PlanCheck } from './round/check-plan';

@@ -7415,11 +7415,19 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Where the announcement is published: site, SSCASN, newspaper (R6) */
+                    media: string[];
                     /** @enum {string} */
                     reach: "national" | "province" | "agency";
                     secretariatContact: string;
                     /** @enum {string} */
                     signedBy: "pansel-chair" | "secretariat-head";
+                    /** @description Each stage's dates, on or after the registration deadline (R6) */
+                    stageSchedule: {
+                        from: string;
+                        stageId: string;
+                        to: string;
+                    }[];
                 };
             };
         };
@@ -7703,11 +7711,19 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Where the announcement is published: site, SSCASN, newspaper (R6) */
+                    media: string[];
                     /** @enum {string} */
                     reach: "national" | "province" | "agency";
                     secretariatContact: string;
                     /** @enum {string} */
                     signedBy: "pansel-chair" | "secretariat-head";
+                    /** @description Each stage's dates, on or after the registration deadline (R6) */
+                    stageSchedule: {
+                        from: string;
+                        stageId: string;
+                        to: string;
+                    }[];
                 };
             };
         };

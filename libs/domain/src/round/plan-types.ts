@@ -65,6 +65,13 @@ export interface StageDefinition {
   readonly maxProceeding?: number;
 }
 
+/** When one stage of the catalogue takes place, as the announcement publishes it (R6). */
+export interface StageSlot {
+  readonly stageId: string;
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+}
+
 export interface Schedule {
   readonly announcementOn: IsoDate;
   readonly registrationDeadline: IsoDate;

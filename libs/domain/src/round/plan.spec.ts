@@ -1,6 +1,6 @@
 import { decide, tryDecide } from './decide';
 import { DomainError } from '../shared/errors';
-import { aPansel, aPlan, aPost, command, STANDARD_STAGES } from '../testing/fixtures';
+import { aPansel, aPlan, aPost, anAnnouncement, command, STANDARD_STAGES } from '../testing/fixtures';
 import { fold, RoundStream } from '../testing/run';
 
 const planned = (plan = aPlan(), date = '2024-09-02', policyId?: string) =>
@@ -253,7 +253,7 @@ describe('round: plan recommendation', () => {
     const stream = new RoundStream(planned());
     const announce = command(
       'AnnounceRound',
-      { reach: 'national', signedBy: 'pansel-chair', secretariatContact: 'x' },
+      { ...anAnnouncement(aPlan()), secretariatContact: 'x' },
       '2024-09-09',
     );
     expect(tryDecide(announce, stream.state)).toMatchObject({

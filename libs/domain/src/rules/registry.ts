@@ -87,10 +87,11 @@ export const RULES: readonly RuleEntry[] = [
     'R6',
     'Announcement fields',
     'Isi pengumuman',
-    'post, requirements, SKJ, deadline, stages, contact, signature',
-    'PP 11/2017 117(4-5)',
+    'post, requirements, SKJ, deadline, stages with their schedule and methods, media, contact, signature',
+    'PP 11/2017 117(1), (4-5)',
     ['P'],
     ['round/handlers/announce.ts#announceRound'],
+    'The stage schedule and the media are required of new announcements; a workflow history recorded before replays without them (Temporal patch announcement-content, ADR 35).',
   ),
   r(
     'R7',
