@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { aPansel, aPlan, aPost, RoundBuilder } from '@selter/domain/testing';
+import { aPansel, anAnnouncement, aPlan, aPost, command, RoundBuilder } from '@selter/domain/testing';
 import { useApiStack } from './client';
-import { AGENCY, journeyPlan, sendAll, USER_OF } from './journey';
+import { AGENCY, JourneyBuilder, journeyPlan, sendAll, USER_OF } from './journey';
 
 type Finding = { code: string; ruleId?: string; reason: { id: string; en: string }; details: object };
 type PlanCheck = { policyId: string; ok: boolean; findings: Finding[] };
@@ -96,5 +96,99 @@ describe("R4 and R11 through the API: the policy's counting convention and age r
     expect(strict?.failed[0]?.reason.en).toContain('read as at most 56 years 0 days');
     const lenient = await verdictOn('bkn-2024-age-not-yet-57');
     expect(lenient).toMatchObject({ verdict: 'eligible', failed: [] });
+  });
+
+  it("[R6] refuses an announcement without its media or a stage's dates, and records them when given", async () => {
+    const localId = `r6-${randomUUID().slice(0, 8)}`;
+    const b = new JourneyBuilder();
+    b.run(command('SubmitPlanForRecommendation', {}, b.day(1)));
+    b.run(
+      command(
+        'RecordPlanRecommendation',
+        { issuedBy: b.bodyOn(b.day(3)), letterNumber: 'B-1', decision: 'approved' },
+        b.day(3),
+        'oversight',
+      ),
+    );
+    await sendAll(under.api, localId, b.take());
+    await under.api.setClock(b.day(7));
+    const path = `/rounds/round-${AGENCY}-${localId}/decisions/AnnounceRound`;
+    const full = anAnnouncement(journeyPlan());
+
+    const { media: _media, ...withoutMedia } = full;
+    const unnamed = await under.api.post(USER_OF.operator, path, withoutMedia);
+    expect({ status: unnamed.status, type: unnamed.type, code: unnamed.body['code'] }).toEqual({
+      status: 400,
+      type: expect.stringMatching(/^application\/problem\+json/),
+      code: 'REQUEST.INVALID',
+    });
+    expect(unnamed.body['errors']).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'media' })]),
+    );
+
+    const gap = await under.api.post(USER_OF.operator, path, {
+      ...full,
+      stageSchedule: full.stageSchedule.filter((slot) => slot.stageId !== 'paper'),
+    });
+    expect(gap.status).toBe(422);
+    expect(gap.body).toMatchObject({
+      code: 'ROUND.ANNOUNCEMENT_INCOMPLETE',
+      ruleId: 'R6',
+      details: { missing: ['stageSchedule.paper'] },
+    });
+
+    const announced = await under.api.post<{ events: Array<{ type: string; data: object }> }>(
+      USER_OF.operator,
+      path,
+      full,
+    );
+    expect(announced.status).toBe(200);
+    expect(announced.body.events[0]).toMatchObject({
+      type: 'RoundAnnounced',
+      data: { media: full.media, stageSchedule: full.stageSchedule },
+    });
+  });
+
+  it("[R12] plans a post with its own paper topic, others with the round's, and refuses a topic for an unknown stage", async () => {
+    await under.api.setClock('2024-09-02');
+    const stages = journeyPlan().stages.map((s) =>
+      s.stageId === 'paper' ? { ...s, topic: 'Inovasi pelayanan publik' } : s,
+    );
+    const posts = [
+      aPost('dinkes', 'regular', {
+        stageTopics: [{ stageId: 'paper', topic: 'Penurunan angka stunting 2027' }],
+      }),
+      aPost('bappeda'),
+    ];
+    const plan = { ...journeyPlan(), stages, posts };
+    const localId = `topic-${randomUUID().slice(0, 8)}`;
+    const planned = await under.api.post(USER_OF.operator, '/rounds', { roundId: localId, plan });
+    expect(planned.status).toBe(201);
+    const state = await under.api.get<{
+      state: {
+        plan: { posts: Array<{ postId: string; stageTopics?: unknown }> };
+        stages: Array<{ topic?: string }>;
+      };
+    }>(USER_OF.operator, `/rounds/round-${AGENCY}-${localId}/audit/state`);
+    expect(state.body.state.plan.posts.map((p) => [p.postId, p.stageTopics ?? null])).toEqual([
+      ['dinkes', [{ stageId: 'paper', topic: 'Penurunan angka stunting 2027' }]],
+      ['bappeda', null],
+    ]);
+    expect(state.body.state.stages.map((s) => s.topic ?? null)).toContain('Inovasi pelayanan publik');
+
+    const wrong = {
+      ...plan,
+      posts: [aPost('dinkes', 'regular', { stageTopics: [{ stageId: 'essay', topic: 'x' }] })],
+    };
+    const refused = await under.api.post(USER_OF.operator, '/rounds', {
+      roundId: `topic-${randomUUID().slice(0, 8)}`,
+      plan: wrong,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.type).toContain('application/problem+json');
+    expect(refused.body).toMatchObject({
+      code: 'PLAN.INVALID',
+      details: { field: 'plan.posts.0.stageTopics.0.stageId', stageId: 'essay' },
+    });
   });
 });

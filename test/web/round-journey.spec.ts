@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { time } from '@selter/domain';
-import { aPost } from '@selter/domain/testing';
+import { anAnnouncement, aPost } from '@selter/domain/testing';
 import { Checkpointer, generateSigner, verifyBundle, type EvidenceBundle } from '@selter/event-store';
 import type { Page } from 'playwright-core';
 import { ApiClient } from '../api/client';
@@ -119,7 +119,7 @@ describe('a selection round through the console, each role from its inbox', () =
       [
         OPERATOR,
         `/rounds/${shortId}/decisions/AnnounceRound`,
-        { reach: 'national', signedBy: 'pansel-chair', secretariatContact: 'bkpsdm@kabcontoh.go.id' },
+        { ...anAnnouncement(plan), secretariatContact: 'bkpsdm@kabcontoh.go.id' },
       ],
     ];
     for (const [user, path, body] of steps) {

@@ -129,6 +129,7 @@ export { checkPlan, type PlanCheck } from './round/check-plan';
 export { internalMembers, isInternalMember, worksForAgency } from './round/pansel-employer';
 export { ASSESSMENT_CENTRES, type AssessmentCentre } from './round/assessment-centres';
 export { planFindings } from './round/validate-plan';
+export { stageTopicFor } from './round/stage-content';
 export { electionWindowOn } from './round/election-window';
 
 export type * from './rotation/types';

@@ -2696,6 +2696,11 @@ export interface components {
                     minRank?: "III/a" | "III/b" | "III/c" | "III/d" | "IV/a" | "IV/b" | "IV/c" | "IV/d" | "IV/e";
                     notes: string[];
                 };
+                /** @description This post's own content for a stage (e.g. its paper topic), instead of the stage's topic */
+                stageTopics?: {
+                    stageId: string;
+                    topic: string;
+                }[];
                 title: string;
             };
             postId: string;
@@ -2884,6 +2889,11 @@ export interface components {
                     minRank?: "III/a" | "III/b" | "III/c" | "III/d" | "IV/a" | "IV/b" | "IV/c" | "IV/d" | "IV/e";
                     notes: string[];
                 };
+                /** @description This post's own content for a stage (e.g. its paper topic), instead of the stage's topic */
+                stageTopics?: {
+                    stageId: string;
+                    topic: string;
+                }[];
                 title: string;
             }[];
             schedule: {
@@ -2912,12 +2922,20 @@ export interface components {
         RoundStateView: {
             announcement: {
                 announcedOn: string;
+                /** @description Where it was published (R6); null for announcements recorded before */
+                media: string[] | null;
                 /** @enum {string} */
                 reach: "national" | "province";
                 registrationDeadline: string;
                 secretariatContact: string;
                 /** @enum {string} */
                 signedBy: "pansel-chair" | "secretariat-head";
+                /** @description Each stage's dates as announced (R6); null for announcements recorded before */
+                stageSchedule: {
+                    from: string;
+                    stageId: string;
+                    to: string;
+                }[] | null;
             } | null;
             cancellationReason: string | null;
             mendagriApprovals: {
@@ -3092,6 +3110,8 @@ export interface components {
             /** @enum {string} */
             scoring: "elimination" | "cumulative";
             stageId: string;
+            /** @description What the stage asks (e.g. the paper's topic): every post's, unless a post names its own */
+            topic?: string;
             weight: number;
         };
         Timeline: {
@@ -5344,6 +5364,11 @@ export interface operations {
                                 minRank?: "III/a" | "III/b" | "III/c" | "III/d" | "IV/a" | "IV/b" | "IV/c" | "IV/d" | "IV/e";
                                 notes: string[];
                             };
+                            /** @description This post's own content for a stage (e.g. its paper topic), instead of the stage's topic */
+                            stageTopics?: {
+                                stageId: string;
+                                topic: string;
+                            }[];
                             title: string;
                         }[];
                         schedule: {
@@ -5362,6 +5387,8 @@ export interface operations {
                             /** @enum {string} */
                             scoring: "elimination" | "cumulative";
                             stageId: string;
+                            /** @description What the stage asks (e.g. the paper's topic): every post's, unless a post names its own */
+                            topic?: string;
                             weight: number;
                         }[];
                     };
@@ -6824,6 +6851,8 @@ export interface operations {
                         /** @enum {string} */
                         scoring: "elimination" | "cumulative";
                         stageId: string;
+                        /** @description What the stage asks (e.g. the paper's topic): every post's, unless a post names its own */
+                        topic?: string;
                         weight: number;
                     };
                 };
@@ -7127,6 +7156,8 @@ export interface operations {
                         /** @enum {string} */
                         scoring: "elimination" | "cumulative";
                         stageId: string;
+                        /** @description What the stage asks (e.g. the paper's topic): every post's, unless a post names its own */
+                        topic?: string;
                         weight: number;
                     };
                 };
@@ -21455,6 +21486,11 @@ export interface operations {
                                 minRank?: "III/a" | "III/b" | "III/c" | "III/d" | "IV/a" | "IV/b" | "IV/c" | "IV/d" | "IV/e";
                                 notes: string[];
                             };
+                            /** @description This post's own content for a stage (e.g. its paper topic), instead of the stage's topic */
+                            stageTopics?: {
+                                stageId: string;
+                                topic: string;
+                            }[];
                             title: string;
                         }[];
                         schedule: {
@@ -21473,6 +21509,8 @@ export interface operations {
                             /** @enum {string} */
                             scoring: "elimination" | "cumulative";
                             stageId: string;
+                            /** @description What the stage asks (e.g. the paper's topic): every post's, unless a post names its own */
+                            topic?: string;
                             weight: number;
                         }[];
                     };
@@ -21826,6 +21864,11 @@ export interface operations {
                                 minRank?: "III/a" | "III/b" | "III/c" | "III/d" | "IV/a" | "IV/b" | "IV/c" | "IV/d" | "IV/e";
                                 notes: string[];
                             };
+                            /** @description This post's own content for a stage (e.g. its paper topic), instead of the stage's topic */
+                            stageTopics?: {
+                                stageId: string;
+                                topic: string;
+                            }[];
                             title: string;
                         }[];
                         schedule: {
@@ -21844,6 +21887,8 @@ export interface operations {
                             /** @enum {string} */
                             scoring: "elimination" | "cumulative";
                             stageId: string;
+                            /** @description What the stage asks (e.g. the paper's topic): every post's, unless a post names its own */
+                            topic?: string;
                             weight: number;
                         }[];
                     };
@@ -24420,6 +24465,11 @@ export interface operations {
                                 minRank?: "III/a" | "III/b" | "III/c" | "III/d" | "IV/a" | "IV/b" | "IV/c" | "IV/d" | "IV/e";
                                 notes: string[];
                             };
+                            /** @description This post's own content for a stage (e.g. its paper topic), instead of the stage's topic */
+                            stageTopics?: {
+                                stageId: string;
+                                topic: string;
+                            }[];
                             title: string;
                         }[];
                         schedule: {
@@ -24438,6 +24488,8 @@ export interface operations {
                             /** @enum {string} */
                             scoring: "elimination" | "cumulative";
                             stageId: string;
+                            /** @description What the stage asks (e.g. the paper's topic): every post's, unless a post names its own */
+                            topic?: string;
                             weight: number;
                         }[];
                     };

@@ -1,6 +1,7 @@
 import { accreditationFindings } from './assessment-centres';
 import type { PostPlan, RoundPlan } from './plan-types';
 import { panselFindings } from './validate-pansel';
+import { stageContentFindings } from './stage-content';
 import { stageCatalogueFindings } from './validate-stages';
 import type { Policy } from '../policy/types';
 import { finding, findingsOf, throwFirst, type DomainError } from '../shared/errors';
@@ -163,6 +164,7 @@ export function planFindings(
     ...plan.posts.flatMap((post) => replacementLockFindings(post, today, policy)),
     ...panselFindings(plan.pansel.members, policy, plan.agency),
     ...stageCatalogueFindings(plan.stages),
+    ...stageContentFindings(plan),
     ...scheduleFindings(plan.schedule, policy, holidays),
     ...accreditationFindings(plan.assessmentProvider, today),
   ];

@@ -214,6 +214,29 @@ describe('planning a round', () => {
   });
 });
 
+describe('stage content per post', () => {
+  it("[R12] sends a post's own paper topic for the paper stage, and the round's topic on the stage", async () => {
+    const { planned } = signIn(round('planned', [post('dinkes', 'Kepala Dinas Kesehatan', 'planned')]));
+    await renderConsole(
+      <Routes>
+        <Route path="/console/rounds/new" element={<PlanRound />} />
+        <Route path="/console/rounds/:roundId" element={<p>round view</p>} />
+      </Routes>,
+      { path: '/console/rounds/new' },
+    );
+    await screen.findByText(/Kebijakan bkn-2025/);
+    fireEvent.click(screen.getByTestId('fill-example'));
+    const [first] = await screen.findAllByLabelText('Kisi-kisi makalah jabatan ini');
+    fireEvent.change(first as HTMLElement, { target: { value: 'Penurunan angka stunting' } });
+    fireEvent.click(screen.getByTestId('plan-submit'));
+    await screen.findByText('round view', undefined, { timeout: 15_000 });
+    const body = planned[0]?.plan;
+    expect(body?.posts[0]?.stageTopics).toEqual([{ stageId: 'makalah', topic: 'Penurunan angka stunting' }]);
+    expect(body?.posts[1]?.stageTopics).toBeUndefined();
+    expect(body?.stages.find((s) => s.kind === 'paper')?.topic).toBe('Inovasi pelayanan publik di daerah');
+  });
+});
+
 describe("the policy's conventions on the plan page", () => {
   it('[R4] [R11] names the counting convention of the window and the reading of the age limit, from the API', async () => {
     signIn(round('planned', [post('dinkes', 'Kepala Dinas Kesehatan', 'planned')]));
