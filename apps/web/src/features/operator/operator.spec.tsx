@@ -4,6 +4,7 @@ import { renderConsole } from '../../../test-support/render';
 import { stubApi, type Answers } from '../round/stub-api.test-helper';
 import type { PostView } from '../round/types';
 import { ImportReport } from './applicants/import-report';
+import { AnnounceRoundForm } from './forms/round-forms';
 import { ManageRound } from './manage-round';
 import { PlanRound } from './plan-round';
 import type { PlanCheck, PlanCheckRequest } from './plan/use-plan-check';
@@ -234,6 +235,51 @@ describe('stage content per post', () => {
     expect(body?.posts[0]?.stageTopics).toEqual([{ stageId: 'makalah', topic: 'Penurunan angka stunting' }]);
     expect(body?.posts[1]?.stageTopics).toBeUndefined();
     expect(body?.stages.find((s) => s.kind === 'paper')?.topic).toBe('Inovasi pelayanan publik di daerah');
+  });
+});
+
+describe('announcing a round', () => {
+  it("[R6] asks for the media and each stage's dates, showing its method, and sends them", async () => {
+    const stages = [
+      { stageId: 'admin', name: 'Seleksi administrasi', method: 'Pemeriksaan berkas' },
+      { stageId: 'makalah', name: 'Penulisan makalah', method: 'Makalah 180 menit' },
+    ];
+    signIn({
+      [`/rounds/${ROUND}/audit/state`]: { state: { stages } },
+      [`/rounds/${ROUND}/decisions/AnnounceRound/check`]: { allowed: true, events: ['RoundAnnounced'] },
+    });
+    await renderConsole(<AnnounceRoundForm roundId={ROUND} postId={null} onDone={() => undefined} />);
+    await screen.findByText('Penulisan makalah (Makalah 180 menit)');
+    fireEvent.change(screen.getByLabelText(/^Kontak sekretariat pansel/), {
+      target: { value: 'bkpsdm@kabcontoh.go.id' },
+    });
+    fireEvent.change(screen.getByLabelText(/^Media pengumuman/), {
+      target: { value: 'https://bkpsdm.kabcontoh.go.id\n\nSSCASN ' },
+    });
+    const dates: Array<[string, string]> = [
+      ['Seleksi administrasi: mulai', '2026-12-21'],
+      ['Seleksi administrasi: sampai', '2026-12-22'],
+      ['Penulisan makalah: mulai', '2027-01-05'],
+    ];
+    for (const [label, value] of dates)
+      fireEvent.change(screen.getByLabelText(new RegExp(`^${label}`)), { target: { value } });
+    // One stage still lacks its end: nothing to check or send yet.
+    expect(screen.getByRole('button', { name: 'Umumkan seleksi' })).toHaveProperty('disabled', true);
+    fireEvent.change(screen.getByLabelText(/^Penulisan makalah: sampai/), {
+      target: { value: '2027-01-05' },
+    });
+    await screen.findByTestId('decision-allowed', undefined, { timeout: 5_000 });
+    const checked = (global.fetch as jest.Mock).mock.calls.find(([url]) => String(url).endsWith('/check'));
+    expect(JSON.parse(String((checked?.[1] as RequestInit).body))).toEqual({
+      reach: 'national',
+      signedBy: 'pansel-chair',
+      secretariatContact: 'bkpsdm@kabcontoh.go.id',
+      media: ['https://bkpsdm.kabcontoh.go.id', 'SSCASN'],
+      stageSchedule: [
+        { stageId: 'admin', from: '2026-12-21', to: '2026-12-22' },
+        { stageId: 'makalah', from: '2027-01-05', to: '2027-01-05' },
+      ],
+    });
   });
 });
 
