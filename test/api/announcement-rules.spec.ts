@@ -13,7 +13,7 @@ const windowOf = (year: number) => ({
   referenceDate: `${year}-08-14`,
 });
 
-describe("R4 and R11 through the API: the policy's counting convention and age reading", () => {
+describe('R4, R6, R11 and stage content through the API: conventions, announcement, topics', () => {
   const under = useApiStack();
 
   it('[R4] accepts the window South Sulawesi published (31 Jul-14 Aug) and names a stricter convention', async () => {
@@ -184,7 +184,7 @@ describe("R4 and R11 through the API: the policy's counting convention and age r
       roundId: `topic-${randomUUID().slice(0, 8)}`,
       plan: wrong,
     });
-    expect(refused.status).toBe(400);
+    expect(refused.status).toBe(422);
     expect(refused.type).toContain('application/problem+json');
     expect(refused.body).toMatchObject({
       code: 'PLAN.INVALID',
