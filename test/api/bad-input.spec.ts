@@ -153,6 +153,8 @@ describe('API bad input', () => {
         reach: 'national',
         signedBy: 'pansel-chair',
         secretariatContact: 'x',
+        stageSchedule: [{ stageId: 'admin', from: '2024-10-01', to: '2024-10-02' }],
+        media: ['https://bkpsdm.kabcontoh.go.id'],
       }),
       409,
       'ROUND.WRONG_STATUS',

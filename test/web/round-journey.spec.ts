@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { time } from '@selter/domain';
-import { aPost } from '@selter/domain/testing';
+import { anAnnouncement, aPost } from '@selter/domain/testing';
 import { Checkpointer, generateSigner, verifyBundle, type EvidenceBundle } from '@selter/event-store';
 import type { Page } from 'playwright-core';
 import { ApiClient } from '../api/client';
@@ -119,7 +119,7 @@ describe('a selection round through the console, each role from its inbox', () =
       [
         OPERATOR,
         `/rounds/${shortId}/decisions/AnnounceRound`,
-        { reach: 'national', signedBy: 'pansel-chair', secretariatContact: 'bkpsdm@kabcontoh.go.id' },
+        { ...anAnnouncement(plan), secretariatContact: 'bkpsdm@kabcontoh.go.id' },
       ],
     ];
     for (const [user, path, body] of steps) {
@@ -235,6 +235,15 @@ describe('a selection round through the console, each role from its inbox', () =
     await page
       .getByLabel(t('operator:forms.secretariatContact'))
       .fill('Sekretariat pansel, BKPSDM Kabupaten Contoh, bkpsdm@kabcontoh.go.id');
+    // R6: where it is published, and each stage's dates after the deadline (the form lists the plan's stages).
+    await page.getByLabel(t('operator:forms.media')).fill('https://bkpsdm.kabcontoh.go.id\nSSCASN');
+    const slots = page.locator('[data-stage-slot]');
+    await until('the stages to schedule', async () => (await slots.count()) > 0);
+    for (let i = 0; i < (await slots.count()); i += 1) {
+      const dates = slots.nth(i).locator('input[type="date"]');
+      await dates.nth(0).fill(time.addCalendarDays(DEADLINE, 7 + 3 * i));
+      await dates.nth(1).fill(time.addCalendarDays(DEADLINE, 8 + 3 * i));
+    }
     await submitDecision(page, 'AnnounceRound');
 
     await importFile(page, need(), 'pelamar-dinkes.csv', csvOf(APPLICANTS.map((a) => rowOf(a))));

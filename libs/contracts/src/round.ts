@@ -41,6 +41,12 @@ export interface RoundResume {
 export const CALENDARS_AS_DATA_PATCH = 'calendars-as-data';
 
 /**
+ * The patch id under which AnnounceRound must carry the stage schedule and the media (R6, ADR 35).
+ * Histories recorded before it replay accepting an announcement without them, as they did.
+ */
+export const ANNOUNCEMENT_CONTENT_PATCH = 'announcement-content';
+
+/**
  * An alarm the round's clock raises instead of acting (ADR 24): its command was refused because a
  * count reaches a year with no calendar. It rides on the awaited decision of the same post (the
  * operator's CloseRegistration), so the inbox of the operator and the admin shows it.

@@ -61,7 +61,14 @@ export {
 export { bodyRefusal } from './oversight/refuse';
 export { KASN_2019 } from './policy/kasn-2019';
 export { BKN_2024, BKN_2025 } from './policy/bkn-2024';
-export { derivePolicy, KASN_2019_MIN3, KASN_2019_SE52, BKN_2024_ASSESSMENT_2Y } from './policy/variants';
+export {
+  derivePolicy,
+  KASN_2019_MIN3,
+  KASN_2019_SE52,
+  BKN_2024_ASSESSMENT_2Y,
+  BKN_2025_LEAD_DAY_AFTER,
+  BKN_2024_AGE_NOT_YET_57,
+} from './policy/variants';
 export { INDONESIAN_HOLIDAYS } from './policy/holidays';
 export {
   createPolicyRegistry,
@@ -115,12 +122,14 @@ export type {
   Wait,
 } from './round/state';
 export { decide, tryDecide, createRoundDecider, type RoundDecider } from './round/decide';
+export type { DeciderOptions } from './round/context';
 export { evolve } from './round/evolve';
 export { MANDATORY_STAGE_KINDS } from './round/validate-stages';
 export { checkPlan, type PlanCheck } from './round/check-plan';
 export { internalMembers, isInternalMember, worksForAgency } from './round/pansel-employer';
 export { ASSESSMENT_CENTRES, type AssessmentCentre } from './round/assessment-centres';
 export { planFindings } from './round/validate-plan';
+export { stageTopicFor } from './round/stage-content';
 export { electionWindowOn } from './round/election-window';
 
 export type * from './rotation/types';

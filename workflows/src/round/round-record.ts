@@ -1,9 +1,9 @@
 import type { RoundActivities } from '@selter/contracts';
 import {
   createRoundDecider,
-  decide,
   evolve,
   initialState,
+  type DeciderOptions,
   type RoundCalendar,
   type RoundCommand,
   type RoundEvent,
@@ -23,8 +23,9 @@ export class RoundRecord extends DecisionLedger<RoundCommand, RoundEvent, RoundS
     streamId: string,
     roundId: string,
     activities: Pick<RoundActivities, 'recordRoundDecisions' | 'readRoundEvents'>,
+    private readonly options: DeciderOptions = {},
   ) {
-    const decider = { decide };
+    const decider = { decide: createRoundDecider(undefined, undefined, options).decide };
     super(
       streamId,
       { decide: (command, state) => decider.decide(command, state), evolve, initialState },
@@ -42,6 +43,6 @@ export class RoundRecord extends DecisionLedger<RoundCommand, RoundEvent, RoundS
 
   /** Decides from now on with the round's calendar: its days off, years covered and the agency's zone. */
   useCalendar(calendar: RoundCalendar): void {
-    this.chosen.decide = createRoundDecider(undefined, calendar).decide;
+    this.chosen.decide = createRoundDecider(undefined, calendar, this.options).decide;
   }
 }

@@ -1,4 +1,5 @@
 import {
+  ANNOUNCEMENT_CONTENT_PATCH,
   awaitingQuery,
   CALENDARS_AS_DATA_PATCH,
   RESTORING,
@@ -78,10 +79,14 @@ const policyOf = (state: RoundState) =>
  * domain's command for it (close or extend registration, remind, escalate): it never decides for a person.
  */
 export async function selectionRound(input: RoundWorkflowInput): Promise<RoundOutcome> {
-  const record = new RoundRecord(roundWorkflowId(input.agency, input.roundId), input.roundId, {
-    recordRoundDecisions,
-    readRoundEvents,
-  });
+  // R6 (ADR 35): announcements carry the stage schedule and media; histories from before replay as decided.
+  const announcementContentOptional = !patched(ANNOUNCEMENT_CONTENT_PATCH);
+  const record = new RoundRecord(
+    roundWorkflowId(input.agency, input.roundId),
+    input.roundId,
+    { recordRoundDecisions, readRoundEvents },
+    { announcementContentOptional },
+  );
   const clock = new RoundClock(input.resume?.clock);
   // Calendars as data (ADR 24): a round counts working days with its agency's calendar, read by an
   // activity (its result in the history pins it for replay) and carried into each new run, and keeps

@@ -2166,6 +2166,18 @@ export interface components {
             /** @description In force today (the API's clock) */
             inForce: boolean;
             numbers: {
+                announcementLeadConvention: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: string;
+                };
                 announcementLeadCounting: {
                     /**
                      * @description P: primary legal text, S: secondary source, I: inference
@@ -2261,6 +2273,18 @@ export interface components {
                     /** @description The legal source of the value */
                     source: string;
                     value: boolean;
+                };
+                maxAgeReading: {
+                    /**
+                     * @description P: primary legal text, S: secondary source, I: inference
+                     * @enum {string}
+                     */
+                    evidence: "P" | "S" | "I";
+                    /** @description The rule (R1-R33) the value belongs to */
+                    ruleId?: string;
+                    /** @description The legal source of the value */
+                    source: string;
+                    value: string;
                 };
                 maxAgeYears: {
                     /**
@@ -2672,6 +2696,11 @@ export interface components {
                     minRank?: "III/a" | "III/b" | "III/c" | "III/d" | "IV/a" | "IV/b" | "IV/c" | "IV/d" | "IV/e";
                     notes: string[];
                 };
+                /** @description This post's own content for a stage (e.g. its paper topic), instead of the stage's topic */
+                stageTopics?: {
+                    stageId: string;
+                    topic: string;
+                }[];
                 title: string;
             };
             postId: string;
@@ -2860,6 +2889,11 @@ export interface components {
                     minRank?: "III/a" | "III/b" | "III/c" | "III/d" | "IV/a" | "IV/b" | "IV/c" | "IV/d" | "IV/e";
                     notes: string[];
                 };
+                /** @description This post's own content for a stage (e.g. its paper topic), instead of the stage's topic */
+                stageTopics?: {
+                    stageId: string;
+                    topic: string;
+                }[];
                 title: string;
             }[];
             schedule: {
@@ -2888,12 +2922,20 @@ export interface components {
         RoundStateView: {
             announcement: {
                 announcedOn: string;
+                /** @description Where it was published (R6); null for announcements recorded before */
+                media: string[] | null;
                 /** @enum {string} */
                 reach: "national" | "province";
                 registrationDeadline: string;
                 secretariatContact: string;
                 /** @enum {string} */
                 signedBy: "pansel-chair" | "secretariat-head";
+                /** @description Each stage's dates as announced (R6); null for announcements recorded before */
+                stageSchedule: {
+                    from: string;
+                    stageId: string;
+                    to: string;
+                }[] | null;
             } | null;
             cancellationReason: string | null;
             mendagriApprovals: {
@@ -3068,6 +3110,8 @@ export interface components {
             /** @enum {string} */
             scoring: "elimination" | "cumulative";
             stageId: string;
+            /** @description What the stage asks (e.g. the paper's topic): every post's, unless a post names its own */
+            topic?: string;
             weight: number;
         };
         Timeline: {
@@ -5320,6 +5364,11 @@ export interface operations {
                                 minRank?: "III/a" | "III/b" | "III/c" | "III/d" | "IV/a" | "IV/b" | "IV/c" | "IV/d" | "IV/e";
                                 notes: string[];
                             };
+                            /** @description This post's own content for a stage (e.g. its paper topic), instead of the stage's topic */
+                            stageTopics?: {
+                                stageId: string;
+                                topic: string;
+                            }[];
                             title: string;
                         }[];
                         schedule: {
@@ -5338,6 +5387,8 @@ export interface operations {
                             /** @enum {string} */
                             scoring: "elimination" | "cumulative";
                             stageId: string;
+                            /** @description What the stage asks (e.g. the paper's topic): every post's, unless a post names its own */
+                            topic?: string;
                             weight: number;
                         }[];
                     };
@@ -6800,6 +6851,8 @@ export interface operations {
                         /** @enum {string} */
                         scoring: "elimination" | "cumulative";
                         stageId: string;
+                        /** @description What the stage asks (e.g. the paper's topic): every post's, unless a post names its own */
+                        topic?: string;
                         weight: number;
                     };
                 };
@@ -7103,6 +7156,8 @@ export interface operations {
                         /** @enum {string} */
                         scoring: "elimination" | "cumulative";
                         stageId: string;
+                        /** @description What the stage asks (e.g. the paper's topic): every post's, unless a post names its own */
+                        topic?: string;
                         weight: number;
                     };
                 };
@@ -7391,11 +7446,19 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Where the announcement is published: site, SSCASN, newspaper (R6) */
+                    media: string[];
                     /** @enum {string} */
                     reach: "national" | "province" | "agency";
                     secretariatContact: string;
                     /** @enum {string} */
                     signedBy: "pansel-chair" | "secretariat-head";
+                    /** @description Each stage's dates, on or after the registration deadline (R6) */
+                    stageSchedule: {
+                        from: string;
+                        stageId: string;
+                        to: string;
+                    }[];
                 };
             };
         };
@@ -7679,11 +7742,19 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Where the announcement is published: site, SSCASN, newspaper (R6) */
+                    media: string[];
                     /** @enum {string} */
                     reach: "national" | "province" | "agency";
                     secretariatContact: string;
                     /** @enum {string} */
                     signedBy: "pansel-chair" | "secretariat-head";
+                    /** @description Each stage's dates, on or after the registration deadline (R6) */
+                    stageSchedule: {
+                        from: string;
+                        stageId: string;
+                        to: string;
+                    }[];
                 };
             };
         };
@@ -21415,6 +21486,11 @@ export interface operations {
                                 minRank?: "III/a" | "III/b" | "III/c" | "III/d" | "IV/a" | "IV/b" | "IV/c" | "IV/d" | "IV/e";
                                 notes: string[];
                             };
+                            /** @description This post's own content for a stage (e.g. its paper topic), instead of the stage's topic */
+                            stageTopics?: {
+                                stageId: string;
+                                topic: string;
+                            }[];
                             title: string;
                         }[];
                         schedule: {
@@ -21433,6 +21509,8 @@ export interface operations {
                             /** @enum {string} */
                             scoring: "elimination" | "cumulative";
                             stageId: string;
+                            /** @description What the stage asks (e.g. the paper's topic): every post's, unless a post names its own */
+                            topic?: string;
                             weight: number;
                         }[];
                     };
@@ -21786,6 +21864,11 @@ export interface operations {
                                 minRank?: "III/a" | "III/b" | "III/c" | "III/d" | "IV/a" | "IV/b" | "IV/c" | "IV/d" | "IV/e";
                                 notes: string[];
                             };
+                            /** @description This post's own content for a stage (e.g. its paper topic), instead of the stage's topic */
+                            stageTopics?: {
+                                stageId: string;
+                                topic: string;
+                            }[];
                             title: string;
                         }[];
                         schedule: {
@@ -21804,6 +21887,8 @@ export interface operations {
                             /** @enum {string} */
                             scoring: "elimination" | "cumulative";
                             stageId: string;
+                            /** @description What the stage asks (e.g. the paper's topic): every post's, unless a post names its own */
+                            topic?: string;
                             weight: number;
                         }[];
                     };
@@ -24380,6 +24465,11 @@ export interface operations {
                                 minRank?: "III/a" | "III/b" | "III/c" | "III/d" | "IV/a" | "IV/b" | "IV/c" | "IV/d" | "IV/e";
                                 notes: string[];
                             };
+                            /** @description This post's own content for a stage (e.g. its paper topic), instead of the stage's topic */
+                            stageTopics?: {
+                                stageId: string;
+                                topic: string;
+                            }[];
                             title: string;
                         }[];
                         schedule: {
@@ -24398,6 +24488,8 @@ export interface operations {
                             /** @enum {string} */
                             scoring: "elimination" | "cumulative";
                             stageId: string;
+                            /** @description What the stage asks (e.g. the paper's topic): every post's, unless a post names its own */
+                            topic?: string;
                             weight: number;
                         }[];
                     };

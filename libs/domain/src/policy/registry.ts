@@ -1,7 +1,13 @@
 import { BKN_2024, BKN_2025 } from './bkn-2024';
 import { KASN_2019 } from './kasn-2019';
 import type { Policy } from './types';
-import { BKN_2024_ASSESSMENT_2Y, KASN_2019_MIN3, KASN_2019_SE52 } from './variants';
+import {
+  BKN_2024_ASSESSMENT_2Y,
+  BKN_2024_AGE_NOT_YET_57,
+  BKN_2025_LEAD_DAY_AFTER,
+  KASN_2019_MIN3,
+  KASN_2019_SE52,
+} from './variants';
 import { fail } from '../shared/errors';
 import { compareDates, type IsoDate } from '../shared/time';
 
@@ -20,6 +26,8 @@ export const DEFAULT_POLICIES: PolicyRegistry = createPolicyRegistry([
   KASN_2019_MIN3,
   KASN_2019_SE52,
   BKN_2024_ASSESSMENT_2Y,
+  BKN_2025_LEAD_DAY_AFTER,
+  BKN_2024_AGE_NOT_YET_57,
 ]);
 
 /** The policy with this id; throws POLICY.UNKNOWN. */

@@ -48,6 +48,18 @@ export type DocumentKind =
   | 'tax-return'
   | 'leadership-training-certificate';
 
+/**
+ * R4: how the lead days of PP 117(2) are counted. `announcement-day-counts`: the announcement day is
+ * day 1 (31 Jul-14 Aug is 15 days, as regions publish); `day-after`: day 1 is the day after it.
+ */
+export type LeadDayConvention = 'announcement-day-counts' | 'day-after';
+
+/**
+ * R11: how "at most 56 at the reference date" is read. `years-and-zero-days`: 56 years 0 days at the latest
+ * (the cut-off announcements print); `not-yet-next-year`: any age of 56 years and some days passes.
+ */
+export type AgeLimitReading = 'years-and-zero-days' | 'not-yet-next-year';
+
 export interface PolicyNumbers {
   readonly panselMinSize: Sourced<number>;
   readonly panselMaxSize: Sourced<number>;
@@ -55,12 +67,14 @@ export interface PolicyNumbers {
   readonly panselMaxInternalShare: Sourced<number>;
   readonly announcementLeadDays: Sourced<number>;
   readonly announcementLeadCounting: Sourced<DayCounting>;
+  readonly announcementLeadConvention: Sourced<LeadDayConvention>;
   readonly minApplicantsPerPost: Sourced<number>;
   readonly extensionDays: Sourced<number>;
   readonly extensionCounting: Sourced<DayCounting>;
   readonly maxExtensions: Sourced<number>;
   readonly maxPostsPerApplicant: Sourced<number>;
   readonly maxAgeYears: Sourced<number>;
+  readonly maxAgeReading: Sourced<AgeLimitReading>;
   readonly minEducation: Sourced<Education>;
   readonly minExperienceYears: Sourced<number>;
   readonly minPriorPostYears: Sourced<number>;

@@ -1,4 +1,4 @@
-import type { OversightLetter, RoundPlan, StageDefinition } from './plan-types';
+import type { OversightLetter, RoundPlan, StageDefinition, StageSlot } from './plan-types';
 import type {
   AppointeeWithdrawalCause,
   ApplicantWithdrawn,
@@ -30,6 +30,13 @@ export type AnnounceRound = Command<
     reach: 'national' | 'province' | 'agency';
     signedBy: 'pansel-chair' | 'secretariat-head';
     secretariatContact: string;
+    /**
+     * R6 (PP 117(4)(e)): each stage's dates. Required for new announcements; absent only in
+     * commands recorded before it was (old workflow histories replay as decided, ADR 35).
+     */
+    stageSchedule?: readonly StageSlot[];
+    /** R6 (PP 117(1)): where the announcement is published (site, SSCASN, newspaper). Required as above. */
+    media?: readonly string[];
   }
 >;
 export type RegisterApplicant = Command<

@@ -11,6 +11,15 @@ import type { RoundCalendar } from '../calendar/calendar';
 import { holidaysOfCalendar } from '../calendar/calendar';
 import { dateIn, dateOf, ROUND_OFFSET, type Holidays, type IsoDate, type IsoInstant } from '../shared/time';
 
+/** How a decider is bound beyond its policies and calendar. */
+export interface DeciderOptions {
+  /**
+   * Accept an AnnounceRound without stage schedule and media, as before R6 required them: only a
+   * workflow replaying a history recorded before (a Temporal patch marker tells, ADR 35) sets it.
+   */
+  readonly announcementContentOptional?: boolean;
+}
+
 /** What every command handler needs: the round's own policy, today's date and an event factory. */
 export interface Ctx {
   readonly roundId: string;
@@ -20,6 +29,8 @@ export interface Ctx {
   readonly offset: string;
   readonly now: IsoInstant;
   readonly today: IsoDate;
+  /** R6: whether AnnounceRound must carry the stage schedule and media (false only to replay old histories). */
+  readonly announcementContentRequired: boolean;
   readonly emit: <T extends RoundEventType>(
     type: T,
     data: RoundEventData<T>,
@@ -36,6 +47,7 @@ export function contextFor(
   roundId: string,
   policy: Policy,
   calendar?: RoundCalendar,
+  options: DeciderOptions = {},
 ): Ctx {
   const metadata: EventMetadata = eventMetadataOf(command.metadata);
   const now = command.metadata.now;
@@ -46,6 +58,7 @@ export function contextFor(
     now,
     today,
     offset: calendar?.offset ?? ROUND_OFFSET,
+    announcementContentRequired: !options.announcementContentOptional,
     holidays: calendar ? holidaysOfCalendar(calendar) : holidaysOf(policy),
     // The generic pairing of `type` and `data` is checked at each call site; TS cannot re-prove it here.
     emit: (type, data) => ({ type, data: { ...data, roundId, at: now }, metadata }) as unknown as never,

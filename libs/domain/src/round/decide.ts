@@ -1,6 +1,6 @@
 import type { RoundCalendar } from '../calendar/calendar';
 import type { RoundCommand } from './commands';
-import { contextFor, policyOf, type Ctx } from './context';
+import { contextFor, policyOf, type Ctx, type DeciderOptions } from './context';
 import type { RoundEvent } from './events';
 import { evolve } from './evolve';
 import { announceRound } from './handlers/announce';
@@ -160,6 +160,7 @@ export interface RoundDecider {
 export function createRoundDecider(
   registry: PolicyRegistry = DEFAULT_POLICIES,
   calendar?: RoundCalendar,
+  options: DeciderOptions = {},
 ): RoundDecider {
   return {
     decide(command, state) {
@@ -172,7 +173,7 @@ export function createRoundDecider(
         });
       }
       const policy = state.status === 'empty' ? planningPolicy(command, registry) : policyOf(state, registry);
-      const ctx = contextFor(command, roundId, policy, calendar);
+      const ctx = contextFor(command, roundId, policy, calendar, options);
       return withClosure(state, route(command, state, ctx), ctx);
     },
     evolve,

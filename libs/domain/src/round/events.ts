@@ -1,4 +1,4 @@
-import type { JobLevel, OversightLetter, RoundPlan, StageDefinition } from './plan-types';
+import type { JobLevel, OversightLetter, RoundPlan, StageDefinition, StageSlot } from './plan-types';
 import type { OversightBody } from '../policy/types';
 import type { ApplicantProfile } from '../rules/applicant';
 import type { FailedRequirement } from '../rules/evaluate';
@@ -59,6 +59,10 @@ export type RoundAnnounced = RoundEvent_<
     secretariatContact: string;
     policyId: string;
     stages: readonly StageDefinition[];
+    /** R6: absent in events recorded before the announcement carried it (ADR 35). */
+    stageSchedule?: readonly StageSlot[];
+    /** R6: where it is published; absent in old events. */
+    media?: readonly string[];
   }
 >;
 export type ApplicantRegistered = RoundEvent_<

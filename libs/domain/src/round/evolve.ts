@@ -7,6 +7,7 @@ type RoundWaits = Readonly<Record<string, Wait>>;
 function announce(state: RoundState, event: RoundAnnounced): RoundState {
   if (state.status !== 'recommended') return { ...state, version: state.version + 1 };
   const { announcedOn, registrationDeadline, reach, signedBy, secretariatContact, stages } = event.data;
+  const { stageSchedule, media } = event.data;
   const posts: Record<string, PostState> = {};
   for (const plan of state.plan.posts) {
     posts[plan.postId] = {
@@ -26,7 +27,15 @@ function announce(state: RoundState, event: RoundAnnounced): RoundState {
     stages,
     posts,
     postIds: state.plan.posts.map((p) => p.postId),
-    announcement: { announcedOn, registrationDeadline, reach, signedBy, secretariatContact },
+    announcement: {
+      announcedOn,
+      registrationDeadline,
+      reach,
+      signedBy,
+      secretariatContact,
+      ...(stageSchedule ? { stageSchedule } : {}),
+      ...(media ? { media } : {}),
+    },
   };
 }
 

@@ -13,6 +13,12 @@ export interface CompetencyStandard {
   readonly socioCultural: readonly string[];
 }
 
+/** A post's own content for one stage of the catalogue (its paper topic, say). */
+export interface PostStageTopic {
+  readonly stageId: string;
+  readonly topic: string;
+}
+
 export interface PostPlan {
   readonly postId: string;
   readonly title: string;
@@ -21,6 +27,11 @@ export interface PostPlan {
   readonly competencyStandard: CompetencyStandard;
   readonly requirements: { readonly minRank?: Rank; readonly notes: readonly string[] };
   /** The official being replaced, if any: the 2-year lock applies (R28). */
+  /**
+   * What a stage asks of this post's candidates when it differs from the round's default (the
+   * stage's `topic`): e.g. each post's paper topic, *kisi-kisi makalah* (Tegal 2021). Absent in old plans.
+   */
+  readonly stageTopics?: readonly PostStageTopic[];
   readonly incumbent?: {
     readonly nip: string;
     readonly inauguratedOn: IsoDate;
@@ -56,6 +67,8 @@ export interface StageDefinition {
   readonly name: string;
   readonly kind: StageKind;
   readonly method: string;
+  /** What the stage asks, for every post unless a post names its own (`PostPlan.stageTopics`). */
+  readonly topic?: string;
   readonly weight: number;
   readonly maxScore: number;
   readonly scoring: Scoring;
@@ -63,6 +76,13 @@ export interface StageDefinition {
   readonly passMark?: number;
   /** Optionally narrow to the best k by running total (e.g. a paper narrows to 5). */
   readonly maxProceeding?: number;
+}
+
+/** When one stage of the catalogue takes place, as the announcement publishes it (R6). */
+export interface StageSlot {
+  readonly stageId: string;
+  readonly from: IsoDate;
+  readonly to: IsoDate;
 }
 
 export interface Schedule {

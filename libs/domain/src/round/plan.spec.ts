@@ -1,6 +1,6 @@
 import { decide, tryDecide } from './decide';
 import { DomainError } from '../shared/errors';
-import { aPansel, aPlan, aPost, command, STANDARD_STAGES } from '../testing/fixtures';
+import { aPansel, aPlan, aPost, anAnnouncement, command, STANDARD_STAGES } from '../testing/fixtures';
 import { fold, RoundStream } from '../testing/run';
 
 const planned = (plan = aPlan(), date = '2024-09-02', policyId?: string) =>
@@ -143,13 +143,40 @@ describe('round: planning', () => {
   it('[R4] refuses a schedule with a 14-day registration window', () => {
     const schedule = {
       announcementOn: '2024-09-09',
-      registrationDeadline: '2024-09-23',
-      referenceDate: '2024-09-23',
+      registrationDeadline: '2024-09-22',
+      referenceDate: '2024-09-22',
     };
     expect(refusal(() => planned(aPlan(undefined, { schedule })))).toMatchObject({
       code: 'ROUND.ANNOUNCEMENT_LEAD_TOO_SHORT',
       ruleId: 'R4',
     });
+  });
+
+  it('[R4] accepts the window South Sulawesi published (31 Jul-14 Aug 2023) and names a stricter convention', () => {
+    const schedule = {
+      announcementOn: '2023-07-31',
+      registrationDeadline: '2023-08-14',
+      referenceDate: '2023-08-14',
+    };
+    expect(planned(aPlan(undefined, { schedule }), '2023-07-20')[0]?.data).toMatchObject({
+      policyId: 'kasn-2019',
+    });
+    const later = {
+      announcementOn: '2026-07-31',
+      registrationDeadline: '2026-08-14',
+      referenceDate: '2026-08-14',
+    };
+    expect(planned(aPlan(undefined, { schedule: later }), '2026-07-20', 'bkn-2025')).toHaveLength(1);
+    const strict = refusal(() =>
+      planned(aPlan(undefined, { schedule: later }), '2026-07-20', 'bkn-2025-lead-day-after'),
+    );
+    expect(strict).toMatchObject({
+      code: 'ROUND.ANNOUNCEMENT_LEAD_TOO_SHORT',
+      ruleId: 'R4',
+      details: { earliest: '2026-08-15', convention: 'day-after', policyId: 'bkn-2025-lead-day-after' },
+    });
+    expect(strict.reason.id).toContain('15 hari kalender, dihitung sejak hari setelah pengumuman');
+    expect(strict.reason.en).toContain('15 calendar days, counted from the day after the announcement');
   });
 
   it('refuses to plan twice and any command before the plan', () => {
@@ -226,7 +253,7 @@ describe('round: plan recommendation', () => {
     const stream = new RoundStream(planned());
     const announce = command(
       'AnnounceRound',
-      { reach: 'national', signedBy: 'pansel-chair', secretariatContact: 'x' },
+      { ...anAnnouncement(aPlan()), secretariatContact: 'x' },
       '2024-09-09',
     );
     expect(tryDecide(announce, stream.state)).toMatchObject({

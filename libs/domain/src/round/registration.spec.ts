@@ -1,16 +1,12 @@
-import { tryDecide } from './decide';
-import { aPansel, aPlan, aPost, anApplicant, command } from '../testing/fixtures';
+import { createRoundDecider, tryDecide } from './decide';
+import type { AnnounceRound } from './commands';
+import { evolve } from './evolve';
+import { aPansel, aPlan, aPost, anAnnouncement, anApplicant, command } from '../testing/fixtures';
 import { RoundBuilder } from '../testing/builder';
+import { tryDecideWith } from '../shared/errors';
 
-const announce = (
-  data: Partial<{ reach: 'national' | 'province' | 'agency'; secretariatContact: string }>,
-  date = '2024-09-09',
-) =>
-  command(
-    'AnnounceRound',
-    { reach: 'national', signedBy: 'pansel-chair', secretariatContact: 'bkpsdm@example.go.id', ...data },
-    date,
-  );
+const announce = (data: Partial<AnnounceRound['data']>, date = '2024-09-09') =>
+  command('AnnounceRound', { ...anAnnouncement(aPlan()), ...data }, date);
 
 function recommended(plan = aPlan()): RoundBuilder {
   const b = new RoundBuilder(plan);
@@ -35,11 +31,21 @@ describe('round: announcement', () => {
     expect(b.round.stages).toHaveLength(6);
   });
 
-  it('[R4] refuses an announcement 14 days before the deadline', () => {
-    expect(tryDecide(announce({}, '2024-09-10'), recommended().stream.state)).toMatchObject({
+  it('[R4] refuses an announcement 14 days before the deadline, naming the counting convention', () => {
+    expect(tryDecide(announce({}, '2024-09-10'), recommended().stream.state)).toMatchObject({ ok: true });
+    const refused = tryDecide(announce({}, '2024-09-11'), recommended().stream.state);
+    expect(refused).toMatchObject({
       ok: false,
-      error: { code: 'ROUND.ANNOUNCEMENT_LEAD_TOO_SHORT', ruleId: 'R4', details: { earliest: '2024-09-25' } },
+      error: {
+        code: 'ROUND.ANNOUNCEMENT_LEAD_TOO_SHORT',
+        ruleId: 'R4',
+        details: { earliest: '2024-09-25', convention: 'announcement-day-counts', counting: 'calendar' },
+      },
     });
+    expect(refused.ok ? '' : refused.error.reason.en).toContain(
+      '15 calendar days, the announcement day counted',
+    );
+    expect(refused.ok ? '' : refused.error.reason.id).toContain('15 hari kalender, hari pengumuman dihitung');
   });
 
   it('[R5] refuses an announcement limited to the agency', () => {
@@ -63,6 +69,58 @@ describe('round: announcement', () => {
       ok: false,
       error: { details: { missing: ['dinkes.requirements'] } },
     });
+  });
+
+  it("[R6] refuses an announcement without the media, a stage's dates or a stage's method", () => {
+    const state = recommended().stream.state;
+    const { stageSchedule = [] } = anAnnouncement(aPlan());
+    const refused = tryDecide(
+      announce({ media: [' '], stageSchedule: stageSchedule.filter((s) => s.stageId !== 'paper') }),
+      state,
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'ROUND.ANNOUNCEMENT_INCOMPLETE',
+        ruleId: 'R6',
+        details: { missing: ['media', 'stageSchedule.paper'] },
+      },
+    });
+    const { media: _m, stageSchedule: _s, ...bare } = anAnnouncement(aPlan());
+    expect(tryDecide(command('AnnounceRound', bare, '2024-09-09'), state)).toMatchObject({
+      error: { details: { missing: ['media', ...stageSchedule.map((s) => `stageSchedule.${s.stageId}`)] } },
+    });
+    const early = stageSchedule.map((s, i) => (i === 0 ? { ...s, from: '2024-09-20' } : s));
+    expect(tryDecide(announce({ stageSchedule: early }), state)).toMatchObject({
+      error: { details: { missing: ['stageSchedule.admin'] } },
+    });
+    const methodless = recommended(
+      aPlan(undefined, { stages: aPlan().stages.map((s, i) => (i === 1 ? { ...s, method: ' ' } : s)) }),
+    );
+    expect(tryDecide(announce({}), methodless.stream.state)).toMatchObject({
+      error: { details: { missing: ['stages.assessment.method'] } },
+    });
+  });
+
+  it('[R6] records the schedule and the media; an old announcement without them replays as decided', () => {
+    const b = recommended().run(announce({}));
+    expect(b.stream.events.at(-1)?.data).toMatchObject({
+      stageSchedule: anAnnouncement(aPlan()).stageSchedule,
+      media: anAnnouncement(aPlan()).media,
+    });
+    const { media: _m, stageSchedule: _s, ...old } = anAnnouncement(aPlan());
+    const replaying = createRoundDecider(undefined, undefined, { announcementContentOptional: true });
+    const result = tryDecideWith(
+      replaying.decide,
+      command('AnnounceRound', old, '2024-09-09'),
+      recommended().stream.state,
+    );
+    expect(result.ok).toBe(true);
+    const [event] = result.ok ? result.events : [];
+    expect(event?.data).not.toHaveProperty('media');
+    const state = event ? evolve(recommended().stream.state, event) : undefined;
+    expect(state).toMatchObject({ status: 'announced', announcement: { reach: 'national' } });
+    expect(state?.status === 'announced' && state.announcement).not.toHaveProperty('stageSchedule');
   });
 
   it('[R29] refuses to announce under an acting head without the Mendagri approval, accepts with it', () => {

@@ -1,9 +1,11 @@
 import { accreditationFindings } from './assessment-centres';
 import type { PostPlan, RoundPlan } from './plan-types';
 import { panselFindings } from './validate-pansel';
+import { stageContentFindings } from './stage-content';
 import { stageCatalogueFindings } from './validate-stages';
 import type { Policy } from '../policy/types';
 import { finding, findingsOf, throwFirst, type DomainError } from '../shared/errors';
+import type { Reason } from '../shared/rule-id';
 import { addDays, addYears, compareDates, dayNumber, hasCompletedYears, type IsoDate } from '../shared/time';
 
 /** R28: an incumbent may not be replaced within 2 years of inauguration, save for the legal exceptions. */
@@ -38,7 +40,31 @@ export function validateLeadTime(
   throwFirst(leadTimeFindings(announcedOn, deadline, policy, holidays));
 }
 
-/** R4 as a finding, when the deadline comes too soon after the announcement. */
+/** R4's counting convention in words, as the refusal names it (e.g. "15 calendar days, the announcement day counted"). */
+export function leadConventionReason(policy: Policy): Reason {
+  const { announcementLeadDays: lead, announcementLeadCounting: counting } = policy.numbers;
+  const first = policy.numbers.announcementLeadConvention.value === 'announcement-day-counts';
+  return {
+    id: `${lead.value} hari ${counting.value === 'calendar' ? 'kalender' : 'kerja'}, ${first ? 'hari pengumuman dihitung' : 'dihitung sejak hari setelah pengumuman'}`,
+    en: `${lead.value} ${counting.value} days, ${first ? 'the announcement day counted' : 'counted from the day after the announcement'}`,
+  };
+}
+
+/**
+ * The earliest deadline the lead time allows. With the announcement day counted it is day 1, so
+ * 31 Jul + 15 calendar days ends on 14 Aug (in working days, when the announcement is on one).
+ */
+export function earliestDeadline(
+  announcedOn: IsoDate,
+  policy: Policy,
+  holidays: ReadonlySet<IsoDate>,
+): IsoDate {
+  const { announcementLeadDays: lead, announcementLeadCounting: counting } = policy.numbers;
+  const first = policy.numbers.announcementLeadConvention.value === 'announcement-day-counts';
+  return addDays(announcedOn, first ? lead.value - 1 : lead.value, counting.value, holidays);
+}
+
+/** R4 as a finding, when the deadline comes too soon after the announcement; it names the convention. */
 export function leadTimeFindings(
   announcedOn: IsoDate,
   deadline: IsoDate,
@@ -46,14 +72,25 @@ export function leadTimeFindings(
   holidays: ReadonlySet<IsoDate>,
 ): DomainError[] {
   const { announcementLeadDays: lead, announcementLeadCounting: counting } = policy.numbers;
-  const earliest = addDays(announcedOn, lead.value, counting.value, holidays);
+  const convention = policy.numbers.announcementLeadConvention;
+  const earliest = earliestDeadline(announcedOn, policy, holidays);
   if (compareDates(deadline, earliest) >= 0) return [];
+  const named = leadConventionReason(policy);
   return [
     finding(
       'ROUND.ANNOUNCEMENT_LEAD_TOO_SHORT',
-      `Batas pendaftaran ${deadline} kurang dari ${lead.value} hari setelah pengumuman ${announcedOn}; paling cepat ${earliest} (R4, ${lead.source})`,
-      `Deadline ${deadline} is less than ${lead.value} days after the announcement on ${announcedOn}; earliest ${earliest} (R4, ${lead.source})`,
-      { announcedOn, deadline, earliest, leadDays: lead.value, counting: counting.value },
+      `Batas pendaftaran ${deadline} kurang dari ${named.id} sejak pengumuman ${announcedOn}; paling cepat ${earliest} (R4, ${lead.source}; cara hitung kebijakan ${policy.id})`,
+      `Deadline ${deadline} is less than ${named.en} from the announcement on ${announcedOn}; earliest ${earliest} (R4, ${lead.source}; counting convention of policy ${policy.id})`,
+      {
+        announcedOn,
+        deadline,
+        earliest,
+        leadDays: lead.value,
+        counting: counting.value,
+        convention: convention.value,
+        conventionSource: convention.source,
+        policyId: policy.id,
+      },
     ),
   ];
 }
@@ -127,6 +164,7 @@ export function planFindings(
     ...plan.posts.flatMap((post) => replacementLockFindings(post, today, policy)),
     ...panselFindings(plan.pansel.members, policy, plan.agency),
     ...stageCatalogueFindings(plan.stages),
+    ...stageContentFindings(plan),
     ...scheduleFindings(plan.schedule, policy, holidays),
     ...accreditationFindings(plan.assessmentProvider, today),
   ];

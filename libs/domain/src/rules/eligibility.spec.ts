@@ -1,5 +1,6 @@
 import { evaluateEligibility } from './evaluate';
 import { KASN_2019 } from '../policy/kasn-2019';
+import { BKN_2024_AGE_NOT_YET_57 } from '../policy/variants';
 import { anApplicant, ALL_DOCUMENTS } from '../testing/fixtures';
 
 const context = { policy: KASN_2019, referenceDate: '2024-09-24' };
@@ -20,9 +21,23 @@ describe('eligibility predicates', () => {
     expect(outcome.eligible).toBe(false);
     expect(outcome.failed[0]?.ruleId).toBe('R11');
     expect(outcome.failed[0]?.reason.id).toBe(
-      'Usia 56 tahun 1 hari pada tanggal acuan 2024-09-24 melebihi batas 56 tahun (R11, PP 11/2017 Pasal 107 huruf c angka 6)',
+      'Usia 56 tahun 1 hari pada tanggal acuan 2024-09-24 melebihi batas 56 tahun, dibaca paling tinggi 56 tahun 0 hari (R11, PP 11/2017 Pasal 107 huruf c angka 6)',
     );
     expect(outcome.failed[0]?.reason.en).toContain('Age 56 years 1 days');
+    expect(outcome.failed[0]?.reason.en).toContain('read as at most 56 years 0 days');
+  });
+
+  it('[R11] reads the limit as the policy says: "not yet 57" accepts 56 years 364 days, refuses 57', () => {
+    const notYet57 = { policy: BKN_2024_AGE_NOT_YET_57, referenceDate: '2024-09-24' };
+    expect(evaluateEligibility(anApplicant('1', { dateOfBirth: '1967-09-25' }), notYet57).eligible).toBe(
+      true,
+    );
+    const outcome = evaluateEligibility(anApplicant('1', { dateOfBirth: '1967-09-24' }), notYet57);
+    expect(outcome.failed.map((f) => f.ruleId)).toEqual(['R11']);
+    expect(outcome.failed[0]?.reason.id).toContain('dibaca belum berusia 57 tahun');
+    expect(outcome.failed[0]?.reason.en).toContain('read as not yet 57');
+    expect(KASN_2019.numbers.maxAgeReading).toMatchObject({ value: 'years-and-zero-days', ruleId: 'R11' });
+    expect(BKN_2024_AGE_NOT_YET_57.numbers.maxAgeReading.source).toMatch(/Pasal 107/);
   });
 
   it('[R8] refuses a D-III graduate and accepts D-IV', () => {

@@ -1,5 +1,5 @@
 import { educationAtLeast, type ApplicantProfile } from './applicant';
-import type { Evidence, Policy, Rank } from '../policy/types';
+import type { AgeLimitReading, Evidence, Policy, Rank } from '../policy/types';
 import type { Reason, RuleId } from '../shared/rule-id';
 import { ageOn, type IsoDate } from '../shared/time';
 
@@ -39,14 +39,27 @@ export const AGE_LIMIT: EligibilityPredicate = {
   },
   check: (applicant, { policy, referenceDate }) => {
     const limit = policy.numbers.maxAgeYears.value;
+    const reading = policy.numbers.maxAgeReading.value;
     const age = ageOn(applicant.dateOfBirth, referenceDate);
-    if (age.years < limit || (age.years === limit && age.days === 0)) return null;
+    const within =
+      reading === 'not-yet-next-year'
+        ? age.years <= limit
+        : age.years < limit || (age.years === limit && age.days === 0);
+    if (within) return null;
+    const read = ageReading(limit, reading);
     return {
-      id: `Usia ${age.years} tahun ${age.days} hari pada tanggal acuan ${referenceDate} melebihi batas ${limit} tahun ${cite('R11', AGE_SOURCE)}`,
-      en: `Age ${age.years} years ${age.days} days on the reference date ${referenceDate} exceeds the limit of ${limit} years ${cite('R11', AGE_SOURCE)}`,
+      id: `Usia ${age.years} tahun ${age.days} hari pada tanggal acuan ${referenceDate} melebihi batas ${limit} tahun, dibaca ${read.id} ${cite('R11', AGE_SOURCE)}`,
+      en: `Age ${age.years} years ${age.days} days on the reference date ${referenceDate} exceeds the limit of ${limit} years, read as ${read.en} ${cite('R11', AGE_SOURCE)}`,
     };
   },
 };
+
+/** R11's reading in words, as a refusal names it. */
+export function ageReading(limit: number, reading: AgeLimitReading): Reason {
+  return reading === 'not-yet-next-year'
+    ? { id: `belum berusia ${limit + 1} tahun`, en: `not yet ${limit + 1}` }
+    : { id: `paling tinggi ${limit} tahun 0 hari`, en: `at most ${limit} years 0 days` };
+}
 
 const EDU_SOURCE = 'PP 11/2017 Pasal 107 huruf c angka 1';
 export const EDUCATION: EligibilityPredicate = {

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { ERROR_CODES } from './error-codes';
 import { DomainError } from './errors';
 import { decide, tryDecide } from '../round/decide';
-import { aPlan, command } from '../testing/fixtures';
+import { aPlan, anAnnouncement, command } from '../testing/fixtures';
 import { fold } from '../testing/run';
 
 const SRC = join(__dirname, '..');
@@ -35,11 +35,7 @@ describe('purity and errors', () => {
   it('throws DomainError with a catalogued code, a rule id and a bilingual reason', () => {
     try {
       decide(
-        command(
-          'AnnounceRound',
-          { reach: 'national', signedBy: 'pansel-chair', secretariatContact: 'x' },
-          '2024-09-09',
-        ),
+        command('AnnounceRound', { ...anAnnouncement(aPlan()), secretariatContact: 'x' }, '2024-09-09'),
         fold([]),
       );
       throw new Error('expected a refusal');

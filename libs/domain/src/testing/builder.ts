@@ -1,4 +1,4 @@
-import { aPlan, aPost, anApplicant, ALL_DOCUMENTS, command, nipOf } from './fixtures';
+import { aPlan, aPost, anAnnouncement, anApplicant, ALL_DOCUMENTS, command, nipOf } from './fixtures';
 import { lcg } from './random';
 import { RoundStream } from './run';
 import { successionOn } from '../oversight/bodies';
@@ -86,13 +86,7 @@ export class RoundBuilder {
         'oversight',
       ),
     );
-    return this.run(
-      command(
-        'AnnounceRound',
-        { reach: 'national', signedBy: 'pansel-chair', secretariatContact: 'bkpsdm@example.go.id' },
-        this.day(7),
-      ),
-    );
+    return this.run(command('AnnounceRound', anAnnouncement(this.plan), this.day(7)));
   }
 
   /** Registers `count` applicants for a post (profile overrides by index). */

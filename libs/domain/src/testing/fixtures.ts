@@ -1,7 +1,15 @@
 import type { RoundCommand } from '../round/commands';
-import type { PanselMember, PostKind, PostPlan, RoundPlan, StageDefinition } from '../round/plan-types';
+import type {
+  PanselMember,
+  PostKind,
+  PostPlan,
+  RoundPlan,
+  StageDefinition,
+  StageSlot,
+} from '../round/plan-types';
 import type { ApplicantProfile } from '../rules/applicant';
 import type { CommandMetadata, Role } from '../shared/metadata';
+import { addCalendarDays } from '../shared/time';
 
 /** Command metadata at a given local date (09:00 WIB) for a role. */
 export function meta(
@@ -133,6 +141,33 @@ export function aPlan(
     },
     assessmentProvider: { name: 'Pusat Penilaian Kompetensi ASN BKN', centreId: 'bkn-puspenkom' },
     ...extra,
+  };
+}
+
+/** R6: each stage of a plan, two days apiece, from a week after the registration deadline. */
+export function aStageSchedule(plan: RoundPlan): StageSlot[] {
+  const start = plan.schedule.registrationDeadline;
+  return plan.stages.map((stage, i) => ({
+    stageId: stage.stageId,
+    from: addCalendarDays(start, 7 + 3 * i),
+    to: addCalendarDays(start, 8 + 3 * i),
+  }));
+}
+
+/** R6: where an announcement is published. */
+export const ANNOUNCEMENT_MEDIA: readonly string[] = [
+  'https://bkpsdm.kabcontoh.go.id/seleksi-jpt',
+  'Harian Contoh Pos',
+];
+
+/** The body of an AnnounceRound a region would send (R5, R6). */
+export function anAnnouncement(plan: RoundPlan) {
+  return {
+    reach: 'national' as const,
+    signedBy: 'pansel-chair' as const,
+    secretariatContact: 'bkpsdm@example.go.id',
+    stageSchedule: aStageSchedule(plan),
+    media: [...ANNOUNCEMENT_MEDIA],
   };
 }
 

@@ -118,6 +118,14 @@ export const roundStateView = responseSchema(
         reach: z.enum(['national', 'province']),
         signedBy: z.enum(['pansel-chair', 'secretariat-head']),
         secretariatContact: z.string(),
+        stageSchedule: z
+          .array(z.object({ stageId: z.string(), from: z.string(), to: z.string() }))
+          .nullable()
+          .describe("Each stage's dates as announced (R6); null for announcements recorded before"),
+        media: z
+          .array(z.string())
+          .nullable()
+          .describe('Where it was published (R6); null for announcements recorded before'),
       })
       .nullable(),
     stages: z
@@ -251,6 +259,8 @@ export function toRoundStateView(state: RoundState): RoundStateView {
           reach: announcement.reach,
           signedBy: announcement.signedBy,
           secretariatContact: announcement.secretariatContact,
+          stageSchedule: announcement.stageSchedule ? [...announcement.stageSchedule] : null,
+          media: announcement.media ? [...announcement.media] : null,
         }
       : null,
     stages: ('stages' in state ? state.stages : state.plan.stages) as RoundStateView['stages'],

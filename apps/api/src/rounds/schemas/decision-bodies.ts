@@ -35,6 +35,13 @@ export const DECISION_BODIES: Bodies = {
     reach: z.enum(['national', 'province', 'agency']),
     signedBy: z.enum(['pansel-chair', 'secretariat-head']),
     secretariatContact: text(300),
+    // R6 (PP 117(1), (4)(e)): required here; optional in the domain only for histories from before (ADR 35).
+    stageSchedule: list(z.strictObject({ stageId: id, from: isoDate, to: isoDate }), 50)
+      .min(1)
+      .describe("Each stage's dates, on or after the registration deadline (R6)"),
+    media: list(text(300), 20)
+      .min(1)
+      .describe('Where the announcement is published: site, SSCASN, newspaper (R6)'),
   }),
   RegisterApplicant: z.strictObject({
     ...postRef,

@@ -29,6 +29,9 @@ export const postPlan = z.strictObject({
     socioCultural: list(text(200), 50),
   }),
   requirements: z.strictObject({ minRank: rank.optional(), notes: list(text(500), 50) }),
+  stageTopics: list(z.strictObject({ stageId: id, topic: text(2000) }), 20)
+    .optional()
+    .describe("This post's own content for a stage (e.g. its paper topic), instead of the stage's topic"),
   incumbent: z
     .strictObject({
       nip,
@@ -60,6 +63,9 @@ export const stageDefinition = z.strictObject({
   name: text(200),
   kind: z.enum(['administrative', 'competency', 'paper', 'presentation', 'interview', 'health']),
   method: text(200),
+  topic: text(2000)
+    .optional()
+    .describe("What the stage asks (e.g. the paper's topic): every post's, unless a post names its own"),
   weight: z.number().min(0).max(100),
   maxScore: z.number().positive().max(1_000_000),
   scoring: z.enum(['elimination', 'cumulative']),

@@ -4,6 +4,7 @@ import { renderConsole } from '../../../test-support/render';
 import { stubApi, type Answers } from '../round/stub-api.test-helper';
 import type { PostView } from '../round/types';
 import { ImportReport } from './applicants/import-report';
+import { AnnounceRoundForm } from './forms/round-forms';
 import { ManageRound } from './manage-round';
 import { PlanRound } from './plan-round';
 import type { PlanCheck, PlanCheckRequest } from './plan/use-plan-check';
@@ -54,6 +55,14 @@ const POLICIES = {
         panselMaxInternalShare: { value: 0.45, source: 'PermenPANRB 15/2019', evidence: 'P' },
         minApplicantsPerPost: { value: 4, source: 'PermenPANRB 15/2019', evidence: 'P' },
         announcementLeadDays: { value: 15, source: 'PermenPANRB 15/2019', evidence: 'P' },
+        announcementLeadCounting: { value: 'calendar', source: 'PP 11/2017 Pasal 117(2)', evidence: 'P' },
+        announcementLeadConvention: {
+          value: 'announcement-day-counts',
+          source: 'PP 11/2017 Pasal 117(2); South Sulawesi 2023',
+          evidence: 'S',
+        },
+        maxAgeYears: { value: 56, source: 'PP 11/2017 Pasal 107', evidence: 'P' },
+        maxAgeReading: { value: 'not-yet-next-year', source: 'PP 11/2017 Pasal 107', evidence: 'S' },
       },
     },
   ],
@@ -203,6 +212,93 @@ describe('planning a round', () => {
     expect(planned[0]?.plan.pansel.members[0]?.memberId).toBe('pansel1.kabcontoh');
     expect(planned[0]?.policyId).toBeUndefined();
     expect(planned[0]?.plan.assessmentProvider.centreId).toBe('bkn-puspenkom');
+  });
+});
+
+describe('stage content per post', () => {
+  it("[R12] sends a post's own paper topic for the paper stage, and the round's topic on the stage", async () => {
+    const { planned } = signIn(round('planned', [post('dinkes', 'Kepala Dinas Kesehatan', 'planned')]));
+    await renderConsole(
+      <Routes>
+        <Route path="/console/rounds/new" element={<PlanRound />} />
+        <Route path="/console/rounds/:roundId" element={<p>round view</p>} />
+      </Routes>,
+      { path: '/console/rounds/new' },
+    );
+    await screen.findByText(/Kebijakan bkn-2025/);
+    fireEvent.click(screen.getByTestId('fill-example'));
+    const [first] = await screen.findAllByLabelText('Kisi-kisi makalah jabatan ini');
+    fireEvent.change(first as HTMLElement, { target: { value: 'Penurunan angka stunting' } });
+    fireEvent.click(screen.getByTestId('plan-submit'));
+    await screen.findByText('round view', undefined, { timeout: 15_000 });
+    const body = planned[0]?.plan;
+    expect(body?.posts[0]?.stageTopics).toEqual([{ stageId: 'makalah', topic: 'Penurunan angka stunting' }]);
+    expect(body?.posts[1]?.stageTopics).toBeUndefined();
+    expect(body?.stages.find((s) => s.kind === 'paper')?.topic).toBe('Inovasi pelayanan publik di daerah');
+  });
+});
+
+describe('announcing a round', () => {
+  it("[R6] asks for the media and each stage's dates, showing its method, and sends them", async () => {
+    const stages = [
+      { stageId: 'admin', name: 'Seleksi administrasi', method: 'Pemeriksaan berkas' },
+      { stageId: 'makalah', name: 'Penulisan makalah', method: 'Makalah 180 menit' },
+    ];
+    signIn({
+      [`/rounds/${ROUND}/audit/state`]: { state: { stages } },
+      [`/rounds/${ROUND}/decisions/AnnounceRound/check`]: { allowed: true, events: ['RoundAnnounced'] },
+    });
+    await renderConsole(<AnnounceRoundForm roundId={ROUND} postId={null} onDone={() => undefined} />);
+    await screen.findByText('Penulisan makalah (Makalah 180 menit)');
+    fireEvent.change(screen.getByLabelText(/^Kontak sekretariat pansel/), {
+      target: { value: 'bkpsdm@kabcontoh.go.id' },
+    });
+    fireEvent.change(screen.getByLabelText(/^Media pengumuman/), {
+      target: { value: 'https://bkpsdm.kabcontoh.go.id\n\nSSCASN ' },
+    });
+    const dates: Array<[string, string]> = [
+      ['Seleksi administrasi: mulai', '2026-12-21'],
+      ['Seleksi administrasi: sampai', '2026-12-22'],
+      ['Penulisan makalah: mulai', '2027-01-05'],
+    ];
+    for (const [label, value] of dates)
+      fireEvent.change(screen.getByLabelText(new RegExp(`^${label}`)), { target: { value } });
+    // One stage still lacks its end: nothing to check or send yet.
+    expect(screen.getByRole('button', { name: 'Umumkan seleksi' })).toHaveProperty('disabled', true);
+    fireEvent.change(screen.getByLabelText(/^Penulisan makalah: sampai/), {
+      target: { value: '2027-01-05' },
+    });
+    await screen.findByTestId('decision-allowed', undefined, { timeout: 5_000 });
+    const checked = (global.fetch as jest.Mock).mock.calls.find(([url]) => String(url).endsWith('/check'));
+    expect(JSON.parse(String((checked?.[1] as RequestInit).body))).toEqual({
+      reach: 'national',
+      signedBy: 'pansel-chair',
+      secretariatContact: 'bkpsdm@kabcontoh.go.id',
+      media: ['https://bkpsdm.kabcontoh.go.id', 'SSCASN'],
+      stageSchedule: [
+        { stageId: 'admin', from: '2026-12-21', to: '2026-12-22' },
+        { stageId: 'makalah', from: '2027-01-05', to: '2027-01-05' },
+      ],
+    });
+  });
+});
+
+describe("the policy's conventions on the plan page", () => {
+  it('[R4] [R11] names the counting convention of the window and the reading of the age limit, from the API', async () => {
+    signIn(round('planned', [post('dinkes', 'Kepala Dinas Kesehatan', 'planned')]));
+    await renderConsole(
+      <Routes>
+        <Route path="/console/rounds/new" element={<PlanRound />} />
+      </Routes>,
+      { path: '/console/rounds/new' },
+    );
+    const summary = await screen.findByTestId('policy-summary');
+    expect(summary.textContent).toContain(
+      'pengumuman sekurang-kurangnya 15 hari kalender sebelum batas pendaftaran, hari pengumuman dihitung (R4)',
+    );
+    expect(summary.textContent).toContain(
+      'usia paling tinggi 56 tahun pada tanggal acuan, dibaca belum berusia 57 tahun (R11)',
+    );
   });
 });
 

@@ -5,13 +5,38 @@ import type { RoundEvent } from '../events';
 import type { RoundState } from '../state';
 import { validateLeadTime } from '../validate-plan';
 import { fail } from '../../shared/errors';
+import { compareDates, isIsoDate } from '../../shared/time';
 
-const ANNOUNCE_SOURCE = 'PP 11/2017 Pasal 117 ayat 4-5';
+const ANNOUNCE_SOURCE = 'PP 11/2017 Pasal 117 ayat 1, 4-5';
 
-function missingFields(
-  command: AnnounceRound,
-  state: Extract<RoundState, { status: 'recommended' }>,
-): string[] {
+type Recommended = Extract<RoundState, { status: 'recommended' }>;
+
+/** R6: each stage of the catalogue has its method and its dates (on or after the deadline, in order). */
+function scheduleGaps(command: AnnounceRound, state: Recommended, ctx: Ctx): string[] {
+  const missing: string[] = [];
+  const { stageSchedule, media } = command.data;
+  if (!ctx.announcementContentRequired && stageSchedule === undefined && media === undefined) return missing;
+  for (const stage of state.plan.stages)
+    if (stage.method.trim() === '') missing.push(`stages.${stage.stageId}.method`);
+  if ((media ?? []).every((m) => m.trim() === '')) missing.push('media');
+  const deadline = state.plan.schedule.registrationDeadline;
+  for (const stage of state.plan.stages) {
+    const slot = stageSchedule?.find((s) => s.stageId === stage.stageId);
+    const valid =
+      slot !== undefined &&
+      isIsoDate(slot.from) &&
+      isIsoDate(slot.to) &&
+      compareDates(slot.from, deadline) >= 0 &&
+      compareDates(slot.from, slot.to) <= 0;
+    if (!valid) missing.push(`stageSchedule.${stage.stageId}`);
+  }
+  for (const slot of stageSchedule ?? [])
+    if (!state.plan.stages.some((s) => s.stageId === slot.stageId))
+      missing.push(`stageSchedule.${slot.stageId}`);
+  return missing;
+}
+
+function missingFields(command: AnnounceRound, state: Recommended, ctx: Ctx): string[] {
   const missing: string[] = [];
   if (command.data.secretariatContact.trim() === '') missing.push('secretariatContact');
   for (const post of state.plan.posts) {
@@ -21,10 +46,13 @@ function missingFields(
     if (post.requirements.notes.length === 0 && !post.requirements.minRank)
       missing.push(`${post.postId}.requirements`);
   }
-  return missing;
+  return [...missing, ...scheduleGaps(command, state, ctx)];
 }
 
-/** AnnounceRound: needs the plan recommendation; checks reach (R5), fields (R6), lead time (R4); freezes the rules. */
+/**
+ * AnnounceRound: needs the plan recommendation; checks reach (R5), fields (R6: with the stage
+ * schedule, methods and media), lead time (R4); freezes the rules.
+ */
 export function announceRound(command: AnnounceRound, state: RoundState, ctx: Ctx): RoundEvent[] {
   if (state.status !== 'recommended') {
     fail(
@@ -34,7 +62,7 @@ export function announceRound(command: AnnounceRound, state: RoundState, ctx: Ct
       { status: state.status },
     );
   }
-  const { reach, signedBy, secretariatContact } = command.data;
+  const { reach, signedBy, secretariatContact, stageSchedule, media } = command.data;
   if (reach === 'agency') {
     fail(
       'ROUND.ANNOUNCEMENT_REACH_TOO_NARROW',
@@ -43,7 +71,7 @@ export function announceRound(command: AnnounceRound, state: RoundState, ctx: Ct
       { reach },
     );
   }
-  const missing = missingFields(command, state);
+  const missing = missingFields(command, state, ctx);
   if (missing.length > 0) {
     fail(
       'ROUND.ANNOUNCEMENT_INCOMPLETE',
@@ -70,6 +98,8 @@ export function announceRound(command: AnnounceRound, state: RoundState, ctx: Ct
       secretariatContact,
       policyId: state.policyId,
       stages: state.plan.stages,
+      ...(stageSchedule ? { stageSchedule } : {}),
+      ...(media ? { media: media.map((m) => m.trim()).filter((m) => m !== '') } : {}),
     }),
   ];
 }

@@ -1,8 +1,11 @@
-import { NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Group, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DecisionBody } from '../../../api/decisions';
+import { keys, useApiQuery } from '../../../api/query';
 import { DecisionSubmit } from '../../../components/decision-submit';
+import { useSession } from '../../../session-context';
+import { roundStateAt } from '../../audit/api';
 import type { DecisionFormProps } from '../../decisions/form-contract';
 
 // The round-wide decisions of the operator (BKD/BKPSDM, the pansel's secretariat): each builds the
@@ -21,13 +24,44 @@ export function SubmitPlanForm({ roundId, onDone }: DecisionFormProps): React.JS
   );
 }
 
-/** AnnounceRound: reach (R5), who signs and the secretariat contact (R6); the lead time is checked again (R4). */
+type StageSlot = DecisionBody<'AnnounceRound'>['stageSchedule'][number];
+
+/**
+ * AnnounceRound: reach (R5), who signs, the secretariat contact, each stage's dates (with its
+ * method, from the plan) and where it is published (R6); the lead time is checked again (R4). The
+ * stages come from the round's state (GET …/audit/state, which the agency's operator may read).
+ */
 export function AnnounceRoundForm({ roundId, onDone }: DecisionFormProps): React.JSX.Element {
   const { t } = useTranslation('operator');
+  const { session } = useSession();
+  const token = session?.token;
+  const state = useApiQuery(keys.state(roundId, null), () => roundStateAt(roundId, token));
+  const stages = state.state === 'ready' ? state.data.state.stages : [];
   const [reach, setReach] = useState<DecisionBody<'AnnounceRound'>['reach']>('national');
   const [signedBy, setSignedBy] = useState<DecisionBody<'AnnounceRound'>['signedBy']>('pansel-chair');
   const [contact, setContact] = useState('');
+  const [mediaText, setMediaText] = useState('');
+  const [slots, setSlots] = useState<Record<string, { from: string; to: string }>>({});
   const secretariatContact = filled(contact);
+  const media = mediaText
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  const stageSchedule: StageSlot[] = stages.map((stage) => ({
+    stageId: stage.stageId,
+    from: slots[stage.stageId]?.from ?? '',
+    to: slots[stage.stageId]?.to ?? '',
+  }));
+  const complete =
+    secretariatContact !== null &&
+    media.length > 0 &&
+    stageSchedule.length > 0 &&
+    stageSchedule.every((slot) => slot.from !== '' && slot.to !== '');
+  const setSlot = (stageId: string, end: 'from' | 'to', value: string) =>
+    setSlots((current) => ({
+      ...current,
+      [stageId]: { from: '', to: '', ...current[stageId], [end]: value },
+    }));
   return (
     <Stack gap="sm">
       <NativeSelect
@@ -55,10 +89,47 @@ export function AnnounceRoundForm({ roundId, onDone }: DecisionFormProps): React
         value={contact}
         onChange={(e) => setContact(e.currentTarget.value)}
       />
+      <Textarea
+        label={t('forms.media')}
+        description={t('forms.mediaHint')}
+        required
+        autosize
+        minRows={2}
+        value={mediaText}
+        onChange={(e) => setMediaText(e.currentTarget.value)}
+      />
+      <Text size="sm" fw={500}>
+        {t('forms.stageSchedule')}
+      </Text>
+      {stages.map((stage) => (
+        <Group key={stage.stageId} gap="xs" align="end" data-stage-slot={stage.stageId}>
+          <Text size="sm" w={220}>
+            {t('forms.stageWithMethod', { name: stage.name, method: stage.method })}
+          </Text>
+          <TextInput
+            type="date"
+            label={t('forms.stageFrom', { name: stage.name })}
+            required
+            value={slots[stage.stageId]?.from ?? ''}
+            onChange={(e) => setSlot(stage.stageId, 'from', e.currentTarget.value)}
+          />
+          <TextInput
+            type="date"
+            label={t('forms.stageTo', { name: stage.name })}
+            required
+            value={slots[stage.stageId]?.to ?? ''}
+            onChange={(e) => setSlot(stage.stageId, 'to', e.currentTarget.value)}
+          />
+        </Group>
+      ))}
       <DecisionSubmit
         roundId={roundId}
         type="AnnounceRound"
-        body={secretariatContact ? { reach, signedBy, secretariatContact } : null}
+        body={
+          complete && secretariatContact
+            ? { reach, signedBy, secretariatContact, stageSchedule, media }
+            : null
+        }
         onDone={onDone}
       />
     </Stack>

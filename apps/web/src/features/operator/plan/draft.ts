@@ -14,6 +14,8 @@ export interface PostDraft {
   socioCultural: string;
   minRank: Rank | null;
   notes: string;
+  /** This post's own paper topic (kisi-kisi makalah) for the catalogue's paper stages; '' takes the stage's. */
+  paperTopic: string;
   /** The official being replaced (R28), if any. */
   incumbent: {
     nip: string;
@@ -41,6 +43,8 @@ export interface StageDraft {
   name: string;
   kind: StageBody['kind'];
   method: string;
+  /** What the stage asks of every post (e.g. the paper topic), unless a post names its own. */
+  topic: string;
   weight: number;
   maxScore: number;
   scoring: StageBody['scoring'];
@@ -84,6 +88,7 @@ export const newPost = (): PostDraft => ({
   socioCultural: '',
   minRank: null,
   notes: '',
+  paperTopic: '',
   incumbent: null,
 });
 export const newMember = (): MemberDraft => ({
@@ -102,6 +107,7 @@ export const newStage = (): StageDraft => ({
   name: '',
   kind: 'competency',
   method: '',
+  topic: '',
   weight: 0,
   maxScore: 100,
   scoring: 'cumulative',
@@ -141,7 +147,16 @@ function conflictsOf(text: string): MemberBody['conflictsOfInterest'] {
   });
 }
 
-const postBody = (p: PostDraft): PostBody => ({
+/** The post's own topic for each paper stage of the catalogue, when it names one. */
+const stageTopicsOf = (p: PostDraft, stages: readonly StageDraft[]): Pick<PostBody, 'stageTopics'> => {
+  const topic = p.paperTopic.trim();
+  const papers = stages.filter((s) => s.kind === 'paper' && s.stageId.trim() !== '');
+  return topic && papers.length > 0
+    ? { stageTopics: papers.map((s) => ({ stageId: s.stageId.trim(), topic })) }
+    : {};
+};
+
+const postBody = (p: PostDraft, stages: readonly StageDraft[]): PostBody => ({
   postId: p.postId.trim(),
   title: p.title.trim(),
   kind: p.kind,
@@ -151,6 +166,7 @@ const postBody = (p: PostDraft): PostBody => ({
     socioCultural: lines(p.socioCultural),
   },
   requirements: { ...(p.minRank ? { minRank: p.minRank } : {}), notes: lines(p.notes) },
+  ...stageTopicsOf(p, stages),
   ...(p.incumbent
     ? {
         incumbent: {
@@ -177,6 +193,7 @@ const stageBody = (s: StageDraft): StageBody => ({
   name: s.name.trim(),
   kind: s.kind,
   method: s.method.trim(),
+  ...(s.topic.trim() ? { topic: s.topic.trim() } : {}),
   weight: s.weight,
   maxScore: s.maxScore,
   scoring: s.scoring,
@@ -200,7 +217,7 @@ export function toPlanBody(d: PlanDraft): PlanBody {
   return {
     name: d.name.trim(),
     agency: { name: d.agencyName.trim(), level: d.agencyLevel },
-    posts: d.posts.map(postBody),
+    posts: d.posts.map((post) => postBody(post, d.stages)),
     pansel: { decreeNumber: d.decreeNumber.trim(), members: d.members.map(memberBody) },
     stages: d.stages.map(stageBody),
     schedule: {
@@ -231,6 +248,7 @@ export function fromPlanBody(p: PlanBody | StoredPlan): PlanDraft {
       socioCultural: post.competencyStandard.socioCultural.join('\n'),
       minRank: post.requirements.minRank ?? null,
       notes: post.requirements.notes.join('\n'),
+      paperTopic: post.stageTopics?.[0]?.topic ?? '',
       incumbent: post.incumbent
         ? {
             nip: post.incumbent.nip,
@@ -252,6 +270,7 @@ export function fromPlanBody(p: PlanBody | StoredPlan): PlanDraft {
     stages: p.stages.map((s) => ({
       key: newKey(),
       ...s,
+      topic: s.topic ?? '',
       passMark: s.passMark ?? null,
       maxProceeding: s.maxProceeding ?? null,
     })),

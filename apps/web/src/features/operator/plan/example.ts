@@ -134,6 +134,7 @@ const STAGES: StageBody[] = [
     name: 'Penulisan makalah',
     kind: 'paper',
     method: 'Makalah 180 menit',
+    topic: 'Inovasi pelayanan publik di daerah',
     weight: 20,
     maxScore: 100,
     scoring: 'cumulative',

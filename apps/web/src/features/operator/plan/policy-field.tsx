@@ -53,6 +53,13 @@ export function PolicyField({
             cap: Math.round(chosen.numbers.panselMaxInternalShare.value * 100),
             min: chosen.numbers.minApplicantsPerPost.value,
             lead: chosen.numbers.announcementLeadDays.value,
+            counting: t(`policy.counting.${chosen.numbers.announcementLeadCounting.value}`),
+            convention: t(`policy.convention.${chosen.numbers.announcementLeadConvention.value}`),
+            age: chosen.numbers.maxAgeYears.value,
+            reading: t(`policy.reading.${chosen.numbers.maxAgeReading.value}`, {
+              age: chosen.numbers.maxAgeYears.value,
+              next: chosen.numbers.maxAgeYears.value + 1,
+            }),
           })}
         </Text>
       )}

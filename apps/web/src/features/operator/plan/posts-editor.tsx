@@ -134,6 +134,13 @@ function PostFields({
             onChange={(e) => onChange({ notes: e.currentTarget.value })}
             style={{ gridColumn: 'span 2' }}
           />
+          <TextInput
+            label={t('posts.paperTopic')}
+            description={t('posts.paperTopicHint')}
+            value={post.paperTopic}
+            onChange={(e) => onChange({ paperTopic: e.currentTarget.value })}
+            style={{ gridColumn: 'span 2' }}
+          />
         </SimpleGrid>
         <Checkbox
           label={t('posts.replaces')}

@@ -33,7 +33,7 @@ export const StagesEditor = memo(function StagesEditor({
   const { t } = useTranslation('operator');
   return (
     <Stack gap="sm">
-      <Table.ScrollContainer minWidth={1500}>
+      <Table.ScrollContainer minWidth={1700}>
         <Table>
           <TableHead
             columns={[
@@ -42,6 +42,7 @@ export const StagesEditor = memo(function StagesEditor({
               t('stages.stageId'),
               t('stages.kind'),
               t('stages.method'),
+              t('stages.topic'),
               t('stages.weight'),
               t('stages.maxScore'),
               t('stages.scoring'),
@@ -64,7 +65,7 @@ export const StagesEditor = memo(function StagesEditor({
           </Table.Tbody>
           <Table.Tfoot>
             <Table.Tr>
-              <Table.Th scope="row" colSpan={5}>
+              <Table.Th scope="row" colSpan={6}>
                 {t('stages.total')}
               </Table.Th>
               <Table.Td data-testid="weight-total" fw={700}>
@@ -141,6 +142,14 @@ function StageRow({
           aria-label={t('stages.methodOf', { n })}
           value={stage.method}
           onChange={(e) => onChange({ method: e.currentTarget.value })}
+          miw={180}
+        />
+      </Table.Td>
+      <Table.Td>
+        <TextInput
+          aria-label={t('stages.topicOf', { n })}
+          value={stage.topic}
+          onChange={(e) => onChange({ topic: e.currentTarget.value })}
           miw={180}
         />
       </Table.Td>
