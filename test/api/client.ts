@@ -87,6 +87,25 @@ export class ApiClient {
     return this.raw<T>('POST', path, { token: await this.token(user), body, key });
   }
 
+  /**
+   * POSTs as the console does: a 429/503 (nothing was decided) is sent again with the same
+   * Idempotency-Key after its Retry-After, up to `attempts` times; any other answer is returned.
+   */
+  async postObeyingRetryAfter<T = Record<string, unknown>>(
+    user: string,
+    path: string,
+    body: unknown,
+    attempts = 20,
+  ): Promise<Reply<T>> {
+    const key = randomUUID();
+    for (let attempt = 1; ; attempt += 1) {
+      const reply = await this.post<T>(user, path, body, key);
+      if ((reply.status !== 429 && reply.status !== 503) || attempt >= attempts) return reply;
+      const seconds = Number((reply.body as { retryAfter?: unknown } | undefined)?.retryAfter ?? 1);
+      await new Promise((resolve) => setTimeout(resolve, (Number.isFinite(seconds) ? seconds : 1) * 1000));
+    }
+  }
+
   /** Sets the api's clock (API_CLOCK=adjustable) to a date (09:00 WIB) or an instant. */
   async setClock(at: string): Promise<void> {
     const now = at.includes('T') ? at : `${at}T09:00:00+07:00`;

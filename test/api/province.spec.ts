@@ -33,7 +33,7 @@ function planOf(agency: string, level: 'province' | 'regency', name: string, pos
   );
 }
 
-/** Sends the builder's commands through the API as the agency's own seeded users, each at its time. */
+/** Sends the builder's commands through the API as the agency's own seeded users, each at its time (after Retry-After when the agency is busy, as the console does). */
 async function sendAll(
   api: ApiClient,
   agency: string,
@@ -46,8 +46,16 @@ async function sendAll(
     const user = users[command.metadata.actor.role as Caller];
     const reply =
       command.type === 'PlanRound'
-        ? await api.post(user, '/rounds', { roundId: localId, plan: command.data.plan, policyId: POLICY })
-        : await api.post(user, `/rounds/round-${agency}-${localId}/decisions/${command.type}`, command.data);
+        ? await api.postObeyingRetryAfter(user, '/rounds', {
+            roundId: localId,
+            plan: command.data.plan,
+            policyId: POLICY,
+          })
+        : await api.postObeyingRetryAfter(
+            user,
+            `/rounds/round-${agency}-${localId}/decisions/${command.type}`,
+            command.data,
+          );
     if (reply.status !== 200 && reply.status !== 201)
       throw new Error(`${command.type} by ${user}: ${reply.status} ${JSON.stringify(reply.body)}`);
   }
