@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { goInstall } from './go-install';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,7 +20,7 @@ export interface KubeTools {
 }
 
 /** `go install <module>@<version>` into `<cacheDir>/<name>-<version>/bin`, once per machine. */
-function goInstall(
+function installGoTool(
   cacheDir: string,
   name: string,
   version: string,
@@ -30,22 +31,8 @@ function goInstall(
   const binary = join(versionDir, 'bin', name);
   if (existsSync(binary)) return binary;
   if (spawnSync('go', ['version'], { stdio: 'ignore' }).status !== 0) return undefined;
-  const staging = join(versionDir, `bin.${process.pid}`);
-  mkdirSync(staging, { recursive: true });
   log(`building ${name} v${version} with go install (once per machine)`);
-  execFileSync('go', ['install', '-ldflags', '-s -w', `${module}@v${version}`], {
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      CGO_ENABLED: '0',
-      GOTOOLCHAIN: 'local',
-      GOBIN: staging,
-      GOFLAGS: '-buildvcs=false',
-    },
-  });
-  if (!existsSync(binary)) renameSync(staging, join(versionDir, 'bin'));
-  rmSync(staging, { recursive: true, force: true });
-  return binary;
+  return goInstall({ versionDir, binary: name, module, version, ldflags: '-s -w' });
 }
 
 /**
@@ -95,8 +82,8 @@ function ensureSchemas(cacheDir: string, log: (line: string) => void): string | 
 
 /** Helm, kubeconform and the schemas, from the cache or built/fetched once; undefined when Go or pip is missing. */
 export function ensureKubeTools(cacheDir: string, log: (line: string) => void): KubeTools | undefined {
-  const helm = goInstall(cacheDir, 'helm', HELM_VERSION, 'helm.sh/helm/v4/cmd/helm', log);
-  const kubeconform = goInstall(
+  const helm = installGoTool(cacheDir, 'helm', HELM_VERSION, 'helm.sh/helm/v4/cmd/helm', log);
+  const kubeconform = installGoTool(
     cacheDir,
     'kubeconform',
     KUBECONFORM_VERSION,

@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { Connection } from '@temporalio/client';
+import { goInstall } from './go-install';
 import { ManagedProcess } from './process';
 import { TEMPORAL_CLI_VERSION } from './versions';
 import { waitUntil } from './wait';
@@ -32,33 +32,14 @@ export function ensureTemporalCli(cacheDir: string, log: (line: string) => void)
   const fromPath = onPath('temporal');
   if (fromPath) return fromPath;
   if (!onPath('go')) return undefined;
-  const versionDir = join(cacheDir, `temporal-cli-${TEMPORAL_CLI_VERSION}`);
-  // Build into a private folder and rename, so two clones building at once never see half a binary.
-  const staging = join(versionDir, `bin.${process.pid}`);
-  mkdirSync(staging, { recursive: true });
   log(`building Temporal CLI v${TEMPORAL_CLI_VERSION} with go install (once per machine, a few minutes)`);
-  execFileSync(
-    'go',
-    [
-      'install',
-      '-ldflags',
-      `-s -w -X github.com/temporalio/cli/temporalcli.Version=${TEMPORAL_CLI_VERSION}`,
-      `${MODULE}@v${TEMPORAL_CLI_VERSION}`,
-    ],
-    {
-      stdio: 'inherit',
-      env: {
-        ...process.env,
-        CGO_ENABLED: '0',
-        GOTOOLCHAIN: 'local',
-        GOBIN: staging,
-        GOFLAGS: '-buildvcs=false',
-      },
-    },
-  );
-  if (!existsSync(cached)) renameSync(staging, join(versionDir, 'bin'));
-  rmSync(staging, { recursive: true, force: true });
-  return cached;
+  return goInstall({
+    versionDir: join(cacheDir, `temporal-cli-${TEMPORAL_CLI_VERSION}`),
+    binary: 'temporal',
+    module: MODULE,
+    version: TEMPORAL_CLI_VERSION,
+    ldflags: `-s -w -X github.com/temporalio/cli/temporalcli.Version=${TEMPORAL_CLI_VERSION}`,
+  });
 }
 
 export interface TemporalDevServerOptions {
